@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and property tests only; Playwright owns tests/e2e, the kernel suite has its own config.
+export default defineConfig({
+  test: { include: ['tests/unit/**/*.test.ts'] },
+});
