@@ -8,8 +8,15 @@ export interface Weighted<T> {
 
 /** Raised when a walk asks for more random decisions than the enumeration allows. */
 export class EnumerationLimitError extends Error {
-  constructor(readonly limit: number) {
-    super(`exact mode stopped after ${limit} outcomes; the rules branch too much to enumerate`);
+  constructor(
+    readonly limit: number,
+    readonly what: 'outcomes' | 'decisions',
+  ) {
+    super(
+      what === 'outcomes'
+        ? `exact mode stopped after ${limit} outcomes; the rules branch too much to enumerate`
+        : `exact mode stopped after ${limit} random decisions on one path; the rules may loop`,
+    );
   }
 }
 
@@ -22,7 +29,7 @@ export class EnumerationLimitError extends Error {
  * The walk must be a pure function of the choices it is given (no state carried between
  * replays), which is how a single new connection behaves.
  */
-export function enumerate<T>(walk: (chooser: Chooser) => T, maxOutcomes = 100_000): Weighted<T>[] {
+export function enumerate<T>(walk: (chooser: Chooser) => T, maxOutcomes = 100_000, maxDepth = 10_000): Weighted<T>[] {
   const out: Weighted<T>[] = [];
   // A decision script: the branch index taken at each decision point, and how many exist.
   let script: number[] = [];
@@ -33,6 +40,8 @@ export function enumerate<T>(walk: (chooser: Chooser) => T, maxOutcomes = 100_00
     const taken: number[] = [];
     const seen: number[] = [];
     const pick = (width: number, weightOf: (branch: number) => number): number => {
+      // A path that never stops deciding (a loop around a statistic rule) must not hang us.
+      if (depth >= maxDepth) throw new EnumerationLimitError(maxDepth, 'decisions');
       const branch = depth < script.length ? (script[depth] as number) : 0;
       taken.push(branch);
       seen.push(width);
@@ -47,7 +56,7 @@ export function enumerate<T>(walk: (chooser: Chooser) => T, maxOutcomes = 100_00
     };
     const value = walk(chooser);
     if (probability > 0) out.push({ probability, value });
-    if (out.length > maxOutcomes) throw new EnumerationLimitError(maxOutcomes);
+    if (out.length > maxOutcomes) throw new EnumerationLimitError(maxOutcomes, 'outcomes');
     // Advance to the next script: bump the deepest decision that still has an untried branch.
     script = taken;
     widths = seen;
