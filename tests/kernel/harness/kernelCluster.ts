@@ -1,0 +1,184 @@
+import type { Cluster } from '../../../src/engine/model/types';
+import { buildNamespaces, setSysctls } from './build';
+import { leftovers, registerPid, registerRun, teardownRun } from './cleanup';
+import { newRunPrefix } from './names';
+import { planNamespaces, type NamespacePlan } from './plan';
+import { runConnector, startListener, type ConnectionOutcome, type Listener } from './processes';
+import { dumpRules, loadRules, withBuiltinJumps, type RulesMode } from './rules';
+
+/** Where probe connections start: the external client, a pod, or a node itself. */
+export type Source =
+  | { readonly kind: 'client' }
+  | { readonly kind: 'pod'; readonly name: string }
+  | { readonly kind: 'node'; readonly name: string };
+
+/** Options for starting a namespace cluster. */
+export interface KernelClusterOptions {
+  /** The ruleset text to load on each node (the engine's generateIptablesSave output). */
+  readonly rulesFor: (nodeName: string) => string;
+  readonly mode?: RulesMode;
+  readonly clientIP?: string;
+  /** Sysctls applied in every node namespace after setup (e.g. icmp_ratelimit=0). */
+  readonly nodeSysctls?: Readonly<Record<string, string | number>>;
+  /** Run prefix; a fresh random one by default. */
+  readonly prefix?: string;
+}
+
+/** One probe: where to connect, and how many connections. */
+export interface ProbeRequest {
+  readonly from: Source;
+  readonly host: string;
+  readonly port: number;
+  readonly count: number;
+  readonly concurrency?: number;
+  readonly timeoutMs?: number;
+}
+
+/** What the kernel did with a batch of connections. */
+export interface ProbeResult {
+  readonly outcomes: readonly ConnectionOutcome[];
+  /** Answered connections per pod name. */
+  readonly perPod: ReadonlyMap<string, number>;
+  /** For each pod, how often each source address was seen. */
+  readonly seenSources: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Unanswered connections per failure kind (timeout, refused, unreachable, ...). */
+  readonly failures: ReadonlyMap<string, number>;
+  readonly elapsedMs: number;
+}
+
+/**
+ * A cluster made of network namespaces, with kube-proxy's rules loaded into real netfilter and
+ * a listener in every pod. Create with `KernelCluster.start`, always `close()` in `finally`
+ * (signals and exit are covered by the cleanup module as well).
+ */
+export class KernelCluster {
+  private readonly nextPort = new Map<string, number>();
+
+  private constructor(
+    readonly plan: NamespacePlan,
+    readonly mode: RulesMode,
+    private readonly listeners: Listener[],
+    /** Nodes whose rules had to be given kube-proxy's built-in chain jumps. */
+    readonly addedBuiltinJumps: readonly string[],
+  ) {}
+
+  /** Builds the namespaces, loads every node's rules and starts the pod listeners. */
+  static async start(cluster: Cluster, options: KernelClusterOptions): Promise<KernelCluster> {
+    const prefix = options.prefix ?? newRunPrefix();
+    const mode = options.mode ?? 'iptables';
+    const plan = planNamespaces(cluster, { prefix, ...(options.clientIP ? { clientIP: options.clientIP } : {}) });
+    registerRun(prefix);
+    try {
+      buildNamespaces(plan);
+      const added: string[] = [];
+      for (const node of plan.nodes) {
+        let text = options.rulesFor(node.name);
+        if (mode === 'iptables') {
+          const prepared = withBuiltinJumps(text);
+          if (prepared.addedBuiltinJumps) added.push(node.name);
+          text = prepared.text;
+        }
+        try {
+          loadRules(node.netns, mode, text);
+        } catch (error) {
+          throw new Error(`loading ${mode} rules on node ${node.name} failed: ${(error as Error).message}`);
+        }
+        if (options.nodeSysctls) setSysctls(node.netns, options.nodeSysctls);
+      }
+      const listeners = await Promise.all(
+        plan.pods.filter((p) => p.tcpPorts.length > 0).map((p) => startListener(p.netns, p.name, p.tcpPorts)),
+      );
+      for (const l of listeners) if (l.child.pid !== undefined) registerPid(prefix, l.child.pid);
+      return new KernelCluster(plan, mode, listeners, added);
+    } catch (error) {
+      teardownRun(prefix);
+      throw error;
+    }
+  }
+
+  /** The namespace a source lives in, and its address. */
+  locate(source: Source): { netns: string; ip: string } {
+    if (source.kind === 'client') return { netns: this.plan.client.netns, ip: this.plan.client.ip };
+    if (source.kind === 'node') {
+      const node = this.plan.nodes.find((n) => n.name === source.name);
+      if (!node) throw new Error(`source node "${source.name}" is not in the cluster (${this.plan.nodes.map((n) => n.name).join(', ')})`);
+      return { netns: node.netns, ip: node.ip };
+    }
+    const pod = this.plan.pods.find((p) => p.name === source.name || p.key === source.name);
+    if (!pod) throw new Error(`source pod "${source.name}" is not in the cluster (${this.plan.pods.map((p) => p.key).join(', ')})`);
+    return { netns: pod.netns, ip: pod.ip };
+  }
+
+  /** Sets sysctls inside one node's namespace. */
+  setNodeSysctls(nodeName: string, settings: Readonly<Record<string, string | number>>): void {
+    setSysctls(this.locate({ kind: 'node', name: nodeName }).netns, settings);
+  }
+
+  /** The node's live ruleset with counters (iptables-save -c or nft list ruleset). */
+  rulesOf(nodeName: string): string {
+    return dumpRules(this.locate({ kind: 'node', name: nodeName }).netns, this.mode);
+  }
+
+  /**
+   * Opens `count` independent connections from the source to host:port and tallies what the
+   * kernel did. Source ports never repeat within a run, so every connection is a new conntrack
+   * flow and the random choice is made afresh (or, with affinity, looked up afresh).
+   */
+  async probe(request: ProbeRequest): Promise<ProbeResult> {
+    const { netns } = this.locate(request.from);
+    const firstPort = this.nextPort.get(netns) ?? 20_000;
+    if (firstPort + request.count > 60_999) throw new Error(`probe: too many connections from ${netns} in one run`);
+    this.nextPort.set(netns, firstPort + request.count);
+    const started = performance.now();
+    const outcomes = await runConnector(netns, {
+      host: request.host,
+      port: request.port,
+      count: request.count,
+      concurrency: request.concurrency ?? Math.min(request.count, 100),
+      timeoutMs: request.timeoutMs ?? 1_000,
+      firstPort,
+    });
+    const elapsedMs = performance.now() - started;
+    const perPod = new Map<string, number>();
+    const seenSources = new Map<string, Map<string, number>>();
+    const failures = new Map<string, number>();
+    for (const o of outcomes) {
+      if (o.outcome === 'answered') {
+        perPod.set(o.pod, (perPod.get(o.pod) ?? 0) + 1);
+        const seen = seenSources.get(o.pod) ?? new Map<string, number>();
+        seen.set(o.peer, (seen.get(o.peer) ?? 0) + 1);
+        seenSources.set(o.pod, seen);
+      } else {
+        failures.set(o.outcome, (failures.get(o.outcome) ?? 0) + 1);
+      }
+    }
+    return { outcomes, perPod, seenSources, failures, elapsedMs };
+  }
+
+  /** Process ids of the pod listeners (for leftover checks). */
+  listenerPids(): number[] {
+    return this.listeners.flatMap((l) => (l.child.pid === undefined ? [] : [l.child.pid]));
+  }
+
+  /** Connections each pod's listener accepted (answered or not), by pod name. */
+  acceptedByPod(): Map<string, number> {
+    return new Map(this.listeners.map((l) => [l.pod, l.peers.length]));
+  }
+
+  /** Stops the listeners and deletes every namespace; resolves to anything left behind. */
+  async close(): Promise<string[]> {
+    const pids = this.listenerPids();
+    const exited = this.listeners.map(
+      (l) =>
+        new Promise<void>((resolve) => {
+          if (l.child.exitCode !== null || l.child.signalCode !== null) return resolve();
+          l.child.once('exit', () => resolve());
+          setTimeout(resolve, 2_000);
+        }),
+    );
+    teardownRun(this.plan.prefix);
+    // Wait until the killed listeners are reaped, so the leftover check sees real survivors only.
+    await Promise.all(exited);
+    return leftovers(this.plan.prefix, pids);
+  }
+}

@@ -1,0 +1,28 @@
+import { describe } from 'vitest';
+import { kernelSupport } from './environment';
+import type { RulesMode } from './rules';
+
+/**
+ * Why a kernel scenario cannot run in `mode` here ("" when it can). nftables mode also waits
+ * for the engine: it does not generate nftables rules yet.
+ */
+export function skipReason(mode: RulesMode = 'iptables'): string {
+  const support = kernelSupport();
+  if (mode === 'nftables') return support.nftReason || 'engine does not generate nftables rules yet';
+  return support.reason;
+}
+
+/**
+ * `describe` for a kernel scenario: runs it where the machine allows, otherwise registers it
+ * as skipped with the reason in its name and on the console, so a skip is never mistaken for
+ * a pass.
+ */
+export function describeKernel(name: string, body: () => void, mode: RulesMode = 'iptables'): void {
+  const reason = skipReason(mode);
+  if (reason === '') {
+    describe(`${name} [${mode}]`, body);
+  } else {
+    console.warn(`kernel suite: SKIPPED "${name}" [${mode}]: ${reason}`);
+    describe.skip(`${name} [${mode}] — SKIPPED: ${reason}`, body);
+  }
+}
