@@ -78,6 +78,11 @@ export interface Service {
   readonly loadBalancerSourceRanges: readonly string[];
   /** spec.healthCheckNodePort; 0 when none. */
   readonly healthCheckNodePort: number;
+  /**
+   * spec.publishNotReadyAddresses: endpoints derived from pods are marked ready even when the
+   * pods are not. Absent means false. Only the EndpointSlice derivation reads it.
+   */
+  readonly publishNotReadyAddresses?: boolean;
 }
 
 /** Conditions of one endpoint, as in discovery.k8s.io/v1 (absent = undefined). */

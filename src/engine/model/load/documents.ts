@@ -1,0 +1,75 @@
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { ManifestError } from '../errors';
+import { makeManifestError } from '../errors';
+import type { DocumentSite, FieldPath } from './context';
+
+/** One input text and the name to report it under (a file name, "stdin", "editor"…). */
+export interface ManifestSource {
+  readonly text: string;
+  readonly source?: string;
+}
+
+/** A decoded document and how to point at lines inside it. */
+export interface LoadedDocument {
+  readonly site: DocumentSite;
+  readonly value: unknown;
+}
+
+/** Inputs above this size are refused rather than parsed (the browser must stay responsive). */
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Splits a YAML (or JSON) text into decoded documents. Syntax errors are reported per document
+ * with their line; a broken document is skipped, the others are still read. Aliases are capped
+ * (yaml's maxAliasCount) so a "billion laughs" input fails fast instead of exhausting memory.
+ */
+export function parseDocuments(input: ManifestSource, sink: ManifestError[]): LoadedDocument[] {
+  const where = input.source === undefined ? {} : { source: input.source };
+  if (input.text.length > MAX_INPUT_BYTES) {
+    sink.push(makeManifestError('error', 'input-too-large', { size: input.text.length, limit: MAX_INPUT_BYTES }, { ...where, document: 0, path: '' }));
+    return [];
+  }
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(input.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [];
+  const out: LoadedDocument[] = [];
+  list.forEach((doc, index) => {
+    const number = index + 1;
+    const lineOf = (path: FieldPath): number | undefined => {
+      for (let n = path.length; n >= 0; n--) {
+        const node: unknown = doc.getIn(path.slice(0, n), true);
+        const range = (node as { range?: readonly number[] } | undefined)?.range;
+        if (range !== undefined && typeof range[0] === 'number') return lineCounter.linePos(range[0]).line;
+      }
+      return undefined;
+    };
+    const first = doc.errors[0];
+    if (first !== undefined) {
+      const line = first.linePos?.[0]?.line;
+      sink.push(
+        makeManifestError('error', 'yaml-syntax', { detail: firstLine(first.message) }, {
+          ...where,
+          document: number,
+          ...(line === undefined ? {} : { line }),
+          path: '',
+        }),
+      );
+      return;
+    }
+    if (doc.contents === null) return; // an empty document, e.g. after a trailing "---"
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      sink.push(makeManifestError('error', 'yaml-syntax', { detail: e instanceof Error ? e.message : String(e) }, { ...where, document: number, path: '' }));
+      return;
+    }
+    out.push({ site: { source: input.source, document: number, lineOf }, value });
+  });
+  return out;
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}

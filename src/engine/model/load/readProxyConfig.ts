@@ -1,0 +1,87 @@
+import type { ProxyConfig, ProxyMode } from '../types';
+import { looksLikeIPv6 } from '../ip';
+import type { ObjectContext } from './context';
+import type { Mapping } from './fields';
+import { checkCidr, readBoolean, readEnum, readInteger, readList, readMapping, readString } from './fields';
+
+/** kube-proxy's defaults for the fields the model keeps (v1alpha1 SetDefaults on Linux). */
+export const DEFAULT_PROXY_CONFIG: ProxyConfig = {
+  mode: 'iptables',
+  clusterCIDR: '',
+  detectLocalMode: 'ClusterCIDR',
+  masqueradeAll: false,
+  masqueradeBit: 14,
+  localhostNodePorts: true,
+  nodePortAddresses: [],
+};
+
+const MODES = ['', 'iptables', 'ipvs', 'nftables'] as const;
+const DETECT_MODES = ['', 'ClusterCIDR', 'NodeCIDR', 'None', 'BridgeInterface', 'InterfaceNamePrefix'] as const;
+
+/**
+ * A KubeProxyConfiguration (kubeproxy.config.k8s.io/v1alpha1). Only the fields that change
+ * iptables rules are read; everything else (metrics, conntrack, …) is ignored.
+ */
+export function readProxyConfig(ctx: ObjectContext, obj: Mapping): ProxyConfig | undefined {
+  ctx.setLabel('KubeProxyConfiguration');
+  const modeRaw = readEnum(ctx, obj, 'mode', [], MODES, '');
+  const mode: ProxyMode | undefined = modeRaw === undefined ? undefined : modeRaw === '' ? 'iptables' : modeRaw;
+  if (mode !== undefined && mode !== 'iptables') ctx.warn('proxy-mode-not-simulated', { mode }, ['mode']);
+
+  const clusterCIDR = readClusterCIDR(ctx, obj);
+  const detectRaw = readEnum(ctx, obj, 'detectLocalMode', [], DETECT_MODES, '');
+  let detectLocalMode: ProxyConfig['detectLocalMode'] | undefined;
+  if (detectRaw === 'BridgeInterface' || detectRaw === 'InterfaceNamePrefix') {
+    ctx.error('detect-local-unsupported', { mode: detectRaw }, ['detectLocalMode']);
+  } else if (detectRaw !== undefined) {
+    detectLocalMode = detectRaw === '' ? 'ClusterCIDR' : detectRaw;
+  }
+  if (detectLocalMode === 'ClusterCIDR' && clusterCIDR === '') ctx.warn('cluster-cidr-missing', {}, ['clusterCIDR']);
+
+  const iptables = readMapping(ctx, obj, 'iptables', []) ?? {};
+  const masqueradeAll = readBoolean(ctx, iptables, 'masqueradeAll', ['iptables']) ?? false;
+  const masqueradeBit = readInteger(ctx, iptables, 'masqueradeBit', ['iptables'], { min: 0, max: 31 });
+  const badBit = masqueradeBit === undefined && iptables['masqueradeBit'] != null;
+  const localhostNodePorts = readBoolean(ctx, iptables, 'localhostNodePorts', ['iptables']) ?? true;
+  const nodePortAddresses = readNodePortAddresses(ctx, obj);
+
+  if (mode === undefined || clusterCIDR === undefined || detectLocalMode === undefined || badBit || nodePortAddresses === undefined) {
+    return undefined;
+  }
+  return {
+    mode,
+    clusterCIDR,
+    detectLocalMode,
+    masqueradeAll,
+    masqueradeBit: masqueradeBit ?? 14,
+    localhostNodePorts,
+    nodePortAddresses,
+  };
+}
+
+/** clusterCIDR may list one CIDR per family ("10.244.0.0/16,fd00::/48"); the IPv4 one is kept. */
+function readClusterCIDR(ctx: ObjectContext, obj: Mapping): string | undefined {
+  const raw = readString(ctx, obj, 'clusterCIDR', []);
+  if (raw === undefined) return obj['clusterCIDR'] == null ? '' : undefined;
+  const v4 = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !looksLikeIPv6(part));
+  if (v4.length === 0) return '';
+  return checkCidr(ctx, v4[0], ['clusterCIDR']);
+}
+
+/** CIDRs (IPv6 ones dropped: they belong to the IPv6 proxier) or the single value "primary". */
+function readNodePortAddresses(ctx: ObjectContext, obj: Mapping): string[] | undefined {
+  const list = readList(ctx, obj, 'nodePortAddresses', []) ?? [];
+  if (list.length === 1 && list[0] === 'primary') return ['primary'];
+  const out: string[] = [];
+  let ok = true;
+  list.forEach((value, i) => {
+    if (typeof value === 'string' && looksLikeIPv6(value)) return;
+    const cidr = checkCidr(ctx, value, ['nodePortAddresses', i]);
+    if (cidr === undefined) ok = false;
+    else out.push(cidr);
+  });
+  return ok ? out : undefined;
+}
