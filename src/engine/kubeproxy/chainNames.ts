@@ -1,0 +1,53 @@
+import { sha256 } from '@noble/hashes/sha2';
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** RFC 4648 base32 (Go's base32.StdEncoding), without the trailing "=" padding we never keep. */
+function base32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = ((buffer << 8) | byte) & 0xffff;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+/** The first 16 base32 characters of SHA-256(text), as kube-proxy's portProtoHash computes. */
+export function hash16(text: string): string {
+  return base32(sha256(new TextEncoder().encode(text))).slice(0, 16);
+}
+
+/** ServicePortName.String(): "ns/name:port", or "ns/name" when the port has no name. */
+export function servicePortNameString(namespace: string, name: string, portName: string): string {
+  return portName === '' ? `${namespace}/${name}` : `${namespace}/${name}:${portName}`;
+}
+
+/** The per-service-port chains (they share one hash, only the prefix differs). */
+export interface ServiceChains {
+  /** KUBE-SVC-…: endpoints for Cluster traffic policy. */
+  readonly cluster: string;
+  /** KUBE-SVL-…: endpoints for Local traffic policy. */
+  readonly local: string;
+  /** KUBE-EXT-…: entry point for NodePort, external IP and load-balancer traffic. */
+  readonly external: string;
+  /** KUBE-FW-…: loadBalancerSourceRanges filter. */
+  readonly firewall: string;
+}
+
+/** Chain names for a service port; `protocol` lower-case ("tcp"), no separator before it. */
+export function serviceChains(svcPortName: string, protocol: string): ServiceChains {
+  const h = hash16(svcPortName + protocol);
+  return { cluster: `KUBE-SVC-${h}`, local: `KUBE-SVL-${h}`, external: `KUBE-EXT-${h}`, firewall: `KUBE-FW-${h}` };
+}
+
+/** KUBE-SEP-… for one endpoint ("10.244.1.2:8080") of a service port. */
+export function endpointChain(svcPortName: string, protocol: string, endpoint: string): string {
+  return `KUBE-SEP-${hash16(svcPortName + protocol + endpoint)}`;
+}
