@@ -1,0 +1,47 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+
+/**
+ * The public origin the site is deployed at. Canonical and hreflang links must be absolute,
+ * so set SITE_URL when building for a real host; the default only suits local previews.
+ */
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+
+export default defineConfig({
+  site,
+  output: 'static',
+  // Every route is a folder with an index.html, so links always end in "/".
+  trailingSlash: 'ignore',
+  // Stylesheets as files: the CSP hashes Astro computes miss the styles of components used
+  // inside MDX content, so inlined <style> blocks from lessons would be blocked. Files are
+  // allowed by 'self' and cached across pages.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [mdx(), preact()],
+  // Shiki colours code with inline style attributes, which a strict CSP forbids;
+  // code blocks are styled by our own stylesheet instead.
+  markdown: { syntaxHighlight: false },
+  i18n: {
+    locales: ['en', 'ko'],
+    defaultLocale: 'en',
+    // "/" is our own language chooser, not an automatic redirect to /en/.
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  experimental: {
+    // Hash-based CSP: Astro hashes every script and style it emits into a <meta> policy,
+    // so nothing inline runs unless Astro itself produced it.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+});

@@ -1,0 +1,39 @@
+import { en, type UiKey } from './en.ts';
+import { ko } from './ko.ts';
+import { isLocale, type Locale } from './locales.ts';
+
+export type { UiKey } from './en.ts';
+export * from './locales.ts';
+
+/** Every UI string, by locale and key. */
+export const ui: Readonly<Record<Locale, Readonly<Record<UiKey, string>>>> = { en, ko };
+
+/** Values for the `{name}` placeholders of a UI string. */
+export type FormatValues = Readonly<Record<string, string | number>>;
+
+/**
+ * Fills `{name}` placeholders. A placeholder without a value is a bug in the caller, so it
+ * throws with the name rather than printing "{name}" on the page.
+ */
+export function format(template: string, values: FormatValues = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`UI string "${template}" needs a value for {${name}}`);
+    return String(value);
+  });
+}
+
+/** The translator for one locale: t('challenge.number', { n: 14 }) → "Challenge 14". */
+export function useTranslations(locale: Locale): (key: UiKey, values?: FormatValues) => string {
+  const table = ui[locale];
+  return (key, values) => format(table[key], values);
+}
+
+/**
+ * The locale of the page being rendered, from Astro.currentLocale. Every page lives under
+ * /en/ or /ko/, so anything else is a routing bug and fails the build loudly.
+ */
+export function localeOf(current: string | undefined): Locale {
+  if (isLocale(current)) return current;
+  throw new Error(`Expected a page under /en/ or /ko/, but the current locale is "${String(current)}"`);
+}
