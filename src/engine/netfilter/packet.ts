@@ -1,0 +1,36 @@
+/**
+ * The packet the evaluator looks at: the first packet of a connection, as one node's netfilter
+ * hooks see it. Mutable on purpose — NAT and MARK targets rewrite it in place, and the walk
+ * reuses one object per connection so evaluation allocates nothing.
+ */
+
+/** IP protocol numbers of the transports a Service can use. */
+export const IPPROTO = { tcp: 6, udp: 17, sctp: 132 } as const;
+
+/** TCP flag bits; a connection's first packet carries SYN only. */
+export const TCP_SYN = 2;
+
+/** One packet at one hook of one node. */
+export interface Packet {
+  /** Addresses as unsigned 32-bit numbers. */
+  src: number;
+  dst: number;
+  sport: number;
+  dport: number;
+  /** IP protocol number (6 tcp, 17 udp, 132 sctp). */
+  proto: number;
+  /** Incoming interface ("" at OUTPUT), outgoing interface ("" at PREROUTING/INPUT). */
+  inIface: string;
+  outIface: string;
+  /** skb->mark; it never leaves the node. */
+  mark: number;
+  /** Conntrack state bits as -m conntrack sees them (CtState: NEW, plus DNAT once DNATed). */
+  ctstate: number;
+  /** TCP flags of this packet. */
+  tcpFlags: number;
+}
+
+/** A fresh first packet of a connection (state NEW, SYN for TCP, mark 0). */
+export function newPacket(src: number, dst: number, sport: number, dport: number, proto: number): Packet {
+  return { src, dst, sport, dport, proto, inIface: '', outIface: '', mark: 0, ctstate: 2, tcpFlags: proto === 6 ? TCP_SYN : 0 };
+}
