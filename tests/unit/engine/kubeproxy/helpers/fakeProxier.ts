@@ -1,0 +1,106 @@
+/**
+ * The inputs of kube-proxy's unit tests (pkg/proxy/iptables/proxier_test.go) as Cluster
+ * objects: NewFakeProxier's node and settings, makeTestService / makeTestEndpointSlice.
+ * Their conventions differ from the bounce cluster (pod IPs 10.0.0.0/8 used for local
+ * detection, node IP 192.168.0.2, …) and are passed as parameters, not special cases.
+ */
+import type { IptablesOptions } from '../../../../../src/engine/kubeproxy';
+import type { Cluster, Endpoint, EndpointSlice, Protocol, ProxyConfig, Service } from '../../../../../src/engine/model/types';
+
+export const TEST_NODE_NAME = 'test-node';
+export const TEST_NODE_IP = '192.168.0.2';
+export const TEST_NODE_IP_ALT = '192.168.1.2';
+export const TEST_EXTERNAL_IP = '192.168.99.11';
+export const TEST_EXTERNAL_CLIENT = '203.0.113.2';
+export const TEST_EXTERNAL_CLIENT_BLOCKED = '203.0.113.130';
+/** testNodeIPs (IPv4 ones): what the packet tracer treats as LOCAL besides 127.0.0.1. */
+export const TEST_NODE_IPS = [TEST_NODE_IP, TEST_NODE_IP_ALT, TEST_EXTERNAL_IP];
+
+/** NewFakeProxier: nfacct counters ensured, FakeIPTables without --random-fully, the fake interfaces. */
+export const FAKE_PROXIER_OPTIONS: IptablesOptions = {
+  nfacct: true,
+  randomFully: false,
+  conntrackTCPLiberal: false,
+  interfaceAddresses: ['127.0.0.1', TEST_NODE_IP, TEST_NODE_IP_ALT, TEST_EXTERNAL_IP],
+};
+
+/** NewFakeProxier's settings: detect-local by CIDR 10.0.0.0/8, mark 0x4000, localhost NodePorts on. */
+export const FAKE_PROXY_CONFIG: ProxyConfig = {
+  mode: 'iptables',
+  clusterCIDR: '10.0.0.0/8',
+  detectLocalMode: 'ClusterCIDR',
+  masqueradeAll: false,
+  masqueradeBit: 14,
+  localhostNodePorts: true,
+  nodePortAddresses: [],
+};
+
+/** A cluster as the fake proxier sees it: one node (test-node) and the given objects. */
+export function fakeCluster(services: Service[], slices: EndpointSlice[], proxy: Partial<ProxyConfig> = {}): Cluster {
+  return {
+    nodes: [{ name: TEST_NODE_NAME, internalIP: TEST_NODE_IP, podCIDR: '10.0.0.0/24' }],
+    pods: [],
+    services,
+    endpointSlices: slices,
+    proxy: { ...FAKE_PROXY_CONFIG, ...proxy },
+  };
+}
+
+/** makeTestService: an empty Service spec (API defaults filled), then the test's changes. */
+export function makeTestService(namespace: string, name: string, patch: Partial<Service>): Service {
+  return {
+    namespace,
+    name,
+    type: 'ClusterIP',
+    clusterIP: '',
+    selector: undefined,
+    ports: [],
+    externalTrafficPolicy: 'Cluster',
+    internalTrafficPolicy: 'Cluster',
+    sessionAffinity: 'None',
+    sessionAffinityTimeoutSeconds: 10800,
+    externalIPs: [],
+    loadBalancerIngress: [],
+    loadBalancerSourceRanges: [],
+    healthCheckNodePort: 0,
+    ...patch,
+  };
+}
+
+/** A Service port with targetPort = port and no nodePort unless given. */
+export function port(name: string, portNumber: number, extra: { protocol?: Protocol; nodePort?: number; targetPort?: number } = {}) {
+  return {
+    name,
+    protocol: extra.protocol ?? ('TCP' as Protocol),
+    port: portNumber,
+    targetPort: extra.targetPort ?? portNumber,
+    nodePort: extra.nodePort ?? 0,
+  };
+}
+
+/** An endpoint: address, optional node, optional conditions (absent = kube-proxy's defaults). */
+export function ep(
+  address: string,
+  nodeName?: string,
+  conditions: { ready?: boolean; serving?: boolean; terminating?: boolean } = {},
+): Endpoint {
+  return { addresses: [address], ...(nodeName === undefined ? {} : { nodeName }), conditions };
+}
+
+/** makeTestEndpointSlice(namespace, name, sliceNum, …) with IPv4 address type. */
+export function makeTestEndpointSlice(
+  namespace: string,
+  serviceName: string,
+  sliceNum: number,
+  endpoints: Endpoint[],
+  ports: { name: string; port: number; protocol?: Protocol }[],
+): EndpointSlice {
+  return {
+    namespace,
+    name: `${serviceName}-${sliceNum}`,
+    serviceName,
+    addressType: 'IPv4',
+    ports: ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol ?? 'TCP' })),
+    endpoints,
+  };
+}
