@@ -4,7 +4,7 @@ import { leftovers, registerPid, registerRun, teardownRun } from './cleanup';
 import { newRunPrefix } from './names';
 import { planNamespaces, type NamespacePlan } from './plan';
 import { runConnector, startListener, type ConnectionOutcome, type Listener } from './processes';
-import { dumpRules, loadRules, withBuiltinJumps, type RulesMode } from './rules';
+import { dumpRules, loadRules, provideNfacctCounters, withBuiltinJumps, type RulesMode } from './rules';
 
 /** Where probe connections start: the external client, a pod, or a node itself. */
 export type Source =
@@ -58,8 +58,8 @@ export class KernelCluster {
     readonly plan: NamespacePlan,
     readonly mode: RulesMode,
     private readonly listeners: Listener[],
-    /** Nodes whose rules had to be given kube-proxy's built-in chain jumps. */
-    readonly addedBuiltinJumps: readonly string[],
+    /** Changes the harness made to the given rules before loading them, per node (normally none). */
+    readonly adjustments: readonly string[],
   ) {}
 
   /** Builds the namespaces, loads every node's rules and starts the pod listeners. */
@@ -70,18 +70,24 @@ export class KernelCluster {
     registerRun(prefix);
     try {
       buildNamespaces(plan);
-      const added: string[] = [];
+      const adjustments: string[] = [];
       for (const node of plan.nodes) {
         let text = options.rulesFor(node.name);
         if (mode === 'iptables') {
           const prepared = withBuiltinJumps(text);
-          if (prepared.addedBuiltinJumps) added.push(node.name);
-          text = prepared.text;
+          if (prepared.addedBuiltinJumps) adjustments.push(`${node.name}: added kube-proxy's built-in chain jumps`);
+          const counted = provideNfacctCounters(node.netns, prepared.text);
+          if (counted.note) adjustments.push(`${node.name}: ${counted.note}`);
+          text = counted.text;
         }
         try {
           loadRules(node.netns, mode, text);
         } catch (error) {
           throw new Error(`loading ${mode} rules on node ${node.name} failed: ${(error as Error).message}`);
+        }
+        // kube-proxy itself sets route_localnet so localhost:<nodePort> reaches the DNAT rules.
+        if (mode === 'iptables' && cluster.proxy.localhostNodePorts) {
+          setSysctls(node.netns, { 'net.ipv4.conf.all.route_localnet': 1 });
         }
         if (options.nodeSysctls) setSysctls(node.netns, options.nodeSysctls);
       }
@@ -89,7 +95,7 @@ export class KernelCluster {
         plan.pods.filter((p) => p.tcpPorts.length > 0).map((p) => startListener(p.netns, p.name, p.tcpPorts)),
       );
       for (const l of listeners) if (l.child.pid !== undefined) registerPid(prefix, l.child.pid);
-      return new KernelCluster(plan, mode, listeners, added);
+      return new KernelCluster(plan, mode, listeners, adjustments);
     } catch (error) {
       teardownRun(prefix);
       throw error;
@@ -114,9 +120,9 @@ export class KernelCluster {
     setSysctls(this.locate({ kind: 'node', name: nodeName }).netns, settings);
   }
 
-  /** The node's live ruleset with counters (iptables-save -c or nft list ruleset). */
-  rulesOf(nodeName: string): string {
-    return dumpRules(this.locate({ kind: 'node', name: nodeName }).netns, this.mode);
+  /** The node's live ruleset (iptables-save [-c] or nft list ruleset). */
+  rulesOf(nodeName: string, counters = true): string {
+    return dumpRules(this.locate({ kind: 'node', name: nodeName }).netns, this.mode, counters);
   }
 
   /**

@@ -88,9 +88,47 @@ export function loadRules(netns: string, mode: RulesMode, text: string): void {
   }
 }
 
-/** The node's live ruleset with packet counters, for diagnostics and per-rule counts. */
-export function dumpRules(netns: string, mode: RulesMode): string {
+/** The node's live ruleset (iptables-save, with per-rule counters when asked; or nft list). */
+export function dumpRules(netns: string, mode: RulesMode, counters = true): string {
   return mode === 'iptables'
-    ? run(inNetns(netns, ['iptables-save', '-c'])).stdout
+    ? run(inNetns(netns, counters ? ['iptables-save', '-c'] : ['iptables-save'])).stdout
     : run(inNetns(netns, ['nft', 'list', 'ruleset'])).stdout;
+}
+
+/**
+ * An iptables-save text reduced to what the rules say: no "# Generated/Completed" lines and
+ * chain counters zeroed, so a live dump compares with a generated one line by line.
+ */
+export function normalizeSave(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .map((line) => line.replace(/^(:\S+ \S+) \[\d+:\d+\]$/, '$1 [0:0]'))
+    .join('\n')
+    .replace(/\n+$/, '\n');
+}
+
+/** The nfacct counter names a ruleset matches on (`-m nfacct --nfacct-name NAME`). */
+export function nfacctNames(text: string): string[] {
+  return [...new Set([...text.matchAll(/--nfacct-name (\S+)/g)].map((m) => m[1]!))];
+}
+
+/**
+ * kube-proxy creates its nfacct counters (ct_state_invalid_dropped_pkts,
+ * localhost_nps_accepted_pkts) over netlink before it writes rules that match on them, and
+ * `iptables-restore` refuses a rule naming a counter that does not exist. This does the same
+ * with the `nfacct` tool. Without the tool the matches are stripped instead (a counter never
+ * changes a verdict) and the returned note says so, so the deviation is visible.
+ */
+export function provideNfacctCounters(netns: string, text: string): { text: string; note: string } {
+  const wanted = nfacctNames(text);
+  if (wanted.length === 0) return { text, note: '' };
+  if (run(['nfacct', 'list'], { allowFailure: true }).status === 0) {
+    for (const name of wanted) run(inNetns(netns, ['nfacct', 'add', name]));
+    return { text, note: '' };
+  }
+  return {
+    text: text.replace(/ -m nfacct --nfacct-name \S+/g, ''),
+    note: `nfacct tool missing: stripped the nfacct matches (${wanted.join(', ')}) before loading`,
+  };
 }
