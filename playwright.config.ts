@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices, type LaunchOptions } from '@playwright/test';
+
+/**
+ * Browser tests against the built site: `astro build` + `astro preview`, never the dev
+ * server, so the CSP, the 404 handling and the output are what a static host serves.
+ * Chromium is Debian's (or CHROMIUM_PATH); Playwright's own build is used only when neither
+ * exists, and nothing here ever downloads a browser.
+ */
+const port = 4329;
+const systemChromium = process.env['CHROMIUM_PATH'] || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
+
+const launchOptions: LaunchOptions = {
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+  ...(systemChromium ? { executablePath: systemChromium } : {}),
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  retries: 0,
+  forbidOnly: !!process.env['CI'],
+  fullyParallel: true,
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  webServer: {
+    command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/en/`,
+    reuseExistingServer: !process.env['CI'],
+    timeout: 180_000,
+    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+});

@@ -1,0 +1,62 @@
+/**
+ * The `test` every browser test uses. It records every console message, page error and
+ * network request of the test's browser context, and after the test fails it if anything
+ * was logged as an error or any request went to a host other than the preview server.
+ */
+import { expect, test as base, type ConsoleMessage } from '@playwright/test';
+
+/** What a test saw; tests may allow specific console errors they expect. */
+export interface Watch {
+  readonly consoleErrors: string[];
+  readonly requests: string[];
+  /** Console errors matching this are expected (e.g. the 404 status of a 404 page). */
+  allowConsoleError(pattern: RegExp): void;
+}
+
+export const test = base.extend<{ watch: Watch }>({
+  watch: [
+    async ({ context, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      const allowed: RegExp[] = [];
+      const watch: Watch = {
+        consoleErrors: [],
+        requests: [],
+        allowConsoleError: (pattern) => allowed.push(pattern),
+      };
+      const onConsole = (message: ConsoleMessage) => {
+        if (message.type() === 'error') watch.consoleErrors.push(message.text());
+      };
+      context.on('request', (request) => watch.requests.push(request.url()));
+      context.on('console', onConsole);
+      context.on('weberror', (error) => watch.consoleErrors.push(`page error: ${error.error().message}`));
+
+      await use(watch);
+
+      const unexpected = watch.consoleErrors.filter((text) => !allowed.some((p) => p.test(text)));
+      expect(unexpected, 'console errors').toEqual([]);
+      const foreign = watch.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
+      expect(foreign, `requests to hosts other than ${origin}`).toEqual([]);
+      expect(watch.requests.length, 'the test loaded something').toBeGreaterThan(0);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The lesson pages, with the title each locale gives the challenge. */
+export const lessonPages = [
+  { locale: 'en', path: '/en/challenges/bounce/', title: 'Bounce' },
+  { locale: 'ko', path: '/ko/challenges/bounce/', title: '튕겨 나가는 요청' },
+] as const;
+
+/** Every page the site builds, by locale where it has one. */
+export const allPages = [
+  '/',
+  '/en/',
+  '/ko/',
+  '/en/challenges/',
+  '/ko/challenges/',
+  '/en/challenges/bounce/',
+  '/ko/challenges/bounce/',
+] as const;
