@@ -9,6 +9,20 @@ import preact from '@astrojs/preact';
  */
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 
+/**
+ * Code blocks scroll sideways on narrow screens. A scrollable region must be reachable by
+ * keyboard (WCAG 2.1.1), so every <pre> gets tabindex="0".
+ * @returns {(tree: any) => void}
+ */
+function rehypeFocusableCode() {
+  /** @param {any} node */
+  const walk = (node) => {
+    if (node.type === 'element' && node.tagName === 'pre') node.properties = { ...node.properties, tabIndex: 0 };
+    for (const child of node.children ?? []) walk(child);
+  };
+  return walk;
+}
+
 export default defineConfig({
   site,
   output: 'static',
@@ -21,7 +35,7 @@ export default defineConfig({
   integrations: [mdx(), preact()],
   // Shiki colours code with inline style attributes, which a strict CSP forbids;
   // code blocks are styled by our own stylesheet instead.
-  markdown: { syntaxHighlight: false },
+  markdown: { syntaxHighlight: false, rehypePlugins: [rehypeFocusableCode] },
   i18n: {
     locales: ['en', 'ko'],
     defaultLocale: 'en',
