@@ -8,8 +8,9 @@ import { ruleWords } from './dump';
  * first (print_rule: -s, -d, -i, -o, -p), host addresses with "/32", each match through its
  * extension's save function (comment quoted unless it is only [A-Za-z0-9_-], statistic's
  * probability as the kernel's 2^31 fraction with %.11f, recent with its --mask/--rsource
- * defaults), MARK --or-mark/--xor-mark as --set-xmark, and REJECT with its default
- * --reject-with. Options not used by kube-proxy are passed through unchanged.
+ * defaults, nfacct's double space), MARK --or-mark/--xor-mark as --set-xmark, and REJECT
+ * with its default --reject-with. Checked against iptables-save 1.8.9 by the kernel suite
+ * (tests/kernel/rule-spelling.test.ts). Options kube-proxy never uses pass through unchanged.
  */
 export function kernelRule(rule: string): string {
   const words = ruleWords(rule);
@@ -104,6 +105,13 @@ function saveMatch(name: string, options: readonly string[]): string {
       if (get('--reap') !== undefined) out += ' --reap';
       out += ` --name ${get('--name')?.value ?? 'DEFAULT'} --mask ${get('--mask')?.value ?? '255.255.255.255'}`;
       return `${out}${get('--rdest') !== undefined ? ' --rdest' : ' --rsource'}`;
+    }
+    case 'nfacct': {
+      // libxt_nfacct prints " --nfacct-name " and then xtables_save_string adds its own
+      // leading space: real iptables-save shows two spaces here.
+      const n = get('--nfacct-name');
+      if (n !== undefined) return ` --nfacct-name  ${saveString(n.value)}`;
+      break;
     }
     default:
       break;
