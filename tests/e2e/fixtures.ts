@@ -3,7 +3,8 @@
  * network request of the test's browser context, and after the test fails it if anything
  * was logged as an error or any request went to a host other than the preview server.
  */
-import { expect, test as base, type ConsoleMessage } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type ConsoleMessage, type Page } from '@playwright/test';
 
 /** What a test saw; tests may allow specific console errors they expect. */
 export interface Watch {
@@ -60,3 +61,16 @@ export const allPages = [
   '/en/challenges/bounce/',
   '/ko/challenges/bounce/',
 ] as const;
+
+/**
+ * An axe scan of the page, as "rule: targets" lines (empty when clean).
+ * @axe-core/playwright resolves its own newer playwright-core, so its Page type differs from
+ * @playwright/test's in name only; the cast bridges the two type copies, not two APIs.
+ */
+export async function axeViolations(page: Page, tags: readonly string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page: page as unknown as AxePage }).withTags([...tags]);
+  const { violations } = await builder.analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+type AxePage = ConstructorParameters<typeof AxeBuilder>[0]['page'];
