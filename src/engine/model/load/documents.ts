@@ -1,4 +1,5 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import type { Document } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { ManifestError } from '../errors';
 import { makeManifestError } from '../errors';
 import type { DocumentSite, FieldPath } from './context';
@@ -35,17 +36,10 @@ export function parseDocuments(input: ManifestSource, sink: ManifestError[]): Lo
   const out: LoadedDocument[] = [];
   list.forEach((doc, index) => {
     const number = index + 1;
-    const lineOf = (path: FieldPath): number | undefined => {
-      for (let n = path.length; n >= 0; n--) {
-        const node: unknown = doc.getIn(path.slice(0, n), true);
-        const range = (node as { range?: readonly number[] } | undefined)?.range;
-        if (range !== undefined && typeof range[0] === 'number') return lineCounter.linePos(range[0]).line;
-      }
-      return undefined;
-    };
+    const lineOf = (path: FieldPath): number | undefined => lineOfPath(doc, lineCounter, path);
     const first = doc.errors[0];
     if (first !== undefined) {
-      const line = first.linePos?.[0]?.line;
+      const line = lineCounter.linePos(first.pos[0]).line;
       sink.push(
         makeManifestError('error', 'yaml-syntax', { detail: firstLine(first.message) }, {
           ...where,
@@ -56,7 +50,6 @@ export function parseDocuments(input: ManifestSource, sink: ManifestError[]): Lo
       );
       return;
     }
-    if (doc.contents === null) return; // an empty document, e.g. after a trailing "---"
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
@@ -64,6 +57,7 @@ export function parseDocuments(input: ManifestSource, sink: ManifestError[]): Lo
       sink.push(makeManifestError('error', 'yaml-syntax', { detail: e instanceof Error ? e.message : String(e) }, { ...where, document: number, path: '' }));
       return;
     }
+    if (value === null || value === undefined) return; // an empty document, e.g. after a trailing "---"
     out.push({ site: { source: input.source, document: number, lineOf }, value });
   });
   return out;
@@ -72,4 +66,25 @@ export function parseDocuments(input: ManifestSource, sink: ManifestError[]): Lo
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * The line of the key (for a mapping entry) or item (for a list entry) at `path`; when the
+ * path does not exist (a missing field), the line of its closest existing ancestor.
+ */
+function lineOfPath(doc: Document, counter: LineCounter, path: FieldPath): number | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const parent: unknown = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+    const last = path[n - 1];
+    let range: readonly number[] | undefined;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
+      range = (pair?.key as { range?: readonly number[] } | undefined)?.range;
+    } else if (isSeq(parent) && typeof last === 'number') {
+      range = (parent.items[last] as { range?: readonly number[] } | undefined)?.range;
+    }
+    if (range !== undefined && typeof range[0] === 'number') return counter.linePos(range[0]).line;
+  }
+  const root = (doc.contents as { range?: readonly number[] } | null)?.range;
+  return root === undefined || typeof root[0] !== 'number' ? undefined : counter.linePos(root[0]).line;
 }

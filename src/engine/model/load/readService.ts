@@ -113,7 +113,7 @@ function readPorts(ctx: ObjectContext, spec: Mapping, type: Service['type'], hea
   const list = readList(ctx, spec, 'ports', ['spec']);
   if (list === undefined || list.length === 0) {
     if (headless) return [];
-    ctx.error('missing-field', {}, ['spec', 'ports']);
+    if (spec['ports'] == null || list !== undefined) ctx.error('missing-field', {}, ['spec', 'ports']);
     return undefined;
   }
   const noNodePortsAllowed = type === 'LoadBalancer' && spec['allocateLoadBalancerNodePorts'] === false;
