@@ -1,24 +1,21 @@
 /**
- * The bounce cluster as the diagram shows it, with the project's shared facts (node and pod
- * addresses, nodePort 30080) so the picture matches what the engine and the kernel suite run.
+ * The bounce cluster as the diagram shows it, taken from the engine's scenario so the picture
+ * always matches the cluster the engine and the kernel suite run.
  */
 import type { UiKey } from '../../i18n/index.ts';
+import { BOUNCE_CLIENT_IP, BOUNCE_NODE_PORT, bounceCluster as engineBounceCluster } from '../../engine/scenarios/bounce.ts';
 import type { DiagramCluster, Route } from './layout.ts';
+
+const scenario = engineBounceCluster();
 
 /** Three nodes on 192.168.10.0/24; pod-1 on node-1, pod-2 on node-2, node-3 empty. */
 export const bounceCluster: DiagramCluster = {
-  nodes: [
-    { name: 'node-1', internalIP: '192.168.10.11', podCIDR: '10.244.1.0/24' },
-    { name: 'node-2', internalIP: '192.168.10.12', podCIDR: '10.244.2.0/24' },
-    { name: 'node-3', internalIP: '192.168.10.13', podCIDR: '10.244.3.0/24' },
-  ],
-  pods: [
-    { name: 'pod-1', nodeName: 'node-1', ip: '10.244.1.2' },
-    { name: 'pod-2', nodeName: 'node-2', ip: '10.244.2.2' },
-  ],
-  clientIP: '192.168.10.100',
+  nodes: scenario.nodes,
+  pods: scenario.pods,
+  clientIP: BOUNCE_CLIENT_IP,
+  // The scenario puts every node and the client on this LAN; it has no object of its own.
   lanCIDR: '192.168.10.0/24',
-  nodePort: 30080,
+  nodePort: BOUNCE_NODE_PORT,
 };
 
 /** A route plus the legend text that explains it. */
