@@ -1,0 +1,87 @@
+/**
+ * Turns a ConnectionSpec (names and dotted quads) into the numbers the walk uses, once per
+ * simulation call, with a precise message for anything that does not resolve.
+ */
+import { parseIPv4 } from '../netfilter/ip';
+import { IPPROTO } from '../netfilter/packet';
+import type { NetNode, NetPod, Topology } from './topology';
+import type { ConnectionSpec } from './types';
+
+/** Where the connection starts, resolved. */
+export interface Origin {
+  readonly kind: 'client' | 'pod' | 'node';
+  /** Source address; 0 for a node source without an explicit one (the route picks it). */
+  readonly ip: number;
+  /** The pod's node, the node itself, or the client's `via` node (null: none). */
+  readonly node: NetNode | null;
+  readonly pod: NetPod | null;
+}
+
+/** A connection ready to walk. */
+export interface ResolvedConnection {
+  readonly origin: Origin;
+  readonly dst: number;
+  readonly dport: number;
+  readonly sport: number;
+  readonly proto: number;
+}
+
+/** A connection spec that does not fit the network. */
+export class ConnectionError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'ConnectionError';
+  }
+}
+
+function port(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConnectionError(field, `${value} is not a port (0-65535)`);
+  return value;
+}
+
+function node(topology: Topology, name: string, field: string): NetNode {
+  const n = topology.byName.get(name);
+  if (!n) throw new ConnectionError(field, `no node "${name}" (nodes: ${topology.nodes.map((x) => x.name).join(', ')})`);
+  return n;
+}
+
+/** Resolves a spec against the network; throws ConnectionError naming the bad field. */
+export function resolveConnection(topology: Topology, spec: ConnectionSpec): ResolvedConnection {
+  const dst = parseIPv4(spec.to.ip);
+  if (dst === null) throw new ConnectionError('to.ip', `"${spec.to.ip}" is not an IPv4 address`);
+  const protocol = spec.protocol ?? 'tcp';
+  const proto = IPPROTO[protocol];
+  if (proto === undefined) throw new ConnectionError('protocol', `"${String(protocol)}" is not tcp, udp or sctp`);
+  const dport = port(spec.to.port, 'to.port');
+  const sport = port(spec.sourcePort ?? 40000, 'sourcePort');
+  const from = spec.from;
+  let origin: Origin;
+  if (from.kind === 'client') {
+    const ip = from.ip === undefined ? topology.defaultClient : parseIPv4(from.ip);
+    if (ip === null) throw new ConnectionError('from.ip', `"${from.ip}" is not an IPv4 address`);
+    const via = from.via === undefined ? null : node(topology, from.via, 'from.via');
+    if (topology.nodes.some((n) => n.addresses.isLocal(ip))) throw new ConnectionError('from.ip', `${from.ip} belongs to a node; use a node source`);
+    origin = { kind: 'client', ip, node: via, pod: null };
+  } else if (from.kind === 'pod') {
+    const matches = topology.nodes.flatMap((n) => n.pods).filter((p) => p.name === from.name && (from.namespace === undefined || p.namespace === from.namespace));
+    if (matches.length === 0) throw new ConnectionError('from.name', `no pod "${from.namespace ? `${from.namespace}/` : ''}${from.name}"`);
+    if (matches.length > 1) throw new ConnectionError('from.namespace', `pod name "${from.name}" exists in several namespaces; give one`);
+    const pod = matches[0] as NetPod;
+    origin = { kind: 'pod', ip: pod.ip, node: pod.node, pod };
+  } else if (from.kind === 'node') {
+    const n = node(topology, from.name, 'from.name');
+    let ip = 0;
+    if (from.ip !== undefined) {
+      const v = parseIPv4(from.ip);
+      if (v === null || !n.addresses.isLocal(v)) throw new ConnectionError('from.ip', `"${from.ip}" is not an address of node ${n.name}`);
+      ip = v;
+    }
+    origin = { kind: 'node', ip, node: n, pod: null };
+  } else {
+    throw new ConnectionError('from.kind', `unknown source kind "${(from as { kind: string }).kind}"`);
+  }
+  return { origin, dst, dport, sport, proto };
+}

@@ -1,0 +1,181 @@
+/**
+ * The simulated network, wired like the kernel-suite namespaces (kernel-notes.md): nodes on one
+ * LAN through their `eth0`; each pod on a ptp veth whose node end is named `veth<i>` (the
+ * node's i-th pod, 0-based, in cluster order) and holds the podCIDR's .1 as /32; `lo` holds
+ * 127.0.0.1/8. Every node routes other nodes' podCIDRs via their node IP (host-gw) and has a
+ * default route to the LAN's .1 (a gateway that is not simulated). A node's rules are
+ * iptables-save text, so what a reader sees is exactly what is walked.
+ */
+import { NodeAddresses, type InterfaceAddresses } from '../netfilter/addresses';
+import { compileRuleset, type CompiledRuleset } from '../netfilter/compile';
+import { formatIPv4, parseIPv4, parsePrefix, type Prefix } from '../netfilter/ip';
+import type { Ruleset } from '../netfilter/model';
+import { parseIptablesSave } from '../netfilter/parse';
+import type { IpSetSpec } from '../netfilter/sets';
+import type { Cluster } from '../model/types';
+
+/** The LAN interface of every node and client. */
+export const LAN_INTERFACE = 'eth0';
+/** The node end of the veth of a node's `index`-th pod (0-based, cluster order). */
+export const podVeth = (index: number): string => `veth${index}`;
+
+/** A pod as the network sees it. */
+export interface NetPod {
+  readonly namespace: string;
+  readonly name: string;
+  readonly node: NetNode;
+  readonly ip: number;
+  /** The node end of its veth; "" for a hostNetwork pod (its IP is the node's). */
+  readonly veth: string;
+}
+
+/** A node: addresses, pods, and its rules (text, parsed, compiled). */
+export interface NetNode {
+  readonly index: number;
+  readonly name: string;
+  /** eth0 address and subnet (null in single-node mode without one). */
+  readonly lanIP: number | null;
+  readonly lanPrefix: Prefix | null;
+  readonly podCIDR: Prefix | null;
+  /** podCIDR .1, the node end of every pod veth. */
+  readonly gateway: number | null;
+  readonly pods: NetPod[];
+  readonly addresses: NodeAddresses;
+  readonly rulesText: string;
+  readonly ruleset: Ruleset;
+  readonly compiled: CompiledRuleset;
+}
+
+/** The whole simulated network. */
+export interface Topology {
+  readonly nodes: readonly NetNode[];
+  readonly byName: ReadonlyMap<string, NetNode>;
+  readonly podsByIP: ReadonlyMap<number, NetPod>;
+  readonly nodesByLanIP: ReadonlyMap<number, NetNode>;
+  /** The LAN subnet (from the first node), used for the client's routing. */
+  readonly lan: Prefix | null;
+  /** The LAN host used when a client source gives no address. */
+  readonly defaultClient: number;
+}
+
+/** Options for building a cluster network. */
+export interface TopologyOptions {
+  /** Prefix length of the LAN the node IPs sit on (default 24). */
+  readonly lanPrefixLength?: number;
+  /** The default external client (default 192.168.10.100, the bounce client). */
+  readonly clientIP?: string;
+  /** ipsets, per node name, for rules that use -m set. */
+  readonly sets?: Readonly<Record<string, Readonly<Record<string, IpSetSpec>>>>;
+}
+
+function address(text: string, what: string): number {
+  const v = parseIPv4(text);
+  if (v === null) throw new RangeError(`${what}: "${text}" is not an IPv4 address`);
+  return v;
+}
+
+function finish(nodes: NetNode[], lan: Prefix | null, client: number): Topology {
+  const podsByIP = new Map<number, NetPod>();
+  const nodesByLanIP = new Map<number, NetNode>();
+  const byName = new Map<string, NetNode>();
+  for (const n of nodes) {
+    byName.set(n.name, n);
+    if (n.lanIP !== null) nodesByLanIP.set(n.lanIP, n);
+    for (const p of n.pods) if (p.veth !== '') podsByIP.set(p.ip, p);
+  }
+  // hostNetwork pods share the node address; they are found through the node.
+  for (const n of nodes) for (const p of n.pods) if (p.veth === '' && !podsByIP.has(p.ip)) podsByIP.set(p.ip, p);
+  return { nodes, byName, podsByIP, nodesByLanIP, lan, defaultClient: client };
+}
+
+/**
+ * Builds the network of a cluster; `rulesFor(node)` gives each node's iptables-save text.
+ * Throws RangeError naming the node or pod when an address does not parse or fit.
+ */
+export function clusterTopology(cluster: Cluster, rulesFor: (node: string) => string, options: TopologyOptions = {}): Topology {
+  const lanLength = options.lanPrefixLength ?? 24;
+  const nodes: NetNode[] = [];
+  for (const [index, node] of cluster.nodes.entries()) {
+    const lanIP = address(node.internalIP, `node ${node.name} internalIP`);
+    const lanPrefix = parsePrefix(`${node.internalIP}/${lanLength}`) as Prefix;
+    const podCIDR = parsePrefix(node.podCIDR);
+    if (!podCIDR) throw new RangeError(`node ${node.name} podCIDR: "${node.podCIDR}" is not an IPv4 prefix`);
+    const gateway = (podCIDR.addr + 1) >>> 0;
+    const local = cluster.pods.filter((p) => p.nodeName === node.name);
+    const interfaces: InterfaceAddresses[] = [
+      { name: 'lo', addresses: ['127.0.0.1/8'] },
+      { name: LAN_INTERFACE, addresses: [`${node.internalIP}/${lanLength}`] },
+    ];
+    let vethIndex = 0;
+    const vethOf = new Map<string, string>();
+    for (const p of local) {
+      if (p.ip === node.internalIP) continue;
+      const veth = podVeth(vethIndex++);
+      vethOf.set(`${p.namespace}/${p.name}`, veth);
+      interfaces.push({ name: veth, addresses: [`${formatIPv4(gateway)}/32`] });
+    }
+    const rulesText = rulesFor(node.name);
+    const ruleset = parseIptablesSave(rulesText);
+    const addresses = new NodeAddresses(interfaces);
+    const sets = options.sets?.[node.name];
+    const compiled = compileRuleset(ruleset, { addresses, ...(sets ? { sets } : {}) });
+    const netNode: NetNode = { index, name: node.name, lanIP, lanPrefix, podCIDR, gateway, pods: [], addresses, rulesText, ruleset, compiled };
+    for (const p of local) {
+      netNode.pods.push({
+        namespace: p.namespace,
+        name: p.name,
+        node: netNode,
+        ip: address(p.ip, `pod ${p.namespace}/${p.name} ip`),
+        veth: vethOf.get(`${p.namespace}/${p.name}`) ?? '',
+      });
+    }
+    nodes.push(netNode);
+  }
+  const lan = nodes[0]?.lanPrefix ?? null;
+  return finish(nodes, lan, address(options.clientIP ?? '192.168.10.100', 'client ip'));
+}
+
+/** Options for the single-node network of a pasted dump. */
+export interface SingleNodeOptions {
+  /** Addresses that count as LOCAL on the node (all on eth0; the first is its primary). */
+  readonly localIPs: readonly string[];
+  /** Node name shown in traces (default "node"). */
+  readonly nodeName?: string;
+  /** Prefix length of the first local address's LAN (default 24). */
+  readonly lanPrefixLength?: number;
+  readonly sets?: Readonly<Record<string, IpSetSpec>>;
+}
+
+/**
+ * One node from a pasted dump: lo plus eth0 holding `localIPs`. Without pods or peers, every
+ * destination that is not local is forwarded out eth0 and leaves the simulated network.
+ */
+export function singleNodeTopology(rulesText: string, options: SingleNodeOptions): Topology {
+  const name = options.nodeName ?? 'node';
+  if (options.localIPs.length === 0) throw new RangeError('localIPs: give at least one address of the node');
+  const ips = options.localIPs.map((ip, i) => address(ip, `localIPs[${i}]`));
+  const length = options.lanPrefixLength ?? 24;
+  const first = options.localIPs[0] as string;
+  const eth0 = [`${first}/${length}`, ...options.localIPs.slice(1).map((ip) => `${ip}/32`)];
+  const addresses = new NodeAddresses([
+    { name: 'lo', addresses: ['127.0.0.1/8'] },
+    { name: LAN_INTERFACE, addresses: eth0 },
+  ]);
+  const ruleset = parseIptablesSave(rulesText);
+  const compiled = compileRuleset(ruleset, { addresses, ...(options.sets ? { sets: options.sets } : {}) });
+  const lanPrefix = parsePrefix(`${first}/${length}`) as Prefix;
+  const node: NetNode = {
+    index: 0,
+    name,
+    lanIP: ips[0] as number,
+    lanPrefix,
+    podCIDR: null,
+    gateway: null,
+    pods: [],
+    addresses,
+    rulesText,
+    ruleset,
+    compiled,
+  };
+  return finish([node], lanPrefix, ((lanPrefix.addr | 100) >>> 0) as number);
+}

@@ -1,0 +1,107 @@
+/**
+ * The public shapes of the connection walk: what a connection is (from where, to what) and
+ * what happened to it (verdict, where it landed, which rule decided, what the pod saw, whether
+ * the answer found its way back).
+ */
+import type { TraceEntry } from '../netfilter/trace';
+
+/** Where a connection starts. */
+export type Source =
+  /** A host on the LAN outside the cluster (default 192.168.10.100). `via`: the node its packets go to when the destination is not on the LAN. */
+  | { readonly kind: 'client'; readonly ip?: string; readonly via?: string }
+  /** A pod: its packets enter its node through the pod's veth. */
+  | { readonly kind: 'pod'; readonly name: string; readonly namespace?: string }
+  /** A node itself (locally generated: nat OUTPUT, filter OUTPUT). `ip`: bind to this local address. */
+  | { readonly kind: 'node'; readonly name: string; readonly ip?: string };
+
+/** Transport protocols a Service can use. */
+export type Transport = 'tcp' | 'udp' | 'sctp';
+
+/** One connection to walk. */
+export interface ConnectionSpec {
+  readonly from: Source;
+  readonly to: { readonly ip: string; readonly port: number };
+  /** Default tcp. */
+  readonly protocol?: Transport;
+  /** The client's source port (default 40000); runs give every connection its own. */
+  readonly sourcePort?: number;
+}
+
+/** A rule of one node, as a trace or a verdict names it. */
+export interface RuleRef {
+  readonly node: string;
+  readonly table: string;
+  readonly chain: string;
+  /** 1-based; 0 for a chain's policy. */
+  readonly rule: number;
+  readonly text: string;
+}
+
+/** Where the first packet of the connection was delivered. */
+export type Destination =
+  | { readonly kind: 'pod'; readonly namespace: string; readonly name: string; readonly node: string; readonly ip: string; readonly port: number }
+  /**
+   * A node's own network stack (node address, no DNAT). The simulated nodes run no listener,
+   * so a real TCP client would be refused (RST) there; the walk stops at delivery.
+   */
+  | { readonly kind: 'node'; readonly node: string; readonly ip: string; readonly port: number }
+  /** Left the cluster: a LAN host or the LAN's default gateway. */
+  | { readonly kind: 'external'; readonly ip: string; readonly port: number };
+
+/**
+ * What netfilter did to the connection:
+ *   DNAT   delivered after a DNAT on some node;
+ *   ACCEPT delivered without DNAT, and a filter rule (not a policy) explicitly accepted it;
+ *   DROP / REJECT  a rule, a DROP policy or the kernel (martian source, TTL) stopped it;
+ *   NONE   delivered without DNAT and no rule intercepted it;
+ *   UNKNOWN  the walk reached a rule the engine does not understand (see `reason`).
+ */
+export type Verdict = 'DNAT' | 'ACCEPT' | 'DROP' | 'REJECT' | 'NONE' | 'UNKNOWN';
+
+/** One step of the packet's journey, for readers and the CLI (only recorded with a trace). */
+export interface Step {
+  readonly node: string;
+  readonly direction: 'original' | 'reply';
+  readonly event: 'arrive' | 'send' | 'route' | 'deliver' | 'drop' | 'leave';
+  /** Interface involved (incoming for arrive, outgoing for route/send). */
+  readonly iface: string;
+  readonly src: string;
+  readonly dst: string;
+  /** Free detail: the next node, the pod, the reason of a drop. */
+  readonly detail: string;
+}
+
+/** How the answer travelled back. */
+export interface ReplyResult {
+  /** True when the answer reached the connecting endpoint from the address it connected to. */
+  readonly delivered: boolean;
+  /** Nodes the answer crossed. */
+  readonly hops: readonly string[];
+  /** Why it failed (null on success). */
+  readonly failure: string | null;
+  /** The rule that dropped it, if a rule did. */
+  readonly decidedBy: RuleRef | null;
+}
+
+/** Everything the walk found out about one connection. */
+export interface ConnectionResult {
+  readonly verdict: Verdict;
+  /** Null when the connection was dropped, rejected or could not be judged. */
+  readonly destination: Destination | null;
+  /** The rule (or policy) behind DROP / REJECT / ACCEPT; null for kernel decisions and NONE/DNAT. */
+  readonly decidedBy: RuleRef | null;
+  /** Why, in words, when the kernel rather than a rule decided, or why the walk stopped. */
+  readonly reason: string | null;
+  /** Nodes the first packet crossed, in order. */
+  readonly hops: readonly string[];
+  /** Whether a node rewrote the source (SNAT / MASQUERADE) on the way. */
+  readonly masquerade: boolean;
+  /** The source address and port the destination saw. */
+  readonly sourceSeen: { readonly ip: string; readonly port: number } | null;
+  /** The answer's way back; null when the connection was not delivered or left the cluster. */
+  readonly reply: ReplyResult | null;
+  /** Every rule evaluated, when a trace was asked for. */
+  readonly trace: readonly TraceEntry[] | null;
+  /** The packet's journey step by step, when a trace was asked for. */
+  readonly steps: readonly Step[] | null;
+}

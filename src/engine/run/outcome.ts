@@ -1,0 +1,25 @@
+/**
+ * Groups connection results that mean the same thing (same verdict, destination, deciding
+ * rule, masquerade, source seen, path and answer), so exact mode and runs can count them.
+ * The client's source port is left out: every connection of a run has its own.
+ */
+import type { ConnectionResult, Destination } from '../network/types';
+
+/** "ip:port" of a destination (the CLI's key). */
+export function destinationKey(d: Destination): string {
+  return `${d.ip}:${d.port}`;
+}
+
+/** A string that is equal for two results exactly when they belong to the same outcome. */
+export function outcomeKey(r: ConnectionResult): string {
+  const d = r.destination;
+  const dest = d ? `${d.kind}|${d.kind === 'external' ? '' : d.kind === 'pod' ? `${d.namespace}/${d.name}@${d.node}` : d.node}|${destinationKey(d)}` : '-';
+  const rule = r.decidedBy ? `${r.decidedBy.node}|${r.decidedBy.table}|${r.decidedBy.chain}|${r.decidedBy.rule}` : '-';
+  const reply = r.reply ? `${r.reply.delivered}|${r.reply.hops.join('>')}|${r.reply.failure ?? ''}` : '-';
+  return [r.verdict, dest, rule, r.reason ?? '', r.masquerade, r.sourceSeen?.ip ?? '-', r.hops.join('>'), reply].join('#');
+}
+
+/** A result without its trace and steps (what a summary keeps). */
+export function withoutTrace(r: ConnectionResult): ConnectionResult {
+  return r.trace === null && r.steps === null ? r : { ...r, trace: null, steps: null };
+}

@@ -1,0 +1,181 @@
+/**
+ * The engine's front door, for the CLI, the islands and the kernel suite: build a simulation
+ * from a cluster (every node's rules generated as kube-proxy writes them) or from one pasted
+ * iptables-save dump, then ask it about connections — exactly (every random branch with its
+ * probability), one sampled connection, or a chunked run of many.
+ */
+import { generateIptablesSave } from './kubeproxy';
+import type { Cluster } from './model/types';
+import { cloneNetworkState, createNetworkState, createWalkContext, type NetworkState } from './network/context';
+import { resolveConnection } from './network/resolve';
+import { clusterTopology, singleNodeTopology, type Topology, type TopologyOptions } from './network/topology';
+import type { ConnectionResult, ConnectionSpec } from './network/types';
+import { walkConnection } from './network/walk';
+import type { Problem } from './netfilter/model';
+import type { IpSetSpec } from './netfilter/sets';
+import { enumerate } from './random/exact';
+import { createRng, normalizeSeed, samplingChooser } from './random/rng';
+import { outcomeKey } from './run/outcome';
+import { createRunner, type RunOptions, type Runner } from './run/runner';
+
+export type { ConnectionResult, ConnectionSpec, Destination, ReplyResult, RuleRef, Source, Step, Transport, Verdict } from './network/types';
+export type { RunOptions, RunProgress, RunSummary, Runner, RuleCounter, OutcomeCount } from './run/runner';
+export type { TraceEntry } from './netfilter/trace';
+export type { Problem } from './netfilter/model';
+export { ConnectionError } from './network/resolve';
+export { parseConnectionTarget, parseSource, toCliJson } from './simulate-cli';
+export type { CliJson } from './simulate-cli';
+
+/** One outcome of exact mode: its probability and a representative result (with trace). */
+export interface ExactOutcome {
+  readonly probability: number;
+  readonly result: ConnectionResult;
+}
+
+/** Options shared by exact and sample. */
+export interface WalkOptions {
+  /** Record every rule evaluated and the journey's steps (default: exact true, sample false). */
+  readonly trace?: boolean;
+  /** Clock in seconds (recent's --seconds); default 0. */
+  readonly now?: number;
+}
+
+/** A problem of one node's rules. */
+export interface NodeProblem extends Problem {
+  readonly node: string;
+}
+
+/** A simulated cluster (or single node) that connections can be asked about. */
+export interface Simulation {
+  /** Node names, in cluster order. */
+  readonly nodes: readonly string[];
+  /** The iptables-save text walked on a node (throws RangeError for an unknown node). */
+  rules(node: string): string;
+  /** What could not be used in the rules (all nodes, or one). */
+  problems(node?: string): NodeProblem[];
+  /** Every outcome with its probability, aggregated by result, each with one trace. */
+  exact(connection: ConnectionSpec, options?: WalkOptions): ExactOutcome[];
+  /** One connection with the random choices drawn from `seed`. */
+  sample(connection: ConnectionSpec, seed: number | string, options?: WalkOptions): ConnectionResult;
+  /** A chunked run of many connections (counts and rule counters). */
+  run(connection: ConnectionSpec, options: RunOptions): Runner;
+  /** Connections one after another with state kept between them (session affinity). */
+  session(seed: number | string): Session;
+}
+
+/** A sequence of connections sharing the nodes' state (recent lists) and one random stream. */
+export interface Session {
+  /** Walks one connection at time `now` (seconds, default: the previous time). */
+  connect(connection: ConnectionSpec, options?: WalkOptions): ConnectionResult;
+}
+
+/** Options of createSimulation. */
+export interface SimulationOptions extends TopologyOptions {
+  /** Rules to walk instead of the generated ones, per node (e.g. a reader's edits). */
+  readonly rules?: Readonly<Record<string, string>>;
+}
+
+function build(topology: Topology, fillVia: boolean): Simulation {
+  const node = (name: string): Topology['nodes'][number] => {
+    const n = topology.byName.get(name);
+    if (!n) throw new RangeError(`no node "${name}" (nodes: ${topology.nodes.map((x) => x.name).join(', ')})`);
+    return n;
+  };
+  // Single-node mode: a client's packets always enter the one node.
+  const only = topology.nodes[0];
+  const resolve = (spec: ConnectionSpec): ReturnType<typeof resolveConnection> =>
+    resolveConnection(
+      topology,
+      fillVia && only && spec.from.kind === 'client' && spec.from.via === undefined ? { ...spec, from: { ...spec.from, via: only.name } } : spec,
+    );
+  const sampleWith = (state: NetworkState, connection: ConnectionSpec, seed: number | string, options: WalkOptions): ConnectionResult => {
+    const ctx = createWalkContext(topology, state, samplingChooser(createRng(normalizeSeed(seed))), false);
+    ctx.now = options.now ?? 0;
+    if (options.trace) {
+      ctx.trace = [];
+      ctx.steps = [];
+    }
+    return walkConnection(ctx, resolve(connection));
+  };
+  return {
+    nodes: topology.nodes.map((n) => n.name),
+    rules: (name) => node(name).rulesText,
+    problems: (name) =>
+      (name === undefined ? topology.nodes : [node(name)]).flatMap((n) => n.ruleset.problems.map((p) => ({ ...p, node: n.name }))),
+    exact(connection, options = {}) {
+      const resolved = resolve(connection);
+      const state = createNetworkState(topology);
+      const byKey = new Map<string, { probability: number; result: ConnectionResult }>();
+      const outcomes = enumerate((chooser) => {
+        const ctx = createWalkContext(topology, cloneNetworkState(state), chooser, false);
+        ctx.now = options.now ?? 0;
+        if (options.trace !== false) {
+          ctx.trace = [];
+          ctx.steps = [];
+        }
+        return walkConnection(ctx, resolved);
+      });
+      for (const { probability, value } of outcomes) {
+        const key = outcomeKey(value);
+        const seen = byKey.get(key);
+        if (seen) seen.probability += probability;
+        else byKey.set(key, { probability, result: value });
+      }
+      return [...byKey.values()].sort((a, b) => b.probability - a.probability);
+    },
+    sample: (connection, seed, options = {}) => sampleWith(createNetworkState(topology), connection, seed, options),
+    run: (connection, options) => createRunner(topology, resolve(connection), options),
+    session(seed) {
+      const state = createNetworkState(topology);
+      const rng = createRng(normalizeSeed(seed));
+      const chooser = samplingChooser(rng);
+      let now = 0;
+      return {
+        connect(connection, options = {}) {
+          now = options.now ?? now;
+          const ctx = createWalkContext(topology, state, chooser, false);
+          ctx.now = now;
+          if (options.trace) {
+            ctx.trace = [];
+            ctx.steps = [];
+          }
+          return walkConnection(ctx, resolve(connection));
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A simulation of a whole cluster: each node walks `generateIptablesSave(cluster, node)`
+ * (or `options.rules[node]` when given). Throws RangeError for addresses that do not parse.
+ */
+export function createSimulation(cluster: Cluster, options: SimulationOptions = {}): Simulation {
+  const rules = options.rules ?? {};
+  return build(clusterTopology(cluster, (n) => rules[n] ?? generateIptablesSave(cluster, n), options), false);
+}
+
+/** Options of fromRulesText. */
+export interface RulesTextOptions {
+  /** Addresses that count as LOCAL on the node (--local-ip); the first is its primary. */
+  readonly localIPs: readonly string[];
+  /** Name shown in traces (default "node"). */
+  readonly nodeName?: string;
+  /** ipsets for rules that use -m set. */
+  readonly sets?: Readonly<Record<string, IpSetSpec>>;
+}
+
+/**
+ * A single node from a pasted iptables-save dump (the CLI's --rules mode): clients' packets
+ * enter it on eth0; what is not local is forwarded out eth0 and leaves the simulation.
+ */
+export function fromRulesText(text: string, options: RulesTextOptions): Simulation {
+  return build(
+    singleNodeTopology(text, {
+      localIPs: options.localIPs,
+      ...(options.nodeName !== undefined ? { nodeName: options.nodeName } : {}),
+      ...(options.sets ? { sets: options.sets } : {}),
+    }),
+    true,
+  );
+}
