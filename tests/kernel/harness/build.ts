@@ -18,7 +18,8 @@ export function buildNamespaces(plan: NamespacePlan): void {
   for (const member of lanMembers) {
     root.push(`link add ${member.lanInterface} netns ${member.netns} type veth peer name ${member.lanPort} netns ${plan.lan.netns}`);
   }
-  for (const pod of plan.pods) {
+  const podsWithNetns = plan.pods.filter((p) => !p.hostNetwork);
+  for (const pod of podsWithNetns) {
     const node = plan.nodes.find((n) => n.name === pod.nodeName)!;
     root.push(`link add ${pod.podInterface} netns ${pod.netns} type veth peer name ${pod.nodeInterface} netns ${node.netns}`);
   }
@@ -37,7 +38,7 @@ export function buildNamespaces(plan: NamespacePlan): void {
       `addr add ${node.ip}/${plan.lan.prefixLength} dev ${node.lanInterface}`,
       `link set ${node.lanInterface} up`,
     ];
-    for (const pod of node.pods) {
+    for (const pod of node.pods.filter((p) => !p.hostNetwork)) {
       lines.push(
         `addr add ${pod.gateway}/32 dev ${pod.nodeInterface}`,
         `link set ${pod.nodeInterface} up`,
@@ -49,7 +50,7 @@ export function buildNamespaces(plan: NamespacePlan): void {
     run(inNetns(node.netns, ['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']));
   }
 
-  for (const pod of plan.pods) {
+  for (const pod of podsWithNetns) {
     batch(
       [
         'link set lo up',
@@ -67,6 +68,7 @@ export function buildNamespaces(plan: NamespacePlan): void {
     [
       'link set lo up',
       `addr add ${client.ip}/${plan.lan.prefixLength} dev ${client.lanInterface}`,
+      ...client.extraIPs.map((ip) => `addr add ${ip}/${plan.lan.prefixLength} dev ${client.lanInterface}`),
       `link set ${client.lanInterface} up`,
       ...client.routes.map((r) => `route add ${r.to} via ${r.via}`),
     ],

@@ -3,12 +3,19 @@ import type { ProbeResult } from './kernelCluster';
 
 /**
  * One outcome the engine predicts for a new connection, with its exact probability: a pod
- * answers and sees `source` as the peer address, or the connection is dropped (no answer) or
- * rejected (ICMP error / RST, the client sees "refused" or "unreachable").
+ * answers and sees `source` as the peer address; the client gets no answer (dropped, or the
+ * answer lost on its way back); the client is refused (REJECT's ICMP port unreachable, or a
+ * RST from a stack with no listener); or something the kernel suite has no category for,
+ * named by `label` (it can only match if the kernel does exactly that too, which it cannot).
  */
 export type ExpectedOutcome =
   | { readonly kind: 'pod'; readonly pod: string; readonly source: string; readonly probability: number }
-  | { readonly kind: 'drop' | 'reject'; readonly probability: number };
+  | { readonly kind: 'no-answer' | 'refused'; readonly probability: number }
+  | { readonly kind: 'other'; readonly label: string; readonly probability: number };
+
+/** Category names shared by the engine side and the kernel side of a comparison. */
+export const NO_ANSWER = 'no answer (dropped)';
+export const REFUSED = 'refused (REJECT or RST)';
 
 /** One row of the side-by-side comparison. */
 export interface ComparisonRow {
@@ -35,17 +42,27 @@ export interface Comparison {
 /** The χ² level the suite judges at: a correct engine fails about once in a thousand runs. */
 export const DEFAULT_ALPHA = 0.001;
 
-const labelOf = (o: ExpectedOutcome): string =>
-  o.kind === 'pod' ? `${o.pod} sees ${o.source}` : o.kind === 'drop' ? 'dropped (no answer)' : 'rejected (refused/unreachable)';
+function labelOf(o: ExpectedOutcome): string {
+  switch (o.kind) {
+    case 'pod':
+      return `${o.pod} sees ${o.source}`;
+    case 'no-answer':
+      return NO_ANSWER;
+    case 'refused':
+      return REFUSED;
+    default:
+      return o.label;
+  }
+}
 
 function kernelLabels(result: ProbeResult): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (label: string, n = 1): void => void counts.set(label, (counts.get(label) ?? 0) + n);
   for (const o of result.outcomes) {
     if (o.outcome === 'answered') add(`${o.pod} sees ${o.peer}`);
-    else if (o.outcome === 'timeout') add('dropped (no answer)');
-    else if (o.outcome === 'refused' || o.outcome === 'unreachable') add('rejected (refused/unreachable)');
-    else add(`${o.outcome}${o.error ? ` ${o.error}` : ''}`);
+    else if (o.outcome === 'timeout') add(NO_ANSWER);
+    else if (o.outcome === 'refused') add(REFUSED);
+    else add(`${o.outcome}${o.error ? ` (${o.error})` : ''}`);
   }
   return counts;
 }

@@ -1,16 +1,21 @@
-// One source's client: opens `count` independent TCP connections (each from its own source
-// port, so conntrack sees a new flow and kube-proxy's random choice is made afresh), at most
-// `concurrency` at a time, and prints one JSON array with the outcome of each.
+// One source namespace's client: opens independent TCP connections (each from its own source
+// port, so conntrack sees a new flow and kube-proxy's random choice is made afresh) and prints
+// one JSON array with the outcome of each, in order. With several local addresses, connection
+// i uses address i mod n; `rounds` runs round r (every address's r-th connection) only after
+// round r-1 has finished, so a client's first connection is alone when affinity is recorded.
 import net from 'node:net';
 
-const { host, port, count, concurrency, timeoutMs, firstPort, localAddress } = JSON.parse(process.argv[2] ?? '{}');
+const { host, port, perAddress, localAddresses, rounds, concurrency, timeoutMs, firstPort } = JSON.parse(process.argv[2] ?? '{}');
 
 const errorOutcome = { ECONNREFUSED: 'refused', EHOSTUNREACH: 'unreachable', ENETUNREACH: 'unreachable', ECONNRESET: 'reset' };
+const addresses = localAddresses.length > 0 ? localAddresses : [null];
+const total = perAddress * addresses.length;
 
 function once(index) {
+  const local = addresses[index % addresses.length];
   return new Promise((resolve) => {
     const options = { host, port, localPort: firstPort + index };
-    if (localAddress) options.localAddress = localAddress;
+    if (local) options.localAddress = local;
     let settled = false;
     let reply = '';
     const finish = (result) => {
@@ -18,7 +23,7 @@ function once(index) {
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve(result);
+      resolve(local ? { ...result, local } : result);
     };
     const socket = net.connect(options);
     const timer = setTimeout(() => finish({ outcome: 'timeout' }), timeoutMs);
@@ -39,13 +44,22 @@ function once(index) {
   });
 }
 
-const results = new Array(count);
-let next = 0;
-async function worker() {
-  while (next < count) {
-    const index = next++;
-    results[index] = await once(index);
-  }
+async function pool(indices) {
+  let next = 0;
+  const worker = async () => {
+    while (next < indices.length) {
+      const index = indices[next++];
+      results[index] = await once(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, indices.length) }, worker));
 }
-await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+
+const results = new Array(total);
+const all = Array.from({ length: total }, (_, i) => i);
+if (rounds) {
+  for (let r = 0; r < perAddress; r++) await pool(all.slice(r * addresses.length, (r + 1) * addresses.length));
+} else {
+  await pool(all);
+}
 process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -47,7 +47,7 @@ function probe(): KernelSupport {
     if (!reason) {
       const nft = run(['ip', 'netns', 'exec', probeNs, 'nft', '-f', '-'], {
         allowFailure: true,
-        input: 'table ip probe { chain c { type nat hook prerouting priority -100; numgen random mod 2 vmap { 0 : accept, 1 : accept } } }\n',
+        input: 'table ip probe {\n chain c {\n  type nat hook prerouting priority -100;\n  numgen random mod 2 vmap { 0 : accept, 1 : accept }\n }\n}\n',
       });
       nftReason = nft.status === 0 ? '' : `nft failed inside a namespace: ${nft.stderr.trim() || 'not installed'}`;
     }

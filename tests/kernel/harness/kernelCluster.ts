@@ -1,16 +1,14 @@
 import type { Cluster } from '../../../src/engine/model/types';
+import type { Source } from '../../../src/engine/simulate';
 import { buildNamespaces, setSysctls } from './build';
+import { inNetns, run } from './exec';
 import { leftovers, registerPid, registerRun, teardownRun } from './cleanup';
 import { newRunPrefix } from './names';
 import { planNamespaces, type NamespacePlan } from './plan';
 import { runConnector, startListener, type ConnectionOutcome, type Listener } from './processes';
 import { dumpRules, loadRules, provideNfacctCounters, withBuiltinJumps, type RulesMode } from './rules';
 
-/** Where probe connections start: the external client, a pod, or a node itself. */
-export type Source =
-  | { readonly kind: 'client' }
-  | { readonly kind: 'pod'; readonly name: string }
-  | { readonly kind: 'node'; readonly name: string };
+export type { Source } from '../../../src/engine/simulate';
 
 /** Options for starting a namespace cluster. */
 export interface KernelClusterOptions {
@@ -18,6 +16,8 @@ export interface KernelClusterOptions {
   readonly rulesFor: (nodeName: string) => string;
   readonly mode?: RulesMode;
   readonly clientIP?: string;
+  /** More client addresses (for many-client probes such as session affinity). */
+  readonly extraClientIPs?: readonly string[];
   /** Sysctls applied in every node namespace after setup (e.g. icmp_ratelimit=0). */
   readonly nodeSysctls?: Readonly<Record<string, string | number>>;
   /** Run prefix; a fresh random one by default. */
@@ -26,10 +26,17 @@ export interface KernelClusterOptions {
 
 /** One probe: where to connect, and how many connections. */
 export interface ProbeRequest {
+  /** The same source shape the engine's simulate() takes. */
   readonly from: Source;
   readonly host: string;
   readonly port: number;
+  /** Connections in total (or per client address with `clientIPs`). */
   readonly count: number;
+  /**
+   * Connect from each of these client addresses in turn (`from` must be the client): every
+   * address's r-th connection completes before any address starts its (r+1)-th.
+   */
+  readonly clientIPs?: readonly string[];
   readonly concurrency?: number;
   readonly timeoutMs?: number;
 }
@@ -44,6 +51,24 @@ export interface ProbeResult {
   /** Unanswered connections per failure kind (timeout, refused, unreachable, ...). */
   readonly failures: ReadonlyMap<string, number>;
   readonly elapsedMs: number;
+}
+
+/** Tallies connection outcomes per pod, per seen source and per failure kind. */
+export function tally(outcomes: readonly ConnectionOutcome[], elapsedMs = 0): ProbeResult {
+  const perPod = new Map<string, number>();
+  const seenSources = new Map<string, Map<string, number>>();
+  const failures = new Map<string, number>();
+  for (const o of outcomes) {
+    if (o.outcome === 'answered') {
+      perPod.set(o.pod, (perPod.get(o.pod) ?? 0) + 1);
+      const seen = seenSources.get(o.pod) ?? new Map<string, number>();
+      seen.set(o.peer, (seen.get(o.peer) ?? 0) + 1);
+      seenSources.set(o.pod, seen);
+    } else {
+      failures.set(o.outcome, (failures.get(o.outcome) ?? 0) + 1);
+    }
+  }
+  return { outcomes, perPod, seenSources, failures, elapsedMs };
 }
 
 /**
@@ -66,7 +91,11 @@ export class KernelCluster {
   static async start(cluster: Cluster, options: KernelClusterOptions): Promise<KernelCluster> {
     const prefix = options.prefix ?? newRunPrefix();
     const mode = options.mode ?? 'iptables';
-    const plan = planNamespaces(cluster, { prefix, ...(options.clientIP ? { clientIP: options.clientIP } : {}) });
+    const plan = planNamespaces(cluster, {
+      prefix,
+      ...(options.clientIP ? { clientIP: options.clientIP } : {}),
+      ...(options.extraClientIPs ? { extraClientIPs: options.extraClientIPs } : {}),
+    });
     registerRun(prefix);
     try {
       buildNamespaces(plan);
@@ -102,17 +131,34 @@ export class KernelCluster {
     }
   }
 
-  /** The namespace a source lives in, and its address. */
-  locate(source: Source): { netns: string; ip: string } {
-    if (source.kind === 'client') return { netns: this.plan.client.netns, ip: this.plan.client.ip };
+  /** The namespace a source lives in, and the address to bind ("" lets the route choose). */
+  locate(source: Source): { netns: string; bind: string } {
+    if (source.kind === 'client') {
+      const client = this.plan.client;
+      const ip = source.ip ?? client.ip;
+      if (ip !== client.ip && !client.extraIPs.includes(ip)) {
+        throw new Error(`source client ip ${ip} is not an address of the client namespace (start with extraClientIPs)`);
+      }
+      return { netns: client.netns, bind: ip === client.ip ? '' : ip };
+    }
     if (source.kind === 'node') {
       const node = this.plan.nodes.find((n) => n.name === source.name);
       if (!node) throw new Error(`source node "${source.name}" is not in the cluster (${this.plan.nodes.map((n) => n.name).join(', ')})`);
-      return { netns: node.netns, ip: node.ip };
+      return { netns: node.netns, bind: source.ip ?? '' };
     }
-    const pod = this.plan.pods.find((p) => p.name === source.name || p.key === source.name);
+    const pod = this.plan.pods.find((p) => p.name === source.name && (source.namespace === undefined || p.key === `${source.namespace}/${p.name}`));
     if (!pod) throw new Error(`source pod "${source.name}" is not in the cluster (${this.plan.pods.map((p) => p.key).join(', ')})`);
-    return { netns: pod.netns, ip: pod.ip };
+    return { netns: pod.netns, bind: '' };
+  }
+
+  /**
+   * Points the client's default route at a node (the engine's `via`) or back at the LAN
+   * gateway, so a client can reach ClusterIPs through a node as in the engine's model.
+   */
+  private routeClientVia(via: string | undefined): void {
+    const gateway = via === undefined ? this.plan.lan.gateway : this.plan.nodes.find((n) => n.name === via)?.ip;
+    if (gateway === undefined) throw new Error(`source client via: no node "${via}"`);
+    run(inNetns(this.plan.client.netns, ['ip', 'route', 'replace', 'default', 'via', gateway]));
   }
 
   /** Sets sysctls inside one node's namespace. */
@@ -131,34 +177,29 @@ export class KernelCluster {
    * flow and the random choice is made afresh (or, with affinity, looked up afresh).
    */
   async probe(request: ProbeRequest): Promise<ProbeResult> {
-    const { netns } = this.locate(request.from);
+    const from = request.from;
+    const { netns, bind } = this.locate(from);
+    const clientIPs = request.clientIPs ?? [];
+    if (clientIPs.length > 0 && from.kind !== 'client') throw new Error('probe: clientIPs needs a client source');
+    for (const ip of clientIPs) this.locate({ kind: 'client', ip });
+    const localAddresses = clientIPs.length > 0 ? clientIPs : bind ? [bind] : [];
+    const total = request.count * Math.max(1, clientIPs.length);
     const firstPort = this.nextPort.get(netns) ?? 20_000;
-    if (firstPort + request.count > 60_999) throw new Error(`probe: too many connections from ${netns} in one run`);
-    this.nextPort.set(netns, firstPort + request.count);
+    if (firstPort + total > 60_999) throw new Error(`probe: too many connections from ${netns} in one run`);
+    this.nextPort.set(netns, firstPort + total);
+    if (from.kind === 'client') this.routeClientVia(from.via);
     const started = performance.now();
     const outcomes = await runConnector(netns, {
       host: request.host,
       port: request.port,
-      count: request.count,
-      concurrency: request.concurrency ?? Math.min(request.count, 100),
+      perAddress: request.count,
+      localAddresses,
+      rounds: clientIPs.length > 0,
+      concurrency: request.concurrency ?? 200,
       timeoutMs: request.timeoutMs ?? 1_000,
       firstPort,
     });
-    const elapsedMs = performance.now() - started;
-    const perPod = new Map<string, number>();
-    const seenSources = new Map<string, Map<string, number>>();
-    const failures = new Map<string, number>();
-    for (const o of outcomes) {
-      if (o.outcome === 'answered') {
-        perPod.set(o.pod, (perPod.get(o.pod) ?? 0) + 1);
-        const seen = seenSources.get(o.pod) ?? new Map<string, number>();
-        seen.set(o.peer, (seen.get(o.peer) ?? 0) + 1);
-        seenSources.set(o.pod, seen);
-      } else {
-        failures.set(o.outcome, (failures.get(o.outcome) ?? 0) + 1);
-      }
-    }
-    return { outcomes, perPod, seenSources, failures, elapsedMs };
+    return tally(outcomes, performance.now() - started);
   }
 
   /** Process ids of the pod listeners (for leftover checks). */

@@ -18,10 +18,12 @@ export interface PodPlan {
   readonly ip: string;
   /** The node end of the veth holds this as /32; it is the pod's default gateway. */
   readonly gateway: string;
-  /** Interface name of the veth end inside the pod. */
+  /** Interface name of the veth end inside the pod ("" for a hostNetwork pod). */
   readonly podInterface: string;
-  /** Interface name of the veth end inside the node. */
+  /** Interface name of the veth end inside the node ("" for a hostNetwork pod). */
   readonly nodeInterface: string;
+  /** A hostNetwork pod (its IP is the node's): its listener runs in the node namespace. */
+  readonly hostNetwork: boolean;
   /** TCP ports the pod's listener serves. */
   readonly tcpPorts: readonly number[];
 }
@@ -43,6 +45,8 @@ export interface NodePlan {
 export interface ClientPlan {
   readonly netns: string;
   readonly ip: string;
+  /** More LAN addresses of the client netns (so many "clients" can connect from one place). */
+  readonly extraIPs: readonly string[];
   readonly lanInterface: string;
   readonly lanPort: string;
   readonly routes: readonly RoutePlan[];
@@ -66,6 +70,8 @@ export interface PlanOptions {
   readonly clientIP?: string;
   /** The LAN; by default the /24 holding the first node's address. */
   readonly lanCIDR?: string;
+  /** More client addresses on the LAN, e.g. for session affinity across many clients. */
+  readonly extraClientIPs?: readonly string[];
 }
 
 /**
@@ -91,6 +97,8 @@ export function planNamespaces(cluster: Cluster, options: PlanOptions): Namespac
     used.set(ip, owner);
   };
   claim(clientIP, 'client IP');
+  const extraClientIPs = options.extraClientIPs ?? [];
+  for (const ip of extraClientIPs) claim(ip, 'extra client IP');
 
   const portsByPodIP = new Map<string, Set<number>>();
   for (const slice of cluster.endpointSlices) {
@@ -114,26 +122,36 @@ export function planNamespaces(cluster: Cluster, options: PlanOptions): Namespac
     claim(node.internalIP, `node ${node.name} internalIP`);
     const podCIDR = parseCidr(node.podCIDR, `node ${node.name} podCIDR`);
     const podGateway = hostInCidr(podCIDR, 1);
+    // Veths are numbered over the node's pods in cluster order, hostNetwork pods skipped, as
+    // the engine's walk numbers them (src/engine/network/topology.ts).
+    let vethIndex = 0;
     const pods: PodPlan[] = cluster.pods
       .filter((pod) => pod.nodeName === node.name)
-      .map((pod, podIndex) => {
+      .map((pod) => {
         const owner = `pod ${pod.namespace}/${pod.name}`;
+        const ports = new Set(portsByPodIP.get(pod.ip) ?? []);
+        for (const port of pod.ports) if (port.protocol === 'TCP') ports.add(port.containerPort);
+        const tcpPorts = [...ports].sort((a, b) => a - b);
+        const key = `${pod.namespace}/${pod.name}`;
+        if (pod.ip === node.internalIP) {
+          const netns = names.nodeNetns(prefix, node.name);
+          return { key, name: pod.name, nodeName: node.name, netns, ip: pod.ip, gateway: '', podInterface: '', nodeInterface: '', hostNetwork: true, tcpPorts };
+        }
         if (!cidrContains(podCIDR, parseIPv4(pod.ip, `${owner} ip`))) {
           throw new Error(`${owner}: ip ${pod.ip} is outside its node ${node.name}'s podCIDR ${node.podCIDR}`);
         }
         if (pod.ip === podGateway) throw new Error(`${owner}: ip ${pod.ip} is the node's pod gateway address`);
-        const ports = new Set(portsByPodIP.get(pod.ip) ?? []);
-        for (const port of pod.ports) if (port.protocol === 'TCP') ports.add(port.containerPort);
         return {
-          key: `${pod.namespace}/${pod.name}`,
+          key,
           name: pod.name,
           nodeName: node.name,
           netns: names.podNetns(prefix, pod.namespace, pod.name),
           ip: pod.ip,
           gateway: podGateway,
           podInterface: names.POD_INTERFACE,
-          nodeInterface: names.podVethOnNode(podIndex),
-          tcpPorts: [...ports].sort((a, b) => a - b),
+          nodeInterface: names.podVethOnNode(vethIndex++),
+          hostNetwork: false,
+          tcpPorts,
         };
       });
     const routes: RoutePlan[] = cluster.nodes
@@ -153,8 +171,10 @@ export function planNamespaces(cluster: Cluster, options: PlanOptions): Namespac
   });
 
   const pods = nodes.flatMap((n) => n.pods);
+  const podNamespaces = pods.filter((p) => !p.hostNetwork).map((p) => p.netns);
   const seenIPs = new Map<string, string>();
   for (const pod of pods) {
+    if (pod.hostNetwork) continue;
     const other = seenIPs.get(pod.ip);
     if (other) throw new Error(`pod ${pod.key}: ip ${pod.ip} is already used by pod ${other}`);
     seenIPs.set(pod.ip, pod.key);
@@ -163,6 +183,7 @@ export function planNamespaces(cluster: Cluster, options: PlanOptions): Namespac
   const client: ClientPlan = {
     netns: names.clientNetns(prefix),
     ip: clientIP,
+    extraIPs: extraClientIPs,
     lanInterface: names.LAN_INTERFACE,
     lanPort: names.lanPort(nodes.length),
     routes: [{ to: 'default', via: gateway }],
@@ -174,6 +195,6 @@ export function planNamespaces(cluster: Cluster, options: PlanOptions): Namespac
     nodes,
     pods,
     client,
-    allNetns: [lanPlan.netns, ...nodes.map((n) => n.netns), ...pods.map((p) => p.netns), client.netns],
+    allNetns: [lanPlan.netns, ...nodes.map((n) => n.netns), ...podNamespaces, client.netns],
   };
 }

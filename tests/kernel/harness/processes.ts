@@ -55,21 +55,26 @@ export function startListener(netns: string, pod: string, ports: readonly number
   });
 }
 
-/** How one probe connection ended. */
-export type ConnectionOutcome =
+/** How one probe connection ended; `local` is the source address when one was chosen. */
+export type ConnectionOutcome = { readonly local?: string } & (
   | { readonly outcome: 'answered'; readonly pod: string; readonly peer: string }
-  | { readonly outcome: 'refused' | 'unreachable' | 'timeout' | 'reset' | 'error'; readonly error?: string };
+  | { readonly outcome: 'refused' | 'unreachable' | 'timeout' | 'reset' | 'error'; readonly error?: string }
+);
 
 /** Settings for one batch of probe connections from one namespace. */
 export interface ConnectorRequest {
   readonly host: string;
   readonly port: number;
-  readonly count: number;
+  /** Connections per local address. */
+  readonly perAddress: number;
+  /** Source addresses to bind (connection i uses i mod n); empty: the route picks one. */
+  readonly localAddresses: readonly string[];
+  /** Finish every address's r-th connection before any starts its (r+1)-th. */
+  readonly rounds: boolean;
   readonly concurrency: number;
   readonly timeoutMs: number;
   /** Connection i binds source port firstPort + i. */
   readonly firstPort: number;
-  readonly localAddress?: string;
 }
 
 /** Runs the connector in `netns` and returns one outcome per connection, in order. */
