@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { formatManifestError } from '../../../src/engine/model/errors';
 import { loadManifestSources } from '../../../src/engine/model/loadManifests';
 import type { Cluster } from '../../../src/engine/model/types';
 
@@ -10,7 +11,7 @@ import type { Cluster } from '../../../src/engine/model/types';
 export function loadScenarioFiles(paths: readonly string[]): Cluster {
   const result = loadManifestSources(paths.map((path) => ({ text: readFileSync(path, 'utf8'), source: path })));
   if (!result.cluster) {
-    const problems = result.errors.map((e) => `  - ${JSON.stringify(e)}`).join('\n');
+    const problems = result.errors.map((e) => `  - ${formatManifestError(e)}`).join('\n');
     throw new Error(`could not load ${paths.join(', ')}:\n${problems}`);
   }
   return result.cluster;
