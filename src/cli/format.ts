@@ -1,0 +1,73 @@
+import type { ConnectionResult, ConnectionSpec, RunSummary, TraceEntry } from '../engine/simulate';
+
+/** How a connection was described on the command line, for the heading. */
+export interface Heading {
+  readonly from: string;
+  readonly to: string;
+  readonly entry?: string;
+}
+
+function percent(p: number): string {
+  return `${(p * 100).toFixed(2).padStart(6)}%`;
+}
+
+/** One line per outcome: verdict, where it landed, what the pod saw, the way there. */
+export function describeResult(r: ConnectionResult): string {
+  const d = r.destination;
+  const where =
+    d === null
+      ? ''
+      : d.kind === 'pod'
+        ? ` → pod ${d.namespace}/${d.name} (${d.ip}:${d.port}) on ${d.node}`
+        : d.kind === 'node'
+          ? ` → node ${d.node} itself (${d.ip}:${d.port})`
+          : ` → ${d.ip}:${d.port} outside the cluster`;
+  const parts: string[] = [`${r.verdict}${where}`];
+  if (r.sourceSeen !== null) parts.push(`source seen ${r.sourceSeen.ip}:${r.sourceSeen.port}${r.masquerade ? ' (masqueraded)' : ''}`);
+  else if (r.masquerade) parts.push('masqueraded');
+  if (r.hops.length > 0) parts.push(`hops ${r.hops.join(' → ')}`);
+  if (r.decidedBy !== null) parts.push(`by ${r.decidedBy.node} ${r.decidedBy.table}/${r.decidedBy.chain} #${r.decidedBy.rule}: ${r.decidedBy.text}`);
+  if (r.reason !== null) parts.push(`(${r.reason})`);
+  if (r.reply !== null && !r.reply.delivered) parts.push(`answer lost${r.reply.failure === null ? '' : `: ${r.reply.failure}`}`);
+  return parts.join('  ');
+}
+
+/** A trace as `iptables -j TRACE` would show it: node, table:chain:rule, rule text, result. */
+export function describeTrace(trace: readonly TraceEntry[]): string[] {
+  return trace.map((t) => {
+    const where = `${t.node} ${t.table}:${t.chain}:${t.rule === 0 ? 'policy' : t.rule}`;
+    const result = t.matched ? `matched${t.action === '' ? '' : ` → ${t.action}`}` : 'no match';
+    return `      ${where.padEnd(44)} ${result.padEnd(18)} ${t.text}`;
+  });
+}
+
+/** The whole human-readable report. */
+export function formatReport(
+  heading: Heading,
+  spec: ConnectionSpec,
+  outcomes: readonly { probability: number; result: ConnectionResult }[],
+  sampled: { summary: RunSummary; seed: string } | undefined,
+  withTrace: boolean,
+): string {
+  const lines: string[] = [];
+  const entry = heading.entry === undefined ? '' : `, entering ${heading.entry}`;
+  lines.push(`${heading.from} → ${heading.to} (${spec.to.ip}:${spec.to.port}/${spec.protocol ?? 'tcp'}${entry})`);
+  lines.push('');
+  lines.push('Outcomes (every random branch, exact):');
+  for (const { probability, result } of outcomes) {
+    lines.push(`  ${percent(probability)}  ${describeResult(result)}`);
+    if (withTrace && result.trace !== null) lines.push(...describeTrace(result.trace));
+  }
+  if (sampled !== undefined) {
+    const s = sampled.summary;
+    lines.push('');
+    lines.push(`Sampled ${s.count} connections (seed ${sampled.seed}):`);
+    for (const [destination, n] of Object.entries(s.destinations).sort((a, b) => b[1] - a[1])) {
+      lines.push(`  ${destination.padEnd(22)} ${String(n).padStart(10)}  ${percent(n / s.count)}`);
+    }
+    if (s.dropped > 0) lines.push(`  ${'dropped'.padEnd(22)} ${String(s.dropped).padStart(10)}  ${percent(s.dropped / s.count)}`);
+    if (s.rejected > 0) lines.push(`  ${'rejected'.padEnd(22)} ${String(s.rejected).padStart(10)}  ${percent(s.rejected / s.count)}`);
+    if (s.unanswered > 0) lines.push(`  ${'answer lost'.padEnd(22)} ${String(s.unanswered).padStart(10)}  ${percent(s.unanswered / s.count)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,112 @@
+/** The tracer end to end with an in-memory file system: outputs and exit statuses. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+
+const bounce = readFileSync(fileURLToPath(new URL('../../fixtures/bounce.yaml', import.meta.url)), 'utf8');
+const files: Record<string, string> = {
+  'bounce.yaml': bounce,
+  'local.yaml': bounce.replace('externalTrafficPolicy: Cluster', 'externalTrafficPolicy: Local'),
+  'broken.yaml': bounce.replace('port: 80\n', 'port: 99999\n'),
+};
+
+function run(argv: string[], stdin = ''): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(argv, {
+    read: (path) => {
+      if (path === '-') return stdin;
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return text;
+    },
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  });
+  return { code, out, err };
+}
+
+describe('trace CLI', () => {
+  it('--rules-out prints the generated dump for the node', () => {
+    const r = run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-2']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\*filter\n:INPUT ACCEPT \[0:0\]/);
+    expect(r.out).toContain('-A KUBE-SVC-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http -> 10.244.1.2:8080" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-UIQK3OSOSTRHRPBX');
+    expect(r.err).toBe('');
+  });
+
+  it('--rules-out --style kernel', () => {
+    const r = run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-2', '--style', 'kernel']);
+    expect(r.out).toContain('--probability 0.50000000000');
+  });
+
+  it('exact outcomes of the bounce question (ETP Cluster): half bounce to node-1, masqueraded', () => {
+    const r = run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:nodeport', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { outcomes: { probability: number; verdict: string; destination: string; masquerade: boolean }[] };
+    expect(json.outcomes.map((o) => [o.probability, o.verdict, o.destination, o.masquerade]).sort()).toEqual([
+      [0.5, 'DNAT', '10.244.1.2:8080', true],
+      [0.5, 'DNAT', '10.244.2.2:8080', true],
+    ]);
+  });
+
+  it('ETP Local: node-2 keeps everything, node-3 drops it', () => {
+    const two = JSON.parse(run(['--scenario', 'local.yaml', '--to', 'node/node-2:30080', '--json']).out) as { outcomes: { probability: number; destination: string; masquerade: boolean }[] };
+    expect(two.outcomes.map((o) => [o.probability, o.destination, o.masquerade])).toEqual([[1, '10.244.2.2:8080', false]]);
+    const three = JSON.parse(run(['--scenario', 'local.yaml', '--to', 'node/node-3:30080', '--json']).out) as { outcomes: { verdict: string }[] };
+    expect(three.outcomes.map((o) => o.verdict)).toEqual(['DROP']);
+  });
+
+  it('--count adds a sampled summary in JSON and text', () => {
+    const json = JSON.parse(run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:30080', '--count', '2000', '--seed', '3', '--json']).out) as {
+      sampled: { count: number; destinations: Record<string, number>; dropped: number; rejected: number };
+    };
+    expect(json.sampled.count).toBe(2000);
+    expect(Object.values(json.sampled.destinations).reduce((a, b) => a + b, 0)).toBe(2000);
+    const text = run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:30080', '--count', '2000', '--seed', '3']).out;
+    expect(text).toContain('Sampled 2000 connections (seed 3):');
+  });
+
+  it('human output names the outcome, and --trace lists the rules', () => {
+    const r = run(['--scenario', 'local.yaml', '--to', 'node/node-3:nodeport', '--trace']);
+    expect(r.out).toContain('100.00%  DROP  hops node-3  by node-3 filter/KUBE-EXTERNAL-SERVICES #1');
+    expect(r.out).toMatch(/node-3 nat:KUBE-NODEPORTS:2 +matched → jump KUBE-EXT-CDGGSHYLG3RE2FKL/);
+  });
+
+  it('--rules mode walks a pasted dump (from stdin)', () => {
+    const dump = run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-1']).out;
+    const r = run(['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'], dump);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { outcomes: { probability: number; verdict: string }[] };
+    expect(json.outcomes.map((o) => [o.probability, o.verdict])).toEqual([
+      [0.5, 'DNAT'],
+      [0.5, 'DNAT'],
+    ]);
+  });
+
+  it.each([
+    [['--scenario', 'missing.yaml', '--to', '1.2.3.4:80'], "trace: cannot read missing.yaml: no such file or directory, open 'missing.yaml'\n"],
+    [['--scenario', 'broken.yaml', '--to', '1.2.3.4:80'], 'trace: broken.yaml:113: document 6, Service default/web, field spec.ports[0].port: 99999 is not a port number (1-65535)\n'],
+    [['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-9'], 'trace: --node: no node "node-9" (nodes: node-1, node-2, node-3)\n'],
+    [['--scenario', 'bounce.yaml', '--to', 'svc/nope'], 'trace: --to: no Service "nope" (Services: default/web)\n'],
+    [['--scenario', 'bounce.yaml', '--from', 'robot', '--to', 'svc/web'], 'trace: from: "robot" is not client, client/IP, pod/NAME, pod/NAMESPACE/NAME or node/NAME\n'],
+    [['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'], 'trace: stdin:1: not an iptables-save dump (no *nat or *filter table): line outside any *table section\n'],
+    [['--rules', '-', '--local-ip', '1.2.3', '--dst', '1.2.3.4:80'], 'trace: --local-ip: "1.2.3" is not an IPv4 address\n'],
+    [['--bogus'], 'trace: unknown option "--bogus" (see --help)\n'],
+  ])('bad input %j exits 2 with one line', (argv, stderr) => {
+    const r = run(argv, 'garbage\n');
+    expect(r).toEqual({ code: 2, out: '', err: stderr });
+  });
+
+  it('error messages in Korean with --lang ko', () => {
+    const r = run(['--scenario', 'broken.yaml', '--to', '1.2.3.4:80', '--lang', 'ko']);
+    expect(r.err).toBe('trace: broken.yaml:113: 문서 6, Service default/web, 필드 spec.ports[0].port: 99999은(는) 포트 번호(1-65535)가 아닙니다\n');
+  });
+
+  it('--help', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage: npm run -s trace -- [options]');
+  });
+});
