@@ -5,12 +5,29 @@
  * 0.0004882812), so the decimal expansion is done exactly with BigInt.
  */
 export function computeProbability(n: number): string {
-  return formatFixed(1 / n, 10);
+  // kube-proxy precomputes these too (precomputedProbabilities): the same n recurs constantly.
+  let text = CACHE.get(n);
+  if (text === undefined) {
+    text = formatFixed(1 / n, 10);
+    CACHE.set(n, text);
+  }
+  return text;
 }
+
+const CACHE = new Map<number, string>();
 
 /** Formats a finite non-negative double with `digits` decimals, rounding half to even. */
 export function formatFixed(value: number, digits: number): string {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`formatFixed: unsupported value ${value}`);
+  // toFixed is exact except that it rounds ties up. A tie needs value·10^digits to end in
+  // exactly .5, which a double can only do if it has at most digits+1 binary fraction bits
+  // (multiplying by a power of two is exact); everything else takes the fast path.
+  if (value < 1e21 && !Number.isInteger(value * 2 ** (digits + 1))) return value.toFixed(digits);
+  return exactFixed(value, digits);
+}
+
+/** The exact decimal expansion with BigInt, rounded half to even (Go's strconv); the slow path. */
+export function exactFixed(value: number, digits: number): string {
   // value = mantissa * 2^exponent exactly.
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, value);

@@ -3,6 +3,7 @@
  * TestMasqueradeRule, TestLoadBalancerIngressRouteTypeProxy, TestSyncProxyRulesLargeClusterMode)
  * and the names, probabilities and marks the rules are made of.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   computeProbability,
@@ -13,6 +14,7 @@ import {
   serviceChains,
 } from '../../../../src/engine/kubeproxy';
 import { parseDump } from '../../../../src/engine/kubeproxy/iptables/dump';
+import { exactFixed, formatFixed } from '../../../../src/engine/kubeproxy/probability';
 import type { IptablesOptions } from '../../../../src/engine/kubeproxy';
 import type { Cluster } from '../../../../src/engine/model/types';
 import { FAKE_PROXIER_OPTIONS, TEST_NODE_NAME, ep, fakeCluster, makeTestEndpointSlice, makeTestService, port } from './helpers/fakeProxier';
@@ -157,11 +159,35 @@ describe('computeProbability (TestComputeProbability)', () => {
     expect(computeProbability(n)).toBe(text);
   });
   it('strictly increases as n falls from 100000 to 2', () => {
+    const notIncreasing: number[] = [];
     let previous = 0;
     for (let n = 100000; n > 1; n--) {
       const current = Number(computeProbability(n));
-      expect(current).toBeGreaterThan(previous);
+      if (!(current > previous)) notIncreasing.push(n);
       previous = current;
     }
+    expect(notIncreasing).toEqual([]);
+  });
+
+  it('rounds exact ties to even, like Go', () => {
+    for (const [x, d, text] of [
+      [1 / 2048, 10, '0.0004882812'],
+      [3 / 2048, 10, '0.0014648438'],
+      [0.125, 2, '0.12'],
+      [0.375, 2, '0.38'],
+      [2.5, 0, '2'],
+      [1 / 3, 11, '0.33333333333'],
+    ] as const) {
+      expect(formatFixed(x, d)).toBe(text);
+    }
+  });
+
+  it('property: the toFixed fast path agrees with the exact BigInt expansion', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 15 }), (x, d) => {
+        expect(formatFixed(x, d)).toBe(exactFixed(x, d));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
