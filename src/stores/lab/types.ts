@@ -1,0 +1,102 @@
+/**
+ * What the lesson needs from the routing engine, in the shape the islands draw. The lab
+ * module that implements it is loaded with a dynamic import, so the engine stays out of the
+ * page's eager JavaScript; only these types are shared.
+ */
+import type { NodeCounters, Outcome, Scenario } from '../model.ts';
+
+/** One token of a rule line, for syntax colouring. */
+export interface RuleToken {
+  readonly kind: 'table' | 'chain' | 'policy' | 'flag' | 'value' | 'comment' | 'target' | 'keyword' | 'space';
+  readonly text: string;
+}
+
+/** One line of `iptables-save -t nat` output. */
+export interface RulesLine {
+  readonly kind: 'table' | 'chain' | 'rule' | 'commit';
+  readonly text: string;
+  readonly tokens: readonly RuleToken[];
+  /** The chain declared (":CHAIN") or appended to ("-A CHAIN"). */
+  readonly chain?: string;
+  /** For rules: the 1-based position in its chain, as `iptables -L --line-numbers` counts. */
+  readonly rule?: number;
+  /** For rules: the index into the node's counters. */
+  readonly counter?: number;
+  /** What the line does, as an explanation key and the values its text needs. */
+  readonly explain?: Explanation;
+}
+
+/** A reference to a translated explanation ("rules.explain.<key>") with its placeholders. */
+export interface Explanation {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** The nat table of one node. */
+export interface RulesListing {
+  readonly node: string;
+  readonly lines: readonly RulesLine[];
+}
+
+/** A sentence of the narration: a key of the "path" strings and its values. */
+export interface Narration {
+  readonly key: 'arrive' | 'dnat' | 'route' | 'masq' | 'deliver' | 'drop' | 'kept';
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** One row of the trace table: a rule the packet met, or an event told as a sentence. */
+export type TraceRow =
+  | {
+      readonly kind: 'rule';
+      readonly node: string;
+      readonly hook: string;
+      readonly table: string;
+      readonly chain: string;
+      /** 1-based; 0 for a chain's policy or its implicit return. */
+      readonly rule: number;
+      readonly text: string;
+      readonly matched: boolean;
+      /** What the rule did when it matched ("jump KUBE-SVC-…", "DNAT to …"); "" otherwise. */
+      readonly action: string;
+    }
+  | { readonly kind: 'event'; readonly node: string; readonly say: Narration };
+
+/** One connection followed from the client to where it ended. */
+export interface ConnectionStory {
+  /** Which sample of this seed it is (0, 1, …); "show another" moves to the next. */
+  readonly sample: number;
+  readonly outcome: Outcome;
+  /** The client's source port, which tells connections apart. */
+  readonly sport: number;
+  /** The node that received the request. */
+  readonly receiving: string;
+  /** The pod that got it (null when dropped). */
+  readonly pod: string | null;
+  /** The node that pod runs on. */
+  readonly podNode: string | null;
+  /** The narration, one sentence per event, for the diagram's text alternative. */
+  readonly narration: readonly Narration[];
+  /** Every rule and event in order, for the trace view and the rules highlight. */
+  readonly rows: readonly TraceRow[];
+}
+
+/** A run in progress: call step() until it returns the total, then finish(). */
+export interface RunJob {
+  readonly total: number;
+  /** Sends up to `count` more connections; returns how many have been sent in all. */
+  step(count: number): number;
+  /** Landed counts per outcome and the nat counters per node, after the last step. */
+  finish(): { readonly counts: Readonly<Record<Outcome, number>>; readonly counters: Readonly<Record<string, NodeCounters>> };
+}
+
+/** The engine façade as the lesson uses it. */
+export interface Lab {
+  /** The nat table of `node` in this scenario. */
+  rules(scenario: Scenario, node: string): RulesListing;
+  /** The exact probability of every outcome of one new connection. */
+  exact(scenario: Scenario): Readonly<Record<Outcome, number>>;
+  /** A run of `total` connections drawn from `seed`. */
+  startRun(scenario: Scenario, seed: number, total: number): RunJob;
+  /** The `sample`-th example connection of `seed`, with every rule it met. */
+  story(scenario: Scenario, seed: number, sample: number): ConnectionStory;
+}

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../../src/stores/model.ts';
+import { parseJson, toAnswer, toRunSummary, toScenario } from '../../../src/stores/validate.ts';
+
+const good: RunSummary = {
+  scenario: { policy: 'Cluster', node: 2 },
+  seed: 42,
+  total: 1000,
+  counts: { 'pod-1': 493, 'pod-2': 507, dropped: 0 },
+  exact: { 'pod-1': 0.5, 'pod-2': 0.5, dropped: 0 },
+  counters: { 'node-1': [493, 0], 'node-2': [1000, 507, 493] },
+};
+
+describe('what comes back from storage', () => {
+  it('accepts a well-formed run summary as it is', () => {
+    expect(toRunSummary(JSON.parse(JSON.stringify(good)))).toEqual(good);
+  });
+
+  it.each<[string, (s: Record<string, unknown>) => unknown]>([
+    ['a missing field', ({ seed: _seed, ...rest }) => rest],
+    ['an unknown policy', (s) => ({ ...s, scenario: { policy: 'Magic', node: 2 } })],
+    ['a node out of range', (s) => ({ ...s, scenario: { policy: 'Local', node: 4 } })],
+    ['a negative seed', (s) => ({ ...s, seed: -1 })],
+    ['a seed over 32 bits', (s) => ({ ...s, seed: 2 ** 32 })],
+    ['a run size the page does not offer', (s) => ({ ...s, total: 999 })],
+    ['counts that do not add up to the total', (s) => ({ ...s, counts: { 'pod-1': 1, 'pod-2': 2, dropped: 0 } })],
+    ['a fractional count', (s) => ({ ...s, counts: { 'pod-1': 492.5, 'pod-2': 507.5, dropped: 0 } })],
+    ['an outcome name that is not a pod', (s) => ({ ...s, counts: { '<b>': 1000 }, exact: { '<b>': 1 } })],
+    ['exact probabilities that do not sum to 1', (s) => ({ ...s, exact: { 'pod-1': 0.5, 'pod-2': 0.6, dropped: 0 } })],
+    ['exact and counts over different outcomes', (s) => ({ ...s, exact: { 'pod-1': 0.5, 'pod-3': 0.5, dropped: 0 } })],
+    ['a counter larger than a run can make', (s) => ({ ...s, counters: { 'node-2': [99999] } })],
+    ['counters that are not numbers', (s) => ({ ...s, counters: { 'node-2': ['1'] } })],
+    ['an array instead of an object', () => [good]],
+  ])('refuses %s', (_, mutate) => {
+    expect(toRunSummary(mutate(JSON.parse(JSON.stringify(good)) as Record<string, unknown>))).toBeNull();
+  });
+
+  // The good summary with one field replaced by anything at all.
+  const mutated = fc
+    .tuple(fc.constantFrom(...Object.keys(good)), fc.anything())
+    .map(([key, value]) => ({ ...good, [key]: value }) as unknown);
+
+  it('never throws on arbitrary JSON, and what it accepts is consistent', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.constant(good), mutated), (value) => {
+        const summary = toRunSummary(value);
+        if (summary) {
+          expect(Object.values(summary.counts).reduce((a, b) => a + b, 0)).toBe(summary.total);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('turns broken JSON into undefined, not an exception', () => {
+    expect(parseJson('{"scenario":')).toBeUndefined();
+    expect(toRunSummary(parseJson('not json'))).toBeNull();
+  });
+
+  it('reads answers and scenarios strictly', () => {
+    expect(toAnswer('c')).toBe('c');
+    expect(toAnswer('C')).toBeNull();
+    expect(toAnswer('')).toBeNull();
+    expect(toScenario({ policy: 'Local', node: 3 })).toEqual({ policy: 'Local', node: 3 });
+    expect(toScenario({ policy: 'Local', node: '3' })).toBeNull();
+  });
+});
