@@ -56,3 +56,15 @@ function probe(): KernelSupport {
     run(['ip', 'netns', 'del', probeNs], { allowFailure: true });
   }
 }
+
+/**
+ * Why the engine's rules cannot be loaded byte for byte ("" when they can): kube-proxy's rules
+ * match on nfacct counters, which only the `nfacct` tool (Debian package nfacct) can create
+ * from here. Without it the harness strips those matches, which changes no verdict but does
+ * change the text.
+ */
+export function exactRulesReason(): string {
+  const support = kernelSupport();
+  if (support.reason) return support.reason;
+  return works(['nfacct', 'list']) ? '' : 'the nfacct tool is missing (apt-get install nfacct), so nfacct matches are stripped';
+}
