@@ -8,7 +8,7 @@ import { CliUsageError } from '../../src/cli/args';
 import { resolveTarget } from '../../src/cli/targets';
 import { loadScenarioFiles } from './harness/clusters';
 import { KernelCliError, KERNEL_CLI_HELP, parseKernelArgs, type KernelCliOptions } from './harness/cliArgs';
-import { engineRules, engineSimulation } from './harness/engine';
+import { engineRulesFor, engineSimulation } from './harness/engine';
 import { KernelCluster } from './harness/kernelCluster';
 import { LIFT_ICMP_LIMITS, runCase } from './harness/scenario';
 import { skipReason } from './harness/suite';
@@ -26,6 +26,8 @@ async function main(options: KernelCliOptions): Promise<number> {
     process.stderr.write(`kernel: cannot run here: ${reason}\n`);
     return 3;
   }
+  const rules = engineRulesFor(options.mode);
+  if (!rules) throw new KernelCliError(`--mode ${options.mode}: the engine does not generate ${options.mode} rules yet`);
   const cluster = loadScenarioFiles(options.scenarios);
   if (options.node !== undefined && !cluster.nodes.some((n) => n.name === options.node)) {
     throw new KernelCliError(`--node: no node "${options.node}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`);
@@ -38,7 +40,7 @@ async function main(options: KernelCliOptions): Promise<number> {
 
   const started = performance.now();
   const kernel = await KernelCluster.start(cluster, {
-    rulesFor: (node) => engineRules(cluster, node),
+    rulesFor: (node) => rules(cluster, node),
     mode: options.mode,
     extraClientIPs,
     ...(options.keepIcmpLimit ? {} : { nodeSysctls: LIFT_ICMP_LIMITS }),

@@ -2,6 +2,7 @@ import { generateIptablesSave } from '../../../src/engine/kubeproxy';
 import type { Cluster } from '../../../src/engine/model/types';
 import { createSimulation, type ConnectionResult, type ExactOutcome, type Simulation, type Source } from '../../../src/engine/simulate';
 import type { ExpectedOutcome } from './compare';
+import type { RulesMode } from './rules';
 
 /**
  * The one place the kernel suite calls the engine, so the suite checks the engine's own rules
@@ -11,6 +12,16 @@ import type { ExpectedOutcome } from './compare';
 /** The iptables-save text the engine says kube-proxy leaves on `nodeName`. */
 export function engineRules(cluster: Cluster, nodeName: string, style: 'kube-proxy' | 'kernel' = 'kube-proxy'): string {
   return generateIptablesSave(cluster, nodeName, { style });
+}
+
+/**
+ * The nftables hook: the engine's ruleset for `mode` on a node, or undefined while the engine
+ * does not generate that mode. When it generates nftables (`nft -f` input for table ip
+ * kube-proxy), return it here and every scenario runs in nftables mode too (suite.ts asks
+ * this function whether to skip).
+ */
+export function engineRulesFor(mode: RulesMode): ((cluster: Cluster, nodeName: string) => string) | undefined {
+  return mode === 'iptables' ? (cluster, nodeName) => engineRules(cluster, nodeName) : undefined;
 }
 
 /** What the engine predicts for one new connection: exact outcomes, in kernel-suite terms. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Cluster } from '../../../src/engine/model/types';
 import type { Simulation, Source } from '../../../src/engine/simulate';
 import { compareWithEngine, formatComparison, type Comparison } from './compare';
-import { enginePrediction, engineRules, engineSimulation } from './engine';
+import { enginePrediction, engineRulesFor, engineSimulation } from './engine';
 import { KernelCluster, type KernelClusterOptions, type ProbeResult } from './kernelCluster';
 import type { RulesMode } from './rules';
 
@@ -83,10 +83,11 @@ export function useScenario(
 ): () => ScenarioFixture {
   let fixture: ScenarioFixture | undefined;
   beforeAll(async () => {
-    if (mode !== 'iptables') throw new Error(`the engine does not generate ${mode} rules yet`);
+    const rules = engineRulesFor(mode);
+    if (!rules) throw new Error(`the engine does not generate ${mode} rules yet`);
     const cluster = make();
     const kernel = await KernelCluster.start(cluster, {
-      rulesFor: (node) => engineRules(cluster, node),
+      rulesFor: (node) => rules(cluster, node),
       mode,
       nodeSysctls: LIFT_ICMP_LIMITS,
       ...options,

@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { engineRulesFor } from './engine';
 import { kernelSupport } from './environment';
 import type { RulesMode } from './rules';
 
@@ -8,8 +9,9 @@ import type { RulesMode } from './rules';
  */
 export function skipReason(mode: RulesMode = 'iptables'): string {
   const support = kernelSupport();
-  if (mode === 'nftables') return support.nftReason || 'engine does not generate nftables rules yet';
-  return support.reason;
+  const machine = mode === 'nftables' ? support.nftReason : support.reason;
+  if (machine) return machine;
+  return engineRulesFor(mode) ? '' : `engine does not generate ${mode} rules yet`;
 }
 
 /**
