@@ -35,9 +35,7 @@ export function endpointsForServicePort(
   nodeName: string,
 ): EndpointInfo[] {
   const byEndpoint = new Map<string, EndpointInfo>();
-  const relevant = slices
-    .filter((s) => s.namespace === namespace && s.serviceName === serviceName && s.addressType === 'IPv4')
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const relevant = (slicesByService(slices).get(`${namespace}/${serviceName}`) ?? []).filter((s) => s.addressType === 'IPv4');
   for (const slice of relevant) {
     const ports = [...slice.ports].sort((a, b) => a.port - b.port);
     const endpoints = [...slice.endpoints].sort((a, b) => {
@@ -68,6 +66,25 @@ export function endpointsForServicePort(
     }
   }
   return [...byEndpoint.values()].sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+}
+
+const INDEXES = new WeakMap<readonly EndpointSlice[], Map<string, EndpointSlice[]>>();
+
+/** Slices grouped by "namespace/service", each group in name order; cached per slice array. */
+function slicesByService(slices: readonly EndpointSlice[]): Map<string, EndpointSlice[]> {
+  let index = INDEXES.get(slices);
+  if (index === undefined) {
+    index = new Map();
+    for (const slice of slices) {
+      const key = `${slice.namespace}/${slice.serviceName}`;
+      const group = index.get(key) ?? [];
+      group.push(slice);
+      index.set(key, group);
+    }
+    for (const group of index.values()) group.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    INDEXES.set(slices, index);
+  }
+  return index;
 }
 
 /** What CategorizeEndpoints returns. */

@@ -38,6 +38,8 @@ export function parseDump(text: string): Dump {
   const dump: Dump = { tables: [] };
   let state: 'table' | 'declarations' | 'rules' = 'table';
   let table: DumpTable | undefined;
+  // Chains by name for the current table: dumps have tens of thousands of chains.
+  let chains = new Map<string, DumpChain>();
   const lines = text.replace(/^\n+|\n+$/g, '').split('\n');
   lines.forEach((raw, index) => {
     const line = raw.trim();
@@ -47,6 +49,7 @@ export function parseDump(text: string): Dump {
       const m = TABLE.exec(line);
       if (m === null) throw new Error(`${where}: expected a table ("*nat"), found ${JSON.stringify(line)}`);
       table = { name: m[1] ?? '', chains: [] };
+      chains = new Map();
       dump.tables.push(table);
       state = 'declarations';
       return;
@@ -55,7 +58,9 @@ export function parseDump(text: string): Dump {
     if (state === 'declarations') {
       const m = CHAIN.exec(line);
       if (m !== null) {
-        table.chains.push({ name: m[1] ?? '', policy: m[2] ?? '-', packets: Number(m[3]), bytes: Number(m[4]), rules: [], deleted: false });
+        const chain: DumpChain = { name: m[1] ?? '', policy: m[2] ?? '-', packets: Number(m[3]), bytes: Number(m[4]), rules: [], deleted: false };
+        table.chains.push(chain);
+        chains.set(chain.name, chain);
         return;
       }
       state = 'rules';
@@ -63,12 +68,12 @@ export function parseDump(text: string): Dump {
     const rule = RULE.exec(line);
     const del = DELETE.exec(line);
     if (rule !== null) {
-      const chain = table.chains.find((c) => c.name === rule[1]);
+      const chain = chains.get(rule[1] ?? '');
       if (chain === undefined) throw new Error(`${where}: rule for undeclared chain ${rule[1] ?? ''}`);
       if (chain.deleted) throw new Error(`${where}: cannot add rules to deleted chain ${chain.name}`);
       chain.rules.push(line);
     } else if (del !== null) {
-      const chain = table.chains.find((c) => c.name === del[1]);
+      const chain = chains.get(del[1] ?? '');
       if (chain === undefined) throw new Error(`${where}: deleting undeclared chain ${del[1] ?? ''}`);
       if (chain.rules.length > 0) throw new Error(`${where}: cannot delete chain ${chain.name} after adding rules`);
       chain.deleted = true;

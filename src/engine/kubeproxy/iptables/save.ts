@@ -92,11 +92,15 @@ export function generateIptablesSave(cluster: Cluster, nodeName: string, options
     if (t === undefined) throw new Error(`internal: table ${name}`);
     return t;
   };
+  const index = new Map<DumpTable, Map<string, DumpChain>>(state.tables.map((t) => [t, new Map(t.chains.map((c) => [c.name, c]))]));
   const ensureChain = (t: DumpTable, name: string): DumpChain => {
-    const found = t.chains.find((c) => c.name === name);
+    const chains = index.get(t) ?? new Map<string, DumpChain>();
+    const found = chains.get(name);
     if (found !== undefined) return found;
     const chain = emptyChain(name);
     t.chains.push(chain);
+    chains.set(name, chain);
+    index.set(t, chains);
     return chain;
   };
 
