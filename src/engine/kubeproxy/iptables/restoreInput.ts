@@ -13,8 +13,9 @@ import { defaultInterfaceAddresses, localDetector, nodeIPsFor, nodePortAddresses
 /** kube-proxy switches to "large cluster mode" (no per-endpoint comments) above this. */
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
 
-/** The nfacct counter names kube-proxy uses (pkg/proxy/metrics). */
+/** nfacct counter of localhost NodePort packets (pkg/proxy/metrics). */
 export const NFACCT_LOCALHOST_NODEPORTS = 'localhost_nps_accepted_pkts';
+/** nfacct counter of INVALID packets dropped in KUBE-FORWARD (pkg/proxy/metrics). */
 export const NFACCT_INVALID_DROPPED = 'ct_state_invalid_dropped_pkts';
 
 type Part = string | readonly string[];
