@@ -27,6 +27,12 @@ for (const mode of MODES) {
         expect([...result.probe.seenSources.keys()].sort()).toEqual(['pod-1', 'pod-2']);
         for (const seen of result.probe.seenSources.values()) expect([...seen.keys()]).toEqual(['192.168.10.13']);
       });
+
+      it('node-1 → 127.0.0.1:30080 (localhost node port; kube-proxy sets route_localnet) splits 50/50', async () => {
+        const { kernel, simulation } = scenario();
+        const result = await runCase(kernel, simulation, { from: { kind: 'node', name: 'node-1' }, host: '127.0.0.1', port: BOUNCE_NODE_PORT, count: 400 });
+        expectAgreement(result);
+      });
     },
     mode,
   );

@@ -32,6 +32,13 @@ for (const mode of MODES) {
         expect([...result.probe.failures]).toEqual([['timeout', 400]]);
       });
 
+      it('node-3 → its own node port: LOCAL traffic is masqueraded and short-circuited to every endpoint', async () => {
+        const { kernel, simulation } = scenario();
+        const result = await runCase(kernel, simulation, { from: { kind: 'node', name: 'node-3' }, host: '192.168.10.13', port: BOUNCE_NODE_PORT, count: 400 });
+        expectAgreement(result);
+        expect([...result.probe.perPod.keys()].sort()).toEqual(['pod-1', 'pod-2']);
+      });
+
       it('pod-1 → node-2:30080 is short-circuited to all endpoints; pod-1 reaching itself is hairpin-masqueraded', async () => {
         const { kernel, simulation } = scenario();
         const result = await runCase(kernel, simulation, {
