@@ -2,10 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import { sitemapLinks } from './src/seo/sitemapLinks.ts';
 
 /**
- * The public origin the site is deployed at. Canonical and hreflang links must be absolute,
- * so set SITE_URL when building for a real host; the default only suits local previews.
+ * The public origin the site is deployed at. Canonical and hreflang links, og:url and
+ * og:image, the RSS feeds, the sitemap and robots.txt all need absolute URLs, so set SITE_URL
+ * when building for a real host; the default only suits local previews.
  */
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 
@@ -32,7 +35,18 @@ export default defineConfig({
   // inside MDX content, so inlined <style> blocks from lessons would be blocked. Files are
   // allowed by 'self' and cached across pages.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), preact()],
+  integrations: [
+    mdx(),
+    preact(),
+    // sitemap-index.xml + sitemap-0.xml, every page listing its versions in each language
+    // (and x-default) as xhtml:link hreflang alternates, the same set its <head> declares.
+    // Tool pages that carry <meta name="robots" content="noindex"> (newsletter kits, search)
+    // are left out, since a sitemap should list only pages meant for search results.
+    sitemap({
+      filter: (page) => !/\/(share|search)\/$/.test(new URL(page).pathname),
+      serialize: (item) => ({ ...item, links: sitemapLinks(item.url) }),
+    }),
+  ],
   // Shiki colours code with inline style attributes, which a strict CSP forbids;
   // code blocks are styled by our own stylesheet instead.
   markdown: { syntaxHighlight: false, rehypePlugins: [rehypeFocusableCode] },

@@ -1,0 +1,16 @@
+/** The social card of one challenge in one locale, drawn at build time from its lesson. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allLessons, type LocatedLesson } from '@/lessons/queries.ts';
+import { cardResponse } from '@/social/cardResponse.ts';
+import { lessonCard } from '@/social/cards.ts';
+
+export const getStaticPaths = (async () =>
+  (await allLessons()).map((lesson) => ({
+    params: { lang: lesson.locale, slug: lesson.slug },
+    props: { lesson },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ lesson: LocatedLesson }> = ({ props }) => {
+  const { entry, locale, slug } = props.lesson;
+  return cardResponse(lessonCard(locale, slug, entry.data));
+};

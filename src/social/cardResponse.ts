@@ -1,0 +1,10 @@
+/** The HTTP side of a card: render it and wrap it as the PNG response an endpoint returns. */
+import { cardSvg, type CardContent } from './cardSvg.ts';
+import { cardFontMetrics } from './fonts.ts';
+import { renderPng } from './renderPng.ts';
+
+/** A card as a PNG image response (written to dist/ as a file by the static build). */
+export function cardResponse(content: CardContent): Response {
+  const png = renderPng(cardSvg(content, cardFontMetrics()));
+  return new Response(png, { headers: { 'Content-Type': 'image/png' } });
+}
