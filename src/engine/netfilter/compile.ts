@@ -336,7 +336,9 @@ export function compileRuleset(ruleset: Ruleset, options: CompileOptions): Compi
           if (t) tests.push(t);
         }
         const slot = slots.length;
-        slots.push({ table: tableName, chain: name, rule: rule.number, text: rule.text });
+        // One object serves as the counter slot's description and as the rule's decider.
+        const decider = { table: tableName, chain: name, rule: rule.number, text: rule.text };
+        slots.push(decider);
         rules.push({
           slot,
           table: tableName,
@@ -347,14 +349,14 @@ export function compileRuleset(ruleset: Ruleset, options: CompileOptions): Compi
           target: rule.spec.target,
           jumpTo: null,
           unsupported,
-          decider: { table: tableName, chain: name, rule: rule.number, text: rule.text },
+          decider,
         });
       }
       const policySlot = slots.length;
       const policy = builtin ? (chain?.policy ?? 'ACCEPT') : null;
       const policyText = policy ? `policy ${policy}` : 'return';
-      slots.push({ table: tableName, chain: name, rule: 0, text: policyText });
       const policyDecider = { table: tableName, chain: name, rule: 0, text: policyText };
+      slots.push(policyDecider);
       chains.set(name, { table: tableName, name, policy, rules, policySlot, policyDecider });
     }
     for (const chain of chains.values()) {

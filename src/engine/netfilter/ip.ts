@@ -12,17 +12,27 @@ export interface Prefix {
 
 /** Parses a dotted quad ("10.244.1.2") into an unsigned 32-bit number, or null if it is not one. */
 export function parseIPv4(text: string): number | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
+  // Hand-rolled (no split/regex): dumps hold tens of thousands of addresses.
   let value = 0;
-  for (const part of parts) {
-    // iptables (inet_aton-style parsing aside) prints plain decimal octets; accept only those.
-    if (!/^\d{1,3}$/.test(part)) return null;
-    const octet = Number(part);
-    if (octet > 255) return null;
-    value = value * 256 + octet;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3 || octet > 255) return null;
+    } else if (c === 46) {
+      if (digits === 0 || ++dots > 3) return null;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else {
+      return null;
+    }
   }
-  return value >>> 0;
+  if (dots !== 3 || digits === 0) return null;
+  return (value * 256 + octet) >>> 0;
 }
 
 /** Formats an unsigned 32-bit number as a dotted quad. */

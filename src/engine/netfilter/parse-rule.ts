@@ -32,6 +32,7 @@ const BASIC: Readonly<Record<string, string>> = {
   '--protocol': '-p',
 };
 const MATCH_FLAGS = new Set(['-m', '--match']);
+const NOTHING_QUOTED: readonly boolean[] = [];
 const TARGET_FLAGS: Readonly<Record<string, '-j' | '-g'>> = { '-j': '-j', '--jump': '-j', '-g': '-g', '--goto': '-g' };
 // Implicit protocol matches: `-p tcp --dport 80` loads the tcp match without `-m tcp`.
 const IMPLICIT: Readonly<Record<number, string>> = { 6: 'tcp', 17: 'udp', 132: 'sctp', 1: 'icmp' };
@@ -53,16 +54,13 @@ export function parseRuleWords(words: readonly string[], quoted: readonly boolea
   let target: Owner | null = null;
   let counters: Counters | null = null;
   let unsupported: string | null = null;
-  const note = (message: string): void => {
-    unsupported ??= message;
-  };
   let protocolNumber = -1;
   let i = 0;
   let negate = false;
   while (i < words.length) {
     const word = words[i] as string;
     if (word === '!') {
-      if (negate) note('"!" given twice');
+      if (negate) unsupported ??= '"!" given twice';
       negate = true;
       i++;
       continue;
@@ -78,7 +76,7 @@ export function parseRuleWords(words: readonly string[], quoted: readonly boolea
       }
       const value = words[at];
       if (value === undefined) {
-        note(`${word} needs a value`);
+        unsupported ??= `${word} needs a value`;
         break;
       }
       parts.push({ kind: 'basic', flag: basic, negated, value, quoted: quoted[at] ?? false });
@@ -100,19 +98,19 @@ export function parseRuleWords(words: readonly string[], quoted: readonly boolea
       const p = parseCount(words[i + 1] ?? '', 'packet counter');
       const b = parseCount(words[i + 2] ?? '', 'byte counter');
       if (p.ok && b.ok) counters = { packets: p.value, bytes: b.value };
-      else note(`${word} needs two counters`);
+      else unsupported ??= `${word} needs two counters`;
       i += 3;
       continue;
     }
     if (MATCH_FLAGS.has(word)) {
       const module = words[i + 1];
       if (module === undefined) {
-        note('-m needs a module name');
+        unsupported ??= '-m needs a module name';
         break;
       }
       const def = MATCH_MODULES[module];
-      if (!def) note(`match module "-m ${module}" is not supported`);
-      if (negate) note(`"!" before -m ${module}`);
+      if (!def) unsupported ??= `match module "-m ${module}" is not supported`;
+      if (negate) unsupported ??= `"!" before -m ${module}`;
       matches.push({ index: parts.length, defs: def?.options ?? null, isTarget: false });
       parts.push({ kind: 'match', module, implicit: false });
       negate = false;
@@ -123,20 +121,20 @@ export function parseRuleWords(words: readonly string[], quoted: readonly boolea
     if (tflag) {
       const name = words[i + 1];
       if (name === undefined) {
-        note(`${word} needs a target`);
+        unsupported ??= `${word} needs a target`;
         break;
       }
-      if (target) note('more than one target');
+      if (target) unsupported ??= 'more than one target';
       const def = TARGETS[name];
       target = { index: parts.length, defs: def?.options ?? null, isTarget: true };
       parts.push({ kind: 'target', flag: tflag, name });
-      if (!def && !isChain(name)) note(`target "${name}" is neither a supported target nor a chain of this table`);
+      if (!def && !isChain(name)) unsupported ??= `target "${name}" is neither a supported target nor a chain of this table`;
       negate = false;
       i += 2;
       continue;
     }
     if (!word.startsWith('-')) {
-      note(`unexpected word "${word}"`);
+      unsupported ??= `unexpected word "${word}"`;
       i++;
       continue;
     }
@@ -169,7 +167,7 @@ export function parseRuleWords(words: readonly string[], quoted: readonly boolea
         quoted: quoted.slice(start, end),
       });
       // An unsupported module already explained itself; otherwise name the option.
-      if (!fallback || fallback.defs) note(`option "${word}" is not supported here`);
+      if (!fallback || fallback.defs) unsupported ??= `option "${word}" is not supported here`;
       negate = false;
       i = end;
       continue;
@@ -182,13 +180,13 @@ export function parseRuleWords(words: readonly string[], quoted: readonly boolea
       at++;
     }
     const args = words.slice(at, at + def.arity);
-    if (args.length < def.arity) note(`${word} needs ${def.arity} value${def.arity > 1 ? 's' : ''}`);
-    if (negated && !def.negatable) note(`${word} cannot be negated`);
-    parts.push({ kind: 'option', owner: owner.index, name: word, negated, args, quoted: quoted.slice(at, at + def.arity) });
+    if (args.length < def.arity) unsupported ??= `${word} needs ${def.arity} value${def.arity > 1 ? 's' : ''}`;
+    if (negated && !def.negatable) unsupported ??= `${word} cannot be negated`;
+    parts.push({ kind: 'option', owner: owner.index, name: word, negated, args, quoted: quoted.length === 0 ? NOTHING_QUOTED : quoted.slice(at, at + def.arity) });
     negate = false;
     i = at + def.arity;
   }
-  if (negate) note('"!" at the end of the rule');
+  if (negate) unsupported ??= '"!" at the end of the rule';
   const built = buildSpec(parts, isChain);
   return { parts, counters, spec: built.spec, unsupported: unsupported ?? built.unsupported };
 }
@@ -198,10 +196,10 @@ function isStructural(word: string, next: string | undefined): boolean {
   return !!BASIC[word] || MATCH_FLAGS.has(word) || !!TARGET_FLAGS[word] || word === '-c' || word === '-f';
 }
 
-/** The options of the match or target at `index`, as builders read them. */
+/** The options of the match or target at `index`, as builders read them (the parts themselves). */
 export function optionsOf(parts: readonly RulePart[], index: number): OptionWords[] {
   const out: OptionWords[] = [];
-  for (const p of parts) if (p.kind === 'option' && p.owner === index) out.push({ name: p.name, negated: p.negated, args: p.args });
+  for (const p of parts) if (p.kind === 'option' && p.owner === index) out.push(p);
   return out;
 }
 
@@ -215,8 +213,8 @@ function buildSpec(parts: readonly RulePart[], isChain: (name: string) => boolea
   let fragment: RuleSpec['fragment'] = null;
   const matches: MatchSpec[] = [];
   let target: TargetSpec | null = null;
-  const spec = (): RuleSpec => ({ src, dst, inInterface, outInterface, protocol, fragment, matches, target });
-  const stop = (message: string): { spec: RuleSpec; unsupported: string } => ({ spec: spec(), unsupported: message });
+  // Set at the first part that cannot be honoured; the meaning keeps what came before it.
+  let stop: string | null = null;
 
   // Basic matches first: the kernel tests the IP header (ip_packet_match) before any -m match.
   for (const part of parts) {
@@ -224,7 +222,10 @@ function buildSpec(parts: readonly RulePart[], isChain: (name: string) => boolea
     if (part.flag === '-s' || part.flag === '-d') {
       const prefix = parsePrefix(part.value);
       // The header matches parsed so far still rule packets out; one that passes them stops.
-      if (!prefix) return stop(`${part.flag} "${part.value}" is not an IPv4 address or prefix (host names are not resolved)`);
+      if (!prefix) {
+        stop = `${part.flag} "${part.value}" is not an IPv4 address or prefix (host names are not resolved)`;
+        break;
+      }
       if (part.flag === '-s') src = { prefix, negated: part.negated };
       else dst = { prefix, negated: part.negated };
     } else if (part.flag === '-i' || part.flag === '-o') {
@@ -234,38 +235,40 @@ function buildSpec(parts: readonly RulePart[], isChain: (name: string) => boolea
       else outInterface = iface;
     } else if (part.flag === '-p') {
       const p = parseProtocol(part.value);
-      if (!p.ok) return stop(p.error);
+      if (!p.ok) {
+        stop = p.error;
+        break;
+      }
       protocol = { number: p.value, negated: part.negated };
     } else if (part.flag === '-f') {
       fragment = { negated: part.negated };
     }
   }
-  for (let index = 0; index < parts.length; index++) {
+  for (let index = 0; stop === null && index < parts.length; index++) {
     const part = parts[index] as RulePart;
-    if (part.kind === 'option' && part.owner === -1) return stop(`option ${part.name} outside any match`);
-    if (part.kind === 'match') {
+    if (part.kind === 'option' && part.owner === -1) stop = `option ${part.name} outside any match`;
+    else if (part.kind === 'match') {
       const module = MATCH_MODULES[part.module];
-      if (!module) return stop(`match module "-m ${part.module}" is not supported`);
-      const m = module.build(optionsOf(parts, index));
-      if (!m.ok) return stop(`-m ${part.module}: ${m.error}`);
-      if (m.value.kind === 'l4' && (protocol?.number !== m.value.protocol || protocol.negated)) {
+      const m = module ? module.build(optionsOf(parts, index)) : null;
+      if (!m) stop = `match module "-m ${part.module}" is not supported`;
+      else if (!m.ok) stop = `-m ${part.module}: ${m.error}`;
+      else if (m.value.kind === 'l4' && (protocol?.number !== m.value.protocol || protocol.negated)) {
         // iptables refuses "-m tcp" without "-p tcp"; such a dump cannot have been loaded.
-        return stop(`-m ${part.module} needs "-p ${part.module}"`);
-      }
-      matches.push(m.value);
+        stop = `-m ${part.module} needs "-p ${part.module}"`;
+      } else matches.push(m.value);
     } else if (part.kind === 'target') {
       const module = TARGETS[part.name];
       if (!module) {
-        if (optionsOf(parts, index).length > 0) return stop(`options after -j ${part.name}`);
-        if (!isChain(part.name)) return stop(`target "${part.name}" is neither a supported target nor a chain of this table`);
-        target = { kind: part.flag === '-g' ? 'goto' : 'jump', chain: part.name };
-        continue;
+        if (optionsOf(parts, index).length > 0) stop = `options after -j ${part.name}`;
+        else if (!isChain(part.name)) stop = `target "${part.name}" is neither a supported target nor a chain of this table`;
+        else target = { kind: part.flag === '-g' ? 'goto' : 'jump', chain: part.name };
+      } else if (part.flag === '-g') stop = `-g needs a chain, "${part.name}" is a target`;
+      else {
+        const t = module.build(optionsOf(parts, index));
+        if (t.ok) target = t.value;
+        else stop = `-j ${part.name}: ${t.error}`;
       }
-      if (part.flag === '-g') return stop(`-g needs a chain, "${part.name}" is a target`);
-      const t = module.build(optionsOf(parts, index));
-      if (!t.ok) return stop(`-j ${part.name}: ${t.error}`);
-      target = t.value;
     }
   }
-  return { spec: spec(), unsupported: null };
+  return { spec: { src, dst, inInterface, outInterface, protocol, fragment, matches, target }, unsupported: stop };
 }

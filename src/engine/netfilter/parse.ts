@@ -4,7 +4,7 @@
  * counters (`[pkts:bytes] -A …` or `-c pkts bytes`), and `#` comments. Whatever it cannot
  * honour becomes a Problem with its line number; it never throws and never loops.
  */
-import { BUILTIN_CHAINS, type Chain, type Counters, type Problem, type Rule, type Ruleset, type Table } from './model';
+import { BUILTIN_CHAINS, type Chain, type Counters, type Problem, type Rule, type RulePart, type RuleSpec, type Ruleset, type Table } from './model';
 import { parseRuleWords } from './parse-rule';
 import { tokenize } from './tokenize';
 import { findJumpCycles } from './cycles';
@@ -14,22 +14,37 @@ interface DraftChain {
   policy: 'ACCEPT' | 'DROP' | null;
   counters: Counters | null;
   line: number;
-  rules: DraftRule[];
-}
-
-interface DraftRule {
-  line: number;
-  text: string;
-  words: string[];
-  quoted: boolean[];
-  counters: Counters | null;
+  rules: ParsedRule[];
 }
 
 interface Section {
   name: string;
   line: number;
   chains: Map<string, DraftChain>;
-  lines: { line: number; text: string; words: string[]; quoted: boolean[]; counters: Counters | null }[];
+  /** Commands in dump order, kept as text until the section is complete. */
+  lines: { line: number; text: string; counters: Counters | null }[];
+}
+
+/**
+ * A rule as stored: its meaning is kept, its written parts are derived again from the text
+ * when asked (rendering), so a 100,000-rule dump does not keep a million small objects alive.
+ */
+class ParsedRule implements Rule {
+  number = 0;
+  constructor(
+    readonly line: number,
+    readonly text: string,
+    readonly counters: Counters | null,
+    readonly spec: RuleSpec,
+    public unsupported: string | null,
+  ) {}
+
+  get parts(): readonly RulePart[] {
+    const t = tokenize(this.text);
+    if ('error' in t) return [];
+    const start = (t.words[0] === '-I' || t.words[0] === '--insert') && /^\d+$/.test(t.words[2] ?? '') ? 3 : 2;
+    return parseRuleWords(t.words.slice(start), t.quoted.slice(start), () => true).parts;
+  }
 }
 
 const COUNTERS = /^\[(\d+):(\d+)\]$/;
@@ -48,7 +63,8 @@ export function parseIptablesSave(text: string): Ruleset {
   const lines = text.split('\n');
   for (let n = 0; n < lines.length; n++) {
     const lineNo = n + 1;
-    const raw = (lines[n] as string).replace(/\r$/, '');
+    const line = lines[n] as string;
+    const raw = line.endsWith('\r') ? line.slice(0, -1) : line;
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     if (raw.length > MAX_LINE) {
@@ -80,7 +96,7 @@ export function parseIptablesSave(text: string): Ruleset {
     }
     let body = trimmed;
     let counters: Counters | null = null;
-    const prefix = /^(\[\d+:\d+\])\s+/.exec(body);
+    const prefix = body.charCodeAt(0) === 91 ? /^(\[\d+:\d+\])\s+/.exec(body) : null;
     if (prefix) {
       counters = parseCounters(prefix[1] as string);
       body = body.slice(prefix[0].length);
@@ -89,12 +105,7 @@ export function parseIptablesSave(text: string): Ruleset {
       declareChain(section, body, lineNo, raw, problem);
       continue;
     }
-    const tokens = tokenize(body);
-    if ('error' in tokens) {
-      problem(lineNo, raw, tokens.error);
-      continue;
-    }
-    section.lines.push({ line: lineNo, text: body, words: tokens.words, quoted: tokens.quoted, counters });
+    section.lines.push({ line: lineNo, text: body, counters });
   }
   if (section) {
     problem(section.line, `*${section.name}`, `table ${section.name} has no COMMIT at the end of the dump`);
@@ -152,8 +163,22 @@ function finishSection(section: Section, tables: Map<string, Table>, problems: P
     }
     return c;
   };
+  // A rule may jump to a chain that a later -N creates; deletions are checked at the end.
+  const declared = new Set(section.chains.keys());
+  for (const { text } of section.lines) {
+    const m = /^(?:-N|--new-chain)\s+(\S+)/.exec(text);
+    if (m) declared.add(m[1] as string);
+  }
+  const isUserChain = (name: string): boolean => declared.has(name) && !builtins.includes(name);
+  let deletions = false;
   for (const entry of section.lines) {
-    const { words, line, text } = entry;
+    const { line, text } = entry;
+    const tokens = tokenize(text);
+    if ('error' in tokens) {
+      report(line, text, tokens.error);
+      continue;
+    }
+    const words = tokens.words;
     const command = words[0] ?? '';
     const chainName = words[1];
     if (command === '-N' || command === '--new-chain') {
@@ -168,23 +193,24 @@ function finishSection(section: Section, tables: Map<string, Table>, problems: P
         report(line, text, chainName ? `chain ${chainName} does not exist in table ${section.name}` : `${command} needs a chain`);
         continue;
       }
-      let rest = words.slice(2);
-      let restQuoted = entry.quoted.slice(2);
+      let start = 2;
       let at = chain.rules.length;
       if (command === '-I' || command === '--insert') {
         at = 0;
-        if (/^\d+$/.test(rest[0] ?? '')) {
-          const n = Number(rest[0]);
+        if (/^\d+$/.test(words[2] ?? '')) {
+          const n = Number(words[2]);
           if (n < 1 || n > chain.rules.length + 1) {
             report(line, text, `cannot insert at position ${n} of ${chain.name} (it has ${chain.rules.length} rules)`);
             continue;
           }
           at = n - 1;
-          rest = rest.slice(1);
-          restQuoted = restQuoted.slice(1);
+          start = 3;
         }
       }
-      chain.rules.splice(at, 0, { line, text, words: rest, quoted: restQuoted, counters: entry.counters });
+      const parsed = parseRuleWords(words.slice(start), tokens.quoted.slice(start), isUserChain);
+      const rule = new ParsedRule(line, text, entry.counters ?? parsed.counters, parsed.spec, parsed.unsupported);
+      if (at === chain.rules.length) chain.rules.push(rule);
+      else chain.rules.splice(at, 0, rule);
       continue;
     }
     if (command === '-X' || command === '--delete-chain') {
@@ -194,7 +220,10 @@ function finishSection(section: Section, tables: Map<string, Table>, problems: P
         if (!c) report(line, text, `cannot delete chain ${name}: it does not exist`);
         else if (builtins.includes(name)) report(line, text, `cannot delete built-in chain ${name}`);
         else if (c.rules.length > 0) report(line, text, `cannot delete chain ${name}: it is not empty`);
-        else section.chains.delete(name);
+        else {
+          section.chains.delete(name);
+          deletions = true;
+        }
       }
       continue;
     }
@@ -215,38 +244,35 @@ function finishSection(section: Section, tables: Map<string, Table>, problems: P
     if (command === '-Z' || command === '--zero') continue;
     report(line, text, `unsupported command "${command}"`);
   }
-  // Only now is the set of chains final, so a jump to a deleted chain is caught.
-  const exists = (name: string): boolean => section.chains.has(name) || builtins.includes(name);
-  const parsedChains = [...section.chains.values()].map((draft) => ({
-    draft,
-    parsed: draft.rules.map((r) => parseRuleWords(r.words, r.quoted, (name) => exists(name) && !builtins.includes(name))),
-  }));
+  const drafts = [...section.chains.values()];
+  if (deletions) {
+    // A rule that jumps to a chain deleted afterwards could not have been loaded.
+    for (const d of drafts) {
+      for (const r of d.rules) {
+        const t = r.spec.target;
+        if ((t?.kind === 'jump' || t?.kind === 'goto') && !section.chains.has(t.chain)) {
+          r.unsupported ??= `target "${t.chain}" is neither a supported target nor a chain of this table`;
+        }
+      }
+    }
+  }
   // A jump loop would hang the walk (the kernel refuses to load one); the rules closing a
   // loop are marked unsupported so a walk that reaches them stops with the reason.
   const loops = findJumpCycles(
-    parsedChains.map(({ draft, parsed }) => ({
-      name: draft.name,
-      targets: parsed.map((p) => (p.spec.target?.kind === 'jump' || p.spec.target?.kind === 'goto' ? p.spec.target.chain : null)),
+    drafts.map((d) => ({
+      name: d.name,
+      targets: d.rules.map((r) => (r.spec.target?.kind === 'jump' || r.spec.target?.kind === 'goto' ? r.spec.target.chain : null)),
     })),
   );
   const chains = new Map<string, Chain>();
-  for (const { draft, parsed } of parsedChains) {
-    const rules: Rule[] = draft.rules.map((r, index) => {
-      const p = parsed[index] as (typeof parsed)[number];
-      const loop = loops.get(`${draft.name}\u0000${index}`);
-      const unsupported = p.unsupported ?? (loop ? `jump loop: ${loop}` : null);
-      if (unsupported) report(r.line, r.text, unsupported);
-      return {
-        number: index + 1,
-        line: r.line,
-        text: r.text,
-        parts: p.parts,
-        counters: r.counters ?? p.counters,
-        spec: p.spec,
-        unsupported,
-      };
+  for (const d of drafts) {
+    d.rules.forEach((r, index) => {
+      r.number = index + 1;
+      const loop = loops.size === 0 ? undefined : loops.get(`${d.name}\u0000${index}`);
+      if (loop) r.unsupported ??= `jump loop: ${loop}`;
+      if (r.unsupported) report(r.line, r.text, r.unsupported);
     });
-    chains.set(draft.name, { name: draft.name, policy: draft.policy, counters: draft.counters, line: draft.line, rules });
+    chains.set(d.name, { name: d.name, policy: d.policy, counters: d.counters, line: d.line, rules: d.rules });
   }
   if ((section.name === 'raw' || section.name === 'mangle' || section.name === 'security') && [...chains.values()].some((c) => c.rules.length > 0)) {
     report(section.line, `*${section.name}`, `table ${section.name} is parsed but not walked (only nat and filter decide where a connection goes)`, 'note');
