@@ -46,14 +46,15 @@ export function sourceFor(node: NetNode, route: Route, dst: number): number | nu
 }
 
 /**
- * Where a LAN client sends a packet: straight to a node (or host) on the LAN, else to the
- * node named by `via` (a static route, or a load balancer in front of the cluster).
+ * Where a LAN client sends a packet: to the node named by `via` when one is named (its
+ * gateway: a static route, or a load balancer in front of the cluster), else straight to the
+ * node or host that owns the address on the LAN; null when it has no route.
  */
 export function clientRoute(topology: Topology, dst: number, via: NetNode | null): Route | null {
+  if (via && via.lanIP !== null) return { kind: 'node', node: via, iface: LAN_INTERFACE, nextHop: via.lanIP };
   if (topology.lan && ((dst & topology.lan.mask) >>> 0) === topology.lan.addr) {
     const node = topology.nodesByLanIP.get(dst);
     return node ? { kind: 'node', node, iface: LAN_INTERFACE, nextHop: dst } : { kind: 'host', iface: LAN_INTERFACE, nextHop: dst };
   }
-  if (via && via.lanIP !== null) return { kind: 'node', node: via, iface: LAN_INTERFACE, nextHop: via.lanIP };
   return null;
 }

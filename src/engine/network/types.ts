@@ -7,7 +7,7 @@ import type { TraceEntry } from '../netfilter/trace';
 
 /** Where a connection starts. */
 export type Source =
-  /** A host on the LAN outside the cluster (default 192.168.10.100). `via`: the node its packets go to when the destination is not on the LAN. */
+  /** A host on the LAN outside the cluster (default 192.168.10.100). `via`: the node its packets enter by (default: the owner of a LAN address). */
   | { readonly kind: 'client'; readonly ip?: string; readonly via?: string }
   /** A pod: its packets enter its node through the pod's veth. */
   | { readonly kind: 'pod'; readonly name: string; readonly namespace?: string }

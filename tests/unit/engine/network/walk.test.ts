@@ -50,6 +50,14 @@ describe('sources', () => {
   });
 });
 
+describe('entry node', () => {
+  it('a client that names a node enters through it, even for another node address', () => {
+    const outcomes = sim.exact({ from: { kind: 'client', via: 'node-1' }, to: { ip: '192.168.10.12', port: 30080 } });
+    expect(outcomes.every((o) => o.result.hops[0] === 'node-1' && o.result.hops[1] === 'node-2')).toBe(true);
+    expect(outcomes.map((o) => o.probability)).toEqual([0.5, 0.5]);
+  });
+});
+
 describe('verdicts', () => {
   it('NONE: pod to pod directly, nothing intercepts it', () => {
     const [o] = sim.exact({ from: { kind: 'pod', name: 'pod-1' }, to: { ip: '10.244.2.2', port: 8080 } });
@@ -158,6 +166,12 @@ describe('single node from a pasted dump', () => {
       [0.5, 'DNAT', '10.244.2.2'],
     ]);
     expect(single.problems()).toEqual([]);
+  });
+
+  it('lets every client packet enter the node, whatever the destination', () => {
+    const lan = fromRulesText('*filter\n-A FORWARD -d 192.168.10.50 -j REJECT\nCOMMIT\n', { localIPs: ['192.168.10.12'] });
+    const [o] = lan.exact({ from: { kind: 'client', ip: '192.168.10.100' }, to: { ip: '192.168.10.50', port: 80 } });
+    expect(o?.result).toMatchObject({ verdict: 'REJECT', hops: ['node'], decidedBy: { chain: 'FORWARD', rule: 1 } });
   });
 
   it('stops with UNKNOWN at a rule it does not understand, naming it', () => {
