@@ -95,6 +95,8 @@ function finish(nodes: NetNode[], lan: Prefix | null, client: number): Topology 
 export function clusterTopology(cluster: Cluster, rulesFor: (node: string) => string, options: TopologyOptions = {}): Topology {
   const lanLength = options.lanPrefixLength ?? 24;
   const nodes: NetNode[] = [];
+  // Nodes often carry identical dumps; parsing is the costly part and its result is shared.
+  const parsed = new Map<string, Ruleset>();
   for (const [index, node] of cluster.nodes.entries()) {
     const lanIP = address(node.internalIP, `node ${node.name} internalIP`);
     const lanPrefix = parsePrefix(`${node.internalIP}/${lanLength}`) as Prefix;
@@ -115,7 +117,8 @@ export function clusterTopology(cluster: Cluster, rulesFor: (node: string) => st
       interfaces.push({ name: veth, addresses: [`${formatIPv4(gateway)}/32`] });
     }
     const rulesText = rulesFor(node.name);
-    const ruleset = parseIptablesSave(rulesText);
+    const ruleset = parsed.get(rulesText) ?? parseIptablesSave(rulesText);
+    parsed.set(rulesText, ruleset);
     const addresses = new NodeAddresses(interfaces);
     const sets = options.sets?.[node.name];
     const compiled = compileRuleset(ruleset, { addresses, ...(sets ? { sets } : {}) });
