@@ -1,0 +1,80 @@
+/**
+ * Guesses from a dump what the page can pre-fill: the node's own addresses and a packet
+ * worth tracing. kube-proxy names node addresses only in a few places — `-d` of the rules
+ * that send traffic to KUBE-NODEPORTS when nodePortAddresses is set, and the localhost
+ * NodePort rule (127.0.0.0/8) — so the guess is often just 127.0.0.1 and the reader adds the
+ * node IP. Everything guessed stays editable.
+ */
+import { formatIPv4, parseIPv4, parsePrefix } from '../../engine/netfilter/ip';
+
+/** What could be guessed. */
+export interface DumpGuess {
+  /** Node addresses seen in the rules (non-loopback first), always with 127.0.0.1. */
+  readonly localIPs: readonly string[];
+  /** A NodePort (or else a cluster IP) to send the packet to, when the dump has one. */
+  readonly target: { readonly ip: string | null; readonly port: number; readonly protocol: 'tcp' | 'udp' | 'sctp' } | null;
+}
+
+const MAX_GUESSES = 16;
+// Quoted words (comments) may say anything, "-d" included; they are blanked before reading.
+const QUOTED = /"(?:[^"\\]|\\.)*"/g;
+
+function wordAfter(words: readonly string[], flag: string): string | null {
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i] === flag && words[i - 1] !== '!') return words[i + 1] as string;
+  }
+  return null;
+}
+
+/** A single address from "-d 10.0.0.1" or "-d 10.0.0.1/32"; null for wider prefixes. */
+function hostAddress(word: string | null): string | null {
+  if (word === null) return null;
+  const prefix = parsePrefix(word.includes('/') ? word : `${word}/32`);
+  if (!prefix) return null;
+  if (prefix.length === 32) return formatIPv4(prefix.addr);
+  // The localhost NodePort rule matches 127.0.0.0/8; 127.0.0.1 is the address in it.
+  if (word === '127.0.0.0/8') return '127.0.0.1';
+  return null;
+}
+
+function protocolOf(words: readonly string[]): 'tcp' | 'udp' | 'sctp' {
+  const p = wordAfter(words, '-p');
+  return p === 'udp' || p === 'sctp' ? p : 'tcp';
+}
+
+/** Guesses the node's addresses and a target from `text` (any size; only KUBE- rules are read). */
+export function guessFromDump(text: string): DumpGuess {
+  const found = new Set<string>();
+  let nodePort: { port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null = null;
+  let clusterIP: { ip: string; port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null = null;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let line = text.slice(start, end).trim();
+    start = end + 1;
+    if (line.startsWith('[')) line = line.replace(/^\[\d+:\d+\]\s+/, '');
+    const services = line.startsWith('-A KUBE-SERVICES ');
+    const nodePorts = line.startsWith('-A KUBE-NODEPORTS ');
+    if ((!services && !nodePorts) || line.length > 4096) continue;
+    const words = line.replace(QUOTED, '""').split(/\s+/);
+    const target = wordAfter(words, '-j');
+    const dst = hostAddress(wordAfter(words, '-d'));
+    const port = Number(wordAfter(words, '--dport') ?? NaN);
+    if (services && target === 'KUBE-NODEPORTS' && dst && found.size < MAX_GUESSES) found.add(dst);
+    if (nodePorts && dst && found.size < MAX_GUESSES) found.add(dst);
+    if (nodePorts && !nodePort && Number.isInteger(port)) nodePort = { port, protocol: protocolOf(words) };
+    if (services && !clusterIP && dst && Number.isInteger(port) && target !== 'KUBE-NODEPORTS') clusterIP = { ip: dst, port, protocol: protocolOf(words) };
+  }
+  found.add('127.0.0.1');
+  const localIPs = [...found].sort((a, b) => Number(isLoopback(a)) - Number(isLoopback(b)));
+  const primary = localIPs.find((ip) => !isLoopback(ip)) ?? null;
+  const target = nodePort ? { ip: primary, ...nodePort } : clusterIP;
+  return { localIPs, target };
+}
+
+/** True for 127.0.0.0/8. */
+export function isLoopback(ip: string): boolean {
+  const v = parseIPv4(ip);
+  return v !== null && v >>> 24 === 127;
+}

@@ -1,0 +1,145 @@
+/**
+ * The whole job behind the trace page, as one synchronous function the worker runs (and the
+ * tests call directly): recognise the format, parse and compile the dump once, check the work
+ * a packet could cause, then exact mode, one sampled packet with its trace, and a sampled run
+ * with counters. It never throws for any text: what it cannot do becomes part of the report.
+ */
+import { singleNodeTopology, type Topology } from '../../engine/network/topology';
+import { ConnectionError, resolveConnection, type ResolvedConnection } from '../../engine/network/resolve';
+import type { Ruleset } from '../../engine/netfilter/model';
+import { isLoopback } from './guess';
+import { walkBound, WALKED_TABLES } from './cost';
+import { budgetedExact } from './exact';
+import { detectFormat, readableFormats } from './formats';
+import type { TraceProgress, TraceReport, TraceRequest, WalkRefusal } from './protocol';
+import { sampleWalk, sampledRun } from './sample';
+import { lineFinder, outcomeView, problemView } from './views';
+
+/** Work units (exact.ts) allowed per dump line for exact mode and the sample: about 100 ms per 1,000 lines. */
+export const WORK_PER_LINE = 2_000;
+/** The budget of tiny dumps. */
+export const MIN_WORK = 200_000;
+/** Problems listed at most (the rest are counted). */
+export const MAX_PROBLEMS = 500;
+/** The node's name in traces. */
+export const NODE_NAME = 'node';
+
+/** The evaluation budget of a dump with `lines` lines. */
+export function workBudget(lines: number): number {
+  return Math.max(MIN_WORK, WORK_PER_LINE * lines);
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
+function summarize(ruleset: Ruleset): { kube: boolean; tables: string[]; rules: number } {
+  let kube = false;
+  let rules = 0;
+  for (const table of ruleset.tables.values()) {
+    for (const chain of table.chains.values()) {
+      if (chain.name.startsWith('KUBE-')) kube = true;
+      rules += chain.rules.length;
+    }
+  }
+  return { kube, tables: [...ruleset.tables.keys()], rules };
+}
+
+function resolve(topology: Topology, request: TraceRequest): ResolvedConnection | WalkRefusal {
+  const { packet } = request;
+  const fromNode = request.localIPs.includes(packet.src) || isLoopback(packet.src);
+  try {
+    return resolveConnection(topology, {
+      from: fromNode ? { kind: 'node', name: NODE_NAME, ip: packet.src } : { kind: 'client', ip: packet.src, via: NODE_NAME },
+      to: { ip: packet.dst, port: packet.port },
+      protocol: packet.protocol,
+    });
+  } catch (e) {
+    if (e instanceof ConnectionError) return { kind: 'connection', field: e.field, message: e.message };
+    throw e;
+  }
+}
+
+/** Keeps the last parsed dump, so another packet through the same rules skips the parse. */
+export interface TopologyCache {
+  text: string;
+  localIPs: string;
+  topology: Topology;
+}
+
+/** Runs the trace page's job on `request`; `onProgress` hears about long phases. */
+export function traceDump(request: TraceRequest, onProgress: (p: TraceProgress) => void = () => {}, cache?: { last: TopologyCache | null }): TraceReport {
+  const started = performance.now();
+  const format = detectFormat(request.text);
+  if (format === 'empty') return { kind: 'empty' };
+  if (!readableFormats.has(format)) return { kind: 'unsupported', format: format as Exclude<typeof format, 'iptables-save' | 'empty'> };
+  onProgress({ phase: 'parse', done: 0, total: 0 });
+  const lines = countLines(request.text);
+  const localKey = request.localIPs.join(',');
+  const reused = cache?.last && cache.last.text === request.text && cache.last.localIPs === localKey ? cache.last.topology : null;
+  const topology = reused ?? singleNodeTopology(request.text, { localIPs: request.localIPs, nodeName: NODE_NAME });
+  if (cache) cache.last = { text: request.text, localIPs: localKey, topology };
+  const node = topology.nodes[0]!;
+  const ruleset = node.ruleset;
+  const lineOf = lineFinder(ruleset);
+  const parsed = performance.now();
+  // The parser reports in two passes (lines, then chains); the reader wants dump order.
+  const problems = [...ruleset.problems].sort((a, b) => a.line - b.line);
+  const { kube, tables, rules } = summarize(ruleset);
+  const budget = workBudget(lines);
+  const bound = walkBound(ruleset);
+  const fromNode = request.localIPs.includes(request.packet.src) || isLoopback(request.packet.src);
+  const base = {
+    kind: 'traced' as const,
+    lines,
+    problems: problems.slice(0, MAX_PROBLEMS).map(problemView),
+    problemsOmitted: Math.max(0, problems.length - MAX_PROBLEMS),
+    errorCount: problems.filter((p) => p.level === 'error').length,
+    loops: problems.filter((p) => p.message.startsWith('jump loop')).map(problemView).slice(0, MAX_PROBLEMS),
+    kube,
+    tables,
+    rules,
+    fromNode,
+    reusedParse: reused !== null,
+  };
+  const work = { exactWalks: 0, exactEvaluations: 0, sampleEvaluations: 0, runUnitsBound: 0, walkBound: bound };
+  const timings = (exact: number, sample: number, run: number) => ({ parse: parsed - started, exact, sample, run, total: performance.now() - started });
+  const refuse = (refusal: WalkRefusal): TraceReport => ({ ...base, refusal, exact: null, sample: null, run: null, work, timings: timings(0, 0, 0) });
+
+  if (!WALKED_TABLES.some((t) => ruleset.tables.has(t))) return refuse({ kind: 'no-tables' });
+  // A walk crosses each built-in chain at most twice (the packet, then its answer).
+  if (2 * bound > budget) return refuse({ kind: 'too-costly', estimate: bound, budget });
+  const connection = resolve(topology, request);
+  if ('kind' in connection) return refuse(connection);
+
+  const t0 = performance.now();
+  let lastTick = t0;
+  const exact = budgetedExact(topology, connection, budget, (walks) => {
+    const now = performance.now();
+    if (now - lastTick > 50) {
+      lastTick = now;
+      onProgress({ phase: 'exact', done: walks, total: 0 });
+    }
+  });
+  const t1 = performance.now();
+  onProgress({ phase: 'sample', done: 0, total: 1 });
+  const sample = sampleWalk(topology, connection, request.seed, lineOf);
+  const t2 = performance.now();
+  const longest = Math.max(exact.longest, sample.evaluations);
+  const run = request.runCount > 0 ? sampledRun(topology, connection, request, lineOf, longest, exact.kind === 'ok' ? exact.walks : null, onProgress) : null;
+  const t3 = performance.now();
+  return {
+    ...base,
+    refusal: null,
+    exact:
+      exact.kind === 'ok'
+        ? { kind: 'ok', outcomes: exact.outcomes.map(({ probability, result }) => ({ probability, ...outcomeView(result, lineOf) })) }
+        : { kind: 'limit', walks: exact.walks },
+    sample: sample.view,
+    run: run?.view ?? null,
+    work: { ...work, exactWalks: exact.walks, exactEvaluations: exact.evaluations, sampleEvaluations: sample.evaluations, runUnitsBound: run?.unitsBound ?? 0 },
+    timings: timings(t1 - t0, t2 - t1, t3 - t2),
+  };
+}
