@@ -1,0 +1,90 @@
+/**
+ * What the reader has typed on the trace page: the dump and the packet fields, plus the
+ * pre-filling from the dump (LOCAL addresses and a target) that never overrides what the
+ * reader chose — except when they ask for it with "guess from the rules".
+ */
+import { atom, map } from 'nanostores';
+import { guessFromDump } from '../workers/trace/guess';
+import type { TraceProtocol } from '../workers/trace/protocol';
+
+/** The packet fields as typed. */
+export interface PacketFields {
+  src: string;
+  dst: string;
+  port: string;
+  protocol: TraceProtocol;
+  local: string;
+  runCount: number;
+}
+
+/** Fields of a fresh page: an outside client, nothing else guessed yet. */
+export const emptyPacket: PacketFields = { src: '203.0.113.10', dst: '', port: '', protocol: 'tcp', local: '127.0.0.1', runCount: 10_000 };
+
+/** The example's packet: the bounce client to node 2's NodePort. */
+export const examplePacket: PacketFields = {
+  src: '192.168.10.100',
+  dst: '192.168.10.12',
+  port: '30080',
+  protocol: 'tcp',
+  local: '192.168.10.12, 127.0.0.1',
+  runCount: 10_000,
+};
+
+/** The pasted dump. */
+export const $dumpText = atom('');
+/** The packet fields. */
+export const $packet = map<PacketFields>({ ...emptyPacket });
+/** True once the reader edited the LOCAL field themselves: guesses then leave it alone. */
+export const $localTouched = atom(false);
+/** What the last guess found, for the note under the LOCAL field. */
+export const $guessNote = atom<{ readonly found: readonly string[] } | null>(null);
+
+/** Sets one packet field as the reader typed it. */
+export function setPacketField<K extends keyof PacketFields>(key: K, value: PacketFields[K]): void {
+  if (key === 'local') $localTouched.set(true);
+  // nanostores types setKey through a conditional type TypeScript cannot narrow generically.
+  $packet.setKey(key, value as never);
+}
+
+/**
+ * Pre-fills from `text`: LOCAL addresses (unless the reader set them, or `force`), and the
+ * destination when it is empty (or `force`).
+ */
+export function applyGuess(text: string, force: boolean): void {
+  const guess = guessFromDump(text);
+  const packet = $packet.get();
+  const nodeIPs = guess.localIPs.filter((ip) => !ip.startsWith('127.'));
+  $guessNote.set({ found: nodeIPs });
+  if (force || !$localTouched.get()) {
+    // Keep node addresses the reader already listed; the dump may simply not name them.
+    const kept = packet.local.split(/[\s,]+/).filter((ip) => ip !== '' && !guess.localIPs.includes(ip));
+    $packet.setKey('local', [...guess.localIPs.filter((ip) => !ip.startsWith('127.')), ...kept, ...guess.localIPs.filter((ip) => ip.startsWith('127.'))].join(', '));
+  }
+  const target = guess.target;
+  if (target && (force || packet.port.trim() === '')) {
+    $packet.setKey('port', String(target.port));
+    $packet.setKey('protocol', target.protocol);
+    if (target.ip) $packet.setKey('dst', target.ip);
+  }
+}
+
+/** Replaces the dump; `loaded` (paste, file, restore) also pre-fills from it. */
+export function setDumpText(text: string, loaded: boolean): void {
+  $dumpText.set(text);
+  if (loaded) applyGuess(text, false);
+}
+
+/** Loads the example dump and the packet that goes with it. */
+export function loadExample(text: string): void {
+  $dumpText.set(text);
+  $packet.set({ ...examplePacket, runCount: $packet.get().runCount });
+  $localTouched.set(false);
+  $guessNote.set(null);
+}
+
+/** Empties the dump and forgets guesses. */
+export function clearDump(): void {
+  $dumpText.set('');
+  $localTouched.set(false);
+  $guessNote.set(null);
+}

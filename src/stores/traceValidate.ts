@@ -1,0 +1,92 @@
+/**
+ * Checks the trace page's fields and turns them into a worker request. Each problem names its
+ * field and carries a message code plus the values the message needs, so the page can say in
+ * either language exactly which field is wrong and why.
+ */
+import { parseIPv4 } from '../engine/netfilter/ip';
+import type { TraceProtocol, TraceRequest } from '../workers/trace/protocol';
+
+/** The form as typed. */
+export interface TraceFields {
+  readonly text: string;
+  readonly src: string;
+  readonly dst: string;
+  readonly port: string;
+  readonly protocol: TraceProtocol;
+  readonly local: string;
+  readonly runCount: number;
+}
+
+/** A field of the form. */
+export type TraceField = 'text' | 'src' | 'dst' | 'port' | 'local';
+
+/** Message codes (keys of the `errors` string group). */
+export type FieldErrorCode = 'textEmpty' | 'textTooBig' | 'required' | 'notIPv4' | 'port' | 'localEmpty' | 'localBad' | 'localLoopbackOnly' | 'localTooMany';
+
+/** One field's problem. */
+export interface FieldError {
+  readonly code: FieldErrorCode;
+  readonly values: Readonly<Record<string, string | number>>;
+}
+
+/** Largest dump accepted, in MB (and in UTF-16 code units, which is what a string's length counts). */
+export const MAX_TEXT_MB = 32;
+const MAX_TEXT = MAX_TEXT_MB * 1024 * 1024;
+/** Most LOCAL addresses accepted. */
+export const MAX_LOCAL = 64;
+/** Run sizes offered. */
+export const RUN_COUNTS = [1_000, 10_000, 100_000] as const;
+
+/** Splits the LOCAL field on commas and whitespace, dropping empty entries and repeats. */
+export function splitAddresses(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).filter((w) => w !== ''))];
+}
+
+const isLoopback = (v: number): boolean => v >>> 24 === 127;
+
+function address(value: string, example: string): FieldError | null {
+  const v = value.trim();
+  if (v === '') return { code: 'required', values: { example } };
+  if (parseIPv4(v) === null) return { code: 'notIPv4', values: { value: shorten(v) } };
+  return null;
+}
+
+/** Long or odd input is echoed back shortened, so a message never gets huge. */
+function shorten(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+/** The field's problems (empty when all is well) and, when there are none, the request. */
+export function validateTrace(fields: TraceFields, seed: number): { errors: Partial<Record<TraceField, FieldError>>; request: TraceRequest | null } {
+  const errors: Partial<Record<TraceField, FieldError>> = {};
+  if (fields.text.trim() === '') errors.text = { code: 'textEmpty', values: {} };
+  else if (fields.text.length > MAX_TEXT) errors.text = { code: 'textTooBig', values: { max: MAX_TEXT_MB } };
+  const src = address(fields.src, '192.168.10.100');
+  if (src) errors.src = src;
+  const dst = address(fields.dst, '192.168.10.12');
+  if (dst) errors.dst = dst;
+  const portText = fields.port.trim();
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 1 && port <= 65535)) errors.port = { code: 'port', values: {} };
+  const local = splitAddresses(fields.local);
+  const bad = local.find((ip) => parseIPv4(ip) === null);
+  if (local.length === 0) errors.local = { code: 'localEmpty', values: {} };
+  else if (bad !== undefined) errors.local = { code: 'localBad', values: { value: shorten(bad) } };
+  else if (local.length > MAX_LOCAL) errors.local = { code: 'localTooMany', values: { max: MAX_LOCAL } };
+  else if (local.every((ip) => isLoopback(parseIPv4(ip) as number))) errors.local = { code: 'localLoopbackOnly', values: {} };
+  if (Object.keys(errors).length > 0) return { errors, request: null };
+  // The engine's node always has 127.0.0.1/8 on lo; the rest go on eth0, the first as the
+  // node's primary address. Loopback entries are shown to the reader but need not be sent.
+  const ordered = local.filter((ip) => !isLoopback(parseIPv4(ip) as number));
+  const runCount = (RUN_COUNTS as readonly number[]).includes(fields.runCount) ? fields.runCount : 10_000;
+  return {
+    errors,
+    request: {
+      text: fields.text,
+      packet: { src: fields.src.trim(), dst: fields.dst.trim(), port, protocol: fields.protocol },
+      localIPs: ordered,
+      runCount,
+      seed,
+    },
+  };
+}
