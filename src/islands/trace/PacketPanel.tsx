@@ -1,0 +1,164 @@
+/**
+ * The packet: source, destination address and port, protocol, the node's LOCAL addresses
+ * (with "guess from the rules") and the size of the sampled run. Each field shows its own
+ * message when it is wrong, tied to it with aria-describedby.
+ */
+import type { ComponentChildren } from 'preact';
+import { useStore } from '@nanostores/preact';
+import type { TraceStrings } from '../../i18n/trace/index.ts';
+import { $dumpText, $guessNote, $packet, applyGuess, setPacketField } from '../../stores/traceInput.ts';
+import { RUN_COUNTS, type FieldError, type TraceField } from '../../stores/traceValidate.ts';
+import type { TraceProtocol } from '../../workers/trace/protocol.ts';
+import { Code } from './Code.tsx';
+import { count, fill } from './format.ts';
+
+interface Props {
+  readonly strings: TraceStrings['packet'];
+  readonly errors: TraceStrings['errors'];
+  readonly locale: string;
+  readonly fieldErrors: Partial<Record<TraceField, FieldError>>;
+}
+
+interface FieldProps {
+  readonly id: TraceField;
+  readonly label: string;
+  readonly value: string;
+  readonly help?: string;
+  readonly error: FieldError | undefined;
+  readonly errors: TraceStrings['errors'];
+  readonly onInput: (value: string) => void;
+  readonly inputMode?: 'numeric' | 'decimal' | 'text';
+  readonly wide?: boolean;
+  readonly children?: ComponentChildren;
+}
+
+function Field({ id, label, value, help, error, errors, onInput, inputMode, wide, children }: FieldProps) {
+  const describedBy = [help ? `trace-${id}-help` : '', error ? `trace-${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`trace-field${wide ? ' trace-field--wide' : ''}`}>
+      <label for={`trace-${id}`}>{label}</label>
+      <input
+        id={`trace-${id}`}
+        type="text"
+        value={value}
+        spellcheck={false}
+        autocomplete="off"
+        inputMode={inputMode ?? 'decimal'}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        data-testid={`trace-${id}`}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      {help && (
+        <p id={`trace-${id}-help`} class="trace-help">
+          <Code text={help} />
+        </p>
+      )}
+      {error && (
+        <p id={`trace-${id}-error`} class="trace-error" data-testid={`trace-${id}-error`}>
+          {fill(errors[error.code], error.values)}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function PacketPanel({ strings, errors, locale, fieldErrors }: Props) {
+  const packet = useStore($packet);
+  const guess = useStore($guessNote);
+  const text = useStore($dumpText);
+  return (
+    <fieldset class="trace-panel trace-packet">
+      <legend>
+        <h2>{strings.heading}</h2>
+      </legend>
+      <div class="trace-fields">
+        <Field
+          id="src"
+          label={strings.src}
+          help={strings.srcHelp}
+          value={packet.src}
+          error={fieldErrors.src}
+          errors={errors}
+          onInput={(v) => setPacketField('src', v)}
+        />
+        <Field
+          id="dst"
+          label={strings.dst}
+          value={packet.dst}
+          error={fieldErrors.dst}
+          errors={errors}
+          onInput={(v) => setPacketField('dst', v)}
+        />
+        <Field
+          id="port"
+          label={strings.port}
+          value={packet.port}
+          error={fieldErrors.port}
+          errors={errors}
+          inputMode="numeric"
+          onInput={(v) => setPacketField('port', v)}
+        />
+        <div class="trace-field">
+          <label for="trace-protocol">{strings.protocol}</label>
+          <select
+            id="trace-protocol"
+            value={packet.protocol}
+            data-testid="trace-protocol"
+            onChange={(e) => setPacketField('protocol', e.currentTarget.value as TraceProtocol)}
+          >
+            <option value="tcp">TCP</option>
+            <option value="udp">UDP</option>
+            <option value="sctp">SCTP</option>
+          </select>
+        </div>
+        <Field
+          id="local"
+          label={strings.local}
+          help={strings.localHelp}
+          value={packet.local}
+          error={fieldErrors.local}
+          errors={errors}
+          inputMode="text"
+          wide
+          onInput={(v) => setPacketField('local', v)}
+        >
+          <div class="trace-guess">
+            <button
+              type="button"
+              class="trace-button trace-button--small"
+              disabled={text.trim() === ''}
+              onClick={() => applyGuess($dumpText.get(), true)}
+              data-testid="trace-guess"
+            >
+              {strings.guess}
+            </button>
+            <span role="status" class="trace-help" data-testid="trace-guess-note">
+              {guess
+                ? guess.found.length > 0
+                  ? fill(strings.guessed, { ips: guess.found.join(', ') })
+                  : strings.guessedNone
+                : ''}
+            </span>
+          </div>
+        </Field>
+        <div class="trace-field">
+          <label for="trace-runcount">{strings.runCount}</label>
+          <select
+            id="trace-runcount"
+            value={String(packet.runCount)}
+            data-testid="trace-runcount"
+            onChange={(e) => setPacketField('runCount', Number(e.currentTarget.value))}
+          >
+            {RUN_COUNTS.map((n) => (
+              <option key={n} value={String(n)}>
+                {fill(strings.runOption, { n: count(locale, n) })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,59 @@
+/** The tracer's state in words and a progress bar, announced politely to screen readers. */
+import type { TraceStrings } from '../../i18n/trace/index.ts';
+import type { TraceState } from '../../stores/traceRun.ts';
+import { count, fill } from './format.ts';
+
+interface Props {
+  readonly state: TraceState;
+  readonly outcomes: number;
+  readonly strings: TraceStrings['progress'];
+  readonly locale: string;
+}
+
+function message(state: TraceState, outcomes: number, s: TraceStrings['progress'], locale: string): string {
+  switch (state.kind) {
+    case 'idle':
+      return '';
+    case 'running': {
+      const p = state.progress;
+      if (!p) return s.starting;
+      if (p.phase === 'parse') return fill(s.parse, { lines: count(locale, state.lines) });
+      if (p.phase === 'exact') return fill(s.exact, { done: count(locale, p.done) });
+      if (p.phase === 'sample') return s.sample;
+      return fill(s.run, { done: count(locale, p.done), total: count(locale, p.total) });
+    }
+    case 'done':
+      return fill(state.reused ? s.doneReused : s.done, {
+        ms: count(locale, Math.round(state.ms)),
+        outcomes: count(locale, outcomes),
+      });
+    case 'failed':
+      return fill(s.failed, { message: state.message });
+    case 'cancelled':
+      return s.cancelled;
+    case 'stalled':
+      return fill(s.stalled, { seconds: state.seconds });
+  }
+}
+
+export function Progress({ state, outcomes, strings, locale }: Props) {
+  const p = state.kind === 'running' ? state.progress : null;
+  const determinate = p !== null && p.total > 0;
+  return (
+    <div class="trace-progress" data-testid="trace-progress" data-state={state.kind}>
+      {state.kind === 'running' &&
+        (determinate ? (
+          <progress max={p.total} value={p.done} aria-label={strings.label} data-phase={p.phase} />
+        ) : (
+          <progress aria-label={strings.label} data-phase={p?.phase ?? 'start'} />
+        ))}
+      <p
+        role="status"
+        class={state.kind === 'failed' || state.kind === 'stalled' ? 'trace-error' : ''}
+        data-testid="trace-status"
+      >
+        {message(state, outcomes, strings, locale)}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Everything after a trace: what was read (and what could not be), the friendly notes (no
+ * KUBE-* chains, jump loops, formats not read yet), then exact outcomes, the sampled packet,
+ * the sampled run and the rules view.
+ */
+import { useMemo } from 'preact/hooks';
+import type { TraceStrings } from '../../i18n/trace/index.ts';
+import type { TraceResult } from '../../stores/traceRun.ts';
+import { Code } from './Code.tsx';
+import { DumpView } from './DumpView.tsx';
+import { count, estimate, fill } from './format.ts';
+import { ExactTable, RunTables } from './OutcomeTables.tsx';
+import { Problems } from './Problems.tsx';
+import { traceMarks } from './rows.ts';
+import { SampleTrace } from './SampleTrace.tsx';
+
+interface Props {
+  readonly result: TraceResult;
+  readonly strings: TraceStrings;
+  readonly locale: string;
+  readonly stale: boolean;
+  readonly onAnother: (() => void) | null;
+}
+
+const NO_MARKS: ReadonlyMap<number, 'matched' | 'checked'> = new Map();
+
+export function Results({ result, strings, locale, stale, onAnother }: Props) {
+  const { report, request } = result;
+  const r = strings.results;
+  const marks = useMemo(() => (report.kind === 'traced' && report.sample ? traceMarks(report.sample.trace) : NO_MARKS), [report]);
+  const problemLines = useMemo(() => new Set(report.kind === 'traced' ? report.problems.map((p) => p.line) : []), [report]);
+
+  if (report.kind === 'empty') return <p class="trace-warning">{r.empty}</p>;
+  if (report.kind === 'unsupported') {
+    const text =
+      report.format === 'nft'
+        ? strings.input.formatNft
+        : report.format === 'iptables-list'
+          ? strings.input.formatList
+          : strings.input.formatUnknown;
+    return (
+      <p class="trace-warning" data-testid="trace-unsupported" data-format={report.format}>
+        <Code text={text} />
+      </p>
+    );
+  }
+  const refusal = report.refusal;
+  return (
+    <div class="trace-results" data-testid="trace-results">
+      {stale && (
+        <p class="trace-warning" data-testid="trace-stale">
+          {r.stale}
+        </p>
+      )}
+      <p data-testid="trace-summary">
+        {fill(r.summary, {
+          lines: count(locale, report.lines),
+          rules: count(locale, report.rules),
+          tables: report.tables.join(', ') || '—',
+          parse: count(locale, Math.round(report.timings.parse)),
+          walk: count(locale, Math.round(report.timings.exact + report.timings.sample + report.timings.run)),
+        })}
+      </p>
+      {report.fromNode && <p class="trace-note">{fill(r.fromNode, { src: request.packet.src })}</p>}
+      {!report.kube && (
+        <div class="trace-callout" data-testid="trace-nokube">
+          <h3>{r.noKubeTitle}</h3>
+          <p>
+            <Code text={r.noKube} />
+          </p>
+        </div>
+      )}
+      {report.loops.length > 0 && (
+        <div class="trace-callout trace-callout--warning" data-testid="trace-loops">
+          <h3>{r.loopsTitle}</h3>
+          <p>{fill(r.loops, { n: count(locale, report.loops.length) })}</p>
+        </div>
+      )}
+      {refusal && (
+        <p class="trace-warning" data-testid="trace-refusal" data-refusal={refusal.kind}>
+          {refusal.kind === 'no-tables' ? (
+            <Code text={r.noTables} />
+          ) : refusal.kind === 'too-costly' ? (
+            fill(r.tooCostly, {
+              estimate: estimate(locale, refusal.estimate),
+              lines: count(locale, report.lines),
+              budget: count(locale, refusal.budget),
+            })
+          ) : (
+            fill(r.connection, { message: refusal.message })
+          )}
+        </p>
+      )}
+      <Problems problems={report.problems} omitted={report.problemsOmitted} strings={strings.problems} locale={locale} />
+      {report.exact && <ExactTable exact={report.exact} strings={strings} locale={locale} />}
+      {report.sample && <SampleTrace sample={report.sample} strings={strings} locale={locale} onAnother={onAnother} />}
+      {report.run && <RunTables run={report.run} exact={report.exact} seed={request.seed} strings={strings} locale={locale} />}
+      <DumpView text={request.text} marks={marks} problems={problemLines} strings={strings.dump} locale={locale} />
+    </div>
+  );
+}

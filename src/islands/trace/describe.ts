@@ -1,0 +1,22 @@
+/** Outcomes and rules in words, in the page's language. */
+import type { TraceStrings } from '../../i18n/trace/index.ts';
+import type { OutcomeView, RuleView } from '../../workers/trace/protocol.ts';
+import { fill } from './format.ts';
+
+/** "Forwarded to 10.244.1.2:8080 (after DNAT)", "Dropped", … */
+export function describeOutcome(o: OutcomeView, s: TraceStrings['outcome']): string {
+  if (o.verdict === 'DROP') return s.drop;
+  if (o.verdict === 'REJECT') return s.reject;
+  if (o.verdict === 'UNKNOWN' || !o.destination) return s.unknown;
+  const dst = `${o.destination.ip}:${o.destination.port}`;
+  const where = fill(s[o.destination.kind], { dst });
+  return o.verdict === 'DNAT' ? `${where} ${s.afterDnat}` : where;
+}
+
+/** The rule (or policy, or kernel reason) behind an outcome. */
+export function describeDecider(rule: RuleView | null, reason: string | null, s: TraceStrings['outcome']): string {
+  if (rule && rule.rule > 0) return fill(s.rule, { line: rule.line, chain: rule.chain, rule: rule.rule });
+  if (rule) return fill(s.policy, { chain: rule.chain, line: rule.line || '—' });
+  if (reason) return fill(s.kernel, { reason });
+  return s.none;
+}
