@@ -156,8 +156,9 @@ function start(j: Journey, p: Pkt): Ending {
   }
   if (o.kind === 'pod') {
     const pod = o.pod as NetPod;
-    if (p.dst === pod.ip) return { kind: 'delivered', destination: podDestination(pod, p), p, pod: null, node: null };
     socketLb(j, pod.node, p);
+    // A pod talking to its own address (directly, or the socket-LB picked it) never leaves it.
+    if (p.dst === pod.ip) return { kind: 'delivered', destination: podDestination(pod, p), p, pod: null, node: null };
     return arrive(j, pod.node, p, 'pod', TTL);
   }
   const route = clientRoute(topology, p.dst, o.node);
