@@ -7,10 +7,22 @@ import { z } from 'astro/zod';
  */
 export const optionIds = ['a', 'b', 'c', 'd'] as const;
 
-/** One answer option: a stable id and the text shown to the reader. */
+/**
+ * What an option claims about the share of connections that reach the pod the question
+ * asks about: a probability ("always" is 1), or "none" (none of the other claims fits).
+ * The quiz grades by testing each claim against a run, so this is the option's meaning,
+ * not an answer key.
+ */
+export const claimSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('share'), value: z.number().min(0).max(1) }).strict(),
+  z.object({ kind: z.literal('none') }).strict(),
+]);
+
+/** One answer option: a stable id, the text shown to the reader and the claim it makes. */
 export const optionSchema = z.object({
   id: z.enum(optionIds),
   text: z.string().trim().min(1, 'option text must not be empty'),
+  claim: claimSchema,
 });
 
 /** A further-reading link; only https links, so no page ever links to plain http. */

@@ -26,6 +26,7 @@ export const liveEn = {
     failed: 'The run failed: {message}',
     results: 'Result',
     empty: 'No run yet. Pick an answer, then run the experiment.',
+    loadingResult: 'Grading the run…',
     about: '{total} connections to node {node}’s NodePort, externalTrafficPolicy {policy}, seed {seed}.',
     stale: 'These results are for an earlier setting; a new run is on its way.',
     chart: 'Where the connections landed',

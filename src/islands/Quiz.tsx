@@ -1,0 +1,134 @@
+/**
+ * The quiz: the question for the current scenario, the four answers as a radio group, the
+ * run controls with progress and cancel, a live region for the result, and the graded
+ * result itself. The result panel (and the grading code) loads only once there is a run to
+ * show; a deep link's parser loads only when the URL carries one.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DiagramCluster } from '../components/diagram/layout.ts';
+import { $answer, chooseAnswer } from '../stores/answer.ts';
+import { deepLinkParams } from '../stores/deepLinkParams.ts';
+import { $lastRun } from '../stores/lastRun.ts';
+import { setOptions, type QuizOption } from '../stores/lesson.ts';
+import { defaultScenario, runSizes, type RunSize, type RunSummary } from '../stores/model.ts';
+import { $run, cancelRun, startRun } from '../stores/run.ts';
+import { $runSize, $scenario, setRunSize } from '../stores/scenario.ts';
+import type { LiveStrings } from '../i18n/live/index.ts';
+import { fill } from './fill.ts';
+import { count } from './numbers.ts';
+import { QuizNotices } from './QuizNotices.tsx';
+import { RunProgress } from './RunProgress.tsx';
+import { useClientStore } from './useClientStore.ts';
+import { useLazy } from './useLazy.ts';
+
+interface Props {
+  readonly options: readonly QuizOption[];
+  /** The cluster's nodes, pods and node port (from the diagram data, as props). */
+  readonly cluster: DiagramCluster;
+  readonly strings: LiveStrings['quiz'];
+  readonly locale: string;
+}
+
+const loadPanel = () => import('./ResultsPanel.tsx').then((m) => m.ResultsPanel);
+
+export default function Quiz({ options, cluster, strings, locale }: Props) {
+  const podNodes = Object.fromEntries(cluster.pods.map((p) => [p.name, p.nodeName]));
+  const address = (node: number): string => `${cluster.nodes[node - 1]?.internalIP ?? '?'}:${cluster.nodePort}`;
+  // The options arrive as props from the lesson; the stores grade against them.
+  useState(() => setOptions(options));
+  const root = useRef<HTMLElement>(null);
+  const answer = useClientStore($answer, null);
+  const scenario = useClientStore($scenario, defaultScenario);
+  const size = useClientStore($runSize, runSizes[0] as RunSize);
+  const run = useClientStore($run, { status: 'idle' });
+  const last = useClientStore($lastRun, null);
+  const Panel = useLazy(last !== null, loadPanel);
+  const [announcement, setAnnouncement] = useState('');
+  // The run that just finished (not one restored from storage): the panel announces it.
+  const [fresh, setFresh] = useState<RunSummary | null>(null);
+
+  useEffect(() => {
+    const stop = $lastRun.listen((summary) => setFresh(summary));
+    const params = new URLSearchParams(window.location.search);
+    if (deepLinkParams.some((name) => params.has(name))) {
+      // A newsletter link lands on the quiz with its result on the way.
+      root.current?.scrollIntoView({ block: 'start' });
+      void import('../stores/applyDeepLink.ts').then((m) => m.applyDeepLink(window.location.search));
+    }
+    return stop;
+  }, []);
+
+  const busy = run.status === 'loading' || run.status === 'running';
+  return (
+    <section
+      class="live-quiz"
+      id="quiz"
+      ref={root}
+      aria-labelledby="live-quiz-question"
+      data-testid="quiz"
+      data-status={run.status}
+    >
+      <QuizNotices strings={strings} />
+      <fieldset class="live-answers">
+        <legend id="live-quiz-question" class="live-answers__question">
+          {fill(strings.question, { policy: scenario.policy, node: scenario.node, address: address(scenario.node) })}
+        </legend>
+        <p class="live-answers__label">{strings.answer}</p>
+        {options.map((option) => (
+          <label key={option.id} class="live-answer" data-option-id={option.id}>
+            <input
+              type="radio"
+              name="live-answer"
+              value={option.id}
+              checked={answer === option.id}
+              onChange={() => chooseAnswer(option.id)}
+            />
+            <span class="live-answer__id" aria-hidden="true">
+              {option.id.toUpperCase()}
+            </span>
+            <span class="live-answer__text">{option.text}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div class="live-run">
+        <label class="live-run__size">
+          <span>{strings.size}</span>
+          <select value={String(size)} onChange={(e) => setRunSize(Number(e.currentTarget.value) as RunSize)}>
+            {runSizes.map((n) => (
+              <option key={n} value={String(n)}>
+                {fill(strings.sizeOption, { n: count(locale, n) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="live-button live-button--primary" data-testid="run" onClick={() => void startRun()}>
+          {last ? strings.runAgain : strings.run}
+        </button>
+        {busy && (
+          <button type="button" class="live-button" data-testid="cancel" onClick={cancelRun}>
+            {strings.cancel}
+          </button>
+        )}
+      </div>
+      <RunProgress state={run} strings={strings} locale={locale} />
+      <p class="sr-only" role="status" data-testid="announcement">
+        {announcement}
+      </p>
+      <section class="live-results" aria-labelledby="live-results-heading">
+        <h4 id="live-results-heading">{strings.results}</h4>
+        {last && Panel ? (
+          <Panel
+            scenario={scenario}
+            podNodes={podNodes}
+            strings={strings}
+            locale={locale}
+            fresh={fresh}
+            announce={setAnnouncement}
+          />
+        ) : (
+          <p class="live-results__empty">{last ? strings.loadingResult : strings.empty}</p>
+        )}
+      </section>
+    </section>
+  );
+}

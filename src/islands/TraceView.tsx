@@ -1,0 +1,87 @@
+/**
+ * The trace view: one sample connection, rule by rule and event by event, on every node it
+ * crossed, with "show another connection" to draw the next sample.
+ */
+import { showAnotherConnection, $story } from '../stores/story.ts';
+import type { TraceRow } from '../stores/lab/types.ts';
+import type { LiveStrings } from '../i18n/live/index.ts';
+import { fill } from './fill.ts';
+import { useClientStore } from './useClientStore.ts';
+
+interface Props {
+  readonly strings: LiveStrings['trace'];
+  readonly path: LiveStrings['path'];
+}
+
+function RuleCells({ row, strings }: { row: Extract<TraceRow, { kind: 'rule' }>; strings: LiveStrings['trace'] }) {
+  const text = row.rule === 0 ? (row.text === 'return' ? strings.returned : strings.policy) : row.text;
+  return (
+    <>
+      <td>{row.node}</td>
+      <td>
+        {row.hook} / {row.table} / <code>{row.chain}</code>
+      </td>
+      <td>
+        <code class="live-trace__rule">{text}</code>
+      </td>
+      <td class={row.matched ? 'live-trace__yes' : 'live-trace__no'}>
+        <span aria-hidden="true">{row.matched ? '✓ ' : '· '}</span>
+        {row.matched ? strings.yes : strings.no}
+      </td>
+      <td>
+        <code>{row.action}</code>
+      </td>
+    </>
+  );
+}
+
+export default function TraceView({ strings, path }: Props) {
+  const loaded = useClientStore($story, { state: 'loading' });
+  const story = loaded.state === 'ready' ? loaded.value : null;
+  const n = story ? story.sample + 1 : 1;
+  return (
+    <section class="live-trace" aria-labelledby="live-trace-heading" data-testid="trace-view">
+      <h4 id="live-trace-heading">{strings.heading}</h4>
+      <p>{strings.lead}</p>
+      <div class="live-toolbar">
+        <button type="button" class="live-button live-button--small" onClick={showAnotherConnection} data-testid="trace-another">
+          {strings.another}
+        </button>
+      </div>
+      <p class="live-trace__summary" data-testid="trace-summary" data-outcome={story?.outcome ?? ''}>
+        {!story
+          ? strings.loading
+          : story.pod
+            ? fill(strings.summaryPod, { n, sport: story.sport, pod: story.pod, node: story.podNode ?? '?' })
+            : fill(strings.summaryDropped, { n, sport: story.sport })}
+      </p>
+      <div class="live-trace__frame" tabIndex={0} role="region" aria-labelledby="live-trace-caption">
+        <table class="live-trace__table" data-testid="trace-table">
+          <caption id="live-trace-caption">{fill(strings.caption, { n })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings.step}</th>
+              <th scope="col">{strings.node}</th>
+              <th scope="col">{strings.where}</th>
+              <th scope="col">{strings.rule}</th>
+              <th scope="col">{strings.match}</th>
+              <th scope="col">{strings.verdict}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {story?.rows.map((row, i) => (
+              <tr key={i} class={row.kind === 'event' ? 'live-trace__event' : row.matched ? 'live-trace__matched' : ''}>
+                <td>{i + 1}</td>
+                {row.kind === 'event' ? (
+                  <td colSpan={5}>{fill(path[row.say.key], row.say.values)}</td>
+                ) : (
+                  <RuleCells row={row} strings={strings} />
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * Fills `{name}` placeholders of a UI string. Islands get their strings as props, so this
+ * small copy of the site's format() keeps the i18n tables out of the client bundle. A
+ * missing value leaves the placeholder visible rather than breaking the page.
+ */
+export function fill(template: string, values: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}

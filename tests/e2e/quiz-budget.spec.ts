@@ -1,0 +1,104 @@
+/**
+ * Budgets of the live lesson, checked on the build the tests run against: the JavaScript the
+ * lesson page ships (eager ≤ 15 kB gzip, the target; everything but the engine ≤ 25 kB, the
+ * budget), the engine only ever loaded lazily and without the YAML loader, the same files
+ * fetched by a real browser, and no layout shift as the islands hydrate.
+ */
+import { test as offline } from '@playwright/test';
+import { expect, lessonPages, test } from './fixtures.ts';
+import { pageJs } from './quiz-bundle.ts';
+import { hydrate, hydrateAll } from './quiz-helpers.ts';
+
+/** Where the build under test is (the Playwright web server builds into dist/). */
+const dist = process.env['QUIZ_DIST'] ?? 'dist';
+const KB = 1000;
+
+for (const lesson of lessonPages) {
+  const pagePath = `${lesson.path.slice(1)}index.html`;
+
+  test.describe(`${lesson.locale} lesson JavaScript`, () => {
+    offline('eager JS is within the 15 kB target, all non-engine JS within the 25 kB budget', () => {
+      const js = pageJs(dist, pagePath);
+      const eager = js.inline.gzip + js.eager.gzip;
+      const withIslands = eager + js.visible.gzip;
+      offline.info().annotations.push({
+        type: 'lesson JS (gzip bytes)',
+        description: `eager ${eager} (inline ${js.inline.gzip} + files ${js.eager.gzip}); islands on visible ${js.visible.gzip}; lazy engine ${js.lazy.gzip}`,
+      });
+      console.log(
+        `${lesson.path}: eager ${eager} B gz, +islands ${js.visible.gzip} B = ${withIslands} B, lazy ${js.lazy.gzip} B`,
+      );
+      expect(eager).toBeLessThanOrEqual(15 * KB);
+      expect(withIslands).toBeLessThanOrEqual(25 * KB);
+      // Every island is there, hydrated on visibility.
+      expect(js.visible.files.some((f) => /Quiz\./.test(f))).toBe(true);
+      expect(js.visible.files.some((f) => /RulesView\./.test(f))).toBe(true);
+    });
+
+    offline('the engine loads only lazily, and the YAML loader never ships', () => {
+      const js = pageJs(dist, pagePath);
+      const contains = (files: readonly string[], needle: string) => files.filter((f) => js.sources.get(f)?.includes(needle));
+      // kube-proxy's chain names are spelled only by the engine (and the lab over it).
+      expect(contains([...js.eager.files, ...js.visible.files], 'KUBE-MARK-MASQ')).toEqual([]);
+      expect(contains(js.lazy.files, 'KUBE-MARK-MASQ').length).toBeGreaterThan(0);
+      const all = [...js.eager.files, ...js.visible.files, ...js.lazy.files];
+      // Strings only the yaml package contains.
+      for (const needle of ['YAMLParseError', 'Implicit keys need to be on a single line'])
+        expect(contains(all, needle)).toEqual([]);
+    });
+
+    test('a browser fetches exactly that: nothing more on load, islands on view, the engine on first use', async ({ page }) => {
+      const js = pageJs(dist, pagePath);
+      const fetched: string[] = [];
+      page.on('response', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.endsWith('.js')) fetched.push(url.pathname.slice(1));
+      });
+      await page.goto(lesson.path);
+      await page.waitForLoadState('networkidle');
+      expect(fetched.sort()).toEqual([...js.eager.files].sort());
+      await hydrateAll(page);
+      await page.waitForLoadState('networkidle');
+      const afterIslands = new Set(fetched);
+      for (const f of js.visible.files) expect(afterIslands.has(f), f).toBe(true);
+      // The rules view needed the engine as soon as it showed.
+      for (const f of fetched) expect([...js.eager.files, ...js.visible.files, ...js.lazy.files]).toContain(f);
+      expect(fetched.some((f) => js.lazy.files.includes(f))).toBe(true);
+    });
+  });
+
+  test.describe(`${lesson.locale} layout stability`, () => {
+    test('islands hydrate and fill in without shifting the layout', async ({ page }) => {
+      await page.addInitScript(() => {
+        const w = window as unknown as { shifts: { value: number; sources: string[] }[] };
+        w.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as {
+            value: number;
+            hadRecentInput: boolean;
+            sources?: { node?: Node }[];
+          }[]) {
+            if (!e.hadRecentInput) {
+              w.shifts.push({
+                value: e.value,
+                sources: (e.sources ?? []).map((s) =>
+                  s.node instanceof Element ? s.node.className || s.node.tagName : String(s.node?.nodeName),
+                ),
+              });
+            }
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(lesson.path);
+      await hydrateAll(page);
+      await expect(page.getByTestId('rules-lines')).toBeVisible();
+      await expect(page.getByTestId('trace-table').locator('tbody tr').first()).toBeVisible();
+      // Back over each island once more, now that everything has loaded.
+      await hydrate(page, 'quiz');
+      await hydrate(page, 'trace-view');
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: { value: number; sources: string[] }[] }).shifts);
+      const total = shifts.reduce((n, s) => n + s.value, 0);
+      expect(total, JSON.stringify(shifts)).toBeLessThan(0.01);
+    });
+  });
+}

@@ -1,0 +1,59 @@
+/** The live lesson's strings: same groups, keys and placeholders in English and Korean. */
+import { describe, expect, it } from 'vitest';
+import { liveEn } from '../../../src/i18n/live/en.ts';
+import { liveKo } from '../../../src/i18n/live/ko.ts';
+import { fill } from '../../../src/islands/fill.ts';
+
+type Table = Record<string, Record<string, string>>;
+const en = liveEn as unknown as Table;
+const ko = liveKo as unknown as Table;
+const entries = (t: Table) =>
+  Object.entries(t).flatMap(([group, keys]) => Object.entries(keys).map(([key, value]) => [`${group}.${key}`, value] as const));
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+/** Strings that are names or code in both languages. */
+const sameOnPurpose = new Set([
+  'controls.policy',
+  'controls.policyCluster',
+  'controls.nodeOption',
+  'rules.nodeOption',
+  'quiz.helpPolicy',
+]);
+
+describe('live lesson strings', () => {
+  it('have the same groups and keys in both languages', () => {
+    expect(
+      entries(ko)
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(
+      entries(en)
+        .map(([k]) => k)
+        .sort(),
+    );
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const koMap = new Map(entries(ko));
+    for (const [key, value] of entries(en)) expect(placeholders(koMap.get(key) ?? ''), key).toEqual(placeholders(value));
+  });
+
+  it('are never empty, and the Korean ones are Korean', () => {
+    for (const [key, value] of entries(en)) expect(value.trim(), key).not.toBe('');
+    for (const [key, value] of entries(ko)) {
+      expect(value.trim(), key).not.toBe('');
+      if (!sameOnPurpose.has(key)) expect(value, key).toMatch(/[\uac00-\ud7a3]/);
+    }
+  });
+
+  it('balance their `code` backticks', () => {
+    for (const [key, value] of [...entries(en), ...entries(ko)]) expect((value.match(/`/g) ?? []).length % 2, key).toBe(0);
+  });
+});
+
+describe('fill', () => {
+  it('fills placeholders and leaves unknown ones visible rather than throwing', () => {
+    expect(fill('{a} of {b}', { a: 1, b: '2' })).toBe('1 of 2');
+    expect(fill('{a} and {missing}', { a: 'x' })).toBe('x and {missing}');
+  });
+});
