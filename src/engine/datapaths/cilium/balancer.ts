@@ -60,15 +60,32 @@ export function frontendMaglev(tables: CiliumTables, node: number, f: Frontend):
   return t;
 }
 
-/** The Cilium balancer; state is only the pick counters (selection itself is stateless). */
+/**
+ * The Cilium balancer. Its state is the session-affinity map (cilium_lb4_affinity: client →
+ * backend, refreshed on use, expiring after the Service's timeout) and the pick counters.
+ */
 export class CiliumBalancer implements Balancer {
   constructor(
     private readonly tables: CiliumTables,
     private readonly picks: Map<string, number> = new Map(),
+    private readonly affinity: Map<string, { slot: number; expires: number }> = new Map(),
   ) {}
 
   clone(): Balancer {
-    return new CiliumBalancer(this.tables, new Map(this.picks));
+    return new CiliumBalancer(this.tables, new Map(this.picks), new Map([...this.affinity].map(([k, v]) => [k, { ...v }] as const)));
+  }
+
+  /** ClientIP affinity: the backend remembered for this client and frontend, if still fresh. */
+  private remembered(ctx: LbContext, node: number, f: Frontend, client: number): number | null {
+    if (!f.service.sessionAffinityClientIP) return null;
+    const entry = this.affinity.get(`${node}|${f.id}|${client}`);
+    if (!entry || entry.expires <= ctx.now || entry.slot >= f.backends.length) return null;
+    entry.expires = ctx.now + f.service.stickyMaxAgeSeconds;
+    return entry.slot;
+  }
+
+  private remember(ctx: LbContext, node: number, f: Frontend, client: number, slot: number): void {
+    if (f.service.sessionAffinityClientIP) this.affinity.set(`${node}|${f.id}|${client}`, { slot, expires: ctx.now + f.service.stickyMaxAgeSeconds });
   }
 
   intercept(ctx: LbContext, node: NetNode, p: Pkt): LbVerdict {
@@ -84,7 +101,9 @@ export class CiliumBalancer implements Balancer {
       if (!f) return { kind: 'pass' };
       const place: TracePlace = { node: node.name, hook: 'cgroup/connect4', table: 'bpf', chain: 'cil_sock4_connect', direction: 'original' };
       if (f.backends.length === 0) return this.noBackend(ctx, place, f);
-      const slot = ctx.chooser.uniform(f.backends.length);
+      // The socket-LB keys affinity by the network namespace cookie: one per pod, one for the host.
+      const slot = this.remembered(ctx, node.index, f, p.src) ?? ctx.chooser.uniform(f.backends.length);
+      this.remember(ctx, node.index, f, p.src, slot);
       const b = f.backends[slot] as CiliumBackend;
       this.count(node.index, f, slot);
       traceStep(ctx.trace, place, 'bpf.sock.connect', `socket-LB: connect() to ${frontendName(f)} → backend ${b.id} (${b.addr}), random slot ${slot + 1}`, `connect ${formatIPv4(b.ip)}:${b.port}`, { program: 'cil_sock4_connect', frontend: frontendName(f), serviceId: f.id, backendId: b.id, backend: b.addr, slot: slot + 1, algorithm: 'random' }, slot + 1);
@@ -99,12 +118,16 @@ export class CiliumBalancer implements Balancer {
     if (f.backends.length === 0) return this.noBackend(ctx, place, f);
     let slot: number;
     let lut = -1;
-    if (this.tables.lb === 'maglev') {
+    const sticky = this.remembered(ctx, node.index, f, p.src);
+    if (sticky !== null) slot = sticky;
+    else if (this.tables.lb === 'maglev') {
       const table = frontendMaglev(this.tables, node.index, f);
-      lut = tupleHash(p.src, p.sport, p.dport, p.proto, this.tables.seeds) % table.length;
+      // With ClientIP affinity Maglev leaves the source port out of the hash (docs, GH#26709).
+      lut = tupleHash(p.src, f.service.sessionAffinityClientIP ? 0 : p.sport, p.dport, p.proto, this.tables.seeds) % table.length;
       const id = table[lut] ?? -1;
       slot = f.backends.findIndex((b) => b.id === id);
     } else slot = ctx.chooser.uniform(f.backends.length);
+    this.remember(ctx, node.index, f, p.src, slot);
     const b = f.backends[slot] as CiliumBackend;
     this.count(node.index, f, slot);
     const how = lut >= 0 ? `via Maglev slot ${lut}` : `random slot ${slot + 1}`;

@@ -18,6 +18,11 @@ const to = (ip: string, port = 30080): { ip: string; port: number } => ({ ip, po
 const pod = (r: ConnectionResult): string | null => (r.destination?.kind === 'pod' ? r.destination.name : null);
 const codes = (r: ConnectionResult): string[] => (r.trace ?? []).map((t) => (t as DatapathTraceEntry).code);
 
+function affinityCluster(): Cluster {
+  const base = spreadCluster(5);
+  return { ...base, services: base.services.map((s) => ({ ...s, sessionAffinity: 'ClientIP' as const })) };
+}
+
 function udpBounce(): Cluster {
   const base = bounceCluster();
   const services = base.services.map((s) => ({ ...s, ports: s.ports.map((p) => ({ ...p, protocol: 'UDP' as const })) }));
@@ -93,6 +98,17 @@ describe('Maglev backend selection', () => {
     expect(select.params.algorithm).toBe('maglev');
     expect(typeof select.params.maglevSlot).toBe('number');
     expect(select.text).toMatch(/^service 192\.168\.10\.12:30080 → backend \d \(10\.244\.\d\.2:8080\) via Maglev slot \d+$/);
+  });
+});
+
+describe('ClientIP session affinity', () => {
+  it('random selection, but a client keeps its backend until the affinity timeout', () => {
+    const session = createCiliumSimulation(affinityCluster()).session(3);
+    const c = { from: client, to: to('192.168.10.12') };
+    const first = pod(session.connect(c, { now: 0 }));
+    for (const now of [1, 100, 10000]) expect(pod(session.connect({ ...c, sourcePort: 41000 + now }, { now }))).toBe(first);
+    const later = new Set(Array.from({ length: 20 }, (_, i) => pod(session.connect(c, { now: 50000 + i * 20000 }))));
+    expect(later.size).toBeGreaterThan(1);
   });
 });
 

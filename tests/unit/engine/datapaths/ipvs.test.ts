@@ -3,6 +3,7 @@
  * differs — against iptables mode on the same cluster, said in the test names.
  */
 import { describe, expect, it } from 'vitest';
+import type { DatapathTraceEntry } from '../../../../src/engine/datapaths';
 import { createIpvsSimulation, ipvsTables } from '../../../../src/engine/datapaths/ipvs';
 import { bounceCluster } from '../../../../src/engine/scenarios/bounce';
 import { createSimulation, type ConnectionResult } from '../../../../src/engine/simulate';
@@ -92,6 +93,24 @@ describe('lc: least connections with connections held open', () => {
     expect(pod(session.connect(c, { now: 60 }))).toBe('pod-1'); // pod-2 still has 1 inactive
     session.close(1, 60);
     expect(pod(session.connect(c, { now: 200 }))).toBe('pod-2'); // both expired: first again
+  });
+});
+
+describe('ClientIP session affinity: the persistent flag', () => {
+  it('a persistent virtual server keeps a client on its first pick until the timeout, then rr resumes', () => {
+    const sim = createIpvsSimulation(bounceCluster({ sessionAffinity: 'ClientIP' }));
+    expect(sim.rules('node-2')).toContain('TCP  192.168.10.12:30080 rr persistent 10800');
+    const session = sim.session(1);
+    const c = { from: client, to: to('192.168.10.12') };
+    const picks = [0, 10, 100, 1000].map((now) => pod(session.connect(c, { now })));
+    expect(new Set(picks).size).toBe(1);
+    expect(pod(session.connect({ from: { kind: 'client', ip: '192.168.10.101' }, to: to('192.168.10.12') }, { now: 1000 }))).not.toBe(picks[0]);
+    const params = (r: ConnectionResult): Record<string, unknown> =>
+      ((r.trace ?? []).find((t) => (t as DatapathTraceEntry).code === 'ipvs.schedule') as DatapathTraceEntry).params;
+    expect(params(session.connect(c, { now: 1000 + 10799, trace: true })).persistent).toBe(10800); // refreshed at t=1000
+    const expired = session.connect(c, { now: 1000 + 10799 + 10801, trace: true });
+    expect(params(expired).persistent).toBeUndefined();
+    expect(params(expired).position).toBe(0); // rr resumes after pod-1 (client .101): back to the list head
   });
 });
 
