@@ -1,0 +1,96 @@
+/**
+ * Hints, one at a time. The server renders every hint in its own <details>, which is what a
+ * reader without JavaScript gets. Once hydrated, hints are revealed in order with one button,
+ * and the count is kept with the reader's progress; after the reader has answered, the
+ * remaining hints open together. This island also starts the progress recorder: it hydrates
+ * next to the quiz, so recording costs the lesson page no script of its own.
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { emptyProgress } from '../../stores/progress/data.ts';
+import { $progress, progressOf, recordHints } from '../../stores/progress/progress.ts';
+import { startRecording } from '../../stores/progress/recorder.ts';
+
+/** The island's words; `{n}` and `{total}` are filled here. */
+export interface HintStrings {
+  /** "Hint {n}": the <details> summary. */
+  readonly hint: string;
+  /** "Hint {n} of {total}": a revealed hint's label. */
+  readonly shown: string;
+  /** "Show hint {n} of {total}". */
+  readonly next: string;
+  /** "Show the remaining hints" (after answering). */
+  readonly all: string;
+  readonly lead: string;
+}
+
+interface Props {
+  readonly slug: string;
+  readonly hints: readonly string[];
+  readonly strings: HintStrings;
+}
+
+function fill(template: string, n: number, total: number): string {
+  return template.replace('{n}', String(n)).replace('{total}', String(total));
+}
+
+export default function StudyHints({ slug, hints, strings }: Props) {
+  const [enhanced, setEnhanced] = useState(false);
+  const progress = useStore($progress, { ssr: () => emptyProgress });
+  const focusNext = useRef<number | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const total = hints.length;
+
+  useEffect(() => {
+    setEnhanced(true);
+    startRecording(slug);
+  }, [slug]);
+
+  useEffect(() => {
+    // Move focus to the first hint just revealed, so keyboard and screen-reader users land on it.
+    if (focusNext.current === null) return;
+    const item = list.current?.children[focusNext.current];
+    focusNext.current = null;
+    if (item instanceof HTMLElement) item.focus();
+  });
+
+  if (!enhanced) {
+    return (
+      <div class="hints__all">
+        {hints.map((hint, i) => (
+          <details class="hint" key={i}>
+            <summary>{fill(strings.hint, i + 1, total)}</summary>
+            <p>{hint}</p>
+          </details>
+        ))}
+      </div>
+    );
+  }
+
+  const entry = progressOf(progress, slug);
+  const shown = Math.min(entry.hints, total);
+  const answered = entry.first !== null;
+  const reveal = () => {
+    focusNext.current = shown;
+    recordHints(slug, answered ? total : shown + 1);
+  };
+
+  return (
+    <div class="hints__steps" data-testid="hint-steps">
+      {shown === 0 && <p class="hints__lead">{strings.lead}</p>}
+      <ol class="hints__list" ref={list}>
+        {hints.slice(0, shown).map((hint, i) => (
+          <li class="hint hint--shown" key={i} tabIndex={-1} data-testid="hint">
+            <strong class="hint__label">{fill(strings.shown, i + 1, total)}</strong>
+            <p>{hint}</p>
+          </li>
+        ))}
+      </ol>
+      {shown < total && (
+        <button type="button" class="hints__next" data-testid="next-hint" onClick={reveal}>
+          {answered ? strings.all : fill(strings.next, shown + 1, total)}
+        </button>
+      )}
+    </div>
+  );
+}
