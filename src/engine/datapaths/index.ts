@@ -13,7 +13,7 @@ import { createIpvsSimulation, type IpvsScheduler } from './ipvs';
 export { createIpvsSimulation, IPVS_SCHEDULERS, type IpvsScheduler, type IpvsOptions } from './ipvs';
 export { createCiliumSimulation, type CiliumOptions, type LbAlgorithm, type NodePortMode } from './cilium';
 export type { DatapathSession, DatapathSimulation } from './shared/simulation';
-export type { DatapathTraceEntry, TraceParams } from './shared/trace';
+export { TRACE_CODES, type DatapathTraceEntry, type TraceCode, type TraceParams } from './shared/trace';
 
 /** The datapaths the engine knows. */
 export type Datapath = 'iptables' | 'nftables' | 'ipvs' | 'cilium';

@@ -101,7 +101,9 @@ export class CiliumBalancer implements Balancer {
       if (!f) return { kind: 'pass' };
       const place: TracePlace = { node: node.name, hook: 'cgroup/connect4', table: 'bpf', chain: 'cil_sock4_connect', direction: 'original' };
       if (f.backends.length === 0) return this.noBackend(ctx, place, f);
-      // The socket-LB keys affinity by the network namespace cookie: one per pod, one for the host.
+      // sock_select_slot(): get_prandom_u32() for TCP (the socket cookie for UDP, which is as
+      // good as random across sockets) % count + 1. The socket-LB keys affinity by the network
+      // namespace cookie: one per pod, one for the host — the source address stands for it here.
       const slot = this.remembered(ctx, node.index, f, p.src) ?? ctx.chooser.uniform(f.backends.length);
       this.remember(ctx, node.index, f, p.src, slot);
       const b = f.backends[slot] as CiliumBackend;
@@ -145,11 +147,14 @@ export class CiliumBalancer implements Balancer {
     return { kind: 'translate', ip: b.ip, port: b.port, snat: { kind: 'egress' }, dsr: false };
   }
 
+  /** No backend: from-netdev drops (DROP_NO_SERVICE); the socket-LB fails connect() with EHOSTUNREACH. */
   private noBackend(ctx: LbContext, place: TracePlace, f: Frontend): LbVerdict {
-    const text = `frontend ${frontendName(f)} has no backend${f.externalLocal && f.scope === 'external' ? ' on this node (externalTrafficPolicy=Local)' : ''}: DROP_NO_SERVICE`;
-    traceStep(ctx.trace, place, 'bpf.lb.no-backend', text, 'DROP', { frontend: frontendName(f), serviceId: f.id, local: f.externalLocal });
-    const decidedBy: RuleRef = { node: place.node, table: 'bpf', chain: place.chain, rule: 0, text: 'DROP_NO_SERVICE' };
-    return { kind: 'stop', verdict: 'DROP', reason: `Cilium: ${text}`, decidedBy };
+    const socket = place.chain === 'cil_sock4_connect';
+    const outcome = socket ? 'connect() fails with EHOSTUNREACH' : 'DROP_NO_SERVICE';
+    const text = `frontend ${frontendName(f)} has no backend${f.externalLocal && f.scope === 'external' ? ' on this node (externalTrafficPolicy=Local)' : ''}: ${outcome}`;
+    traceStep(ctx.trace, place, 'bpf.lb.no-backend', text, socket ? 'EHOSTUNREACH' : 'DROP', { frontend: frontendName(f), serviceId: f.id, local: f.externalLocal, socket });
+    const decidedBy: RuleRef = { node: place.node, table: 'bpf', chain: place.chain, rule: 0, text: socket ? 'EHOSTUNREACH' : 'DROP_NO_SERVICE' };
+    return { kind: 'stop', verdict: socket ? 'REJECT' : 'DROP', reason: `Cilium: ${text}`, decidedBy };
   }
 
   private count(node: number, f: Frontend, slot: number): void {

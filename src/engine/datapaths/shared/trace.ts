@@ -6,13 +6,45 @@
  */
 import type { TraceEntry } from '../../netfilter/trace';
 
+/**
+ * Every step code the datapaths emit, so UI strings can be typed against them:
+ *   ipvs.mark-masq / ipvs.nodeport-local   KUBE-SERVICES marks (or, ETP Local, does not mark) for SNAT
+ *   ipvs.lookup / ipvs.local-fallback      virtual server found; ETP/ITP Local fell back to all endpoints
+ *   ipvs.schedule / ipvs.no-destination    scheduler pick (params: scheduler, backend, slot/bucket/...) or none
+ *   ipvs.masquerade / ipvs.hairpin-masquerade / ipvs.filter-reject
+ *   bpf.sock.connect                       socket-LB translated connect()
+ *   bpf.lb.lookup / bpf.lb.select / bpf.lb.no-backend   from-netdev service lookup and backend choice
+ *   bpf.nodeport.local / .snat / .dsr      what NodePort does with the chosen backend
+ */
+export const TRACE_CODES = [
+  'ipvs.mark-masq',
+  'ipvs.nodeport-local',
+  'ipvs.lookup',
+  'ipvs.local-fallback',
+  'ipvs.schedule',
+  'ipvs.no-destination',
+  'ipvs.masquerade',
+  'ipvs.hairpin-masquerade',
+  'ipvs.filter-reject',
+  'bpf.sock.connect',
+  'bpf.lb.lookup',
+  'bpf.lb.select',
+  'bpf.lb.no-backend',
+  'bpf.nodeport.local',
+  'bpf.nodeport.snat',
+  'bpf.nodeport.dsr',
+] as const;
+
+/** A step code. */
+export type TraceCode = (typeof TRACE_CODES)[number];
+
 /** Parameters of a trace step: plain values a UI can put into a localised sentence. */
 export type TraceParams = Readonly<Record<string, string | number | boolean>>;
 
 /** A TraceEntry with a machine-readable step code and its parameters. */
 export interface DatapathTraceEntry extends TraceEntry {
-  /** Stable step identifier, e.g. "ipvs.schedule", "bpf.lb4_lookup_service", "bpf.snat". */
-  readonly code: string;
+  /** Stable step identifier (one of TRACE_CODES), e.g. "ipvs.schedule", "bpf.lb.select". */
+  readonly code: TraceCode;
   readonly params: TraceParams;
 }
 
@@ -29,6 +61,6 @@ export interface TracePlace {
 export type TraceSink = DatapathTraceEntry[] | null;
 
 /** Records one step into `sink` (a no-op when tracing is off). */
-export function traceStep(sink: TraceSink, place: TracePlace, code: string, text: string, action: string, params: TraceParams, rule = 0): void {
+export function traceStep(sink: TraceSink, place: TracePlace, code: TraceCode, text: string, action: string, params: TraceParams, rule = 0): void {
   sink?.push({ ...place, rule, text, matched: true, action, code, params });
 }

@@ -150,13 +150,15 @@ function start(j: Journey, p: Pkt): Ending {
     if (src === null) return kernelDrop(`${node.name} has no address to send from on ${route.iface}`);
     p.src = src;
     j.originSrc = src;
+    const failed = socketLb(j, node, p);
+    if (failed) return failed;
     step(j, node.name, 'original', 'send', route.iface, p, 'node socket');
-    socketLb(j, node, p);
     return arrive(j, node, p, 'local', TTL);
   }
   if (o.kind === 'pod') {
     const pod = o.pod as NetPod;
-    socketLb(j, pod.node, p);
+    const failed = socketLb(j, pod.node, p);
+    if (failed) return failed;
     // A pod talking to its own address (directly, or the socket-LB picked it) never leaves it.
     if (p.dst === pod.ip) return { kind: 'delivered', destination: podDestination(pod, p), p, pod: null, node: null };
     return arrive(j, pod.node, p, 'pod', TTL);
@@ -167,13 +169,15 @@ function start(j: Journey, p: Pkt): Ending {
   return arrive(j, route.node, p, 'lan', TTL);
 }
 
-/** Cilium's socket-LB: connect() itself is pointed at the backend; no packet is ever translated. */
-function socketLb(j: Journey, node: NetNode, p: Pkt): void {
+/** Cilium's socket-LB: connect() itself is pointed at the backend (or fails); no packet is ever translated. */
+function socketLb(j: Journey, node: NetNode, p: Pkt): Ending | null {
   const v = decide(j, node, p, 'socket');
-  if (v.kind !== 'translate') return;
+  if (v.kind === 'stop') return { kind: 'stopped', verdict: v.verdict, decidedBy: v.decidedBy, reason: v.reason };
+  if (v.kind !== 'translate') return null;
   j.socket = { vip: p.dst, vport: p.dport, ip: v.ip, port: v.port };
   p.dst = v.ip;
   p.dport = v.port;
+  return null;
 }
 
 interface ReplyWalk {

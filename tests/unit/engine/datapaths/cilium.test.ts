@@ -198,6 +198,15 @@ describe('socket-LB for pods and nodes (no packet NAT, unlike iptables and IPVS 
     for (const { result } of out) expect(result.sourceSeen?.ip).toBe('192.168.10.13');
   });
 
+  it('no endpoint at all: the socket-LB fails connect() (REJECT), from outside the node drops (DROP_NO_SERVICE)', () => {
+    const empty = { ...bounceCluster(), endpointSlices: [] };
+    const sim = createCiliumSimulation(empty);
+    const [inside] = sim.exact({ from: { kind: 'pod', name: 'pod-1' }, to: to('10.96.120.15', 80) });
+    expect([inside?.result.verdict, inside?.result.decidedBy?.text]).toEqual(['REJECT', 'EHOSTUNREACH']);
+    const [outside] = sim.exact({ from: client, to: to('192.168.10.12') });
+    expect([outside?.result.verdict, outside?.result.decidedBy?.text]).toEqual(['DROP', 'DROP_NO_SERVICE']);
+  });
+
   it('ClusterIP from outside is non-routable: not translated', () => {
     const [o] = createCiliumSimulation(bounceCluster()).exact({ from: { kind: 'client', via: 'node-2' }, to: to('10.96.120.15', 80) });
     expect(o?.result.verdict).not.toBe('DNAT');
