@@ -17,8 +17,19 @@ import { walkDatapath } from './walk';
 const PORT_FIRST = 32768;
 const PORT_LAST = 60999;
 
+/**
+ * The first `count` connections of a run, in order and with their traces off — what a run
+ * counts, connection by connection (for rr / wrr / lc the deterministic sequence).
+ */
+export function runSequence(topology: Topology, balancer: Balancer, connection: ResolvedConnection, options: RunOptions): ConnectionResult[] {
+  const out: ConnectionResult[] = [];
+  const runner = createSequenceRunner(topology, balancer, connection, options, (r) => out.push(r));
+  runner.step(options.count);
+  return out;
+}
+
 /** Starts a run of `connection` over a balancer whose state carries from one connection to the next. */
-export function createSequenceRunner(topology: Topology, balancer: Balancer, connection: ResolvedConnection, options: RunOptions): Runner {
+export function createSequenceRunner(topology: Topology, balancer: Balancer, connection: ResolvedConnection, options: RunOptions, visit?: (r: ConnectionResult) => void): Runner {
   const total = options.count;
   if (!Number.isInteger(total) || total < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${total}`);
   const start = options.start ?? 0;
@@ -40,6 +51,7 @@ export function createSequenceRunner(topology: Topology, balancer: Balancer, con
         const now = start + done * interval;
         const r = walkDatapath({ topology, balancer, chooser, now, trace: null, steps: null }, { ...connection, sport: portOf(done) });
         balancer.finish(now, false);
+        visit?.(r);
         const key = outcomeKey(r);
         let id = keys.get(key);
         if (id === undefined) {

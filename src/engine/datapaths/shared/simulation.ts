@@ -14,7 +14,8 @@ import { createRng, normalizeSeed, samplingChooser } from '../../random/rng';
 import type { Chooser } from '../../random/types';
 import { outcomeKey } from '../../run/outcome';
 import type { Balancer } from './balancer';
-import { createSequenceRunner } from './runner';
+import type { RunOptions } from '../../run/runner';
+import { createSequenceRunner, runSequence } from './runner';
 import type { DatapathTraceEntry } from './trace';
 import { walkDatapath } from './walk';
 
@@ -29,6 +30,8 @@ export interface DatapathSession extends Session {
 /** A Simulation whose sessions can close connections and predict the next one. */
 export interface DatapathSimulation extends Simulation {
   session(seed: number | string): DatapathSession;
+  /** The connections of a run (same ports, clock and seed as `run`), one result each, in order. */
+  sequence(connection: ConnectionSpec, options: RunOptions): ConnectionResult[];
 }
 
 /** What a datapath supplies. */
@@ -83,6 +86,7 @@ export function datapathSimulation(parts: DatapathParts): DatapathSimulation {
       return walkOnce(parts, parts.createBalancer(), chooser, connection, options.now ?? 0, options.trace === true);
     },
     run: (connection, options) => createSequenceRunner(parts.topology, parts.createBalancer(), resolveConnection(parts.topology, connection), options),
+    sequence: (connection, options) => runSequence(parts.topology, parts.createBalancer(), resolveConnection(parts.topology, connection), options),
     session(seed) {
       const balancer = parts.createBalancer();
       const chooser = samplingChooser(createRng(normalizeSeed(seed)));

@@ -54,6 +54,15 @@ describe('rr and wrr: a deterministic sequence, not coin flips (unlike iptables 
     expect(iptables.map((o) => o.probability)).toEqual([0.5, 0.5]);
   });
 
+  it('a run reports its sequence: rr over three pods cycles in list order, the same in the run counts', () => {
+    const sim = createIpvsSimulation(spreadCluster(3));
+    const seq = sim.sequence({ from: client, to: to('192.168.10.12') }, { count: 7, seed: 1 }).map(pod);
+    expect(seq).toEqual(['pod-3', 'pod-2', 'pod-1', 'pod-3', 'pod-2', 'pod-1', 'pod-3']);
+    const run = sim.run({ from: client, to: to('192.168.10.12') }, { count: 7, seed: 1 });
+    run.step(7);
+    expect(run.summary().pods).toEqual({ 'default/pod-3': 3, 'default/pod-2': 2, 'default/pod-1': 2 });
+  });
+
   it('a run of 1000 gives exactly 500/500 (rr) and wrr with weight-1 real servers does the same', () => {
     for (const scheduler of ['rr', 'wrr'] as const) {
       const run = createIpvsSimulation(bounceCluster(), { scheduler }).run({ from: client, to: to('192.168.10.12') }, { count: 1000, seed: 7 });
