@@ -18,7 +18,7 @@ async function open(page: Page, path: string): Promise<void> {
 }
 
 async function traceAndWait(page: Page): Promise<void> {
-  await page.getByTestId('trace-run').click();
+  await page.getByTestId('trace-submit').click();
   await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
 }
 
@@ -83,7 +83,7 @@ for (const p of pages) {
       await expect(page.getByTestId('trace-local')).toHaveValue('127.0.0.1');
       await expect(page.getByTestId('trace-port')).toHaveValue('30080');
       await page.getByTestId('trace-src').fill('10.1.2');
-      await page.getByTestId('trace-run').click();
+      await page.getByTestId('trace-submit').click();
       await expect(page.getByTestId('trace-src-error')).toContainText('10.1.2');
       await expect(page.getByTestId('trace-dst-error')).toBeVisible();
       await expect(page.getByTestId('trace-local-error')).toBeVisible();
@@ -179,7 +179,7 @@ for (const p of pages) {
       await reach('trace-example');
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('trace-text')).toHaveValue(/\*nat/);
-      await reach('trace-run');
+      await reach('trace-submit');
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
       // A line link in the trace table moves the rules view to that line and focuses it.
@@ -197,7 +197,7 @@ for (const p of pages) {
       expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])).toEqual([]);
       await page.getByTestId('trace-example').click();
       await page.getByTestId('trace-src').fill('nope');
-      await page.getByTestId('trace-run').click();
+      await page.getByTestId('trace-submit').click();
       await expect(page.getByTestId('trace-src-error')).toBeVisible();
       expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])).toEqual([]);
       await page.getByTestId('trace-src').fill('192.168.10.100');

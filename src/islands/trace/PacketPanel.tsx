@@ -128,7 +128,7 @@ export function PacketPanel({ strings, errors, locale, fieldErrors }: Props) {
             <button
               type="button"
               class="trace-button trace-button--small"
-              disabled={text.trim() === ''}
+              disabled={!/\S/.test(text)}
               onClick={() => applyGuess($dumpText.get(), true)}
               data-testid="trace-guess"
             >

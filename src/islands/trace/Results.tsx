@@ -46,7 +46,14 @@ export function Results({ result, strings, locale, stale, onAnother }: Props) {
   }
   const refusal = report.refusal;
   return (
-    <div class="trace-results" data-testid="trace-results">
+    <div
+      class="trace-results"
+      data-testid="trace-results"
+      data-lines={report.lines}
+      data-parse-ms={Math.round(report.timings.parse)}
+      data-worker-ms={Math.round(report.timings.total)}
+      data-page-ms={Math.round(result.ms)}
+    >
       {stale && (
         <p class="trace-warning" data-testid="trace-stale">
           {r.stale}

@@ -17,8 +17,8 @@ interface Props {
   readonly onAnother: (() => void) | null;
 }
 
-/** Rows shown before "show more". */
-const PAGE = 1_000;
+/** Rows shown before "show more" (each is a dozen DOM nodes; more would stall the page). */
+const PAGE = 250;
 
 function RuleRow({ n, e, s, strings }: { n: number; e: TraceLine; s: TraceStrings['sample']; strings: TraceStrings }) {
   const text =

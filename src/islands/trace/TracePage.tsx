@@ -57,13 +57,15 @@ export default function TracePage({ strings, locale, example }: Props) {
 
   const running = state.kind === 'running';
   const last = result?.request;
+  // The results no longer answer the fields when any part of the request would differ.
+  const now = last ? validateTrace(fields, last.seed).request : null;
   const stale =
     !!last &&
-    (last.text !== text ||
-      last.packet.src !== packet.src.trim() ||
-      last.packet.dst !== packet.dst.trim() ||
-      String(last.packet.port) !== packet.port.trim() ||
-      last.packet.protocol !== packet.protocol);
+    (!now ||
+      now.text !== last.text ||
+      now.runCount !== last.runCount ||
+      now.localIPs.join() !== last.localIPs.join() ||
+      (['src', 'dst', 'port', 'protocol'] as const).some((k) => now.packet[k] !== last.packet[k]));
   const outcomes =
     result?.report.kind === 'traced' && result.report.exact?.kind === 'ok' ? result.report.exact.outcomes.length : 0;
   const invalid = Object.keys(errors).length > 0;
@@ -87,7 +89,7 @@ export default function TracePage({ strings, locale, example }: Props) {
         />
         <PacketPanel strings={strings.packet} errors={strings.errors} locale={locale} fieldErrors={errors} />
         <div class="trace-actions">
-          <button type="submit" class="trace-button trace-button--primary" disabled={running} data-testid="trace-run">
+          <button type="submit" class="trace-button trace-button--primary" disabled={running} data-testid="trace-submit">
             {strings.packet.trace}
           </button>
           {running && (
