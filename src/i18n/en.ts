@@ -10,6 +10,7 @@ export const en = {
   'nav.label': 'Main',
   'nav.home': 'Home',
   'nav.challenges': 'Challenges',
+  'nav.trace': 'Trace',
   'lang.label': 'Language',
   'lang.switch': 'Read this page in Korean:',
   'footer.privacy': 'No cookies, no tracking, no third-party requests: everything is served from this site.',
