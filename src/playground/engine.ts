@@ -1,0 +1,163 @@
+/**
+ * The playground's engine side, loaded with a dynamic import so the page's eager JavaScript
+ * carries no engine: runs of the scenario through the chosen datapath (or every datapath, for
+ * the comparison), each node's rules or tables, and sample connections with their journey.
+ * Everything is summarised into plain data the islands draw.
+ */
+import { createDatapathSimulation, DatapathUnavailableError, type Datapath } from '../engine/datapaths/index.ts';
+import type { NodePortMode } from '../engine/datapaths/cilium/index.ts';
+import type { ConnectionResult, Simulation, Step } from '../engine/simulate.ts';
+import { connectionOf, datapathOptions, toCluster } from './cluster.ts';
+import { DROPPED, podNameOf, type PlaygroundScenario } from './scenario.ts';
+
+export { DROPPED } from './scenario.ts';
+
+
+/** One kind of outcome of a run: where it ended, how it got there, what the pod saw, how the answer went back. */
+export interface OutcomeRow {
+  /** The pod's name, or "dropped". */
+  readonly outcome: string;
+  readonly node: string | null;
+  readonly count: number;
+  readonly verdict: string;
+  /** Nodes the request crossed. */
+  readonly hops: readonly string[];
+  /** The source address the pod saw. */
+  readonly sourceSeen: string | null;
+  /** Nodes the answer crossed (the last is where it leaves the cluster), null when there was no answer. */
+  readonly replyHops: readonly string[] | null;
+  readonly replyDelivered: boolean;
+  /** Why it was dropped, when the kernel rather than a rule decided. */
+  readonly reason: string | null;
+}
+
+/** A finished run of one datapath. */
+export type RunReport =
+  | {
+      readonly available: true;
+      readonly total: number;
+      /** Connections per pod (every pod listed, in pod order) and "dropped". */
+      readonly counts: Readonly<Record<string, number>>;
+      readonly outcomes: readonly OutcomeRow[];
+    }
+  | { readonly available: false; readonly message: string };
+
+/** One column of the comparison view. */
+export interface ComparisonColumn {
+  readonly id: string;
+  readonly datapath: Datapath;
+  readonly nodePortMode: NodePortMode | null;
+  readonly report: RunReport;
+}
+
+/** The sample connection's journey. */
+export interface SampleReport {
+  readonly sample: number;
+  readonly sourcePort: number;
+  readonly outcome: string;
+  readonly verdict: string;
+  readonly hops: readonly string[];
+  readonly steps: readonly Step[];
+  readonly decidedBy: string | null;
+  readonly reason: string | null;
+}
+
+const cache = new Map<string, Simulation>();
+
+function simulationFor(s: PlaygroundScenario, mode: Datapath, nodePortMode: NodePortMode): Simulation {
+  const key = JSON.stringify([s.nodes, s.pods, s.service, mode, s.datapath.ipvsScheduler, s.datapath.ciliumLb, nodePortMode]);
+  let sim = cache.get(key);
+  if (!sim) {
+    if (cache.size > 24) cache.clear();
+    sim = createDatapathSimulation(toCluster(s), datapathOptions(s, mode, nodePortMode));
+    cache.set(key, sim);
+  }
+  return sim;
+}
+
+const outcomeOf = (r: ConnectionResult): string => (r.destination?.kind === 'pod' ? r.destination.name : DROPPED);
+
+function unavailable(error: unknown): RunReport {
+  return { available: false, message: error instanceof DatapathUnavailableError ? 'unavailable' : error instanceof Error ? error.message : String(error) };
+}
+
+/** Runs `count` connections of the scenario (seeded by its seed) through `mode` (default: its own datapath). */
+export function runScenario(s: PlaygroundScenario, count: number, mode: Datapath = s.datapath.mode, nodePortMode: NodePortMode = s.datapath.ciliumNodePort): RunReport {
+  try {
+    const sim = simulationFor(s, mode, nodePortMode);
+    const runner = sim.run(connectionOf(s), { count, seed: s.seed });
+    runner.step(count);
+    const summary = runner.summary();
+    const counts: Record<string, number> = Object.fromEntries(s.pods.map((_, i) => [podNameOf(i), 0]));
+    counts[DROPPED] = 0;
+    const rows = new Map<string, { row: OutcomeRow; count: number }>();
+    for (const { result, count: n } of summary.outcomes) {
+      const outcome = outcomeOf(result);
+      counts[outcome] = (counts[outcome] ?? 0) + n;
+      const row: OutcomeRow = {
+        outcome,
+        node: result.destination?.kind === 'pod' ? result.destination.node : null,
+        count: n,
+        verdict: result.verdict,
+        hops: result.hops,
+        sourceSeen: result.sourceSeen?.ip ?? null,
+        replyHops: result.reply?.hops ?? null,
+        replyDelivered: result.reply?.delivered ?? false,
+        reason: result.reason,
+      };
+      const key = JSON.stringify([outcome, row.hops, row.sourceSeen, row.replyHops, row.replyDelivered]);
+      const seen = rows.get(key);
+      if (seen) seen.count += n;
+      else rows.set(key, { row, count: n });
+    }
+    const outcomes = [...rows.values()].map(({ row, count: n }) => ({ ...row, count: n })).sort((a, b) => b.count - a.count);
+    return { available: true, total: summary.count, counts, outcomes };
+  } catch (error) {
+    return unavailable(error);
+  }
+}
+
+/** The comparison: the scenario through every datapath (Cilium in SNAT and in DSR mode). */
+export function compareScenario(s: PlaygroundScenario, count: number): ComparisonColumn[] {
+  const columns: [string, Datapath, NodePortMode | null][] = [
+    ['iptables', 'iptables', null],
+    ['nftables', 'nftables', null],
+    ['ipvs', 'ipvs', null],
+    ['cilium-snat', 'cilium', 'snat'],
+    ['cilium-dsr', 'cilium', 'dsr'],
+  ];
+  return columns.map(([id, datapath, npm]) => ({ id, datapath, nodePortMode: npm, report: runScenario(s, count, datapath, npm ?? s.datapath.ciliumNodePort) }));
+}
+
+/** The rules (iptables-save) or tables (ipvsadm, cilium-dbg) of `node` in the scenario's datapath. */
+export function rulesOf(s: PlaygroundScenario, node: string): { ok: true; text: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, text: simulationFor(s, s.datapath.mode, s.datapath.ciliumNodePort).rules(node) };
+  } catch (error) {
+    return { ok: false, message: error instanceof DatapathUnavailableError ? 'unavailable' : error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Source ports of sample connections: 40000, 40001, … */
+const SAMPLE_PORT = 40_000;
+
+/** The `sample`-th example connection of the scenario's seed, with its journey step by step. */
+export function sampleOf(s: PlaygroundScenario, sample: number): SampleReport | { readonly failed: string } {
+  try {
+    const sim = simulationFor(s, s.datapath.mode, s.datapath.ciliumNodePort);
+    const sourcePort = SAMPLE_PORT + sample;
+    const r = sim.sample(connectionOf(s, sourcePort), `${s.seed}:${sample}`, { trace: true });
+    return {
+      sample,
+      sourcePort,
+      outcome: outcomeOf(r),
+      verdict: r.verdict,
+      hops: r.hops,
+      steps: r.steps ?? [],
+      decidedBy: r.decidedBy ? `${r.decidedBy.node} ${r.decidedBy.table} ${r.decidedBy.chain} #${r.decidedBy.rule}` : null,
+      reason: r.reason,
+    };
+  } catch (error) {
+    return { failed: error instanceof DatapathUnavailableError ? 'unavailable' : error instanceof Error ? error.message : String(error) };
+  }
+}

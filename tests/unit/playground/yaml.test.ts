@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { exportYaml, importYaml } from '../../../src/playground/yaml.ts';
+import { DEFAULT_SCENARIO, type PlaygroundScenario } from '../../../src/playground/scenario.ts';
+
+describe('playground YAML', () => {
+  it('export then import gives the scenario back', () => {
+    const s: PlaygroundScenario = {
+      ...DEFAULT_SCENARIO,
+      nodes: 4,
+      pods: [
+        { node: 3, state: 'ready' },
+        { node: 1, state: 'notReady' },
+        { node: 1, state: 'terminating' },
+      ],
+      service: { ...DEFAULT_SCENARIO.service, type: 'LoadBalancer', externalTrafficPolicy: 'Local', sessionAffinity: 'ClientIP', nodePort: 31000 },
+    };
+    const yaml = exportYaml(s);
+    expect(yaml).toContain('kind: Service');
+    const back = importYaml(yaml, 'en', s);
+    expect(back).toEqual({ ok: true, scenario: s, warnings: expect.any(Array) });
+  });
+
+  it('a bad file reports the loader’s error with its field path, in the reader’s language', () => {
+    const bad = exportYaml(DEFAULT_SCENARIO).replace('nodePort: 30080', 'nodePort: 99999');
+    const en = importYaml(bad, 'en');
+    const ko = importYaml(bad, 'ko');
+    if (en.ok || ko.ok) throw new Error('must fail');
+    expect(en.errors.join('\n')).toMatch(/spec\.ports\[0\]\.nodePort/);
+    expect(ko.errors.join('\n')).toMatch(/필드 spec\.ports\[0\]\.nodePort/);
+    expect(ko.errors.join('\n')).not.toEqual(en.errors.join('\n'));
+  });
+
+  it('manifests that do not fit the playground say why', () => {
+    const two = `${exportYaml(DEFAULT_SCENARIO)}---\napiVersion: v1\nkind: Service\nmetadata: {name: other, namespace: default}\nspec: {selector: {app: x}, ports: [{port: 81}], clusterIP: 10.96.0.9}\n`;
+    const r = importYaml(two, 'en');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]?.code).toBe('manyServices');
+  });
+});
