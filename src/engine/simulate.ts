@@ -5,6 +5,7 @@
  * probability), one sampled connection, or a chunked run of many.
  */
 import { generateIptablesSave } from './kubeproxy';
+import { generateNftables, type NftablesOptions } from './kubeproxy/nftables';
 import type { Cluster } from './model/types';
 import { cloneNetworkState, createNetworkState, createWalkContext, type NetworkState } from './network/context';
 import { resolveConnection } from './network/resolve';
@@ -71,8 +72,15 @@ export interface Session {
 
 /** Options of createSimulation. */
 export interface SimulationOptions extends TopologyOptions {
-  /** Rules to walk instead of the generated ones, per node (e.g. a reader's edits). */
+  /** Rules to walk instead of the generated ones, per node (iptables-save or nft text, auto-detected). */
   readonly rules?: Readonly<Record<string, string>>;
+  /**
+   * Which kube-proxy mode generates the rules: iptables (iptables-save) or nftables (the
+   * `table ip kube-proxy` transaction). Default: nftables when cluster.proxy.mode says so.
+   */
+  readonly mode?: 'iptables' | 'nftables';
+  /** nftables-mode inputs that are not in the model (service CIDRs, mark text). */
+  readonly nftables?: NftablesOptions;
 }
 
 function build(topology: Topology, fillVia: boolean): Simulation {
@@ -101,7 +109,10 @@ function build(topology: Topology, fillVia: boolean): Simulation {
     nodes: topology.nodes.map((n) => n.name),
     rules: (name) => node(name).rulesText,
     problems: (name) =>
-      (name === undefined ? topology.nodes : [node(name)]).flatMap((n) => n.ruleset.problems.map((p) => ({ ...p, node: n.name }))),
+      (name === undefined ? topology.nodes : [node(name)]).flatMap((n) => [
+        ...n.ruleset.problems.map((p) => ({ ...p, node: n.name })),
+        ...(n.nft?.compiled.problems ?? []).map((p) => ({ ...p, level: 'error' as const, node: n.name })),
+      ]),
     exact(connection, options = {}) {
       const resolved = resolve(connection);
       const state = createNetworkState(topology);
@@ -147,12 +158,15 @@ function build(topology: Topology, fillVia: boolean): Simulation {
 }
 
 /**
- * A simulation of a whole cluster: each node walks `generateIptablesSave(cluster, node)`
+ * A simulation of a whole cluster: each node walks `generateIptablesSave(cluster, node)` (or,
+ * in nftables mode, `generateNftables(cluster, node)`)
  * (or `options.rules[node]` when given). Throws RangeError for addresses that do not parse.
  */
 export function createSimulation(cluster: Cluster, options: SimulationOptions = {}): Simulation {
   const rules = options.rules ?? {};
-  return build(clusterTopology(cluster, (n) => rules[n] ?? generateIptablesSave(cluster, n), options), false);
+  const nft = (options.mode ?? (cluster.proxy.mode === 'nftables' ? 'nftables' : 'iptables')) === 'nftables';
+  const generate = (n: string): string => (nft ? generateNftables(cluster, n, options.nftables ?? {}) : generateIptablesSave(cluster, n));
+  return build(clusterTopology(cluster, (n) => rules[n] ?? generate(n), options), false);
 }
 
 /** Options of fromRulesText. */
@@ -166,7 +180,8 @@ export interface RulesTextOptions {
 }
 
 /**
- * A single node from a pasted iptables-save dump (the CLI's --rules mode): clients' packets
+ * A single node from a pasted ruleset — iptables-save, or nftables (`nft list ruleset` output
+ * or `nft -f` input), detected from the text — (the CLI's --rules mode): clients' packets
  * enter it on eth0; what is not local is forwarded out eth0 and leaves the simulation.
  */
 export function fromRulesText(text: string, options: RulesTextOptions): Simulation {

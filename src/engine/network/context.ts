@@ -6,6 +6,7 @@
 import type { EvalEnv } from '../netfilter/compile';
 import { RecentLists } from '../netfilter/recent';
 import type { TraceEntry } from '../netfilter/trace';
+import { cloneNftState, createNftState, type NftState } from '../nftables/state';
 import type { Chooser } from '../random/types';
 import type { Topology } from './topology';
 import type { Step } from './types';
@@ -14,6 +15,8 @@ import type { Step } from './types';
 export interface NodeState {
   readonly recent: RecentLists;
   readonly nth: Int32Array;
+  /** nft dynamic-set elements (session affinity in nftables mode). */
+  readonly nft: NftState;
 }
 
 /** The state of every node, in topology order. */
@@ -21,12 +24,12 @@ export type NetworkState = readonly NodeState[];
 
 /** Fresh state: empty recent lists, nth counters at their initial values. */
 export function createNetworkState(topology: Topology): NetworkState {
-  return topology.nodes.map((n) => ({ recent: new RecentLists(), nth: n.compiled.nthInitial.slice() }));
+  return topology.nodes.map((n) => ({ recent: new RecentLists(), nth: n.compiled.nthInitial.slice(), nft: createNftState() }));
 }
 
 /** A deep copy (exact mode replays every branch from the same state). */
 export function cloneNetworkState(state: NetworkState): NetworkState {
-  return state.map((s) => ({ recent: s.recent.clone(), nth: s.nth.slice() }));
+  return state.map((s) => ({ recent: s.recent.clone(), nth: s.nth.slice(), nft: cloneNftState(s.nft) }));
 }
 
 /** Everything one walk needs. */
@@ -42,6 +45,8 @@ export interface WalkContext {
   readonly envs: EvalEnv[];
   /** Per-node rule counters (null when not counting); counted for first packets only. */
   readonly counters: Float64Array[] | null;
+  /** Per-node nft state, in topology order. */
+  readonly nft: readonly NftState[];
 }
 
 /** Creates a context over a state; `count` allocates per-node counters. */
@@ -62,7 +67,7 @@ export function createWalkContext(topology: Topology, state: NetworkState, choos
     decider: null,
     error: null,
   }));
-  return { topology, chooser, now: 0, trace: null, steps: null, envs, counters };
+  return { topology, chooser, now: 0, trace: null, steps: null, envs, counters, nft: state.map((s) => s.nft) };
 }
 
 /** Points every node environment at the context's chooser, clock and trace for a new walk. */

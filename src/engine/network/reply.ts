@@ -8,10 +8,11 @@
  * lands on a third node answers directly, misses the reverse NAT and fails).
  */
 import type { EvalEnv } from '../netfilter/compile';
-import { traverse, Verdict as V } from '../netfilter/evaluate';
+import { Verdict as V } from '../netfilter/evaluate';
 import { formatIPv4 } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
 import { newPacket, type Packet } from '../netfilter/packet';
+import { runHook } from './datapath';
 import { prepareEnvs, type WalkContext } from './context';
 import type { ResolvedConnection } from './resolve';
 import { routeOn, type Route } from './routing';
@@ -120,14 +121,14 @@ function arrive(w: ReplyWalk, node: NetNode, p: Packet, ttl: number): ReplyResul
   enter(w, p, ct);
   let v: number;
   if (p.ctstate === CtState.NEW) {
-    v = traverse(node.compiled, 'nat', 'PREROUTING', p, ctx.envs[node.index] as EvalEnv);
+    v = runHook(node, 'nat', 'PREROUTING', p, ctx.envs[node.index] as EvalEnv, ctx.nft[node.index]);
     if (v !== V.ACCEPT) return hookFailed(w, node, v);
   }
   if (node.addresses.isLocal(p.src)) return fail(w, `${node.name} drops the answer: its source ${formatIPv4(p.src)} is the node's own address (martian source)`);
   const route = routeOn(ctx.topology, node, p.dst);
   const fresh = p.ctstate === CtState.NEW;
   if (route.kind === 'local') {
-    v = traverse(node.compiled, 'filter', 'INPUT', p, ctx.envs[node.index] as EvalEnv);
+    v = runHook(node, 'filter', 'INPUT', p, ctx.envs[node.index] as EvalEnv, ctx.nft[node.index]);
     if (v !== V.ACCEPT) return hookFailed(w, node, v);
     undoSource(p, ct);
     return deliverLocal(w, node, p);
@@ -135,10 +136,10 @@ function arrive(w: ReplyWalk, node: NetNode, p: Packet, ttl: number): ReplyResul
   if (ttl <= 1) return fail(w, `${node.name} drops the answer: TTL exceeded`);
   p.outIface = route.iface;
   (ctx.envs[node.index] as EvalEnv).nextHop = route.nextHop;
-  v = traverse(node.compiled, 'filter', 'FORWARD', p, ctx.envs[node.index] as EvalEnv);
+  v = runHook(node, 'filter', 'FORWARD', p, ctx.envs[node.index] as EvalEnv, ctx.nft[node.index]);
   if (v !== V.ACCEPT) return hookFailed(w, node, v);
   if (fresh) {
-    v = traverse(node.compiled, 'nat', 'POSTROUTING', p, ctx.envs[node.index] as EvalEnv);
+    v = runHook(node, 'nat', 'POSTROUTING', p, ctx.envs[node.index] as EvalEnv, ctx.nft[node.index]);
     if (v !== V.ACCEPT) return hookFailed(w, node, v);
   }
   undoSource(p, ct);
@@ -154,7 +155,7 @@ function sendLocal(w: ReplyWalk, node: NetNode, p: Packet): ReplyResult {
   const e = ctx.envs[node.index] as EvalEnv;
   let v: number;
   if (p.ctstate === CtState.NEW) {
-    v = traverse(node.compiled, 'nat', 'OUTPUT', p, e);
+    v = runHook(node, 'nat', 'OUTPUT', p, e, ctx.nft[node.index]);
     if (v !== V.ACCEPT) return hookFailed(w, node, v);
   }
   const route = routeOn(ctx.topology, node, p.dst);
@@ -162,17 +163,17 @@ function sendLocal(w: ReplyWalk, node: NetNode, p: Packet): ReplyResult {
   p.outIface = route.iface;
   e.nextHop = route.kind === 'local' ? p.dst : route.nextHop;
   step(ctx, node.name, 'reply', 'send', route.iface, p, 'node socket');
-  v = traverse(node.compiled, 'filter', 'OUTPUT', p, e);
+  v = runHook(node, 'filter', 'OUTPUT', p, e, ctx.nft[node.index]);
   if (v !== V.ACCEPT) return hookFailed(w, node, v);
   if (p.ctstate === CtState.NEW) {
-    v = traverse(node.compiled, 'nat', 'POSTROUTING', p, e);
+    v = runHook(node, 'nat', 'POSTROUTING', p, e, ctx.nft[node.index]);
     if (v !== V.ACCEPT) return hookFailed(w, node, v);
   }
   undoSource(p, ct);
   if (route.kind === 'local') {
     p.inIface = 'lo';
     p.outIface = '';
-    v = traverse(node.compiled, 'filter', 'INPUT', p, e);
+    v = runHook(node, 'filter', 'INPUT', p, e, ctx.nft[node.index]);
     if (v !== V.ACCEPT) return hookFailed(w, node, v);
     return deliverLocal(w, node, p);
   }

@@ -4,7 +4,7 @@
  * node's i-th pod, 0-based, in cluster order) and holds the podCIDR's .1 as /32; `lo` holds
  * 127.0.0.1/8. Every node routes other nodes' podCIDRs via their node IP (host-gw) and has a
  * default route to the LAN's .1 (a gateway that is not simulated). A node's rules are
- * iptables-save text, so what a reader sees is exactly what is walked.
+ * iptables-save or nft text (auto-detected), so what a reader sees is exactly what is walked.
  */
 import { NodeAddresses, type InterfaceAddresses } from '../netfilter/addresses';
 import { compileRuleset, type CompiledRuleset } from '../netfilter/compile';
@@ -13,6 +13,8 @@ import type { Ruleset } from '../netfilter/model';
 import { parseIptablesSave } from '../netfilter/parse';
 import type { IpSetSpec } from '../netfilter/sets';
 import type { Cluster } from '../model/types';
+import { compileNft, detectRulesFormat, parseNft, type CompiledNft, type NftRuleset } from '../nftables';
+import { splitRulesText } from '../nftables/split';
 
 /** The LAN interface of every node and client. */
 export const LAN_INTERFACE = 'eth0';
@@ -44,6 +46,22 @@ export interface NetNode {
   readonly rulesText: string;
   readonly ruleset: Ruleset;
   readonly compiled: CompiledRuleset;
+  /** The node's nftables ruleset, when its rules text is nft (then the iptables tables are empty). */
+  readonly nft?: NftNode;
+}
+
+/** A node's nftables rules: parsed and compiled. */
+export interface NftNode {
+  readonly ruleset: NftRuleset;
+  readonly compiled: CompiledNft;
+}
+
+/** Parses a node's rules text: iptables-save, nft, or both (`*table`…`COMMIT` blocks plus nft text). */
+function parseRules(text: string): { ruleset: Ruleset; nft: NftNode | null } {
+  if (detectRulesFormat(text) === 'iptables' && !/^\s*(table|add|flush|create|insert|delete)\s/m.test(text)) return { ruleset: parseIptablesSave(text), nft: null };
+  const parts = splitRulesText(text);
+  const parsed = parseNft(parts.nft);
+  return { ruleset: parseIptablesSave(parts.iptables), nft: { ruleset: parsed, compiled: compileNft(parsed) } };
 }
 
 /** The whole simulated network. */
@@ -96,7 +114,7 @@ export function clusterTopology(cluster: Cluster, rulesFor: (node: string) => st
   const lanLength = options.lanPrefixLength ?? 24;
   const nodes: NetNode[] = [];
   // Nodes often carry identical dumps; parsing is the costly part and its result is shared.
-  const parsed = new Map<string, Ruleset>();
+  const parsed = new Map<string, { ruleset: Ruleset; nft: NftNode | null }>();
   for (const [index, node] of cluster.nodes.entries()) {
     const lanIP = address(node.internalIP, `node ${node.name} internalIP`);
     const lanPrefix = parsePrefix(`${node.internalIP}/${lanLength}`) as Prefix;
@@ -117,12 +135,12 @@ export function clusterTopology(cluster: Cluster, rulesFor: (node: string) => st
       interfaces.push({ name: veth, addresses: [`${formatIPv4(gateway)}/32`] });
     }
     const rulesText = rulesFor(node.name);
-    const ruleset = parsed.get(rulesText) ?? parseIptablesSave(rulesText);
-    parsed.set(rulesText, ruleset);
+    const { ruleset, nft } = parsed.get(rulesText) ?? parseRules(rulesText);
+    parsed.set(rulesText, { ruleset, nft });
     const addresses = new NodeAddresses(interfaces);
     const sets = options.sets?.[node.name];
     const compiled = compileRuleset(ruleset, { addresses, ...(sets ? { sets } : {}) });
-    const netNode: NetNode = { index, name: node.name, lanIP, lanPrefix, podCIDR, gateway, pods: [], addresses, rulesText, ruleset, compiled };
+    const netNode: NetNode = { index, name: node.name, lanIP, lanPrefix, podCIDR, gateway, pods: [], addresses, rulesText, ruleset, compiled, ...(nft ? { nft } : {}) };
     for (const p of local) {
       netNode.pods.push({
         namespace: p.namespace,
@@ -164,7 +182,7 @@ export function singleNodeTopology(rulesText: string, options: SingleNodeOptions
     { name: 'lo', addresses: ['127.0.0.1/8'] },
     { name: LAN_INTERFACE, addresses: eth0 },
   ]);
-  const ruleset = parseIptablesSave(rulesText);
+  const { ruleset, nft } = parseRules(rulesText);
   const compiled = compileRuleset(ruleset, { addresses, ...(options.sets ? { sets: options.sets } : {}) });
   const lanPrefix = parsePrefix(`${first}/${length}`) as Prefix;
   const node: NetNode = {
@@ -179,6 +197,7 @@ export function singleNodeTopology(rulesText: string, options: SingleNodeOptions
     rulesText,
     ruleset,
     compiled,
+    ...(nft ? { nft } : {}),
   };
   return finish([node], lanPrefix, ((lanPrefix.addr | 100) >>> 0) as number);
 }

@@ -6,11 +6,12 @@
  * connection and keeps a conntrack entry, so the answer can be walked back (reply.ts).
  */
 import type { EvalEnv } from '../netfilter/compile';
-import { traverse, Verdict as V } from '../netfilter/evaluate';
+import { Verdict as V } from '../netfilter/evaluate';
 import { formatIPv4 } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
 import { newPacket, type Packet } from '../netfilter/packet';
 import { prepareEnvs, type WalkContext } from './context';
+import { runHook } from './datapath';
 import { ruleRef, step, type CtEntry, type Journey } from './journey';
 import { walkReply } from './reply';
 import type { ResolvedConnection } from './resolve';
@@ -37,7 +38,7 @@ function kernelDrop(reason: string): Ending {
 }
 
 function hook(ctx: WalkContext, node: NetNode, table: string, chain: string, p: Packet): number {
-  return traverse(node.compiled, table, chain, p, ctx.envs[node.index] as EvalEnv);
+  return runHook(node, table, chain, p, ctx.envs[node.index] as EvalEnv, ctx.nft[node.index]);
 }
 
 function noteAccept(j: Journey, node: NetNode, e: EvalEnv): void {

@@ -114,7 +114,8 @@ export function createRunner(topology: Topology, connection: ResolvedConnection,
     return id;
   };
 
-  const stateless = topology.nodes.every((n) => !n.compiled.stateful && !n.compiled.readsSourcePort);
+  // nft rules that update sets (session affinity) make connections depend on each other too.
+  const stateless = topology.nodes.every((n) => !n.compiled.stateful && !n.compiled.readsSourcePort && !(n.nft?.compiled.stateful ?? false));
   let tree: DecisionTree | null = null;
   if (options.cache !== false && stateless) {
     // A separate context whose counters are zeroed before each exploring walk.
