@@ -12,7 +12,7 @@ describe('parseKernelArgs', () => {
       to: 'node/node-2:nodeport',
       count: 400,
       mode: 'iptables',
-      timeoutMs: 1000,
+      timeoutMs: 3500,
       keepIcmpLimit: false,
       counters: false,
     });

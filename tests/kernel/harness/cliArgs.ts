@@ -35,7 +35,7 @@ connections and prints what the kernel did next to what the engine predicts.
   --to TARGET        IP:PORT | node/NAME:PORT | node/NAME:nodeport | svc/[NS/]NAME[:PORT] | pod/NAME:PORT
   --count K          connections (default 400)
   --mode MODE        iptables (default) | nftables
-  --timeout MS       per-connection time-out (default 1000)
+  --timeout MS       per-connection time-out (default 3500)
   --keep-icmp-limit  leave the nodes' ICMP rate limits on (they hide most REJECTs)
   --counters         print the entry node's service rule counters afterwards
 
@@ -71,7 +71,7 @@ export function parseKernelArgs(argv: readonly string[]): KernelCliOptions | 'he
   const to = values.get('--to') ?? (node === undefined ? undefined : `node/${node}:nodeport`);
   if (to === undefined) throw new KernelCliError('--to is required without --node (e.g. --to svc/web or --node node-2)');
   const count = wholeNumber(values.get('--count') ?? '400', '--count', 1, 40_000);
-  const timeoutMs = wholeNumber(values.get('--timeout') ?? '1000', '--timeout', 50, 60_000);
+  const timeoutMs = wholeNumber(values.get('--timeout') ?? '3500', '--timeout', 50, 60_000);
   const mode = values.get('--mode') ?? 'iptables';
   if (mode !== 'iptables' && mode !== 'nftables') throw new KernelCliError(`--mode: "${mode}" is not iptables or nftables`);
   return {

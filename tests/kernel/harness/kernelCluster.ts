@@ -196,7 +196,9 @@ export class KernelCluster {
       localAddresses,
       rounds: clientIPs.length > 0,
       concurrency: request.concurrency ?? 200,
-      timeoutMs: request.timeoutMs ?? 1_000,
+      // Long enough for two SYN retransmissions (1 s, then 3 s): on a loaded machine a SYN can
+      // be lost to a full accept queue, and a 1 s limit then reports a healthy path as a drop.
+      timeoutMs: request.timeoutMs ?? 3_500,
       firstPort,
     });
     return tally(outcomes, performance.now() - started);
