@@ -83,6 +83,11 @@ function Drawing({ layout, run, story, animate, replay, props, scenario }: Drawi
   const sample = story ? storyRoute(story.receiving, story.pod).map((r) => routePath(layout, r)) : [];
   const samplePoints: Point[] = sample.flatMap((p, i) => (i === 0 ? [...p.points] : p.points.slice(1)));
   const receiving = layout.nodes.find((n) => n.node.name === nodeName(scenario.node));
+  // Where the sample connection crossed to another node with a new source: label the lane.
+  const forwarded = sample.find((p) => p.kind === 'forwarded');
+  const snat = story?.narration.find((n) => n.key === 'masq')?.values['src'];
+  // Only the wide drawing has room beside the lane; the tall one relies on the legend.
+  const lane = forwarded && snat && layout.orientation === 'wide' ? { a: forwarded.points[1], b: forwarded.points[2] } : null;
   const kinds = ['request', 'local', 'forwarded', 'dropped'] as const;
   return (
     <svg
@@ -246,6 +251,17 @@ function Drawing({ layout, run, story, animate, replay, props, scenario }: Drawi
       {samplePoints.length > 1 && (
         <g class="live-sample" data-testid="diagram-sample">
           <path id={`${id}-sample`} class="live-sample__path" d={pathData(samplePoints)} />
+          {lane?.a && lane.b && (
+            <text
+              class="d-small live-sample__snat"
+              x={(lane.a.x + lane.b.x) / 2}
+              y={Math.max(lane.a.y, lane.b.y) + 14}
+              text-anchor="middle"
+              data-testid="diagram-snat"
+            >
+              {fill(strings.snat, { src: snat ?? '' })}
+            </text>
+          )}
           {animate ? (
             <circle key={replay} class="live-sample__dot" r="7">
               <animateMotion dur="2.4s" fill="freeze">
@@ -302,17 +318,26 @@ export default function LiveDiagram(props: Props) {
             </li>
           ))}
         </ul>
-        <span class="diagram__title">{strings.narration}</span>
-        <ol class="live-narration" data-testid="narration">
-          {story?.narration.map((line, i) => (
-            <li key={i}>{fill(path[line.key], line.values)}</li>
-          ))}
-        </ol>
-        {!reduced && story && (
-          <button type="button" class="live-button live-button--small" onClick={() => setReplay((n) => n + 1)}>
-            {strings.replay}
-          </button>
-        )}
+        {/* The path in words, for screen readers; the trace view shows it to everyone. */}
+        <div class="sr-only">
+          <p>{strings.narration}</p>
+          <ol data-testid="narration">
+            {story?.narration.map((line, i) => (
+              <li key={i}>{fill(path[line.key], line.values)}</li>
+            ))}
+          </ol>
+        </div>
+        {/* Always laid out, only shown when there is an animation to replay: nothing moves. */}
+        <button
+          type="button"
+          class={`live-button live-button--small${reduced || !story ? ' is-hidden' : ''}`}
+          onClick={() => setReplay((n) => n + 1)}
+          aria-hidden={reduced || !story ? 'true' : undefined}
+          tabIndex={reduced || !story ? -1 : undefined}
+          data-testid="diagram-replay"
+        >
+          {strings.replay}
+        </button>
       </figcaption>
     </figure>
   );

@@ -16,7 +16,6 @@ import { $runSize, $scenario, setRunSize } from '../stores/scenario.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
 import { fill } from './fill.ts';
 import { count } from './numbers.ts';
-import { QuizNotices } from './QuizNotices.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { useClientStore } from './useClientStore.ts';
 import { useLazy } from './useLazy.ts';
@@ -30,6 +29,7 @@ interface Props {
 }
 
 const loadPanel = () => import('./ResultsPanel.tsx').then((m) => m.ResultsPanel);
+const loadNotices = () => import('./QuizNotices.tsx').then((m) => m.QuizNotices);
 
 export default function Quiz({ options, cluster, strings, locale }: Props) {
   const podNodes = Object.fromEntries(cluster.pods.map((p) => [p.name, p.nodeName]));
@@ -43,6 +43,9 @@ export default function Quiz({ options, cluster, strings, locale }: Props) {
   const run = useClientStore($run, { status: 'idle' });
   const last = useClientStore($lastRun, null);
   const Panel = useLazy(last !== null, loadPanel);
+  // Notices come only from a deep link; their code loads with the link's parser.
+  const [linked, setLinked] = useState(false);
+  const Notices = useLazy(linked, loadNotices);
   const [announcement, setAnnouncement] = useState('');
   // The run that just finished (not one restored from storage): the panel announces it.
   const [fresh, setFresh] = useState<RunSummary | null>(null);
@@ -53,6 +56,7 @@ export default function Quiz({ options, cluster, strings, locale }: Props) {
     if (deepLinkParams.some((name) => params.has(name))) {
       // A newsletter link lands on the quiz with its result on the way.
       root.current?.scrollIntoView({ block: 'start' });
+      setLinked(true);
       void import('../stores/applyDeepLink.ts').then((m) => m.applyDeepLink(window.location.search));
     }
     return stop;
@@ -68,7 +72,9 @@ export default function Quiz({ options, cluster, strings, locale }: Props) {
       data-testid="quiz"
       data-status={run.status}
     >
-      <QuizNotices strings={strings} />
+      <div class="live-notices" role="status" aria-live="polite" data-testid="link-notices">
+        {Notices && <Notices strings={strings} />}
+      </div>
       <fieldset class="live-answers">
         <legend id="live-quiz-question" class="live-answers__question">
           {fill(strings.question, { policy: scenario.policy, node: scenario.node, address: address(scenario.node) })}

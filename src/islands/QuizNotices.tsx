@@ -1,4 +1,4 @@
-/** Polite notices about deep-link values the page ignored; values are shown as text only. */
+/** Notices about deep-link values the page ignored; values are shown as text only. */
 import { useStore } from '@nanostores/preact';
 import type { DeepLinkParam } from '../stores/deepLink.ts';
 import { $linkProblems, dismissLinkProblems } from '../stores/notices.ts';
@@ -19,11 +19,11 @@ const help: Readonly<Record<DeepLinkParam, keyof LiveStrings['quiz']>> = {
 
 const template = { invalid: 'noticeInvalid', repeated: 'noticeRepeated', tooLong: 'noticeTooLong' } as const;
 
+/** The notices inside the quiz's polite live region; loaded only when a link had problems. */
 export function QuizNotices({ strings }: Props) {
-  // Problems only exist on the client (they come from the URL), so the server renders none.
   const problems = useStore($linkProblems);
   return (
-    <div class="live-notices" role="status" aria-live="polite" data-testid="link-notices">
+    <>
       {problems.length > 0 && (
         <div class="live-notice">
           <ul>
@@ -38,6 +38,6 @@ export function QuizNotices({ strings }: Props) {
           </button>
         </div>
       )}
-    </div>
+    </>
   );
 }

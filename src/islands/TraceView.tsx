@@ -1,43 +1,26 @@
 /**
  * The trace view: one sample connection, rule by rule and event by event, on every node it
- * crossed, with "show another connection" to draw the next sample.
+ * crossed, with "show another connection" to draw the next sample. The rows' code loads
+ * with the engine.
  */
 import { showAnotherConnection, $story } from '../stores/story.ts';
-import type { TraceRow } from '../stores/lab/types.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
 import { fill } from './fill.ts';
 import { useClientStore } from './useClientStore.ts';
+import { useLazy } from './useLazy.ts';
 
 interface Props {
   readonly strings: LiveStrings['trace'];
   readonly path: LiveStrings['path'];
 }
 
-function RuleCells({ row, strings }: { row: Extract<TraceRow, { kind: 'rule' }>; strings: LiveStrings['trace'] }) {
-  const text = row.rule === 0 ? (row.text === 'return' ? strings.returned : strings.policy) : row.text;
-  return (
-    <>
-      <td>{row.node}</td>
-      <td>
-        {row.hook} / {row.table} / <code>{row.chain}</code>
-      </td>
-      <td>
-        <code class="live-trace__rule">{text}</code>
-      </td>
-      <td class={row.matched ? 'live-trace__yes' : 'live-trace__no'}>
-        <span aria-hidden="true">{row.matched ? '✓ ' : '· '}</span>
-        {row.matched ? strings.yes : strings.no}
-      </td>
-      <td>
-        <code>{row.action}</code>
-      </td>
-    </>
-  );
-}
+const loadRows = () => import('./TraceRows.tsx').then((m) => m.TraceRows);
 
 export default function TraceView({ strings, path }: Props) {
   const loaded = useClientStore($story, { state: 'loading' });
   const story = loaded.state === 'ready' ? loaded.value : null;
+  // The rows' code arrives with the engine: there are no rows before it.
+  const Rows = useLazy(story !== null, loadRows);
   const n = story ? story.sample + 1 : 1;
   return (
     <section class="live-trace" aria-labelledby="live-trace-heading" data-testid="trace-view">
@@ -68,18 +51,7 @@ export default function TraceView({ strings, path }: Props) {
               <th scope="col">{strings.verdict}</th>
             </tr>
           </thead>
-          <tbody>
-            {story?.rows.map((row, i) => (
-              <tr key={i} class={row.kind === 'event' ? 'live-trace__event' : row.matched ? 'live-trace__matched' : ''}>
-                <td>{i + 1}</td>
-                {row.kind === 'event' ? (
-                  <td colSpan={5}>{fill(path[row.say.key], row.say.values)}</td>
-                ) : (
-                  <RuleCells row={row} strings={strings} />
-                )}
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{story && Rows && <Rows rows={story.rows} strings={strings} path={path} />}</tbody>
         </table>
       </div>
     </section>

@@ -2,10 +2,9 @@
  * The rules view: which node's nat table is shown, the listing the engine generates for it,
  * and the pkts counters of the last run when that run is about the same scenario.
  */
-import { atom, computed } from 'nanostores';
+import { atom } from 'nanostores';
 import { fromLab } from './fromLab.ts';
-import { $lastRun } from './lastRun.ts';
-import { nodeName, type NodeCounters, type NodeNumber } from './model.ts';
+import { nodeName, type NodeCounters, type NodeNumber, type RunSummary, type Scenario } from './model.ts';
 import { $scenario } from './scenario.ts';
 
 /** The node whose rules are shown; follows the receiving node until the reader picks one. */
@@ -24,10 +23,11 @@ export function showRulesOf(node: NodeNumber): void {
 export const $rules = fromLab([$scenario, $rulesNode], (lab, scenario, node) => lab.rules(scenario, nodeName(node)));
 
 /**
- * The last run's counters for the selected node, or null when there is no run or the run
- * was made with another scenario (its counters would belong to other rules).
+ * The last run's counters for `node`, or null when there is no run or the run was made with
+ * another scenario (its counters would belong to other rules). A function over the stores'
+ * values rather than a computed store, which would cost the page nanostores' computed().
  */
-export const $ruleCounters = computed([$lastRun, $scenario, $rulesNode], (run, scenario, node): NodeCounters | null => {
+export function countersFor(run: RunSummary | null, scenario: Scenario, node: NodeNumber): NodeCounters | null {
   if (!run || run.scenario.policy !== scenario.policy || run.scenario.node !== scenario.node) return null;
   return run.counters[nodeName(node)] ?? null;
-});
+}

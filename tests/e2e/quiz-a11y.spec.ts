@@ -28,6 +28,16 @@ for (const lesson of lessonPages) {
       expect(await axeViolations(page, tags)).toEqual([]);
     });
 
+    test('axe finds nothing after a run in dark mode either', async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(`${lesson.path}?answer=c&seed=8`);
+      await expect(page.getByTestId('results')).toBeVisible();
+      await hydrateAll(page);
+      await expect(page.locator('[data-testid="rules-lines"] li[data-step]').first()).toBeVisible();
+      expect(await axeViolations(page, tags)).toEqual([]);
+    });
+
     test('keyboard only: choose, run, hear the result; focus is always visible', async ({ page }) => {
       await page.goto(lesson.path);
       await hydrate(page, 'quiz');

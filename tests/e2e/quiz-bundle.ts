@@ -44,8 +44,12 @@ function importsOf(source: string): { statics: string[]; dynamics: string[] } {
   return { statics, dynamics: [...dynamics, ...preloads] };
 }
 
-/** Reads the page at `pagePath` (e.g. "en/challenges/bounce/index.html") under `dist`. */
-export function pageJs(dist: string, pagePath: string): PageJs {
+/**
+ * Reads the page at `pagePath` (e.g. "en/challenges/bounce/index.html") under `dist`.
+ * `islands`, when given, keeps only the islands whose component file name starts with one
+ * of these names (to measure one feature's islands on a page others add islands to).
+ */
+export function pageJs(dist: string, pagePath: string, islands?: readonly string[]): PageJs {
   const html = readFileSync(join(dist, pagePath), 'utf8');
   const sources = new Map<string, string>();
   const read = (file: string): string => {
@@ -75,10 +79,12 @@ export function pageJs(dist: string, pagePath: string): PageJs {
 
   const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
   const moduleScripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => toFile(m[1]!));
-  const islands = [...html.matchAll(/<astro-island[^>]*>/g)].map((m) => m[0]);
+  const wanted = (tag: string) =>
+    !islands || islands.some((name) => (attr(tag, 'component-url') ?? '').split('/').pop()?.startsWith(`${name}.`));
+  const islandTags = [...html.matchAll(/<astro-island[^>]*>/g)].map((m) => m[0]).filter(wanted);
   const onLoad: string[] = [...moduleScripts];
   const onVisible: string[] = [];
-  for (const tag of islands) {
+  for (const tag of islandTags) {
     const files = [attr(tag, 'component-url'), attr(tag, 'renderer-url')].filter((f): f is string => !!f).map(toFile);
     (attr(tag, 'client') === 'visible' ? onVisible : onLoad).push(...files);
   }

@@ -79,6 +79,7 @@ export const liveEn = {
     dropped: 'dropped: {count}',
     narration: 'The path of one connection',
     replay: 'Replay the animation',
+    snat: 'SNAT: source becomes {src}',
     legendRequest: 'client to the receiving node',
     legendLocal: 'delivered on the same node',
     legendForwarded: 'forwarded to another node (SNAT)',

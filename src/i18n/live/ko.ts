@@ -82,6 +82,7 @@ export const liveKo = {
     dropped: '버려짐: {count}개',
     narration: '연결 하나가 지나간 길',
     replay: '애니메이션 다시 보기',
+    snat: 'SNAT: 새 출발지 {src}',
     legendRequest: '클라이언트에서 요청을 받는 노드로',
     legendLocal: '같은 노드의 파드로 전달',
     legendForwarded: '다른 노드로 넘어감 (SNAT)',
