@@ -113,10 +113,14 @@ test('a 20,000-line dump traces in the worker, with progress, and can be cancell
   await expect(page.getByTestId('trace-group').first()).toBeVisible();
   await expect(page.getByTestId('trace-dump')).toHaveAttribute('data-lines', String(dump.lines));
 
-  // Cancel: a new trace (100,000 connections) stopped while it runs keeps the old results.
+  // Cancel: a slow trace stopped while it runs keeps the old results. A `recent` rule makes
+  // the rules stateful, so each of the 100,000 connections is walked in full (no cache).
+  const slow = dump.text.replace('\n-A PREROUTING ', '\n-A PREROUTING -m recent --set --name probe\n-A PREROUTING ');
+  await page.getByTestId('trace-file').setInputFiles({ name: 'slow.rules', mimeType: 'text/plain', buffer: Buffer.from(slow) });
+  await expect(page.getByTestId('trace-input-note')).toContainText('slow.rules', { timeout: 30_000 });
   await page.getByTestId('trace-runcount').selectOption('100000');
-  await page.getByTestId('trace-local').fill(`${dump.nodeIP}, 10.0.0.1`);
   await page.getByTestId('trace-submit').click();
+  await expect(page.getByTestId('trace-progress').locator('progress[data-phase="run"]')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('trace-cancel').click();
   await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'cancelled');
   await expect(page.getByTestId('trace-exact').locator('tbody tr')).toHaveCount(3);

@@ -236,3 +236,25 @@ test('the worker runs under the page CSP (no inline script, worker from self)', 
   expect(workers).toHaveLength(1);
   expect(workers[0]).toMatch(/^\/_astro\/trace\.worker-[\w-]+\.js$/);
 });
+
+test.describe('page frame', () => {
+  for (const p of pages) {
+    test(`${p.path}: header link marked current, language switch to the same page`, async ({ page }) => {
+      await open(page, p.path);
+      await expect(page.getByRole('navigation').first().locator(`a[href="${p.path}"]`)).toHaveAttribute('aria-current', 'page');
+      const other = p.locale === 'en' ? '/ko/trace/' : '/en/trace/';
+      await expect(page.getByTestId('language-switch')).toHaveAttribute('href', other);
+      await expect(page.getByTestId('trace-privacy')).toBeVisible();
+    });
+  }
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('says the tracer needs JavaScript', async ({ page }) => {
+      await page.goto('/ko/trace/');
+      // Chromium's "JavaScript off" still parses <noscript> as text, so read what it holds.
+      await expect(page.locator('noscript')).toHaveCount(1);
+      expect(await page.locator('noscript').textContent()).toContain('자바스크립트가 있어야');
+    });
+  });
+});
