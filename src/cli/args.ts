@@ -180,7 +180,8 @@ Trace a connection through the iptables rules kube-proxy writes, on a simulated 
     --rules-out         print the generated iptables-save for --node and exit
     --style STYLE       kube-proxy (default: as kube-proxy writes rules) | kernel (as
                         iptables-save prints them back from the kernel)
-  --rules FILE|-        an iptables-save dump of one node
+  --rules FILE|-        one node's rules: an iptables-save dump, or nftables (nft list ruleset
+                        output or nft -f input), detected from the text
     --local-ip IP       an address that is LOCAL on that node (repeatable; first = primary)
     --src IP            the client's address (default 192.168.10.100)
     --dst IP:PORT       where it connects

@@ -3,6 +3,7 @@ import { formatManifestError } from '../engine/model/errors';
 import { loadManifestSources } from '../engine/model/loadManifests';
 import type { Cluster } from '../engine/model/types';
 import type { ConnectionSpec, RunSummary, Simulation, Source } from '../engine/simulate';
+import { detectRulesFormat } from '../engine/nftables/detect';
 import { ConnectionError, createSimulation, fromRulesText, parseSource, toCliJson } from '../engine/simulate';
 import type { CliOptions, RulesOptions, ScenarioOptions } from './args';
 import { CliUsageError, USAGE, parseArgs } from './args';
@@ -97,9 +98,12 @@ function traceRules(options: RulesOptions, io: CliIO): number {
   const simulation = fromRulesText(text, { localIPs: options.localIPs });
   const file = options.rules === '-' ? 'stdin' : options.rules;
   const problems = simulation.problems().filter((p) => p.level === 'error');
-  if (!/^\*(nat|filter)\s*$/m.test(text)) {
+  // The format is detected from the text (iptables-save, or nft list ruleset / nft -f input).
+  const nft = detectRulesFormat(text) === 'nftables';
+  if (nft ? !/^\s*(table|add table|create table)\s/m.test(text) : !/^\*(nat|filter)\s*$/m.test(text)) {
     const first = problems[0];
-    throw new CliUsageError(`${file}${first === undefined ? '' : `:${first.line}`}: not an iptables-save dump (no *nat or *filter table)${first === undefined ? '' : `: ${first.message}`}`);
+    const what = nft ? 'not an nftables ruleset (no table)' : 'not an iptables-save dump (no *nat or *filter table)';
+    throw new CliUsageError(`${file}${first === undefined ? '' : `:${first.line}`}: ${what}${first === undefined ? '' : `: ${first.message}`}`);
   }
   for (const p of problems) io.stderr(`trace: ${file}:${p.line}: ${p.message}: ${p.text}\n`);
   const from: Source = options.src === undefined ? { kind: 'client' } : { kind: 'client', ip: options.src };

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
+import { generateNftables } from '../../../src/engine/kubeproxy/nftables';
+import { bounceCluster } from '../../../src/engine/scenarios/bounce';
 
 const bounce = readFileSync(fileURLToPath(new URL('../../fixtures/bounce.yaml', import.meta.url)), 'utf8');
 const files: Record<string, string> = {
@@ -72,6 +74,22 @@ describe('trace CLI', () => {
     const r = run(['--scenario', 'local.yaml', '--to', 'node/node-3:nodeport', '--trace']);
     expect(r.out).toContain('100.00%  DROP  hops node-3  by node-3 filter/KUBE-EXTERNAL-SERVICES #1');
     expect(r.out).toMatch(/node-3 nat:KUBE-NODEPORTS:2 +matched → jump KUBE-EXT-CDGGSHYLG3RE2FKL/);
+  });
+
+  it('--rules detects an nftables ruleset (nft -f input or nft list output): same options, same JSON', () => {
+    const transaction = generateNftables(bounceCluster(), 'node-1');
+    const listing = generateNftables(bounceCluster(), 'node-1', { rendering: 'listing' });
+    for (const text of [transaction, listing]) {
+      const r = run(['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'], text);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out) as { outcomes: { probability: number; verdict: string }[] };
+      expect(json.outcomes.map((o) => [o.probability, o.verdict])).toEqual([
+        [0.5, 'DNAT'],
+        [0.5, 'DNAT'],
+      ]);
+    }
+    const bad = run(['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'], 'add rule ip t c accept\n');
+    expect(bad.err).toBe('trace: stdin:1: not an nftables ruleset (no table): no chain "c" in table ip t\n');
   });
 
   it('--rules mode walks a pasted dump (from stdin)', () => {
