@@ -1,7 +1,7 @@
 /**
  * One entry point for every datapath, so the playground and the comparison view can switch
  * modes with one option: iptables (kube-proxy's rules walked by the netfilter engine,
- * simulate.ts), nftables (not wired yet), IPVS (ipvs/) and Cilium's eBPF kube-proxy
+ * simulate.ts), nftables (kube-proxy's nft rules, simulate.ts mode nftables), IPVS (ipvs/) and Cilium's eBPF kube-proxy
  * replacement (cilium/). All return the same Simulation interface.
  */
 import type { Cluster } from '../model/types';
@@ -45,7 +45,7 @@ export function createDatapathSimulation(cluster: Cluster, options: DatapathOpti
     case 'iptables':
       return createSimulation(cluster, topology);
     case 'nftables':
-      throw new DatapathUnavailableError('nftables');
+      return createSimulation(cluster, { ...topology, mode: 'nftables' });
     case 'ipvs':
       return createIpvsSimulation(cluster, { ...topology, ...(ipvsScheduler ? { scheduler: ipvsScheduler } : {}) });
     case 'cilium':

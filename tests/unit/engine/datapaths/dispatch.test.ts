@@ -1,6 +1,6 @@
 /** createDatapathSimulation: one switch over the datapaths, the same Simulation interface from each. */
 import { describe, expect, it } from 'vitest';
-import { createDatapathSimulation, DatapathUnavailableError, type Datapath } from '../../../../src/engine/datapaths';
+import { createDatapathSimulation, type Datapath } from '../../../../src/engine/datapaths';
 import { bounceCluster } from '../../../../src/engine/scenarios/bounce';
 
 describe('createDatapathSimulation', () => {
@@ -18,9 +18,11 @@ describe('createDatapathSimulation', () => {
     expect(() => sim.rules('node-9')).toThrow(RangeError);
   });
 
-  it('nftables is refused with a clear message until its simulation exists', () => {
-    expect(() => createDatapathSimulation(bounceCluster(), { datapath: 'nftables' })).toThrow(DatapathUnavailableError);
-    expect(() => createDatapathSimulation(bounceCluster(), { datapath: 'nftables' })).toThrow('datapath "nftables" is not available yet');
+  it('nftables walks the nft rules kube-proxy writes (table ip kube-proxy on every node)', () => {
+    const sim = createDatapathSimulation(bounceCluster(), { datapath: 'nftables' });
+    expect(sim.rules('node-2')).toMatch(/^add table ip kube-proxy /);
+    const out = sim.exact({ from: { kind: 'client', via: 'node-2' }, to: { ip: '192.168.10.12', port: 30080 } });
+    expect(out.map((o) => o.probability)).toEqual([0.5, 0.5]);
   });
 
   it('an unknown datapath names the field', () => {
