@@ -193,6 +193,8 @@ for (const p of pages) {
     });
 
     test('is axe-clean before and after a trace', async ({ page }) => {
+      // Three full axe scans of a page with result tables: slow on a busy machine.
+      test.setTimeout(120_000);
       await open(page, p.path);
       expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])).toEqual([]);
       await page.getByTestId('trace-example').click();
