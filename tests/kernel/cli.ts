@@ -51,7 +51,7 @@ async function main(options: KernelCliOptions): Promise<number> {
         `(${kernel.plan.prefix}-*), the engine's ${options.mode} rules loaded, set up in ${(performance.now() - started).toFixed(0)} ms\n`,
     );
     for (const note of kernel.adjustments) process.stdout.write(`kernel: note: ${note}\n`);
-    const result = await runCase(kernel, engineSimulation(cluster), {
+    const result = await runCase(kernel, engineSimulation(cluster, undefined, options.mode), {
       from,
       host: target.ip,
       port: target.port,

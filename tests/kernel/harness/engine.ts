@@ -1,4 +1,5 @@
 import { generateIptablesSave } from '../../../src/engine/kubeproxy';
+import { generateNftables } from '../../../src/engine/kubeproxy/nftables';
 import type { Cluster } from '../../../src/engine/model/types';
 import { createSimulation, type ConnectionResult, type ExactOutcome, type Simulation, type Source } from '../../../src/engine/simulate';
 import type { ExpectedOutcome } from './compare';
@@ -15,13 +16,12 @@ export function engineRules(cluster: Cluster, nodeName: string, style: 'kube-pro
 }
 
 /**
- * The nftables hook: the engine's ruleset for `mode` on a node, or undefined while the engine
- * does not generate that mode. When it generates nftables (`nft -f` input for table ip
- * kube-proxy), return it here and every scenario runs in nftables mode too (suite.ts asks
- * this function whether to skip).
+ * The engine's ruleset for `mode` on a node: iptables-save text, or for nftables the `nft -f`
+ * transaction of `table ip kube-proxy` (kube-proxy's nftables mode). suite.ts asks this
+ * function whether a mode can run.
  */
 export function engineRulesFor(mode: RulesMode): ((cluster: Cluster, nodeName: string) => string) | undefined {
-  return mode === 'iptables' ? (cluster, nodeName) => engineRules(cluster, nodeName) : undefined;
+  return mode === 'iptables' ? (cluster, nodeName) => engineRules(cluster, nodeName) : (cluster, nodeName) => generateNftables(cluster, nodeName);
 }
 
 /** What the engine predicts for one new connection: exact outcomes, in kernel-suite terms. */
@@ -59,9 +59,9 @@ export function observableOf(result: ConnectionResult, probability: number): Exp
   return { kind: 'pod', pod: destination.name, source: result.sourceSeen.ip, probability };
 }
 
-/** The engine's simulation of a cluster (its generated rules on every node). */
-export function engineSimulation(cluster: Cluster, clientIP?: string): Simulation {
-  return createSimulation(cluster, clientIP === undefined ? {} : { clientIP });
+/** The engine's simulation of a cluster (its generated rules for `mode` on every node). */
+export function engineSimulation(cluster: Cluster, clientIP?: string, mode: RulesMode = 'iptables'): Simulation {
+  return createSimulation(cluster, clientIP === undefined ? { mode } : { clientIP, mode });
 }
 
 /** The engine's exact distribution for one new connection from `from` to ip:port. */

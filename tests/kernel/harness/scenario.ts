@@ -92,7 +92,7 @@ export function useScenario(
       nodeSysctls: LIFT_ICMP_LIMITS,
       ...options,
     });
-    fixture = { cluster, kernel, simulation: engineSimulation(cluster, options.clientIP) };
+    fixture = { cluster, kernel, simulation: engineSimulation(cluster, options.clientIP, mode) };
   });
   afterAll(async () => {
     if (!fixture) return;
@@ -105,5 +105,5 @@ export function useScenario(
   };
 }
 
-/** The modes every scenario is written for; nftables waits for the engine (see suite.ts). */
+/** The modes every scenario is written for (the engine generates and walks both). */
 export const MODES: readonly RulesMode[] = ['iptables', 'nftables'];

@@ -4,8 +4,8 @@ import { kernelSupport } from './environment';
 import type { RulesMode } from './rules';
 
 /**
- * Why a kernel scenario cannot run in `mode` here ("" when it can). nftables mode also waits
- * for the engine: it does not generate nftables rules yet.
+ * Why a kernel scenario cannot run in `mode` here ("" when it can): the machine's support, or
+ * an engine that does not generate that mode's rules.
  */
 export function skipReason(mode: RulesMode = 'iptables'): string {
   const support = kernelSupport();
