@@ -250,6 +250,15 @@ test.describe('page frame', () => {
     });
   }
 
+  test('fits a 360px wide phone without sideways scrolling, results included', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await open(page, '/ko/trace/');
+    await page.getByTestId('trace-example').click();
+    await traceAndWait(page);
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scroll).toBeLessThanOrEqual(inner as number);
+  });
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
     test('says the tracer needs JavaScript', async ({ page }) => {
