@@ -1,0 +1,78 @@
+/**
+ * The playground island: the editor, the diagram, the run, the rules, the trace, the
+ * comparison and sharing, all over one scenario store. The scenario comes from the share link
+ * in the address bar (read after hydration, so the first render matches the server's HTML),
+ * and every edit is written back to it.
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect } from 'preact/hooks';
+import type { Datapath } from '../../engine/datapaths/index.ts';
+import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
+import { DEFAULT_SCENARIO } from '../../playground/scenario.ts';
+import { $pgNotice, $pgRules, $pgRulesNode, $pgRun, $pgScenario, $pgStory, loadFromHash, syncHash } from '../../stores/playground.ts';
+import { useClientStore } from '../useClientStore.ts';
+import { CompareSection } from './CompareSection.tsx';
+import { Diagram } from './Diagram.tsx';
+import { Editor } from './Editor.tsx';
+import { linkText, problemText } from './problemText.ts';
+import { RulesPanel } from './RulesPanel.tsx';
+import { RunPanel } from './RunPanel.tsx';
+import { SharePanel } from './SharePanel.tsx';
+import { TracePanel } from './TracePanel.tsx';
+
+interface Props {
+  readonly strings: PlaygroundStrings;
+  readonly locale: 'en' | 'ko';
+  readonly available: readonly Datapath[];
+}
+
+export default function Playground({ strings, locale, available }: Props) {
+  const scenario = useClientStore($pgScenario, DEFAULT_SCENARIO);
+  const notice = useClientStore($pgNotice, null);
+  const run = useStore($pgRun);
+  const rules = useStore($pgRules);
+  const rulesNode = useStore($pgRulesNode);
+  const story = useStore($pgStory);
+  useEffect(() => {
+    loadFromHash(window.location.hash);
+    const stop = syncHash();
+    const onHash = () => loadFromHash(window.location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      stop();
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, []);
+  // Runs settle a moment after an edit; until then the last run is shown as stale.
+  const fresh = run.state === 'ready' && run.value.scenario === scenario ? run.value.report : null;
+  const noticeText =
+    notice === null ? '' : notice.kind === 'problem' ? problemText(strings, notice.problem) : notice.kind === 'link' ? linkText(strings, notice.error) : notice.text;
+  return (
+    <div class="pg" data-testid="playground" data-ready={fresh ? 'yes' : 'no'}>
+      <div class="pg-notice" role="status" data-testid="pg-notice" data-kind={notice?.kind ?? ''}>
+        {noticeText && (
+          <p>
+            {noticeText}{' '}
+            <button type="button" class="live-button live-button--small" onClick={() => $pgNotice.set(null)}>
+              {strings.link.dismiss}
+            </button>
+          </p>
+        )}
+      </div>
+      <div class="pg-layout">
+        <section class="pg-section pg-section--editor" aria-labelledby="pg-editor-heading">
+          <h2 id="pg-editor-heading">{strings.editor.heading}</h2>
+          <Editor scenario={scenario} strings={strings} available={available} />
+        </section>
+        <div class="pg-view">
+          <Diagram scenario={scenario} report={fresh} strings={strings} locale={locale} />
+          <RunPanel scenario={scenario} run={run} fresh={fresh !== null} strings={strings} locale={locale} />
+        </div>
+      </div>
+      <CompareSection scenario={scenario} strings={strings} locale={locale} />
+      <RulesPanel scenario={scenario} node={rulesNode} rules={rules} strings={strings} />
+      <TracePanel story={story} strings={strings} />
+      <SharePanel scenario={scenario} strings={strings} locale={locale} />
+    </div>
+  );
+}

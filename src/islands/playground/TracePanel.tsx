@@ -1,0 +1,75 @@
+/** One sample connection of the scenario's seed, step by step on every node it crossed. */
+import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
+import type { SampleReport } from '../../playground/engine.ts';
+import type { EngineValue } from '../../stores/playgroundEngine.ts';
+import { $pgSample } from '../../stores/playground.ts';
+import { fill } from '../fill.ts';
+import { arrows } from './RunPanel.tsx';
+
+interface Props {
+  readonly story: EngineValue<SampleReport | { readonly failed: string }>;
+  readonly strings: PlaygroundStrings;
+}
+
+export function TracePanel({ story, strings }: Props) {
+  const t = strings.trace;
+  const value = story.state === 'ready' && !('failed' in story.value) ? story.value : null;
+  const n = value ? value.sample + 1 : 1;
+  return (
+    <section class="pg-section" aria-labelledby="pg-trace-heading" data-testid="pg-trace">
+      <h2 id="pg-trace-heading">{t.heading}</h2>
+      <div class="live-toolbar">
+        <button type="button" class="live-button live-button--small" onClick={() => $pgSample.set($pgSample.get() + 1)} data-testid="pg-trace-another">
+          {t.another}
+        </button>
+      </div>
+      <p data-testid="pg-trace-summary" data-outcome={value?.outcome ?? ''}>
+        {story.state === 'ready' && 'failed' in story.value
+          ? story.value.failed === 'unavailable'
+            ? strings.editor.unavailable
+            : story.value.failed
+          : !value
+            ? t.loading
+            : value.outcome !== 'dropped'
+              ? fill(t.summaryPod, { n, sport: value.sourcePort, pod: value.outcome, hops: arrows(value.hops) })
+              : fill(t.summaryDropped, { n, sport: value.sourcePort, why: value.reason ?? value.decidedBy ?? value.verdict })}
+      </p>
+      {value && (
+        <div class="pg-scroll" tabIndex={0} role="region" aria-labelledby="pg-trace-caption">
+          <table class="pg-table" data-testid="pg-trace-table">
+            <caption id="pg-trace-caption">{fill(t.caption, { n })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.step}</th>
+                <th scope="col">{t.node}</th>
+                <th scope="col">{t.direction}</th>
+                <th scope="col">{t.event}</th>
+                <th scope="col">{t.packet}</th>
+                <th scope="col">{t.detail}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {value.steps.map((step, i) => (
+                <tr key={i} class={`pg-step pg-step--${step.event}`}>
+                  <td>{i + 1}</td>
+                  <td>{step.node}</td>
+                  <td>{step.direction === 'reply' ? t.reply : t.original}</td>
+                  <td>
+                    {step.event}
+                    {step.iface ? ` (${step.iface})` : ''}
+                  </td>
+                  <td>
+                    <code>
+                      {step.src} → {step.dst}
+                    </code>
+                  </td>
+                  <td>{step.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/** A scenario problem, a rejected link or an import's fit problem in the reader's language. */
+import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
+import type { DecodeError } from '../../playground/codec.ts';
+import type { ScenarioProblem } from '../../playground/validate.ts';
+import { fill } from '../fill.ts';
+
+type Code = keyof PlaygroundStrings['problems'];
+
+/** The sentence for a problem of the editor, a link or an import. */
+export function problemText(strings: PlaygroundStrings, problem: { readonly code: string; readonly values: ScenarioProblem['values'] }): string {
+  const template = strings.problems[problem.code as Code] ?? problem.code;
+  return fill(template, problem.values);
+}
+
+/** The sentence for a share link that could not be read. */
+export function linkText(strings: PlaygroundStrings, error: DecodeError): string {
+  const l = strings.link;
+  switch (error.reason) {
+    case 'version':
+      return fill(l.version, { version: error.version });
+    case 'field':
+      return fill(l.field, { field: error.field });
+    case 'invalid':
+      return fill(l.invalid, { detail: error.problems.map((p) => `${p.field}: ${problemText(strings, p)}`).join('; ') });
+    default:
+      return l[error.reason];
+  }
+}
