@@ -8,6 +8,7 @@ import { RecentLists } from '../netfilter/recent';
 import type { TraceEntry } from '../netfilter/trace';
 import { cloneNftState, createNftState, type NftState } from '../nftables/state';
 import type { Chooser } from '../random/types';
+import { counterSlots } from './datapath';
 import type { Topology } from './topology';
 import type { Step } from './types';
 
@@ -51,7 +52,7 @@ export interface WalkContext {
 
 /** Creates a context over a state; `count` allocates per-node counters. */
 export function createWalkContext(topology: Topology, state: NetworkState, chooser: Chooser, count: boolean): WalkContext {
-  const counters = count ? topology.nodes.map((n) => new Float64Array(n.compiled.slots.length)) : null;
+  const counters = count ? topology.nodes.map((n) => new Float64Array(counterSlots(n).length)) : null;
   const envs: EvalEnv[] = topology.nodes.map((n, i) => ({
     chooser,
     now: 0,

@@ -11,7 +11,7 @@
  *  - INPUT: nat chains with `nat INPUT`, the others with `filter INPUT`.
  * A node without nft runs exactly the iptables traversal, as before.
  */
-import type { EvalEnv } from '../netfilter/compile';
+import type { EvalEnv, SlotInfo } from '../netfilter/compile';
 import { traverse, Verdict } from '../netfilter/evaluate';
 import type { Packet } from '../netfilter/packet';
 import { baseChainsAt, runBaseChain, type CompiledNftChain } from '../nftables';
@@ -38,7 +38,7 @@ export function runHook(node: NetNode, table: string, hook: string, p: Packet, e
   const chains = baseChainsAt(nft.compiled, hook.toLowerCase()).filter((c) => inStretch(table, hook, c));
   const hasIptables = node.ruleset.tables.size > 0 && (node.compiled.tables.get(table)?.has(hook) ?? false);
   const ipPriority = IPTABLES_PRIORITY[`${table} ${hook}`] ?? 0;
-  const run = { p, e, state: nftState ?? new Map(), addresses: node.addresses };
+  const run = { p, e, state: nftState ?? new Map(), addresses: node.addresses, slotBase: node.compiled.slots.length };
   const startDst = p.dst;
   const startDport = p.dport;
   let iptablesDone = !hasIptables;
@@ -59,4 +59,9 @@ export function runHook(node: NetNode, table: string, hook: string, p: Packet, e
   }
   if (!iptablesDone) return traverse(node.compiled, table, hook, p, e);
   return Verdict.ACCEPT;
+}
+
+/** A node's counter slots: its iptables rules, then its nft rules and base-chain policies. */
+export function counterSlots(node: NetNode): readonly SlotInfo[] {
+  return node.nft ? [...node.compiled.slots, ...node.nft.compiled.slots] : node.compiled.slots;
 }

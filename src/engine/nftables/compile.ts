@@ -5,7 +5,7 @@
  * expression) and verdicts. A rule with syntax this does not know is kept with its problem,
  * so evaluating it stops the walk with a clear reason instead of a guess.
  */
-import type { EvalEnv } from '../netfilter/compile';
+import type { EvalEnv, SlotInfo } from '../netfilter/compile';
 import type { NodeAddresses } from '../netfilter/addresses';
 import { parseIPv4 } from '../netfilter/ip';
 import type { Packet } from '../netfilter/packet';
@@ -21,6 +21,8 @@ export interface NftRun {
   readonly e: EvalEnv;
   readonly state: NftState;
   readonly addresses: NodeAddresses;
+  /** Where this ruleset's counter slots start in the node's counters (after iptables'). */
+  readonly slotBase: number;
 }
 
 /** A verdict a rule or map element gives. */
@@ -38,6 +40,8 @@ export type Step =
 
 /** A compiled rule. */
 export interface CompiledNftRule {
+  /** Counter slot (relative to the ruleset). */
+  readonly slot: number;
   readonly number: number;
   readonly text: string;
   readonly line: number;
@@ -52,6 +56,8 @@ export interface CompiledNftChain {
   readonly name: string;
   readonly base: NftHookBinding | null;
   readonly rules: readonly CompiledNftRule[];
+  /** Counter slot of a base chain's policy (-1 for a regular chain). */
+  readonly policySlot: number;
 }
 
 /** A set with its elements typed. */
@@ -71,6 +77,8 @@ export interface CompiledNft {
   readonly sets: Map<string, CompiledNftSet>;
   /** Whether any rule updates a set (then connections are not independent). */
   readonly stateful: boolean;
+  /** Counter slots: every rule, then every base chain's policy. */
+  readonly slots: readonly SlotInfo[];
   readonly problems: readonly NftProblem[];
 }
 
@@ -514,6 +522,7 @@ export function compileNft(rs: NftRuleset): CompiledNft {
   const sets = new Map<string, CompiledNftSet>();
   const chains = new Map<string, CompiledNftChain>();
   let stateful = false;
+  const slots: SlotInfo[] = [];
   for (const table of rs.tables.values()) for (const set of table.sets.values()) sets.set(chainKey(table, set.name), compileSet(table, set, problems));
   for (const table of rs.tables.values()) {
     if (table.family !== 'ip' && table.family !== 'inet') {
@@ -521,24 +530,32 @@ export function compileNft(rs: NftRuleset): CompiledNft {
       continue;
     }
     for (const chain of table.chains.values()) {
+      const tableName = `${table.family} ${table.name}`;
       const rules = chain.rules.map((rule, index) => {
+        const slot = slots.length;
+        slots.push({ table: tableName, chain: chain.name, rule: index + 1, text: rule.text });
         const rc = new RuleCompiler(rule.tokens, table, sets);
         try {
           const steps = rc.compile();
           for (const s of steps) if (s.kind === 'verdict' && 'chain' in s.verdict && !table.chains.has(s.verdict.chain)) throw new RuleError(`no chain "${s.verdict.chain}"`);
           stateful ||= rc.stateful;
-          return { number: index + 1, text: rule.text, line: rule.line, steps, problem: null };
+          return { slot, number: index + 1, text: rule.text, line: rule.line, steps, problem: null };
         } catch (err) {
           if (!(err instanceof RuleError)) throw err;
           problems.push({ line: rule.line, text: rule.text, message: err.message });
-          return { number: index + 1, text: rule.text, line: rule.line, steps: [], problem: err.message };
+          return { slot, number: index + 1, text: rule.text, line: rule.line, steps: [], problem: err.message };
         }
       });
-      chains.set(chainKey(table, chain.name), { table: `${table.family} ${table.name}`, name: chain.name, base: chain.base, rules });
+      let policySlot = -1;
+      if (chain.base) {
+        policySlot = slots.length;
+        slots.push({ table: tableName, chain: chain.name, rule: 0, text: `policy ${chain.base.policy}` });
+      }
+      chains.set(chainKey(table, chain.name), { table: tableName, name: chain.name, base: chain.base, rules, policySlot });
     }
   }
   const baseChains = [...chains.values()].filter((c) => c.base !== null);
-  return { chains, baseChains, sets, stateful, problems };
+  return { chains, baseChains, sets, stateful, slots, problems };
 }
 
 /** The key a chain is stored under (table "family name", chain name). */

@@ -21,6 +21,10 @@ function record(r: NftRun, chain: CompiledNftChain, rule: number, text: string, 
   r.e.trace?.push({ node: r.e.node, hook: r.e.hook, table: chain.table, chain: chain.name, rule, text, matched, action, direction: r.e.direction });
 }
 
+function count(r: NftRun, slot: number): void {
+  if (r.e.counters) r.e.counters[r.slotBase + slot]! += 1;
+}
+
 function decide(r: NftRun, chain: CompiledNftChain, rule: number, text: string): void {
   r.e.decider = { table: chain.table, chain: chain.name, rule, text };
 }
@@ -69,6 +73,7 @@ function runRule(nft: CompiledNft, chain: CompiledNftChain, rule: CompiledNftRul
         break;
       }
       case 'nat': {
+        count(r, rule.slot);
         const p = r.p;
         if (step.nat === 'dnat') {
           if (step.addr !== null) p.dst = step.addr;
@@ -95,6 +100,7 @@ function runRule(nft: CompiledNft, chain: CompiledNftChain, rule: CompiledNftRul
         verdict = step.verdict;
         break;
     }
+    count(r, rule.slot);
     const label = step.kind === 'vmap' ? `${keyText} → ` : '';
     if (verdict.kind === 'jump' || verdict.kind === 'goto') {
       const target = nft.chains.get(nftChainKey(chain.table, verdict.chain));
@@ -118,6 +124,7 @@ function runRule(nft: CompiledNft, chain: CompiledNftChain, rule: CompiledNftRul
     return TERMINAL[verdict.kind] as number;
   }
   // Every expression matched and no verdict: the rule continues to the next one.
+  count(r, rule.slot);
   record(r, chain, rule.number, rule.text, true, actions.length > 0 ? actions.join(', ') : 'continue');
   return 'next';
 }
@@ -138,6 +145,7 @@ export function runBaseChain(nft: CompiledNft, chain: CompiledNftChain, r: NftRu
   const v = runChain(nft, chain, r, 0);
   if (v !== Verdict.CONTINUE) return v;
   const policy = chain.base?.policy ?? 'accept';
+  if (chain.policySlot >= 0) count(r, chain.policySlot);
   record(r, chain, 0, `policy ${policy}`, true, `policy ${policy.toUpperCase()}`);
   decide(r, chain, 0, `policy ${policy}`);
   return policy === 'drop' ? Verdict.DROP : Verdict.ACCEPT;

@@ -15,6 +15,7 @@ import { createRng, normalizeSeed, samplingChooser } from '../random/rng';
 import type { Chooser, Rng } from '../random/types';
 import { destinationKey, outcomeKey, withoutTrace } from './outcome';
 import { DecisionTree, type Leaf } from './tree';
+import { counterSlots } from '../network/datapath';
 
 /** How to run. */
 export interface RunOptions {
@@ -134,7 +135,7 @@ export function createRunner(topology: Topology, connection: ResolvedConnection,
       return { outcome, slots };
     });
   }
-  const overflow = topology.nodes.map((n) => new Float64Array(n.compiled.slots.length));
+  const overflow = topology.nodes.map((n) => new Float64Array(counterSlots(n).length));
 
   function portOf(i: number): number {
     return PORT_FIRST + ((firstPort - PORT_FIRST + i) % (PORT_LAST - PORT_FIRST + 1));
@@ -175,7 +176,7 @@ export function createRunner(topology: Topology, connection: ResolvedConnection,
         const packets = Float64Array.from(ctx.counters?.[i] ?? []);
         overflow[i]?.forEach((v, s) => (packets[s]! += v));
         for (const leaf of tree?.allLeaves() ?? []) leaf.slots[i]?.forEach((s) => (packets[s]! += leaf.hits));
-        node.compiled.slots.forEach((slot, s) => {
+        counterSlots(node).forEach((slot, s) => {
           const n = packets[s] as number;
           if (all || n > 0) out.push({ node: node.name, table: slot.table, chain: slot.chain, rule: slot.rule, text: slot.text, packets: n });
         });

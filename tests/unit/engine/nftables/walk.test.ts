@@ -68,6 +68,21 @@ describe('nftables mode through the multi-node walk', () => {
     expect([...seen].sort()).toEqual(['pod-1', 'pod-2']);
   });
 
+  it('a run counts nft rules like iptables counters: the dnat rules add up to the pods reached', () => {
+    const sim = createSimulation(bounceCluster(), { mode: 'nftables' });
+    for (const cache of [true, false]) {
+      const runner = sim.run(client('node-2', '192.168.10.12', 30080), { count: 400, seed: 5, cache });
+      while (!runner.step(1000).finished);
+      const pods = runner.summary().pods;
+      const counters = runner.counters().filter((c) => c.node === 'node-2' && c.table === 'ip kube-proxy');
+      const dnat = (ip: string): number => counters.find((c) => c.text === `meta l4proto tcp dnat to ${ip}:8080`)?.packets ?? 0;
+      expect(dnat('10.244.1.2')).toBe(pods['default/pod-1']);
+      expect(dnat('10.244.2.2')).toBe(pods['default/pod-2']);
+      expect(counters.find((c) => c.text.startsWith('numgen random mod 2'))?.packets).toBe(400);
+      expect(counters.find((c) => c.chain === 'nat-prerouting' && c.rule === 0)).toBeUndefined();
+    }
+  });
+
   it('traces have the iptables trace shape, with the nft table and chain names', () => {
     const sim = createSimulation(bounceCluster(), { mode: 'nftables' });
     const r = sim.sample(client('node-2', '192.168.10.12', 30080), 7, { trace: true });
