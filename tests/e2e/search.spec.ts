@@ -79,3 +79,13 @@ test('the header links to search in the page language', async ({ page }) => {
   await expect(page).toHaveURL('/ko/search/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
 });
+
+test('on a 360px phone the search link is an icon that still says "Search" to screen readers', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/en/challenges/');
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' });
+  await expect(link).toBeVisible();
+  await expect(link.locator('svg')).toBeVisible();
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+});
