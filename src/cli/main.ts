@@ -1,4 +1,5 @@
 import { generateIptablesSave } from '../engine/kubeproxy';
+import { generateNftables } from '../engine/kubeproxy/nftables';
 import { formatManifestError } from '../engine/model/errors';
 import { loadManifestSources } from '../engine/model/loadManifests';
 import type { Cluster } from '../engine/model/types';
@@ -76,7 +77,13 @@ function traceScenario(options: ScenarioOptions, io: CliIO): number {
     throw new CliUsageError(`--node: no node "${options.node}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`);
   }
   if (options.rulesOut) {
-    io.stdout(generateIptablesSave(cluster, options.node ?? '', { style: options.style }));
+    // The rules the trace walks: nftables mode (KubeProxyConfiguration mode: nftables) prints
+    // the nft -f transaction, or with --style kernel the listing nft prints back.
+    io.stdout(
+      cluster.proxy.mode === 'nftables'
+        ? generateNftables(cluster, options.node ?? '', { rendering: options.style === 'kernel' ? 'listing' : 'transaction' })
+        : generateIptablesSave(cluster, options.node ?? '', { style: options.style }),
+    );
     return 0;
   }
   const target = resolveTarget(cluster, options.to ?? '');

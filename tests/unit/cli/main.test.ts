@@ -11,6 +11,7 @@ const files: Record<string, string> = {
   'bounce.yaml': bounce,
   'local.yaml': bounce.replace('externalTrafficPolicy: Cluster', 'externalTrafficPolicy: Local'),
   'broken.yaml': bounce.replace('port: 80\n', 'port: 99999\n'),
+  'nft.yaml': bounce.replace('mode: iptables', 'mode: nftables'),
 };
 
 function run(argv: string[], stdin = ''): { code: number; out: string; err: string } {
@@ -90,6 +91,14 @@ describe('trace CLI', () => {
     }
     const bad = run(['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'], 'add rule ip t c accept\n');
     expect(bad.err).toBe('trace: stdin:1: not an nftables ruleset (no table): no chain "c" in table ip t\n');
+  });
+
+  it('a scenario in nftables mode: --rules-out prints the nft rules, and the trace walks them', () => {
+    expect(run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2']).out).toBe(generateNftables(bounceCluster(), 'node-2'));
+    expect(run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2', '--style', 'kernel']).out).toMatch(/^table ip kube-proxy \{\n/);
+    const json = JSON.parse(run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--json', '--trace']).out) as { outcomes: { probability: number }[] };
+    expect(json.outcomes.map((o) => o.probability)).toEqual([0.5, 0.5]);
+    expect(run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--trace']).out).toContain('ip kube-proxy');
   });
 
   it('--rules mode walks a pasted dump (from stdin)', () => {
