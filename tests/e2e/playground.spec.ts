@@ -129,6 +129,7 @@ for (const { locale, path } of playgroundPages) {
       await openPlayground(page, path);
       await page.getByTestId('pg-datapath-ipvs').check();
       await expect(page.getByTestId('pg-rules')).toHaveAttribute('data-mode', 'ipvs');
+      await expect(page.getByTestId('pg-ipvs-deprecated')).toContainText('1.35');
       await expect(page.getByTestId('pg-rules-text')).toContainText('TCP');
       await expect.poll(async () => runCounts(page)).toEqual({ 'pod-1': 500, 'pod-2': 500, dropped: 0 });
       // Source hashing: one client address, so one real server takes every connection.

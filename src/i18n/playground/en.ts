@@ -52,6 +52,8 @@ export const playgroundEn = {
     entryHelp: 'The node whose address (or LAN port) the client’s packets reach.',
     datapath: 'Datapath',
     scheduler: 'IPVS scheduler',
+    ipvsDeprecated: 'IPVS mode is deprecated since Kubernetes 1.35; new clusters should use nftables or iptables mode.',
+    ciliumNote: 'Cilium replaces kube-proxy: no netfilter rules for Services, an eBPF lookup in its service map instead.',
     ciliumLb: 'Cilium backend selection',
     ciliumMode: 'Cilium NodePort mode',
     unavailable: 'not available yet',

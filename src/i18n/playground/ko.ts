@@ -49,6 +49,8 @@ export const playgroundKo: PlaygroundStrings = {
     entryHelp: '클라이언트 패킷이 처음 도착하는 노드(노드 주소 또는 LAN 포트)입니다.',
     datapath: '데이터패스',
     scheduler: 'IPVS 스케줄러',
+    ipvsDeprecated: 'IPVS 모드는 쿠버네티스 1.35부터 지원 중단(deprecated)되었습니다. 새 클러스터에는 nftables 모드나 iptables 모드를 쓰세요.',
+    ciliumNote: 'Cilium은 kube-proxy를 대체합니다. 서비스용 netfilter 규칙 대신 eBPF가 서비스 맵을 조회합니다.',
     ciliumLb: 'Cilium 백엔드 선택 방식',
     ciliumMode: 'Cilium 노드포트 모드',
     unavailable: '아직 지원하지 않음',

@@ -276,6 +276,12 @@ export function Editor({ scenario: s, strings, available }: Props) {
           )}
           <NumberField id="pg-seed" label={e.seed} value={s.seed} min={0} max={4294967295} onCommit={edit.setSeed} />
         </div>
+        {d.mode === 'ipvs' && (
+          <p class="pg-hint" data-testid="pg-ipvs-deprecated">
+            {e.ipvsDeprecated}
+          </p>
+        )}
+        {d.mode === 'cilium' && <p class="pg-hint">{e.ciliumNote}</p>}
       </fieldset>
       <p>
         <button type="button" class="live-button live-button--small" onClick={() => replaceScenario(DEFAULT_SCENARIO)} data-testid="pg-reset">
