@@ -213,3 +213,15 @@ for (const { locale, path } of playgroundPages) {
     });
   });
 }
+
+for (const { locale, path, guide } of playgroundPages) {
+  test(`playground and guide fit a 360px phone (${locale})`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    for (const url of [path, guide]) {
+      await page.goto(url);
+      if (url === path) await expect(page.getByTestId('playground')).toHaveAttribute('data-ready', 'yes');
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(scroll, url).toBeLessThanOrEqual(client);
+    }
+  });
+}
