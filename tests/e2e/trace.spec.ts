@@ -40,7 +40,7 @@ for (const p of pages) {
   test.describe(p.path, () => {
     test('the example traces to pod 1 and pod 2 at exactly 50% each, masqueraded', async ({ page }) => {
       await open(page, p.path);
-      await page.getByRole('button', { name: p.example }).click();
+      await page.getByRole('button', { name: p.example, exact: true }).click();
       await expect(page.getByTestId('trace-local')).toHaveValue('192.168.10.12, 127.0.0.1');
       await page.getByRole('button', { name: p.trace }).click();
       await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
@@ -73,7 +73,8 @@ for (const p of pages) {
       await open(page, p.path);
       const example = await page.evaluate(() => {
         const island = document.querySelector('astro-island[component-url*="TracePage"]');
-        return JSON.parse(island?.getAttribute('props') ?? '{}').example[1] as string;
+        // Astro serialises island props as [type, value] pairs.
+        return JSON.parse(island?.getAttribute('props') ?? '{}').examples[1].iptables[1] as string;
       });
       await page.evaluate((text) => navigator.clipboard.writeText(text), example);
       await page.getByTestId('trace-text').focus();
@@ -142,17 +143,25 @@ for (const p of pages) {
       await expect(dump.locator('[data-line="8"]')).toContainText('␇bell <U+202E>evil<U+202C> ␀nul');
     });
 
-    test('nft rulesets are recognised and declined clearly', async ({ page }) => {
+    test('the nftables example traces like the iptables one; iptables -L output is declined', async ({ page }) => {
       await open(page, p.path);
-      await pasteRules(page, 'table ip nat {\n\tchain PREROUTING {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t}\n}\n', {
-        dst: '10.0.0.1',
-        port: '80',
-        local: '10.0.0.2',
-      });
+      await page.getByTestId('trace-example-nft').click();
       await expect(page.getByTestId('trace-format')).toHaveAttribute('data-format', 'nft');
       await expect(page.getByTestId('trace-format')).toContainText('nft list ruleset');
       await traceAndWait(page);
-      await expect(page.getByTestId('trace-unsupported')).toHaveAttribute('data-format', 'nft');
+      const rows = page.getByTestId('trace-exact').locator('tbody tr');
+      await expect(rows).toHaveCount(2);
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-destination'), tr.getAttribute('data-probability')]).sort())).toEqual([
+        ['10.244.1.2:8080', '0.5'],
+        ['10.244.2.2:8080', '0.5'],
+      ]);
+      await expect(page.getByTestId('trace-nokube')).toHaveCount(0);
+      await expect(page.getByTestId('trace-dump').locator('[data-mark="matched"]').first()).toBeAttached();
+
+      await pasteRules(page, 'Chain INPUT (policy ACCEPT 0 packets, 0 bytes)\n', { dst: '10.0.0.1', port: '80', local: '10.0.0.2' });
+      await expect(page.getByTestId('trace-format')).toHaveAttribute('data-format', 'iptables-list');
+      await traceAndWait(page);
+      await expect(page.getByTestId('trace-unsupported')).toHaveAttribute('data-format', 'iptables-list');
     });
 
     test('rules without KUBE-* chains, and a loop of jumps, are explained', async ({ page }) => {

@@ -20,14 +20,15 @@ export const traceEn = {
     file: 'Open a file',
     example: 'Load the example',
     exampleNote: 'The example is node 2 of the bounce cluster (externalTrafficPolicy Cluster), as kube-proxy writes it.',
+    exampleNft: 'Load the nftables example',
+    exampleNftNote: 'The nftables example is the same node in kube-proxy’s nftables mode (`nft list table ip kube-proxy`).',
     clear: 'Clear',
     remember: 'Remember the rules and the packet on this device',
     rememberHelp: 'Kept in this browser’s local storage until you turn this off. Off by default.',
     rememberFailed: 'These rules are too large for this browser to remember ({size}); they are kept only until you leave the page.',
     lines: '{lines} lines',
     formatSave: 'Looks like `iptables-save` output.',
-    formatNft:
-      'This is an nftables ruleset (`nft list ruleset`). Tracing nftables rules is not supported yet; for now, paste `iptables-save` output. (kube-proxy in nftables mode writes nftables rules only, so such a node has nothing to trace here yet.)',
+    formatNft: 'Looks like an nftables ruleset (`nft list ruleset`), such as kube-proxy’s nftables mode writes.',
     formatList: 'This looks like `iptables -L` output. The tracer needs `iptables-save` output, which keeps every rule exactly as the kernel has it.',
     formatUnknown: 'This does not look like `iptables-save` output. It is still read line by line, and every line that cannot be used is listed.',
     fileRead: 'Loaded {name}.',
@@ -85,9 +86,9 @@ export const traceEn = {
     stale: 'The rules or the packet changed after this trace. Trace again to update the results.',
     summary: '{lines} lines, {rules} rules, tables: {tables}. Read in {parse} ms, traced in {walk} ms.',
     fromNode: 'The source {src} is an address of the node, so the packet was traced as sent by a process on the node (nat OUTPUT, then filter OUTPUT).',
-    noKubeTitle: 'No KUBE-* chains here',
+    noKubeTitle: 'No kube-proxy rules here',
     noKube:
-      'No chain in these rules starts with KUBE-, so kube-proxy in iptables mode has written nothing here. The node may run kube-proxy in IPVS or nftables mode, or a replacement such as Cilium; or its rules live in the other iptables backend (compare `iptables-legacy-save` with `iptables-nft-save`). The trace below still follows the rules you pasted.',
+      'These rules have no KUBE-* chain (iptables) and no `table ip kube-proxy` (nftables), so kube-proxy has written nothing here. The node may run kube-proxy in IPVS mode, or a replacement such as Cilium; or its rules live in the other iptables backend (compare `iptables-legacy-save` with `iptables-nft-save`, or look at `nft list ruleset`). The trace below still follows the rules you pasted.',
     loopsTitle: 'A loop of jumps',
     loops:
       '{n} rule(s) close a loop: following their jumps leads back to where they started. The kernel refuses to load such rules; here a packet that reaches one stops there, and the trace says so.',
@@ -95,6 +96,7 @@ export const traceEn = {
     tooCostly:
       'Not traced: the chains jump into one another so often that one packet could meet about {estimate} rules, more than this page allows for {lines} lines ({budget}). Look for chains that jump to the same chain many times.',
     connection: 'This packet does not fit the node: {message}',
+    engineError: 'The routing engine failed on these rules: {message}. That is a bug in the engine, not in your rules; the lines it could not handle are worth reporting.',
     empty: 'Nothing to trace: the rules are empty.',
   },
   problems: {

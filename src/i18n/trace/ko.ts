@@ -21,14 +21,15 @@ export const traceKo: TraceStrings = {
     file: '파일 열기',
     example: '예제 불러오기',
     exampleNote: '예제는 bounce 클러스터의 node-2 규칙입니다(externalTrafficPolicy Cluster). kube-proxy가 쓰는 그대로입니다.',
+    exampleNft: 'nftables 예제 불러오기',
+    exampleNftNote: 'nftables 예제는 같은 노드를 kube-proxy의 nftables 모드로 돌렸을 때의 규칙입니다(`nft list table ip kube-proxy`).',
     clear: '지우기',
     remember: '이 기기에 규칙과 패킷 기억하기',
     rememberHelp: '이 브라우저의 로컬 스토리지에 보관하며, 끄면 바로 지웁니다. 기본값은 꺼짐입니다.',
     rememberFailed: '규칙이 너무 커서({size}) 이 브라우저에 기억할 수 없습니다. 페이지를 떠나기 전까지만 유지됩니다.',
     lines: '{lines}줄',
     formatSave: '`iptables-save` 출력으로 보입니다.',
-    formatNft:
-      'nftables 규칙셋(`nft list ruleset`)입니다. nftables 규칙 추적은 아직 지원하지 않으니, 지금은 `iptables-save` 출력을 붙여 넣어 주세요. (nftables 모드의 kube-proxy는 nftables 규칙만 쓰기 때문에, 그런 노드는 아직 여기서 추적할 규칙이 없습니다.)',
+    formatNft: 'nftables 규칙셋(`nft list ruleset`)으로 보입니다. kube-proxy의 nftables 모드가 쓰는 규칙도 여기에 해당합니다.',
     formatList: '`iptables -L` 출력으로 보입니다. 추적기에는 커널이 가진 규칙을 그대로 보여 주는 `iptables-save` 출력이 필요합니다.',
     formatUnknown: '`iptables-save` 출력처럼 보이지 않습니다. 그래도 한 줄씩 읽어 보고, 쓸 수 없는 줄은 모두 목록으로 보여 줍니다.',
     fileRead: '파일을 불러왔습니다: {name}',
@@ -86,9 +87,9 @@ export const traceKo: TraceStrings = {
     stale: '이 추적 이후에 규칙이나 패킷이 바뀌었습니다. 다시 추적하면 결과가 갱신됩니다.',
     summary: '{lines}줄, 규칙 {rules}개, 테이블: {tables}. 읽는 데 {parse}ms, 추적하는 데 {walk}ms 걸렸습니다.',
     fromNode: '출발지 {src} 주소가 노드 자신의 주소이므로, 노드의 프로세스가 보낸 패킷으로 추적했습니다(nat OUTPUT 다음 filter OUTPUT).',
-    noKubeTitle: 'KUBE-* 체인이 없습니다',
+    noKubeTitle: 'kube-proxy 규칙이 없습니다',
     noKube:
-      '이 규칙에는 이름이 KUBE-로 시작하는 체인이 하나도 없습니다. iptables 모드의 kube-proxy가 여기에 쓴 규칙이 없다는 뜻입니다. 노드의 kube-proxy가 IPVS나 nftables 모드로 돌고 있거나, Cilium 같은 대체 구현을 쓰고 있을 수 있습니다. 아니면 규칙이 다른 iptables 백엔드에 있을 수도 있습니다(`iptables-legacy-save`와 `iptables-nft-save` 출력을 비교해 보세요). 그래도 아래 추적은 붙여 넣은 규칙을 그대로 따라갑니다.',
+      '이 규칙에는 KUBE-로 시작하는 체인(iptables)도, `table ip kube-proxy`(nftables)도 없습니다. kube-proxy가 여기에 쓴 규칙이 없다는 뜻입니다. 노드의 kube-proxy가 IPVS 모드로 돌고 있거나, Cilium 같은 대체 구현을 쓰고 있을 수 있습니다. 아니면 규칙이 다른 iptables 백엔드에 있을 수도 있습니다(`iptables-legacy-save`와 `iptables-nft-save` 출력을 비교하거나 `nft list ruleset`을 확인해 보세요). 그래도 아래 추적은 붙여 넣은 규칙을 그대로 따라갑니다.',
     loopsTitle: '점프 루프',
     loops:
       '루프를 만드는 규칙이 {n}개 있습니다. 점프를 따라가면 처음 자리로 되돌아옵니다. 커널은 이런 규칙을 아예 받아들이지 않으며, 여기서는 패킷이 그런 규칙에 닿으면 그 자리에서 멈추고 추적 결과에 그 사실을 표시합니다.',
@@ -96,6 +97,7 @@ export const traceKo: TraceStrings = {
     tooCostly:
       '추적하지 않았습니다: 체인끼리 너무 많이 점프해서 패킷 하나가 규칙을 약 {estimate}번 거칠 수 있습니다. {lines}줄짜리 규칙에 이 페이지가 허용하는 양({budget})보다 많습니다. 같은 체인으로 여러 번 점프하는 체인이 있는지 살펴보세요.',
     connection: '이 패킷은 노드 설정과 맞지 않습니다: {message}',
+    engineError: '라우팅 엔진이 이 규칙을 처리하다 실패했습니다: {message}. 붙여 넣은 규칙이 아니라 엔진의 버그이니, 처리하지 못한 줄을 알려 주시면 도움이 됩니다.',
     empty: '추적할 것이 없습니다. 규칙이 비어 있습니다.',
   },
   problems: {

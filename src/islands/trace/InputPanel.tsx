@@ -16,7 +16,8 @@ interface Props {
   readonly strings: TraceStrings['input'];
   readonly errors: TraceStrings['errors'];
   readonly locale: string;
-  readonly example: string;
+  /** The bounce cluster's node 2 rules, in kube-proxy's iptables and nftables modes. */
+  readonly examples: { readonly iptables: string; readonly nft: string };
   readonly error: FieldError | null;
 }
 
@@ -27,7 +28,7 @@ function lineCount(text: string): number {
   return text.endsWith('\n') ? n - 1 : n;
 }
 
-export function InputPanel({ strings, errors, locale, example, error }: Props) {
+export function InputPanel({ strings, errors, locale, examples, error }: Props) {
   const text = useStore($dumpText);
   const remember = useStore($remember);
   const rememberFailed = useStore($rememberFailed);
@@ -80,10 +81,18 @@ export function InputPanel({ strings, errors, locale, example, error }: Props) {
         <button
           type="button"
           class="trace-button"
-          onClick={() => (loadExample(example), setNote(strings.exampleNote))}
+          onClick={() => (loadExample(examples.iptables), setNote(strings.exampleNote))}
           data-testid="trace-example"
         >
           {strings.example}
+        </button>
+        <button
+          type="button"
+          class="trace-button"
+          onClick={() => (loadExample(examples.nft), setNote(strings.exampleNftNote))}
+          data-testid="trace-example-nft"
+        >
+          {strings.exampleNft}
         </button>
         <label class="trace-button trace-file">
           <input
@@ -154,7 +163,7 @@ export function InputPanel({ strings, errors, locale, example, error }: Props) {
         <Code text={formatNote} />
       </p>
       <p class="trace-note" role="status" data-testid="trace-input-note">
-        {note}
+        <Code text={note} />
       </p>
       <div class="trace-remember">
         <label>

@@ -31,6 +31,13 @@ export function Results({ result, strings, locale, stale, onAnother }: Props) {
   const problemLines = useMemo(() => new Set(report.kind === 'traced' ? report.problems.map((p) => p.line) : []), [report]);
 
   if (report.kind === 'empty') return <p class="trace-warning">{r.empty}</p>;
+  if (report.kind === 'engine-error') {
+    return (
+      <p class="trace-error" data-testid="trace-engine-error">
+        {fill(r.engineError, { message: report.message })}
+      </p>
+    );
+  }
   if (report.kind === 'unsupported') {
     const text =
       report.format === 'nft'

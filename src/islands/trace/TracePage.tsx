@@ -18,11 +18,11 @@ import { Results } from './Results.tsx';
 interface Props {
   readonly strings: TraceStrings;
   readonly locale: string;
-  /** The bounce cluster's node 2 rules, generated at build time. */
-  readonly example: string;
+  /** The bounce cluster's node 2 rules (iptables and nftables modes), generated at build time. */
+  readonly examples: { readonly iptables: string; readonly nft: string };
 }
 
-export default function TracePage({ strings, locale, example }: Props) {
+export default function TracePage({ strings, locale, examples }: Props) {
   const text = useStore($dumpText);
   const packet = useStore($packet);
   const state = useStore($traceState);
@@ -84,7 +84,7 @@ export default function TracePage({ strings, locale, example }: Props) {
           strings={strings.input}
           errors={strings.errors}
           locale={locale}
-          example={example}
+          examples={examples}
           error={errors.text ?? null}
         />
         <PacketPanel strings={strings.packet} errors={strings.errors} locale={locale} fieldErrors={errors} />

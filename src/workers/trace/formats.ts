@@ -1,7 +1,7 @@
 /**
- * Tells what kind of text was pasted: `iptables-save` output (what the engine reads), an
- * `nft list ruleset` (recognised, not read yet), `iptables -L` listing (a different thing), or
- * nothing. Only the first meaningful lines are looked at, so this is cheap on any size.
+ * Tells what kind of text was pasted: `iptables-save` output, an nftables ruleset (`nft list
+ * ruleset`, or `nft -f` input), `iptables -L` listing (a different thing), or nothing. Only the
+ * first meaningful lines are looked at, so this is cheap on any size.
  */
 
 /** The formats the page recognises. */
@@ -10,7 +10,7 @@ export type DumpFormat = 'iptables-save' | 'nft' | 'iptables-list' | 'empty' | '
 /** Lines looked at before deciding (comments and blank lines do not count). */
 const LOOK_AT = 50;
 
-const NFT_TABLE = /^table\s+(ip|ip6|inet|arp|bridge|netdev)\s+\S+\s*\{/;
+const NFT_TABLE = /^table\s+(ip|ip6|inet|arp|bridge|netdev)\s+\S+\s*\{|^(add|create|flush|insert|delete|destroy)\s+(table|chain|set|map|rule|element|ruleset)\b/;
 const NFT_BODY = /^(chain|set|map|flowtable)\s+\S+\s*\{|^type\s+(filter|nat|route)\s+hook\s/;
 const SAVE_LINE = /^(\*[a-z]+$|:[^\s]+\s|-[AINXFPZ]\s|\[\d+:\d+\]\s+-A\s|COMMIT$)/;
 const LIST_LINE = /^Chain\s+\S+\s+\((policy\s+(ACCEPT|DROP)|\d+\s+references)/;
@@ -37,8 +37,8 @@ export function detectFormat(text: string): DumpFormat {
 }
 
 /**
- * Formats whose readers exist. nft is recognised but has no reader yet: when the engine can
- * parse `nft list ruleset`, its single-node tracer plugs in here and the page needs no change
- * beyond dropping the "not supported yet" message.
+ * Formats the tracer reads. The engine reads iptables-save and nft text (auto-detected, both
+ * at once too); text that looks like neither is still read as iptables-save, so every line it
+ * cannot use is listed. `iptables -L` output is a different thing altogether: declined.
  */
-export const readableFormats: ReadonlySet<DumpFormat> = new Set<DumpFormat>(['iptables-save', 'unknown']);
+export const readableFormats: ReadonlySet<DumpFormat> = new Set<DumpFormat>(['iptables-save', 'nft', 'unknown']);

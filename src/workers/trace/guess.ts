@@ -1,11 +1,14 @@
 /**
  * Guesses from a dump what the page can pre-fill: the node's own addresses and a packet
- * worth tracing. kube-proxy names node addresses only in a few places — `-d` of the rules
- * that send traffic to KUBE-NODEPORTS when nodePortAddresses is set, and the localhost
- * NodePort rule (127.0.0.0/8) — so the guess is often just 127.0.0.1 and the reader adds the
- * node IP. Everything guessed stays editable.
+ * worth tracing. kube-proxy's iptables mode names node addresses only in a few places — `-d`
+ * of the rules that send traffic to KUBE-NODEPORTS when nodePortAddresses is set, and the
+ * localhost NodePort rule (127.0.0.0/8) — so the guess is often just 127.0.0.1 and the reader
+ * adds the node IP; its nftables mode lists them in the nodeport-ips set. Everything guessed
+ * stays editable.
  */
 import { formatIPv4, parseIPv4, parsePrefix } from '../../engine/netfilter/ip';
+import { detectFormat } from './formats';
+import { nftGuess } from './nft';
 
 /** What could be guessed. */
 export interface DumpGuess {
@@ -60,6 +63,13 @@ function* rulesOf(text: string, chain: string): Generator<string> {
 
 /** Guesses the node's addresses and a target from `text` (any size; only two chains are read). */
 export function guessFromDump(text: string): DumpGuess {
+  if (detectFormat(text) === 'nft') {
+    // kube-proxy's nft mode lists node addresses in @nodeport-ips and targets in its maps.
+    const g = nftGuess(text);
+    const localIPs = [...g.localIPs.filter((ip) => !isLoopback(ip)), '127.0.0.1'];
+    const target = g.nodePort ? { ip: localIPs.find((ip) => !isLoopback(ip)) ?? null, ...g.nodePort } : g.clusterIP;
+    return { localIPs, target };
+  }
   const found = new Set<string>();
   let nodePort: { port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null = null;
   let clusterIP: { ip: string; port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null = null;

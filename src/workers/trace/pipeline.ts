@@ -3,17 +3,18 @@
  * tests call directly): recognise the format, parse and compile the dump once, check the work
  * a packet could cause, then exact mode, one sampled packet with its trace, and a sampled run
  * with counters. It never throws for any text: what it cannot do becomes part of the report.
+ * Nothing here is engine logic: the façade (simulate.ts) exposes neither the parsed rules (for
+ * line numbers) nor an exact-mode budget, so this builds on the same engine parts it uses.
  */
 import { singleNodeTopology, type Topology } from '../../engine/network/topology';
 import { ConnectionError, resolveConnection, type ResolvedConnection } from '../../engine/network/resolve';
-import type { Ruleset } from '../../engine/netfilter/model';
 import { isLoopback } from './guess';
-import { walkBound, WALKED_TABLES } from './cost';
 import { budgetedExact } from './exact';
 import { detectFormat, readableFormats } from './formats';
 import type { TraceProgress, TraceReport, TraceRequest, WalkRefusal } from './protocol';
 import { sampleWalk, sampledRun } from './sample';
-import { lineFinder, outcomeView, problemView } from './views';
+import { rulesFacts } from './rules';
+import { outcomeView } from './views';
 
 /** Work units (exact.ts) allowed per dump line for exact mode and the sample: about 100 ms per 1,000 lines. */
 export const WORK_PER_LINE = 2_000;
@@ -33,18 +34,6 @@ function countLines(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return text.endsWith('\n') ? n - 1 : n;
-}
-
-function summarize(ruleset: Ruleset): { kube: boolean; tables: string[]; rules: number } {
-  let kube = false;
-  let rules = 0;
-  for (const table of ruleset.tables.values()) {
-    for (const chain of table.chains.values()) {
-      if (chain.name.startsWith('KUBE-')) kube = true;
-      rules += chain.rules.length;
-    }
-  }
-  return { kube, tables: [...ruleset.tables.keys()], rules };
 }
 
 function resolve(topology: Topology, request: TraceRequest): ResolvedConnection | WalkRefusal {
@@ -69,8 +58,20 @@ export interface TopologyCache {
   topology: Topology;
 }
 
-/** Runs the trace page's job on `request`; `onProgress` hears about long phases. */
+/**
+ * Runs the trace page's job on `request`; `onProgress` hears about long phases. An exception
+ * from the engine (a bug there, not bad input) becomes an "engine-error" report.
+ */
 export function traceDump(request: TraceRequest, onProgress: (p: TraceProgress) => void = () => {}, cache?: { last: TopologyCache | null }): TraceReport {
+  try {
+    return traceOrThrow(request, onProgress, cache);
+  } catch (e) {
+    if (cache) cache.last = null;
+    return { kind: 'engine-error', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function traceOrThrow(request: TraceRequest, onProgress: (p: TraceProgress) => void, cache: { last: TopologyCache | null } | undefined): TraceReport {
   const started = performance.now();
   const format = detectFormat(request.text);
   if (format === 'empty') return { kind: 'empty' };
@@ -81,26 +82,21 @@ export function traceDump(request: TraceRequest, onProgress: (p: TraceProgress) 
   const reused = cache?.last && cache.last.text === request.text && cache.last.localIPs === localKey ? cache.last.topology : null;
   const topology = reused ?? singleNodeTopology(request.text, { localIPs: request.localIPs, nodeName: NODE_NAME });
   if (cache) cache.last = { text: request.text, localIPs: localKey, topology };
-  const node = topology.nodes[0]!;
-  const ruleset = node.ruleset;
-  const lineOf = lineFinder(ruleset);
+  const facts = rulesFacts(topology.nodes[0]!);
+  const { problems, lineOf, bound } = facts;
   const parsed = performance.now();
-  // The parser reports in two passes (lines, then chains); the reader wants dump order.
-  const problems = [...ruleset.problems].sort((a, b) => a.line - b.line);
-  const { kube, tables, rules } = summarize(ruleset);
   const budget = workBudget(lines);
-  const bound = walkBound(ruleset);
   const fromNode = request.localIPs.includes(request.packet.src) || isLoopback(request.packet.src);
   const base = {
     kind: 'traced' as const,
     lines,
-    problems: problems.slice(0, MAX_PROBLEMS).map(problemView),
+    problems: problems.slice(0, MAX_PROBLEMS),
     problemsOmitted: Math.max(0, problems.length - MAX_PROBLEMS),
     errorCount: problems.filter((p) => p.level === 'error').length,
-    loops: problems.filter((p) => p.message.startsWith('jump loop')).map(problemView).slice(0, MAX_PROBLEMS),
-    kube,
-    tables,
-    rules,
+    loops: facts.loops.slice(0, MAX_PROBLEMS),
+    kube: facts.kube,
+    tables: facts.tables,
+    rules: facts.rules,
     fromNode,
     reusedParse: reused !== null,
   };
@@ -108,7 +104,7 @@ export function traceDump(request: TraceRequest, onProgress: (p: TraceProgress) 
   const timings = (exact: number, sample: number, run: number) => ({ parse: parsed - started, exact, sample, run, total: performance.now() - started });
   const refuse = (refusal: WalkRefusal): TraceReport => ({ ...base, refusal, exact: null, sample: null, run: null, work, timings: timings(0, 0, 0) });
 
-  if (!WALKED_TABLES.some((t) => ruleset.tables.has(t))) return refuse({ kind: 'no-tables' });
+  if (!facts.walkable) return refuse({ kind: 'no-tables' });
   // A walk crosses each built-in chain at most twice (the packet, then its answer).
   if (2 * bound > budget) return refuse({ kind: 'too-costly', estimate: bound, budget });
   const connection = resolve(topology, request);

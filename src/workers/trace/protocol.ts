@@ -173,6 +173,8 @@ export type TraceReport =
   | { readonly kind: 'empty' }
   /** A format the engine cannot read yet (nft), or not a dump at all (iptables -L output). */
   | { readonly kind: 'unsupported'; readonly format: Exclude<DumpFormat, 'iptables-save' | 'empty'> }
+  /** The engine threw while reading or walking the rules: a bug there, reported with its message. */
+  | { readonly kind: 'engine-error'; readonly message: string }
   | {
       readonly kind: 'traced';
       readonly lines: number;

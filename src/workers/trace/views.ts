@@ -1,27 +1,14 @@
 /**
  * Turns engine results into the plain views the page shows, each rule tagged with the dump
- * line it came from (the parsed ruleset knows every rule's line; traces name rules by table,
- * chain and number).
+ * line it came from (traces name rules by table, chain and number; rules.ts finds the line).
  */
-import type { Ruleset } from '../../engine/netfilter/model';
 import type { TraceEntry } from '../../engine/netfilter/trace';
 import type { ConnectionResult, RuleRef, Step } from '../../engine/network/types';
-import type { Problem } from '../../engine/netfilter/model';
 import { outcomeKey } from '../../engine/run/outcome';
-import type { OutcomeView, ProblemView, RuleView, StepView, TraceLine } from './protocol';
+import type { OutcomeView, RuleView, StepView, TraceLine } from './protocol';
 
 /** Finds the dump line of a rule (or, for rule 0, of its chain's declaration). */
 export type LineOf = (table: string, chain: string, rule: number) => number;
-
-/** A LineOf over a parsed ruleset. */
-export function lineFinder(ruleset: Ruleset): LineOf {
-  return (table, chain, rule) => {
-    const c = ruleset.tables.get(table)?.chains.get(chain);
-    if (!c) return 0;
-    if (rule === 0) return c.line;
-    return c.rules[rule - 1]?.line ?? 0;
-  };
-}
 
 /** A rule reference with its line. */
 export function ruleView(ref: RuleRef | { table: string; chain: string; rule: number; text: string }, lineOf: LineOf): RuleView {
@@ -60,9 +47,4 @@ export function traceLine(e: TraceEntry, lineOf: LineOf): TraceLine {
 /** One journey step. */
 export function stepView(s: Step): StepView {
   return { direction: s.direction, event: s.event, iface: s.iface, src: s.src, dst: s.dst, detail: s.detail };
-}
-
-/** A parser problem. */
-export function problemView(p: Problem): ProblemView {
-  return { line: p.line, text: p.text, message: p.message, level: p.level };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../src/workers/trace/formats';
-import { bounceRules } from './helpers';
+import { bounceNft, bounceRules } from './helpers';
 
 describe('detectFormat', () => {
   it('recognises iptables-save output, with or without header comments and counters', () => {
@@ -13,6 +13,9 @@ describe('detectFormat', () => {
     expect(detectFormat('table ip kube-proxy {\n\tchain services {\n\t}\n}\n')).toBe('nft');
     expect(detectFormat('# Warning: table ip nat is managed by iptables-nft, do not touch!\ntable inet filter {\n')).toBe('nft');
     expect(detectFormat('chain PREROUTING {\n type nat hook prerouting priority dstnat; policy accept;\n}')).toBe('nft');
+    expect(detectFormat('add table ip kube-proxy { comment "rules for kube-proxy" ; }\nflush table ip kube-proxy\n')).toBe('nft');
+    expect(detectFormat(bounceNft('node-2', 'transaction'))).toBe('nft');
+    expect(detectFormat(bounceNft('node-2', 'listing'))).toBe('nft');
   });
 
   it('tells iptables -L listings apart', () => {

@@ -1,6 +1,6 @@
 /**
- * Fuzzing the trace page's pipeline (parser, cost bound, exact mode, sample, run) with
- * fast-check: 10,000 generated inputs in all. For every one, no exception escapes, the report
+ * Fuzzing the trace page's pipeline (parsers, cost bound, exact mode, sample, run) with
+ * fast-check: 11,000 generated inputs in all. For every one, no exception escapes, the report
  * is plain data, every traced rule points at its own line of the dump, and the work done stays
  * within the budget of the dump's size — 100 ms per 1,000 lines, counted in rule evaluations
  * and walks rather than measured on a shared machine's clock.
@@ -10,13 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { workUnits } from '../../../src/workers/trace/exact';
 import { traceDump, workBudget } from '../../../src/workers/trace/pipeline';
 import type { TraceReport } from '../../../src/workers/trace/protocol';
-import { bounceRules, request } from './helpers';
+import { bounceNft, bounceRules, request } from './helpers';
 
 const RUN = 50;
 
 /** Checks one dump end to end; returns the report for extra checks. */
-function check(text: string, dst = '10.0.0.1', port = 80, src = '10.0.0.9'): TraceReport {
-  const report = traceDump(request(text, { dst, port, src, localIPs: ['10.0.0.1'], runCount: RUN }));
+function check(text: string, dst = '10.0.0.1', port = 80, src = '10.0.0.9', localIPs: readonly string[] = ['10.0.0.1']): TraceReport {
+  const report = traceDump(request(text, { dst, port, src, localIPs, runCount: RUN }));
   expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   if (report.kind !== 'traced') return report;
   const lines = text.split('\n');
@@ -24,7 +24,8 @@ function check(text: string, dst = '10.0.0.1', port = 80, src = '10.0.0.9'): Tra
   for (const p of report.problems) expect(p.line).toBeGreaterThanOrEqual(0);
   for (const p of report.problems) expect(p.line).toBeLessThanOrEqual(lines.length);
   for (const e of report.sample?.trace ?? []) {
-    if (e.rule === 0) continue;
+    // iptables rules are quoted as written; nft ones as the parser re-spells them.
+    if (e.rule === 0 || e.table.includes(' ')) continue;
     expect((lines[e.line - 1] ?? '').trim().replace(/^\[\d+:\d+\]\s+/, '')).toBe(e.text);
   }
   const w = report.work;
@@ -50,7 +51,7 @@ const ruleLine = fc.tuple(fc.constantFrom('-A', '-I', '-N', '-X', '-F', '-P'), f
 );
 const anyLine = fc.oneof({ weight: 3, arbitrary: ruleLine }, { weight: 1, arbitrary: fc.string({ maxLength: 60 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) });
 
-describe('trace pipeline fuzz (10,000 inputs)', () => {
+describe('trace pipeline fuzz (11,000 inputs)', () => {
   it('random rules in nat and filter (4,000)', () => {
     fc.assert(
       fc.property(fc.array(anyLine, { maxLength: 30 }), fc.array(anyLine, { maxLength: 30 }), (nat, filter) => {
@@ -95,6 +96,25 @@ describe('trace pipeline fuzz (10,000 inputs)', () => {
         if (report.kind === 'traced' && report.refusal === null) expect(report.exact).not.toBeNull();
       }),
       { numRuns: 2_500, seed: 7003 },
+    );
+  }, 180_000);
+
+  it('mutated kube-proxy nftables rules, both spellings (1,000)', () => {
+    const dumps = [bounceNft('node-2', 'listing'), bounceNft('node-2', 'transaction'), bounceNft('node-3', 'listing', { externalTrafficPolicy: 'Local' })].map((t) => t.split('\n'));
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'cut', 'jump'), fc.constantFrom('services', 'masquerading', 'nat-prerouting', 'nope', 'filter-input'));
+    fc.assert(
+      fc.property(fc.nat(dumps.length - 1), fc.array(edit, { maxLength: 8 }), (which, edits) => {
+        const lines = [...(dumps[which] as string[])];
+        for (const [i, kind, chain] of edits) {
+          const at = i % lines.length;
+          if (kind === 'drop') lines.splice(at, 1);
+          else if (kind === 'dup') lines.splice(at, 0, lines[at] ?? '');
+          else if (kind === 'cut') lines[at] = (lines[at] ?? '').slice(0, Math.floor((lines[at] ?? '').length / 2));
+          else lines.splice(at, 0, `\t\tjump ${chain}`);
+        }
+        check(lines.join('\n'), '192.168.10.12', 30080, '192.168.10.100', ['192.168.10.12']);
+      }),
+      { numRuns: 1_000, seed: 7005 },
     );
   }, 180_000);
 

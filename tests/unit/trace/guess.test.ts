@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateIptablesSave } from '../../../src/engine/kubeproxy';
 import { bounceCluster } from '../../../src/engine/scenarios/bounce';
 import { guessFromDump } from '../../../src/workers/trace/guess';
-import { bounceRules } from './helpers';
+import { bounceNft, bounceRules } from './helpers';
 
 describe('guessFromDump', () => {
   it('finds 127.0.0.1 and the NodePort in the bounce rules (which never name the node IP)', () => {
@@ -31,5 +31,11 @@ describe('guessFromDump', () => {
       'COMMIT',
     ].join('\n');
     expect(guessFromDump(text).localIPs).toEqual(['127.0.0.1']);
+  });
+
+  it('reads kube-proxy nftables rules: @nodeport-ips and the NodePort map, in both spellings', () => {
+    for (const rendering of ['listing', 'transaction'] as const) {
+      expect(guessFromDump(bounceNft('node-2', rendering))).toEqual({ localIPs: ['192.168.10.12', '127.0.0.1'], target: { ip: '192.168.10.12', port: 30080, protocol: 'tcp' } });
+    }
   });
 });

@@ -1,11 +1,18 @@
 /** Shared inputs of the trace page's unit tests. */
 import { generateIptablesSave } from '../../../src/engine/kubeproxy';
+import { generateNftables } from '../../../src/engine/kubeproxy/nftables';
 import { bounceCluster, type BounceOptions } from '../../../src/engine/scenarios/bounce';
 import type { TraceRequest } from '../../../src/workers/trace/protocol';
 
 /** A bounce node's rules, as the page's example uses them. */
 export function bounceRules(node = 'node-2', options: BounceOptions = {}): string {
   return generateIptablesSave(bounceCluster(options), node);
+}
+
+/** A bounce node's rules in kube-proxy's nftables mode (`nft list table` spelling, or `nft -f` input). */
+export function bounceNft(node = 'node-2', rendering: 'listing' | 'transaction' = 'listing', options: BounceOptions = {}): string {
+  const cluster = bounceCluster(options);
+  return generateNftables({ ...cluster, proxy: { ...cluster.proxy, mode: 'nftables' } }, node, { rendering });
 }
 
 /** The bounce client's connection to `dst`:`port`, through `text`, node address `local`. */

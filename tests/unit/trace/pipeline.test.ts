@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { workUnits } from '../../../src/workers/trace/exact';
 import { traceDump, workBudget, type TopologyCache } from '../../../src/workers/trace/pipeline';
 import type { TraceReport } from '../../../src/workers/trace/protocol';
-import { bounceRules, filterDump, request } from './helpers';
+import { bounceNft, bounceRules, filterDump, request } from './helpers';
 
 type Traced = Extract<TraceReport, { kind: 'traced' }>;
 
@@ -70,9 +70,60 @@ describe('traceDump on the bounce rules', () => {
   });
 });
 
+describe('traceDump on kube-proxy nftables rules', () => {
+  it.each(['listing', 'transaction'] as const)('node 2, nft %s: pod 1 and pod 2 at exactly 1/2 each, masqueraded', (rendering) => {
+    const text = bounceNft('node-2', rendering);
+    const r = traced(traceDump(request(text)));
+    expect(r.kube).toBe(true);
+    expect(r.tables).toEqual(['ip kube-proxy']);
+    expect(r.problems).toEqual([]);
+    const outcomes = r.exact?.kind === 'ok' ? r.exact.outcomes : [];
+    expect(outcomes.map((o) => [o.destination?.ip, o.probability, o.verdict, o.masquerade]).sort()).toEqual([
+      ['10.244.1.2', 0.5, 'DNAT', true],
+      ['10.244.2.2', 0.5, 'DNAT', true],
+    ]);
+    // nft rules are named by their lines too (`nft -f` input says "add rule <table> <chain> …").
+    const rules = r.sample?.trace.filter((e) => e.rule > 0) ?? [];
+    expect(rules.length).toBeGreaterThan(10);
+    for (const e of rules) {
+      if (rendering === 'listing') expect(lineOf(text, e.line)).toBe(e.text);
+      else expect(lineOf(text, e.line).startsWith(`add rule ${e.table} ${e.chain} `)).toBe(true);
+    }
+  });
+
+  it('node 3, ETP Local in nft mode: dropped, by a rule on a real line', () => {
+    const text = bounceNft('node-3', 'listing', { externalTrafficPolicy: 'Local' });
+    const r = traced(traceDump(request(text, { dst: '192.168.10.13', localIPs: ['192.168.10.13'] })));
+    const outcomes = r.exact?.kind === 'ok' ? r.exact.outcomes : [];
+    expect(outcomes.map((o) => [o.verdict, o.probability])).toEqual([['DROP', 1]]);
+    expect(outcomes[0]?.decidedBy?.line).toBeGreaterThan(0);
+  });
+
+  it('bounds nft jump fan-out and reports nft jump loops', () => {
+    const n = 40;
+    const chains = Array.from({ length: n + 1 }, (_, i) => `\tchain c${i} {\n${i < n ? `\t\tjump c${i + 1}\n\t\tjump c${i + 1}\n` : ''}\t}`);
+    const fan = `table ip t {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t\tjump c0\n\t}\n${chains.join('\n')}\n}\n`;
+    expect(traced(traceDump(request(fan))).refusal).toMatchObject({ kind: 'too-costly' });
+    const loop = 'table ip t {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t\tjump a\n\t}\n\tchain a {\n\t\tjump b\n\t}\n\tchain b {\n\t\tjump a\n\t}\n}\n';
+    const r = traced(traceDump(request(loop)));
+    expect(r.kube).toBe(false);
+    expect(r.loops).toHaveLength(1);
+    expect(r.loops[0]).toMatchObject({ line: 10, message: 'jump loop: b → a' });
+    expect(r.exact?.kind === 'ok' ? r.exact.outcomes[0]?.verdict : null).toBe('UNKNOWN');
+  });
+});
+
 describe('traceDump on other input', () => {
-  it('declines nft rulesets and iptables -L listings, and says empty for nothing', () => {
-    expect(traceDump(request('table ip nat {\n}\n'))).toEqual({ kind: 'unsupported', format: 'nft' });
+  it('turns an exception inside the engine into a report, never a throw', () => {
+    // A rule ending in a dangling "." made the nft compiler throw a TypeError (an engine bug,
+    // reported); whatever the engine does with it, the page gets a report.
+    const text = 'table ip t {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t\tip daddr .\n\t}\n}\n';
+    const report = traceDump(request(text));
+    expect(['engine-error', 'traced']).toContain(report.kind);
+    if (report.kind === 'engine-error') expect(report.message).not.toBe('');
+  });
+
+  it('declines iptables -L listings, and says empty for nothing', () => {
     expect(traceDump(request('Chain INPUT (policy ACCEPT)\n'))).toEqual({ kind: 'unsupported', format: 'iptables-list' });
     expect(traceDump(request('\n# nothing\n'))).toEqual({ kind: 'empty' });
   });
