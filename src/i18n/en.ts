@@ -11,6 +11,7 @@ export const en = {
   'nav.home': 'Home',
   'nav.challenges': 'Challenges',
   'nav.trace': 'Trace',
+  'nav.playground': 'Playground',
   'lang.label': 'Language',
   'lang.switch': 'Read this page in Korean:',
   'footer.privacy': 'No cookies, no tracking, no third-party requests: everything is served from this site.',

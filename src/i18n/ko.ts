@@ -12,6 +12,7 @@ export const ko = {
   'nav.home': '홈',
   'nav.challenges': '챌린지',
   'nav.trace': '패킷 추적',
+  'nav.playground': '플레이그라운드',
   'lang.label': '언어',
   'lang.switch': '이 페이지를 영어로 보기:',
   'footer.privacy': '쿠키도, 추적도, 외부 요청도 없습니다. 모든 파일은 이 사이트에서만 받아 옵니다.',
