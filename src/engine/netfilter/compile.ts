@@ -38,6 +38,12 @@ export interface EvalEnv {
   /** The rule (or policy) that gave the last ACCEPT/DROP/REJECT, and why a walk stopped. */
   decider: Decider | null;
   error: string | null;
+  /**
+   * Rule evaluations left in the current hook traversal; traverse() refills it. Depth alone
+   * does not bound work: chains that each jump twice to the next fan out exponentially.
+   * Optional so hand-built environments keep working; traverse() always sets it.
+   */
+  work?: number;
 }
 
 /** The rule or chain policy that decided a verdict. */

@@ -17,6 +17,12 @@ export const Verdict = { CONTINUE: 0, ACCEPT: 1, DROP: 2, REJECT: 3, ERROR: 4 } 
 /** Nested chain calls allowed before the walk gives up (kube-proxy needs 6). */
 export const MAX_JUMP_DEPTH = 128;
 
+/**
+ * Rule evaluations allowed in one hook traversal. A 5,000-Service node walks about 10,000;
+ * the cap only stops dumps whose jumps fan out exponentially, which would otherwise hang.
+ */
+export const MAX_RULE_EVALUATIONS = 200_000;
+
 const NAT_HOOKS: Readonly<Record<string, readonly string[]>> = {
   DNAT: ['PREROUTING', 'OUTPUT'],
   SNAT: ['POSTROUTING', 'INPUT'],
@@ -31,6 +37,7 @@ const NAT_HOOKS: Readonly<Record<string, readonly string[]>> = {
 export function traverse(ruleset: CompiledRuleset, table: string, hook: string, p: Packet, e: EvalEnv): number {
   const chain = ruleset.tables.get(table)?.get(hook);
   e.hook = hook;
+  e.work = MAX_RULE_EVALUATIONS;
   if (!chain) return Verdict.ACCEPT;
   const v = runChain(ruleset, chain, p, e, 0);
   if (v !== Verdict.CONTINUE) return v;
@@ -59,6 +66,9 @@ function runChain(ruleset: CompiledRuleset, chain: CompiledChain, p: Packet, e: 
   const rules = chain.rules;
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i] as CompiledRule;
+    if ((e.work = (e.work ?? MAX_RULE_EVALUATIONS) - 1) < 0) {
+      return fail(e, r, `more than ${MAX_RULE_EVALUATIONS} rule evaluations in one hook: the chains' jumps fan out too much to follow`);
+    }
     if (r.test !== null && !r.test(p, e)) {
       if (e.trace) record(e, chain, r.rule.number, r.rule.text, false, '');
       continue;

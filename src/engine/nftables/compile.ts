@@ -423,8 +423,9 @@ class RuleCompiler {
     for (;;) {
       const s = this.selector();
       if (!s) {
-        const tok = this.t[this.i] as Token;
-        throw new RuleError(`"${tok.text}" is not modelled here`);
+        // The rule may end right after a "." (e.g. "ip daddr ."): say so instead of reading past it.
+        const tok = this.t[this.i];
+        throw new RuleError(tok ? `"${tok.text}" is not modelled here` : 'the rule ends where a selector was expected');
       }
       sels.push(s);
       if (this.peek() !== '.') break;
