@@ -542,9 +542,11 @@ export function compileNft(rs: NftRuleset): CompiledNft {
           stateful ||= rc.stateful;
           return { slot, number: index + 1, text: rule.text, line: rule.line, steps, problem: null };
         } catch (err) {
-          if (!(err instanceof RuleError)) throw err;
-          problems.push({ line: rule.line, text: rule.text, message: err.message });
-          return { slot, number: index + 1, text: rule.text, line: rule.line, steps: [], problem: err.message };
+          // Pasted text reaches here: a compiler slip on a malformed rule must become a problem
+          // with its line, like any other rule the engine cannot read, never an exception.
+          const message = err instanceof RuleError ? err.message : `the engine could not read this rule (${err instanceof Error ? err.message : String(err)})`;
+          problems.push({ line: rule.line, text: rule.text, message });
+          return { slot, number: index + 1, text: rule.text, line: rule.line, steps: [], problem: message };
         }
       });
       let policySlot = -1;
