@@ -60,6 +60,16 @@ export const allPages = [
   '/ko/challenges/',
   '/en/challenges/bounce/',
   '/ko/challenges/bounce/',
+  '/en/challenges/bounce/share/',
+  '/ko/challenges/bounce/share/',
+  '/en/trace/',
+  '/ko/trace/',
+  '/en/playground/',
+  '/ko/playground/',
+  '/en/playground/datapaths/',
+  '/ko/playground/datapaths/',
+  '/en/search/',
+  '/ko/search/',
 ] as const;
 
 /**
