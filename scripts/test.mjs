@@ -96,6 +96,8 @@ mkdirSync(reports, { recursive: true });
 
 const env = { ASTRO_TELEMETRY_DISABLED: '1', CHROMIUM_PATH: chromiumPath };
 const steps = [
+  // Types first: a type error anywhere (.astro, .ts, .tsx) fails the run as one failed check.
+  { title: 'type check (astro check)', report: null, command: bin('astro'), args: ['check'], counts: null },
   {
     title: 'unit tests (vitest)',
     report: join(reports, 'vitest-unit.json'),
@@ -133,11 +135,13 @@ const steps = [
 const total = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 for (const step of steps) {
-  rmSync(step.report, { force: true });
+  if (step.report) rmSync(step.report, { force: true });
   const started = Date.now();
   const code = run(step.title, step.command, step.args, env);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const counts = step.counts(readJson(step.report)) ?? { passed: 0, failed: 0, skipped: 0 };
+  const counts = step.counts
+    ? (step.counts(readJson(step.report)) ?? { passed: 0, failed: 0, skipped: 0 })
+    : { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1; // crashed without saying why in the report
   total.passed += counts.passed;
   total.failed += counts.failed;
