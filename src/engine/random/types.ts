@@ -1,5 +1,5 @@
 /**
- * Where randomness enters the engine. The engine never calls Math.random(): every random
+ * Where randomness enters the engine. The engine never calls the global random source: every random
  * decision (an iptables `statistic` match, an nft `numgen`, a scheduler pick) asks a Chooser.
  * A sampling Chooser draws from a seeded generator, so a run replays from its seed; an
  * enumerating Chooser (exact mode) explores every branch and weighs it by its probability.
