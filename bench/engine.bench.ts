@@ -6,8 +6,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateIptablesSave } from '../src/engine/kubeproxy';
-import type { Cluster, EndpointSlice, Pod, Service } from '../src/engine/model/types';
+import type { Service } from '../src/engine/model/types';
 import { bounceCluster } from '../src/engine/scenarios/bounce';
+import { syntheticCluster } from '../src/engine/scenarios/synthetic';
 import { createSimulation, fromRulesText, type ConnectionSpec } from '../src/engine/simulate';
 
 /** One measured figure. */
@@ -66,43 +67,10 @@ function throughput(): Figure[] {
   return out;
 }
 
-/** A cluster of `services` Services with `endpoints` pods each, on three nodes (half NodePort). */
-export function syntheticCluster(services: number, endpoints: number): Cluster {
-  const base = bounceCluster();
-  const nodes = [1, 2, 3].map((k) => ({ name: `node-${k}`, internalIP: `192.168.10.1${k}`, podCIDR: `10.20${k}.0.0/16` }));
-  const pods: Pod[] = [];
-  const svcs: Service[] = [];
-  const slices: EndpointSlice[] = [];
-  let podIndex = 0;
-  for (let s = 0; s < services; s++) {
-    const name = `svc-${String(s).padStart(5, '0')}`;
-    const eps: EndpointSlice['endpoints'][number][] = [];
-    for (let e = 0; e < endpoints; e++) {
-      const k = (podIndex % 3) + 1;
-      const host = Math.floor(podIndex / 3) + 2;
-      const ip = `10.20${k}.${host >> 8}.${host & 255}`;
-      const pod: Pod = { ...(base.pods[0] as Pod), name: `${name}-${e}`, nodeName: `node-${k}`, ip, labels: { app: name } };
-      pods.push(pod);
-      eps.push({ addresses: [ip], nodeName: pod.nodeName, conditions: { ready: true, serving: true, terminating: false }, podName: pod.name });
-      podIndex++;
-    }
-    const nodePort = s < 2700 ? 30000 + s : 0;
-    svcs.push({
-      ...(base.services[0] as Service),
-      name,
-      type: nodePort ? 'NodePort' : 'ClusterIP',
-      clusterIP: `10.96.${(s + 1) >> 8}.${(s + 1) & 255}`,
-      selector: { app: name },
-      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort }],
-    });
-    slices.push({ namespace: 'default', name: `${name}-abcde`, serviceName: name, addressType: 'IPv4', ports: [{ name: 'http', port: 8080, protocol: 'TCP' }], endpoints: eps });
-  }
-  return { nodes, pods, services: svcs, endpointSlices: slices, proxy: { ...base.proxy, clusterCIDR: '10.200.0.0/13' } };
-}
-
 /** Parse + exact trace of one node's dump of 5,000 services × 3 endpoints. */
 function bigDump(): Figure[] {
-  const cluster = syntheticCluster(5000, 3);
+  // Half-ish NodePort (2,700 of 5,000), the rest ClusterIP only, as a mixed cluster would be.
+  const cluster = syntheticCluster(5000, 3, { nodePortServices: 2700 });
   const generated = timed(() => generateIptablesSave(cluster, 'node-1'));
   const text = generated.value;
   const lines = text.split('\n').length;
