@@ -1,17 +1,10 @@
-/**
- * A store whose value the engine computes from other stores, loaded on demand: nothing is
- * imported or computed until an island subscribes, and an answer that arrives after its
- * inputs changed again is dropped instead of overwriting the newer one.
- */
-import { atom, onMount, type ReadableAtom, type Store, type StoreValue } from 'nanostores';
+/** Stores the lesson's lab (the engine chunk) computes from other stores, loaded on demand. */
+import type { ReadableAtom, Store, StoreValue } from 'nanostores';
+import { lazyComputed, type Loaded } from './lazyComputed.ts';
 import { loadLab } from './lab/load.ts';
 import type { Lab } from './lab/types.ts';
 
-/** The value, or why there is none yet. */
-export type Loaded<T> =
-  | { readonly state: 'loading' }
-  | { readonly state: 'ready'; readonly value: T }
-  | { readonly state: 'failed'; readonly message: string };
+export type { Loaded } from './lazyComputed.ts';
 
 type Values<S extends readonly Store[]> = { -readonly [I in keyof S]: StoreValue<S[I]> };
 
@@ -20,32 +13,5 @@ export function fromLab<T, S extends readonly Store[]>(
   inputs: readonly [...S],
   compute: (lab: Lab, ...values: Values<S>) => T,
 ): ReadableAtom<Loaded<T>> {
-  const $out = atom<Loaded<T>>({ state: 'loading' });
-  let generation = 0;
-  const refresh = (): void => {
-    const mine = ++generation;
-    const values = inputs.map((s) => s.get()) as Values<S>;
-    loadLab().then(
-      (lab) => {
-        if (mine !== generation) return;
-        try {
-          $out.set({ state: 'ready', value: compute(lab, ...values) });
-        } catch (error) {
-          $out.set({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
-        }
-      },
-      (error: unknown) => {
-        if (mine === generation) $out.set({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-  };
-  onMount($out, () => {
-    refresh();
-    const stops = inputs.map((s) => s.listen(refresh));
-    return () => {
-      generation++;
-      for (const stop of stops) stop();
-    };
-  });
-  return $out;
+  return lazyComputed(loadLab, inputs, compute);
 }

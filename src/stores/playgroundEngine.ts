@@ -3,7 +3,8 @@
  * stores computed from them: nothing is loaded until an island subscribes, and an answer
  * that arrives after its inputs changed again is dropped.
  */
-import { atom, onMount, type ReadableAtom, type Store, type StoreValue } from 'nanostores';
+import type { ReadableAtom, Store, StoreValue } from 'nanostores';
+import { lazyComputed, type Loaded } from './lazyComputed.ts';
 
 type Engine = typeof import('../playground/engine.ts');
 type Yaml = typeof import('../playground/yaml.ts');
@@ -30,10 +31,7 @@ export function loadPlaygroundYaml(): Promise<Yaml> {
 }
 
 /** A value the engine computes, or why there is none yet. */
-export type EngineValue<T> =
-  | { readonly state: 'loading' }
-  | { readonly state: 'ready'; readonly value: T }
-  | { readonly state: 'failed'; readonly message: string };
+export type EngineValue<T> = Loaded<T>;
 
 /** How long edits must pause before the engine recomputes (ms). */
 const SETTLE_MS = 60;
@@ -45,40 +43,5 @@ export function fromPlayground<T, S extends readonly Store[]>(
   inputs: readonly [...S],
   compute: (e: Engine, ...values: Values<S>) => T,
 ): ReadableAtom<EngineValue<T>> {
-  const $out = atom<EngineValue<T>>({ state: 'loading' });
-  let generation = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // Edits come in bursts (a reader clicking "add pod" ten times): compute once they settle.
-  const refresh = (): void => {
-    const mine = ++generation;
-    clearTimeout(timer);
-    timer = setTimeout(() => settle(mine), $out.get().state === 'loading' ? 0 : SETTLE_MS);
-  };
-  const settle = (mine: number): void => {
-    if (mine !== generation) return;
-    const values = inputs.map((s) => s.get()) as Values<S>;
-    loadPlaygroundEngine().then(
-      (e) => {
-        if (mine !== generation) return;
-        try {
-          $out.set({ state: 'ready', value: compute(e, ...values) });
-        } catch (error) {
-          $out.set({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
-        }
-      },
-      (error: unknown) => {
-        if (mine === generation) $out.set({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-  };
-  onMount($out, () => {
-    refresh();
-    const stops = inputs.map((s) => s.listen(refresh));
-    return () => {
-      generation++;
-      clearTimeout(timer);
-      for (const stop of stops) stop();
-    };
-  });
-  return $out;
+  return lazyComputed(loadPlaygroundEngine, inputs, compute, SETTLE_MS);
 }
