@@ -7,7 +7,8 @@ import { defineConfig, devices, type LaunchOptions } from '@playwright/test';
  * Chromium is Debian's (or CHROMIUM_PATH); Playwright's own build is used only when neither
  * exists, and nothing here ever downloads a browser.
  */
-const port = 4329;
+// E2E_PORT lets several checkouts run their browser tests side by side without sharing a server.
+const port = Number(process.env['E2E_PORT'] ?? 4329);
 const systemChromium = process.env['CHROMIUM_PATH'] || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
 const launchOptions: LaunchOptions = {
