@@ -35,12 +35,11 @@ describe('option claims in the bounce lesson', () => {
     expect(lessonSchema.safeParse(badShare).success).toBe(false);
   });
 
-  it('embed the live lesson at the quiz marker in both languages', () => {
+  it('embed the live lesson between the question and the answer in both languages', () => {
     for (const locale of ['en', 'ko']) {
       const source = readFileSync(join(process.cwd(), 'content', 'lessons', locale, 'bounce.mdx'), 'utf8');
-      const marker = source.indexOf('(issue 5)');
       const island = source.indexOf('<LiveLesson options={frontmatter.options} />');
-      expect(island, locale).toBeGreaterThan(marker);
+      expect(island, locale).toBeGreaterThan(source.indexOf('<Question'));
       expect(island, locale).toBeLessThan(source.indexOf('\n<Solution>'));
     }
   });

@@ -44,15 +44,6 @@ describe('lesson parity between English and Korean', () => {
     expect(componentUses(en?.body ?? '').length).toBeGreaterThan(0);
   });
 
-  it.each(slugs)('%s keeps the quiz island marker in both languages', (slug) => {
-    for (const locale of ['en', 'ko']) {
-      const body = find(locale, slug)?.body ?? '';
-      const marker = body.indexOf('(issue 5)');
-      expect(marker, `${locale}/${slug}`).toBeGreaterThan(body.indexOf('<Question'));
-      expect(marker, `${locale}/${slug}`).toBeLessThan(body.indexOf('<Solution>'));
-    }
-  });
-
   it('Korean further reading points at the Korean kubernetes.io pages', () => {
     for (const slug of slugs) {
       const ko = lessonSchema.parse(find('ko', slug)?.frontmatter);
