@@ -20,7 +20,8 @@ import { outcomeKey } from './run/outcome';
 import { createRunner, type RunOptions, type Runner } from './run/runner';
 
 export type { ConnectionResult, ConnectionSpec, Destination, ReplyResult, RuleRef, Source, Step, Transport, Verdict } from './network/types';
-export type { RunOptions, RunProgress, RunSummary, Runner, RuleCounter, OutcomeCount } from './run/runner';
+export type { RunOptions, RunProgress, RunSummary, RunSummaryWithFlows, Runner, RuleCounter, OutcomeCount } from './run/runner';
+export { EXPERIENCES, experienceOf, type Experience } from './run/experience';
 export type { TraceEntry } from './netfilter/trace';
 export type { Problem } from './netfilter/model';
 export { ConnectionError } from './network/resolve';
@@ -58,8 +59,11 @@ export interface Simulation {
   exact(connection: ConnectionSpec, options?: WalkOptions): ExactOutcome[];
   /** One connection with the random choices drawn from `seed`. */
   sample(connection: ConnectionSpec, seed: number | string, options?: WalkOptions): ConnectionResult;
-  /** A chunked run of many connections (counts and rule counters). */
-  run(connection: ConnectionSpec, options: RunOptions): Runner;
+  /**
+   * A chunked run of many connections (counts and rule counters): of one spec, or of a round
+   * of specs taken in turn (several clients or entry nodes), counted per spec too.
+   */
+  run(connection: ConnectionSpec | readonly ConnectionSpec[], options: RunOptions): Runner;
   /** Connections one after another with state kept between them (session affinity). */
   session(seed: number | string): Session;
 }
@@ -135,7 +139,7 @@ function build(topology: Topology, fillVia: boolean): Simulation {
       return [...byKey.values()].sort((a, b) => b.probability - a.probability);
     },
     sample: (connection, seed, options = {}) => sampleWith(createNetworkState(topology), connection, seed, options),
-    run: (connection, options) => createRunner(topology, resolve(connection), options),
+    run: (connection, options) => createRunner(topology, isRound(connection) ? connection.map(resolve) : resolve(connection), options),
     session(seed) {
       const state = createNetworkState(topology);
       const rng = createRng(normalizeSeed(seed));
@@ -155,6 +159,10 @@ function build(topology: Topology, fillVia: boolean): Simulation {
       };
     },
   };
+}
+
+function isRound(c: ConnectionSpec | readonly ConnectionSpec[]): c is readonly ConnectionSpec[] {
+  return Array.isArray(c);
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * Runs N connections of one spec, each from its own source port, and counts where they went
- * and which rules they hit — in chunks (`step`) so a browser can stay responsive, with cancel,
- * and with memory that does not grow with N. Stateless rules use the decision-tree cache
- * (tree.ts); rules with state (recent, nth) or that read the source port are walked in full
- * for every connection, with state carried from one connection to the next and the clock
- * advancing by `interval` seconds.
+ * Runs N connections of one spec — or of a round of specs taken in turn (several clients,
+ * several entry nodes) — each from its own source port, and counts where they went and which
+ * rules they hit, overall and per spec — in chunks (`step`) so a browser can stay responsive,
+ * with cancel, and with memory that does not grow with N. Stateless rules use the
+ * decision-tree cache (tree.ts); rules with state (recent, nth) or that read the source port
+ * are walked in full for every connection, with state carried from one connection to the next
+ * and the clock advancing by `interval` seconds per round.
  */
 import { createNetworkState, createWalkContext, type NetworkState, type WalkContext } from '../network/context';
 import type { ResolvedConnection } from '../network/resolve';
@@ -13,7 +14,9 @@ import type { ConnectionResult, Verdict } from '../network/types';
 import { walkConnection } from '../network/walk';
 import { createRng, normalizeSeed, samplingChooser } from '../random/rng';
 import type { Chooser, Rng } from '../random/types';
-import { destinationKey, outcomeKey, withoutTrace } from './outcome';
+import type { Experience } from './experience';
+import { outcomeKey, withoutTrace } from './outcome';
+import { summarizeRun } from './summary';
 import { DecisionTree, type Leaf } from './tree';
 import { counterSlots } from '../network/datapath';
 
@@ -24,7 +27,11 @@ export interface RunOptions {
   readonly seed: number | string;
   /** Clock at the first connection, in seconds (default 0). */
   readonly start?: number;
-  /** Seconds between connections (default 0): matters for session affinity timeouts. */
+  /**
+   * Seconds between rounds (default 0): matters for session affinity timeouts. With one
+   * connection spec every connection is a round; with several, connection i is spec
+   * i mod n, and the n connections of a round share one time.
+   */
   readonly interval?: number;
   /** Use the decision-tree cache when the rules allow it (default true). */
   readonly cache?: boolean;
@@ -58,8 +65,16 @@ export interface RunSummary {
   /** Connections that reached a destination but whose answer never got back. */
   readonly unanswered: number;
   readonly outcomes: readonly OutcomeCount[];
+  /** Connections by what the client experienced (served, refused, timed out, unknown). */
+  readonly experiences: Readonly<Record<Experience, number>>;
   /** Whether the decision-tree cache was used. */
   readonly cached: boolean;
+}
+
+/** What a run has seen, overall and for each connection spec of its round. */
+export interface RunSummaryWithFlows extends RunSummary {
+  /** One summary per spec, in the order given (one entry for a single spec). */
+  readonly flows: readonly RunSummary[];
 }
 
 /** A rule's packet counter on one node, as `iptables -L -v -n -x` shows it (first packets). */
@@ -80,7 +95,7 @@ export interface Runner {
   /** Stops the run; later steps do nothing. */
   cancel(): void;
   progress(): RunProgress;
-  summary(): RunSummary;
+  summary(): RunSummaryWithFlows;
   /** Per-rule packet counters of every node (only rules and policies that counted, unless `all`). */
   counters(all?: boolean): RuleCounter[];
 }
@@ -89,10 +104,20 @@ export interface Runner {
 const PORT_FIRST = 32768;
 const PORT_LAST = 60999;
 
-/** Starts a run of `connection` over `topology`. */
-export function createRunner(topology: Topology, connection: ResolvedConnection, options: RunOptions, state?: NetworkState): Runner {
+/**
+ * Starts a run over `topology`: of one connection spec, or of a round of specs taken in turn
+ * (connection i is spec i mod n), all sharing the nodes' state.
+ */
+export function createRunner(
+  topology: Topology,
+  connection: ResolvedConnection | readonly ResolvedConnection[],
+  options: RunOptions,
+  state?: NetworkState,
+): Runner {
   const total = options.count;
   if (!Number.isInteger(total) || total < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${total}`);
+  const flows: readonly ResolvedConnection[] = isRound(connection) ? connection : [connection];
+  if (flows.length === 0) throw new RangeError('a run needs at least one connection spec');
   const start = options.start ?? 0;
   const interval = options.interval ?? 0;
   const rng: Rng = createRng(normalizeSeed(options.seed));
@@ -100,7 +125,10 @@ export function createRunner(topology: Topology, connection: ResolvedConnection,
   const ctx: WalkContext = createWalkContext(topology, state ?? createNetworkState(topology), chooser, true);
   const keys = new Map<string, number>();
   const outcomes: { result: ConnectionResult; count: number }[] = [];
-  const firstPort = connection.sport >= PORT_FIRST && connection.sport <= PORT_LAST ? connection.sport : PORT_FIRST;
+  // Per spec, connections by outcome id (grown as outcomes appear).
+  const perFlow: number[][] = flows.map(() => []);
+  const first = (flows[0] as ResolvedConnection).sport;
+  const firstPort = first >= PORT_FIRST && first <= PORT_LAST ? first : PORT_FIRST;
   let done = 0;
   let cancelled = false;
 
@@ -114,26 +142,34 @@ export function createRunner(topology: Topology, connection: ResolvedConnection,
     }
     return id;
   };
+  const record = (flow: number, outcome: number): void => {
+    (outcomes[outcome] as { count: number }).count++;
+    const counts = perFlow[flow] as number[];
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+  };
 
   // nft rules that update sets (session affinity) make connections depend on each other too.
   const stateless = topology.nodes.every((n) => !n.compiled.stateful && !n.compiled.readsSourcePort && !(n.nft?.compiled.stateful ?? false));
-  let tree: DecisionTree | null = null;
+  let trees: DecisionTree[] | null = null;
   if (options.cache !== false && stateless) {
     // A separate context whose counters are zeroed before each exploring walk.
     const explore = createWalkContext(topology, createNetworkState(topology), chooser, true);
-    tree = new DecisionTree((c) => {
-      explore.chooser = c;
-      for (const a of explore.counters ?? []) a.fill(0);
-      const outcome = outcomeOf(walkConnection(explore, { ...connection, sport: portOf(done) }));
-      const slots = (explore.counters ?? []).map((a) => {
-        const hit: number[] = [];
-        a.forEach((v, slot) => {
-          for (let k = 0; k < v; k++) hit.push(slot);
-        });
-        return Int32Array.from(hit);
-      });
-      return { outcome, slots };
-    });
+    trees = flows.map(
+      (flow) =>
+        new DecisionTree((c) => {
+          explore.chooser = c;
+          for (const a of explore.counters ?? []) a.fill(0);
+          const outcome = outcomeOf(walkConnection(explore, { ...flow, sport: portOf(done) }));
+          const slots = (explore.counters ?? []).map((a) => {
+            const hit: number[] = [];
+            a.forEach((v, slot) => {
+              for (let k = 0; k < v; k++) hit.push(slot);
+            });
+            return Int32Array.from(hit);
+          });
+          return { outcome, slots };
+        }),
+    );
   }
   const overflow = topology.nodes.map((n) => new Float64Array(counterSlots(n).length));
 
@@ -147,18 +183,20 @@ export function createRunner(topology: Topology, connection: ResolvedConnection,
     step(maxConnections) {
       const end = Math.min(total, done + Math.max(0, Math.floor(maxConnections)));
       if (cancelled) return progress();
-      if (tree) {
+      if (trees) {
         for (; done < end; done++) {
-          const leaf: Leaf = tree.sample(rng);
+          const flow = done % flows.length;
+          const leaf: Leaf = (trees[flow] as DecisionTree).sample(rng);
           if (leaf.stored) leaf.hits++;
           else leaf.slots.forEach((slots, node) => slots.forEach((s) => ((overflow[node] as Float64Array)[s]! += 1)));
-          (outcomes[leaf.outcome] as { count: number }).count++;
+          record(flow, leaf.outcome);
         }
       } else {
         for (; done < end; done++) {
-          ctx.now = start + done * interval;
-          const r = walkConnection(ctx, { ...connection, sport: portOf(done) });
-          (outcomes[outcomeOf(r)] as { count: number }).count++;
+          const flow = done % flows.length;
+          ctx.now = start + Math.floor(done / flows.length) * interval;
+          const r = walkConnection(ctx, { ...(flows[flow] as ResolvedConnection), sport: portOf(done) });
+          record(flow, outcomeOf(r));
         }
       }
       return progress();
@@ -168,14 +206,14 @@ export function createRunner(topology: Topology, connection: ResolvedConnection,
     },
     progress,
     summary() {
-      return summarize(outcomes, done, tree !== null);
+      return summarizeRun(outcomes, perFlow, done, trees !== null);
     },
     counters(all = false) {
       const out: RuleCounter[] = [];
       topology.nodes.forEach((node, i) => {
         const packets = Float64Array.from(ctx.counters?.[i] ?? []);
         overflow[i]?.forEach((v, s) => (packets[s]! += v));
-        for (const leaf of tree?.allLeaves() ?? []) leaf.slots[i]?.forEach((s) => (packets[s]! += leaf.hits));
+        for (const tree of trees ?? []) for (const leaf of tree.allLeaves()) leaf.slots[i]?.forEach((s) => (packets[s]! += leaf.hits));
         counterSlots(node).forEach((slot, s) => {
           const n = packets[s] as number;
           if (all || n > 0) out.push({ node: node.name, table: slot.table, chain: slot.chain, rule: slot.rule, text: slot.text, packets: n });
@@ -186,31 +224,6 @@ export function createRunner(topology: Topology, connection: ResolvedConnection,
   };
 }
 
-function summarize(outcomes: readonly { result: ConnectionResult; count: number }[], count: number, cached: boolean): RunSummary {
-  const verdicts: Record<Verdict, number> = { DNAT: 0, ACCEPT: 0, DROP: 0, REJECT: 0, NONE: 0, UNKNOWN: 0 };
-  const destinations: Record<string, number> = {};
-  const pods: Record<string, number> = {};
-  let unanswered = 0;
-  for (const { result, count: n } of outcomes) {
-    if (n === 0) continue;
-    verdicts[result.verdict] += n;
-    const d = result.destination;
-    if (d) {
-      const key = destinationKey(d);
-      destinations[key] = (destinations[key] ?? 0) + n;
-      if (d.kind === 'pod') pods[`${d.namespace}/${d.name}`] = (pods[`${d.namespace}/${d.name}`] ?? 0) + n;
-      if (result.reply && !result.reply.delivered) unanswered += n;
-    }
-  }
-  return {
-    count,
-    verdicts,
-    destinations,
-    pods,
-    dropped: verdicts.DROP,
-    rejected: verdicts.REJECT,
-    unanswered,
-    outcomes: outcomes.filter((o) => o.count > 0).map((o) => ({ result: o.result, count: o.count })),
-    cached,
-  };
+function isRound(c: ResolvedConnection | readonly ResolvedConnection[]): c is readonly ResolvedConnection[] {
+  return Array.isArray(c);
 }

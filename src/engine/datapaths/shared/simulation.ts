@@ -85,7 +85,13 @@ export function datapathSimulation(parts: DatapathParts): DatapathSimulation {
       const chooser = samplingChooser(createRng(normalizeSeed(seed)));
       return walkOnce(parts, parts.createBalancer(), chooser, connection, options.now ?? 0, options.trace === true);
     },
-    run: (connection, options) => createSequenceRunner(parts.topology, parts.createBalancer(), resolveConnection(parts.topology, connection), options),
+    run: (connection, options) =>
+      createSequenceRunner(
+        parts.topology,
+        parts.createBalancer(),
+        Array.isArray(connection) ? connection.map((c: ConnectionSpec) => resolveConnection(parts.topology, c)) : resolveConnection(parts.topology, connection as ConnectionSpec),
+        options,
+      ),
     sequence: (connection, options) => runSequence(parts.topology, parts.createBalancer(), resolveConnection(parts.topology, connection), options),
     session(seed) {
       const balancer = parts.createBalancer();

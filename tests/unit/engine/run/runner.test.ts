@@ -77,6 +77,70 @@ describe('runner', () => {
     expect(Object.keys(spread.summary().pods).sort()).toEqual(['default/pod-1', 'default/pod-2']);
   });
 
+  it('runs a round of specs in turn and counts each spec on its own', () => {
+    const toNode1: ConnectionSpec = { from: { kind: 'client' }, to: { ip: '192.168.10.11', port: 30080 } };
+    const toNode3: ConnectionSpec = { from: { kind: 'client' }, to: { ip: '192.168.10.13', port: 30080 } };
+    const run = createSimulation(bounceCluster({ externalTrafficPolicy: 'Local' })).run([toNode1, toNode2, toNode3], { count: 301, seed: 4 });
+    run.step(301);
+    const s = run.summary();
+    expect(s.flows.map((f) => f.count)).toEqual([101, 100, 100]);
+    expect(s.flows[0]?.pods).toEqual({ 'default/pod-1': 101 });
+    expect(s.flows[1]?.pods).toEqual({ 'default/pod-2': 100 });
+    expect(s.flows[2]).toMatchObject({ pods: {}, dropped: 100 });
+    expect(s).toMatchObject({ count: 301, dropped: 100, pods: { 'default/pod-1': 101, 'default/pod-2': 100 } });
+    expect(s.experiences).toEqual({ served: 201, refused: 0, 'timed-out': 100, unknown: 0 });
+  });
+
+  it('a single spec is a round of one: one flow equal to the whole', () => {
+    const run = createSimulation(bounceCluster()).run(toNode2, { count: 500, seed: 8 });
+    run.step(500);
+    const { flows, ...whole } = run.summary();
+    expect(flows).toHaveLength(1);
+    expect(flows[0]).toEqual(whole);
+  });
+
+  it('rounds: the cache stays bit-identical to full walks', () => {
+    const sim = createSimulation(bounceCluster());
+    const round: ConnectionSpec[] = ['192.168.10.11', '192.168.10.12', '192.168.10.13'].map((ip) => ({ from: { kind: 'client' }, to: { ip, port: 30080 } }));
+    const cached = sim.run(round, { count: 900, seed: 77 });
+    const full = sim.run(round, { count: 900, seed: 77, cache: false });
+    cached.step(900);
+    full.step(900);
+    expect(cached.summary().cached).toBe(true);
+    const view = (r: typeof cached): unknown => r.summary().flows.map((f) => f.pods);
+    expect(view(cached)).toEqual(view(full));
+    expect(cached.counters(true)).toEqual(full.counters(true));
+  });
+
+  it('session affinity in a round: each client sticks per entry node, the nodes choose independently, a short timeout unsticks', () => {
+    const clients = Array.from({ length: 12 }, (_, i) => `192.168.10.${101 + i}`);
+    const round: ConnectionSpec[] = clients.flatMap((ip) =>
+      ['192.168.10.11', '192.168.10.12'].map((node): ConnectionSpec => ({ from: { kind: 'client', ip }, to: { ip: node, port: 30080 } })),
+    );
+    const cluster = bounceCluster({ sessionAffinity: 'ClientIP' });
+    const run = createSimulation(cluster).run(round, { count: round.length * 20, seed: 11, interval: 60 });
+    run.step(Infinity);
+    const flows = run.summary().flows;
+    expect(flows.every((f) => f.count === 20 && Object.keys(f.pods).length === 1)).toBe(true);
+    const podOf = (f: (typeof flows)[number]): string => Object.keys(f.pods)[0] as string;
+    const split = clients.filter((_, c) => podOf(flows[2 * c]!) !== podOf(flows[2 * c + 1]!));
+    // Each node's first choice is a fair coin: with 12 clients, some land apart and some together.
+    expect(split.length).toBeGreaterThan(0);
+    expect(split.length).toBeLessThan(clients.length);
+
+    const short = { ...cluster, services: cluster.services.map((s) => ({ ...s, sessionAffinityTimeoutSeconds: 30 })) };
+    const loose = createSimulation(short).run(round, { count: round.length * 20, seed: 11, interval: 60 });
+    loose.step(Infinity);
+    expect(loose.summary().flows.every((f) => Object.keys(f.pods).length === 2)).toBe(true);
+    const tight = createSimulation(short).run(round, { count: round.length * 20, seed: 11, interval: 29 });
+    tight.step(Infinity);
+    expect(tight.summary().flows.every((f) => Object.keys(f.pods).length === 1)).toBe(true);
+  });
+
+  it('rejects an empty round', () => {
+    expect(() => createSimulation(bounceCluster()).run([], { count: 1, seed: 1 })).toThrow(/at least one connection spec/);
+  });
+
   it('rejects a count that is not a whole number', () => {
     expect(() => createSimulation(bounceCluster()).run(toNode2, { count: 1.5, seed: 1 })).toThrow(/count must be a whole number/);
   });
