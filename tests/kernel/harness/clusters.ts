@@ -21,3 +21,8 @@ export function loadScenarioFiles(paths: readonly string[]): Cluster {
 export function kernelScenarioPath(name: string): string {
   return new URL(`../scenarios/${name}.yaml`, import.meta.url).pathname;
 }
+
+/** A lesson's scenario file (content/scenarios/<slug>.yaml), the cluster the site runs. */
+export function lessonScenarioPath(slug: string): string {
+  return new URL(`../../../content/scenarios/${slug}.yaml`, import.meta.url).pathname;
+}
