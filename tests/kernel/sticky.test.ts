@@ -5,6 +5,7 @@ import { chiSquareGoodnessOfFit } from '../../src/engine/stats/chisquare';
 import { DEFAULT_ALPHA } from './harness/compare';
 import { lessonScenarioPath, loadScenarioFiles } from './harness/clusters';
 import { enginePrediction } from './harness/engine';
+import { inNetns, run as exec } from './harness/exec';
 import type { KernelCluster } from './harness/kernelCluster';
 import { MODES, useScenario } from './harness/scenario';
 import { describeKernel } from './harness/suite';
@@ -73,6 +74,19 @@ for (const mode of MODES) {
         expect(p).toBeCloseTo(0.5, 12);
         expectFit(split, CLIENTS.length, p, 'clients served by different pods through node 1 and node 2');
 
+        if (mode === 'iptables') {
+          // Where the memory lives: each node's own /proc/net/xt_recent/<list>, one list per
+          // endpoint chain, holding exactly the clients that node sent to that endpoint.
+          const pod1Chain = /--rcheck[^\n]*-j (KUBE-SEP-\w+)/.exec(simulation.rules('node-1'))?.[1];
+          expect(pod1Chain, 'the first affinity rule of KUBE-SVC').toBeDefined();
+          for (const [name, seen] of [['node-1', viaNode1], ['node-2', viaNode2]] as const) {
+            const netns = kernel.plan.nodes.find((n) => n.name === name)!.netns;
+            const listed = exec(inNetns(netns, ['cat', `/proc/net/xt_recent/${pod1Chain}`])).stdout.match(/src=(\S+)/g) ?? [];
+            const expected = CLIENTS.filter((ip) => seen.get(ip) === 'pod-1');
+            expect(listed.map((s) => s.slice(4)).sort(), `${name}'s recent list ${pod1Chain}`).toEqual(expected.sort());
+          }
+        }
+
         // The engine's own run of the same traffic: every (client, node) flow stuck as well.
         const round = CLIENTS.flatMap((ip) => [NODE_1, NODE_2].map((host) => ({ from: { kind: 'client' as const, ip }, to: { ip: host, port: NODE_PORT } })));
         const run = simulation.run(round, { count: round.length * ROUNDS, seed: `sticky-${mode}`, interval: 1 });
@@ -89,14 +103,18 @@ for (const mode of MODES) {
   describeKernel(
     'sticky lesson: the affinity timeout',
     () => {
-      const TIMEOUT = 2;
+      // Long enough that two back-to-back probes of 100 clients fit inside it on a loaded machine.
+      const TIMEOUT = 8;
       const scenario = useScenario(() => withTimeout(loadScenarioFiles([lessonScenarioPath('sticky')]), TIMEOUT), mode, { extraClientIPs: CLIENTS });
 
       it(`with timeoutSeconds ${TIMEOUT}: back within it, every client keeps its pod; after it, each chooses afresh`, async () => {
         const { kernel, simulation } = scenario();
+        const started = performance.now();
         const first = await stuckPods(kernel, NODE_2, 1);
         const soon = await stuckPods(kernel, NODE_2, 1);
-        expect(CLIENTS.filter((ip) => first.get(ip) !== soon.get(ip)), 'clients that moved within the timeout').toEqual([]);
+        const took = (performance.now() - started) / 1000;
+        expect(took, 'both probes must fit inside the timeout for this check to mean anything').toBeLessThan(TIMEOUT);
+        expect(CLIENTS.filter((ip) => first.get(ip) !== soon.get(ip)), `clients that moved within the timeout (both probes took ${took.toFixed(1)} s)`).toEqual([]);
         await sleep(TIMEOUT * 1000 + 1500);
         const later = await stuckPods(kernel, NODE_2, 1);
         const moved = CLIENTS.filter((ip) => soon.get(ip) !== later.get(ip)).length;
