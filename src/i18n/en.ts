@@ -28,6 +28,8 @@ export const en = {
   'home.how.guess': 'Pick an answer before you look at the solution.',
   'home.how.check': 'Open the explanation and follow the packet through DNAT, routing and SNAT.',
   'home.all': 'See all challenges',
+  'home.next': 'Next for you: challenge {n}, {title}',
+  'home.done': 'You have solved every challenge so far. New ones are on their way.',
 
   'challenges.title': 'Challenges',
   'challenges.description': 'All Kubernetes networking challenges on bounce.',
@@ -35,6 +37,10 @@ export const en = {
   'challenge.number': 'Challenge {n}',
   'challenge.published': 'Published',
   'challenge.tags': 'Topics',
+  'challenge.difficulty': 'Difficulty',
+  'difficulty.beginner': 'Beginner',
+  'difficulty.intermediate': 'Intermediate',
+  'difficulty.advanced': 'Advanced',
   'challenge.open': 'Open challenge {n}',
 
   'breadcrumb.label': 'Breadcrumb',

@@ -29,6 +29,8 @@ export const ko = {
   'home.how.guess': '해설을 보기 전에 답을 하나 고릅니다.',
   'home.how.check': '해설을 열고 DNAT, 라우팅, SNAT를 거치는 패킷을 따라갑니다.',
   'home.all': '전체 챌린지 보기',
+  'home.next': '다음 차례: 챌린지 {n}, {title}',
+  'home.done': '지금까지 나온 챌린지를 모두 풀었습니다. 새 챌린지가 곧 나옵니다.',
 
   'challenges.title': '챌린지',
   'challenges.description': 'bounce의 쿠버네티스 네트워킹 챌린지 전체 목록입니다.',
@@ -36,6 +38,10 @@ export const ko = {
   'challenge.number': '챌린지 {n}',
   'challenge.published': '게시일',
   'challenge.tags': '주제',
+  'challenge.difficulty': '난이도',
+  'difficulty.beginner': '입문',
+  'difficulty.intermediate': '중급',
+  'difficulty.advanced': '고급',
   'challenge.open': '챌린지 {n} 열기',
 
   'breadcrumb.label': '현재 위치',

@@ -25,6 +25,15 @@ export const optionSchema = z.object({
   claim: claimSchema,
 });
 
+/**
+ * How much a challenge asks of the reader, in the site's own three steps: beginner needs only
+ * what a Service is, intermediate assumes the earlier challenges' NAT, advanced combines them.
+ */
+export const difficulties = ['beginner', 'intermediate', 'advanced'] as const;
+
+/** One of the three difficulty steps. */
+export type Difficulty = (typeof difficulties)[number];
+
 /** A further-reading link; only https links, so no page ever links to plain http. */
 export const linkSchema = z.object({
   title: z.string().trim().min(1, 'link title must not be empty'),
@@ -43,6 +52,7 @@ export const lessonSchema = z
     title: z.string().trim().min(1),
     description: z.string().trim().min(20, 'description should be a full sentence (20+ characters)'),
     challenge: z.number().int().positive(),
+    difficulty: z.enum(difficulties, { message: `difficulty must be one of ${difficulties.join(', ')}` }),
     published: z.coerce.date(),
     tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'tags are lower-case ids like "kube-proxy"')).min(1),
     question: z.string().trim().min(1),
