@@ -1,6 +1,7 @@
 import { en, type UiKey } from './en.ts';
 import { ko } from './ko.ts';
 import { isLocale, type Locale } from './locales.ts';
+import { resolveParticles } from './particles.ts';
 
 export type { UiKey } from './en.ts';
 export * from './locales.ts';
@@ -16,11 +17,13 @@ export type FormatValues = Readonly<Record<string, string | number>>;
  * throws with the name rather than printing "{name}" on the page.
  */
 export function format(template: string, values: FormatValues = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`UI string "${template}" needs a value for {${name}}`);
     return String(value);
   });
+  // Korean strings write `{port}(으)로`; the particle that fits the value replaces the pair.
+  return resolveParticles(filled);
 }
 
 /** The translator for one locale: t('challenge.number', { n: 14 }) → "Challenge 14". */

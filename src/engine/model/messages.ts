@@ -3,6 +3,8 @@
  * code and its parameters; the UI picks the language. Templates use {name} placeholders.
  */
 
+import { resolveParticles } from '../../i18n/particles';
+
 /** Parameters substituted into a message template. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -117,7 +119,7 @@ const CATALOGUE = {
   },
   'endpoints-kind-ignored': {
     en: 'kube-proxy reads EndpointSlices, not the legacy Endpoints object; ignored (endpoints are taken from EndpointSlices or derived from Pods)',
-    ko: 'kube-proxy는 예전 Endpoints 오브젝트가 아니라 EndpointSlice를 읽으므로 무시합니다(엔드포인트는 EndpointSlice에서 읽거나 파드에서 만듭니다)',
+    ko: 'kube-proxy는 예전 Endpoints 오브젝트가 아니라 엔드포인트슬라이스를 읽으므로 무시합니다(엔드포인트는 엔드포인트슬라이스에서 읽거나 파드에서 만듭니다)',
   },
   'unsupported-api-version': {
     en: 'apiVersion "{apiVersion}" is not supported for kind {kind}; use {expected}',
@@ -141,11 +143,11 @@ const CATALOGUE = {
   },
   'pod-finished': {
     en: 'pod is {phase}, so the EndpointSlice controller leaves it out; skipped',
-    ko: '파드가 {phase} 상태라 EndpointSlice 컨트롤러가 제외하므로 건너뜁니다',
+    ko: '파드가 {phase} 상태라 엔드포인트슬라이스 컨트롤러가 제외하므로 건너뜁니다',
   },
   'pod-conditions-missing': {
     en: 'pod has no status.conditions; assumed Ready (kubectl output always has them)',
-    ko: '파드에 status.conditions가 없어 Ready로 간주합니다(kubectl 출력에는 항상 있습니다)',
+    ko: '파드에 status.conditions가 없어 준비됨(Ready)으로 간주합니다(kubectl 출력에는 항상 있습니다)',
   },
   'pod-ip-outside-cidr': {
     en: 'pod IP {ip} is outside podCIDR {cidr} of node {node}',
@@ -153,11 +155,11 @@ const CATALOGUE = {
   },
   'unknown-node': {
     en: 'node "{node}" is not among the Node objects',
-    ko: '노드 "{node}"에 해당하는 Node 오브젝트가 없습니다',
+    ko: '노드 "{node}"에 해당하는 노드 오브젝트가 없습니다',
   },
   'endpoint-unknown-node': {
     en: 'endpoint is on node "{node}", which is not among the Node objects',
-    ko: '엔드포인트가 있는 노드 "{node}"에 해당하는 Node 오브젝트가 없습니다',
+    ko: '엔드포인트가 있는 노드 "{node}"에 해당하는 노드 오브젝트가 없습니다',
   },
   'node-no-internal-ip': {
     en: 'node has no IPv4 InternalIP in status.addresses',
@@ -177,11 +179,11 @@ const CATALOGUE = {
   },
   'slice-no-service-label': {
     en: 'EndpointSlice has no kubernetes.io/service-name label, so kube-proxy ignores it',
-    ko: 'EndpointSlice에 kubernetes.io/service-name 레이블이 없어 kube-proxy가 무시합니다',
+    ko: '엔드포인트슬라이스에 kubernetes.io/service-name 레이블이 없어 kube-proxy가 무시합니다',
   },
   'slice-address-type': {
     en: 'addressType {type} is not simulated (IPv4 only); EndpointSlice ignored',
-    ko: 'addressType {type}은(는) 시뮬레이션하지 않습니다(IPv4만). EndpointSlice를 무시합니다',
+    ko: 'addressType {type}은(는) 시뮬레이션하지 않습니다(IPv4만). 엔드포인트슬라이스를 무시합니다',
   },
   'slice-port-ignored': {
     en: 'port has no number, so kube-proxy ignores it',
@@ -189,7 +191,7 @@ const CATALOGUE = {
   },
   'no-nodes': {
     en: 'no Node objects: at least one node is needed to generate its rules',
-    ko: 'Node 오브젝트가 없습니다. 규칙을 만들려면 노드가 하나 이상 있어야 합니다',
+    ko: '노드 오브젝트가 없습니다. 규칙을 만들려면 노드가 하나 이상 있어야 합니다',
   },
   'no-proxy-config': {
     en: 'no KubeProxyConfiguration: using kube-proxy defaults (iptables mode, masqueradeBit 14, no clusterCIDR so pod traffic is not detected as local)',
@@ -213,7 +215,7 @@ const CATALOGUE = {
   },
   'integer-range': {
     en: '{value} is outside the allowed range {min}-{max}',
-    ko: '{value}은(는) 허용 범위 {min}-{max}를 벗어났습니다',
+    ko: '{value}은(는) 허용 범위 밖입니다(허용 범위: {min}-{max})',
   },
   'health-check-port-missing': {
     en: 'a LoadBalancer Service with externalTrafficPolicy Local has no healthCheckNodePort; kube-proxy then opens none',
@@ -225,7 +227,7 @@ const CATALOGUE = {
   },
   'lb-ingress-no-ip': {
     en: 'load-balancer ingress without an ip (hostname only) is not programmed by kube-proxy',
-    ko: 'ip 없이 hostname만 있는 로드밸런서 ingress는 kube-proxy가 규칙을 만들지 않습니다',
+    ko: 'ip 없이 hostname만 있는 로드 밸런서 ingress는 kube-proxy가 규칙을 만들지 않습니다',
   },
   'target-port-unresolved': {
     en: 'pod {pod} has no {protocol} container port named "{name}", so it is left out of port {port}',
@@ -269,7 +271,7 @@ export function term(name: Term): string {
 
 /** Fills a code's template; unknown placeholders are left visible rather than dropped. */
 export function formatMessage(code: MessageCode, params: MessageParams, language: 'en' | 'ko'): string {
-  return messageTemplate(code, language).replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const text = messageTemplate(code, language).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     const text = String(value);
@@ -279,4 +281,6 @@ export function formatMessage(code: MessageCode, params: MessageParams, language
     }
     return text;
   });
+  // Korean templates write `{value}은(는)`; pick the particle that fits the filled-in value.
+  return language === 'ko' ? resolveParticles(text) : text;
 }

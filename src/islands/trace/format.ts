@@ -1,12 +1,7 @@
 /** Filling placeholders and formatting numbers in the page's language. */
 
-/** Fills `{name}` placeholders; a missing value leaves the placeholder visible. */
-export function fill(template: string, values: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : String(value);
-  });
-}
+/** Fills `{name}` placeholders (and picks Korean particles after them); see ../fill.ts. */
+export { fill } from '../fill.ts';
 
 /** A whole number with grouping: 12,345. */
 export function count(locale: string, n: number): string {

@@ -128,7 +128,7 @@ describe('trace CLI', () => {
 
   it('error messages in Korean with --lang ko', () => {
     const r = run(['--scenario', 'broken.yaml', '--to', '1.2.3.4:80', '--lang', 'ko']);
-    expect(r.err).toBe('trace: broken.yaml:113: 문서 6, Service default/web, 필드 spec.ports[0].port: 99999은(는) 포트 번호(1-65535)가 아닙니다\n');
+    expect(r.err).toBe('trace: broken.yaml:113: 문서 6, Service default/web, 필드 spec.ports[0].port: 99999는 포트 번호(1-65535)가 아닙니다\n');
   });
 
   it('--help', () => {

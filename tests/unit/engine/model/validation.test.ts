@@ -34,7 +34,7 @@ spec:
       'x.yaml:17: document 3, Service default/web, field spec.ports[0].port: 70000 is not a port number (1-65535)',
     );
     expect(formatManifestError(r.errors[1]!, 'ko')).toBe(
-      'x.yaml:17: 문서 3, Service default/web, 필드 spec.ports[0].port: 70000은(는) 포트 번호(1-65535)가 아닙니다',
+      'x.yaml:17: 문서 3, Service default/web, 필드 spec.ports[0].port: 70000은 포트 번호(1-65535)가 아닙니다',
     );
   });
 
