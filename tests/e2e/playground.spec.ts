@@ -10,7 +10,7 @@ import { openPlayground, playgroundPages, runCounts, shareCode } from './playgro
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
 const messages = {
   en: { nodes: 'At most 10 nodes.', pods: 'At most 20 pods.', link: 'Showing the bounce cluster instead.', field: 'field spec.ports[0].nodePort' },
-  ko: { nodes: '노드는 최대 10개까지 둘 수 있습니다.', pods: '파드는 최대 20개까지 둘 수 있습니다.', link: '대신 bounce 클러스터를 보여 드립니다.', field: '필드 spec.ports[0].nodePort' },
+  ko: { nodes: '노드는 최대 10대까지 둘 수 있습니다.', pods: '파드는 최대 20개까지 둘 수 있습니다.', link: '대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.', field: '필드 spec.ports[0].nodePort' },
 } as const;
 
 for (const { locale, path } of playgroundPages) {
