@@ -24,7 +24,7 @@ describe('playground strings', () => {
     for (const lang of ['en', 'ko'] as const) {
       const s = playgroundStrings[lang];
       for (const code of codes) expect(problemText(s, { code, values: { max: 10, min: 1, pod: 1, nodes: 3, value: 'x', allowed: 'a', kind: 'pod', target: 't', type: 'ClusterIP' } })).not.toMatch(/[{}]/);
-      expect(problemText(s, { code: 'tooManyNodes', values: { max: 10 } })).toBe(lang === 'en' ? 'At most 10 nodes.' : '노드는 최대 10개까지 둘 수 있습니다.');
+      expect(problemText(s, { code: 'tooManyNodes', values: { max: 10 } })).toBe(lang === 'en' ? 'At most 10 nodes.' : '노드는 최대 10대까지 둘 수 있습니다.');
       for (const error of [{ reason: 'encoding' }, { reason: 'length' }, { reason: 'version', version: 9 }, { reason: 'field', field: 'pods[0]' }] as const)
         expect(linkText(s, error)).not.toMatch(/[{}]/);
       expect(linkText(s, { reason: 'invalid', problems: [{ code: 'tooManyNodes', field: 'nodes', values: { max: 10 } }] })).toContain('nodes:');
