@@ -4,48 +4,31 @@
  *
  *   N passed, N failed[, N skipped]
  *
- * Steps: (1) unit tests (vitest), (2) the kernel suite when vitest.kernel.config.ts exists,
- * (3) browser tests (Playwright against `astro build` + `astro preview`). Every step runs even
- * when an earlier one fails. Counts come from each runner's JSON report in reports/; a runner
- * that exits non-zero without reporting a failed test (crash, bad config, server that never
- * started) counts as one failure, so a broken run can never look green. The closing line is
- * also written to reports/summary.txt for .ci/run.
+ * First the set-up (scripts/setup.mjs) makes sure the machine has what the suites need,
+ * installing it with apt-get where it may, or stops with the command to run. Then: (1) the
+ * type check, (2) unit tests (vitest), (3) the kernel suite, (4) browser tests (Playwright
+ * against `astro build` + `astro preview`). `npm test -- unit kernel` runs only the named
+ * suites. Every step runs even when an earlier one fails. Counts come from each runner's JSON
+ * report in reports/; a runner that exits non-zero without reporting a failed test (crash, bad
+ * config, server that never started) counts as one failure, so a broken run can never look
+ * green. Skips are listed with their reason and the command that would lift them; with CI
+ * set, a skip the machine caused counts as a failure (scripts/skips.mjs). The closing line is
+ * also written to reports/summary.txt.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runSetup, SUITE_NAMES } from './setup.mjs';
+import { isCi, playwrightSkips, skipLines, vitestSkips } from './skips.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const reports = join(root, 'reports');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
-const installHelp = [
-  'Install one of these, then run `npm test` again:',
-  '  - Debian/Ubuntu:   sudo apt-get install chromium      (found at /usr/bin/chromium)',
-  '  - any Chrome/Chromium you already have:   export CHROMIUM_PATH=/path/to/chrome',
-  "  - Playwright's own build:   npx playwright install chromium",
-].join('\n');
+const ci = isCi(process.env['CI']);
 
-/** Where Chromium is: CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own build. */
-function findChromium() {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    return fail(`CHROMIUM_PATH is set to ${fromEnv}, but there is no file there.\n${installHelp}`);
-  }
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  try {
-    const { chromium } = createRequire(import.meta.url)('playwright-core');
-    const own = chromium.executablePath();
-    if (own && existsSync(own)) return own;
-  } catch {
-    // playwright-core missing means `npm ci` has not run; the message below covers it.
-  }
-  return fail(`No Chromium found, so the browser tests cannot run.\n${installHelp}`);
-}
-
+/** Ends the run before any suite started, still closing with the line CI reads. */
 function fail(message) {
   console.error(`\n${message}\n`);
   mkdirSync(reports, { recursive: true });
@@ -90,47 +73,53 @@ function playwrightCounts(report) {
   return { passed: expected, failed: unexpected + flaky + (report.errors ?? []).length, skipped };
 }
 
-const chromiumPath = findChromium();
-console.log(`Chromium: ${chromiumPath}`);
+const allSuites = ['types', 'unit', 'kernel', 'browser'];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !allSuites.includes(name));
+if (unknown.length > 0) fail(`npm test: unknown suite ${unknown.join(', ')}; choose from ${allSuites.join(', ')} (none means all), e.g. \`npm test -- unit kernel\`.`);
+const hasKernelSuite = existsSync(join(root, 'vitest.kernel.config.ts'));
+const suites = (asked.length > 0 ? allSuites.filter((name) => asked.includes(name)) : allSuites).filter(
+  (name) => name !== 'kernel' || hasKernelSuite,
+);
+
+const setup = runSetup(suites);
+if (setup.stop) fail(`setup: ${setup.stop}`);
 mkdirSync(reports, { recursive: true });
 
-const env = { ASTRO_TELEMETRY_DISABLED: '1', CHROMIUM_PATH: chromiumPath };
-const steps = [
+const env = { ASTRO_TELEMETRY_DISABLED: '1', ...(setup.chromium ? { CHROMIUM_PATH: setup.chromium } : {}) };
+const vitestJson = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, name)}`];
+const allSteps = [
   // Types first: a type error anywhere (.astro, .ts, .tsx) fails the run as one failed check.
-  { title: 'type check (astro check)', report: null, command: bin('astro'), args: ['check'], counts: null },
+  { suite: 'types', title: 'type check (astro check)', report: null, command: bin('astro'), args: ['check'], counts: null, skips: null },
   {
+    suite: 'unit',
     title: 'unit tests (vitest)',
     report: join(reports, 'vitest-unit.json'),
     command: bin('vitest'),
-    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest-unit.json')}`],
+    args: ['run', ...vitestJson('vitest-unit.json')],
     counts: vitestCounts,
+    skips: vitestSkips,
   },
-  ...(existsSync(join(root, 'vitest.kernel.config.ts'))
-    ? [
-        {
-          title: 'kernel suite (vitest)',
-          report: join(reports, 'vitest-kernel.json'),
-          command: bin('vitest'),
-          args: [
-            'run',
-            '--config',
-            'vitest.kernel.config.ts',
-            '--reporter=default',
-            '--reporter=json',
-            `--outputFile.json=${join(reports, 'vitest-kernel.json')}`,
-          ],
-          counts: vitestCounts,
-        },
-      ]
-    : []),
   {
+    suite: 'kernel',
+    title: 'kernel suite (vitest)',
+    report: join(reports, 'vitest-kernel.json'),
+    command: bin('vitest'),
+    args: ['run', '--config', 'vitest.kernel.config.ts', ...vitestJson('vitest-kernel.json')],
+    counts: vitestCounts,
+    skips: vitestSkips,
+  },
+  {
+    suite: 'browser',
     title: 'browser tests (playwright)',
     report: join(reports, 'playwright.json'),
     command: bin('playwright'),
     args: ['test'],
     counts: playwrightCounts,
+    skips: playwrightSkips,
   },
 ];
+const steps = allSteps.filter((step) => suites.includes(step.suite));
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
@@ -139,14 +128,27 @@ for (const step of steps) {
   const started = Date.now();
   const code = run(step.title, step.command, step.args, env);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const report = step.report ? readJson(step.report) : undefined;
   const counts = step.counts
-    ? (step.counts(readJson(step.report)) ?? { passed: 0, failed: 0, skipped: 0 })
+    ? (step.counts(report) ?? { passed: 0, failed: 0, skipped: 0 })
     : { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1; // crashed without saying why in the report
+  // A skip the machine caused is never green in CI: those tests count as failed there.
+  const skips = step.skips ? step.skips(report) : [];
+  if (ci) {
+    const forced = skips.filter((g) => !g.optIn).reduce((n, g) => n + g.count, 0);
+    counts.failed += forced;
+    counts.skipped -= forced;
+  }
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;
   lines.push(`  ${step.title}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s, exit ${code})`);
+  lines.push(...skipLines(skips, ci));
+}
+const notRun = allSuites.filter((name) => !suites.includes(name));
+if (notRun.length > 0) {
+  lines.push(`  not run: ${notRun.map((name) => SUITE_NAMES[name]).join(', ')}${asked.length > 0 ? ' (not asked for)' : ''}`);
 }
 
 const summary = `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`;

@@ -129,7 +129,7 @@ test('a 20,000-line dump traces in the worker, with progress, and can be cancell
 
 test.describe('benchmark', () => {
   // Decided before any fixture runs, so a skipped benchmark loads nothing.
-  test.skip(!process.env['TRACE_BENCH'], 'set TRACE_BENCH=1 to run the benchmark');
+  test.skip(!process.env['TRACE_BENCH'], 'opt-in benchmark: set TRACE_BENCH=1 to run it');
 
   test('100,000 lines (5,000 Services × 3 endpoints), and the page JS size', async ({ page }) => {
     test.setTimeout(600_000);
