@@ -3,7 +3,7 @@ import { bounceCluster } from '../../src/engine/scenarios/bounce';
 import { expectAgreement, runCase, useScenario } from './harness/scenario';
 import { describeKernel } from './harness/suite';
 
-// What nftables mode does that iptables mode does not (kube-proxy.md §3): cluster-ips-check
+// What nftables mode does that iptables mode does not (docs/kube-proxy.md §2): cluster-ips-check
 // rejects a ClusterIP's unserved ports and drops unallocated addresses of the service CIDR.
 // iptables mode lets both pass (they leave by the default route), so these run in nft only.
 

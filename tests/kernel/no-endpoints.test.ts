@@ -5,7 +5,7 @@ import { describeKernel } from './harness/suite';
 
 // Scenario 6: a Service with no usable endpoints (both pods not Ready): kube-proxy writes
 // REJECT rules instead of DNAT. With the ICMP rate limits lifted in the node namespaces every
-// connection is refused at once; with them, most would look like time-outs (kernel-notes.md).
+// connection is refused at once; with them, most would look like time-outs (docs/kernel.md).
 
 for (const mode of MODES) {
   describeKernel(

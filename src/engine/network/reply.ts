@@ -4,7 +4,7 @@
  * routing; source after the filter hook, at POSTROUTING / INPUT); without one it is a new flow
  * there — INVALID for TCP and SCTP (an answer cannot open a connection), NEW for UDP — and
  * walks that node's rules as such. The connecting endpoint accepts the answer only if it comes
- * from the address and port it connected to (kernel-notes: an ETP Local short-circuit that
+ * from the address and port it connected to (docs/kernel.md: an ETP Local short-circuit that
  * lands on a third node answers directly, misses the reverse NAT and fails).
  */
 import type { EvalEnv } from '../netfilter/compile';

@@ -1,5 +1,5 @@
 /**
- * The simulated network, wired like the kernel-suite namespaces (kernel-notes.md): nodes on one
+ * The simulated network, wired like the kernel-suite namespaces (docs/kernel.md): nodes on one
  * LAN through their `eth0`; each pod on a ptp veth whose node end is named `veth<i>` (the
  * node's i-th pod, 0-based, in cluster order) and holds the podCIDR's .1 as /32; `lo` holds
  * 127.0.0.1/8. Every node routes other nodes' podCIDRs via their node IP (host-gw) and has a

@@ -4,7 +4,7 @@ import { inNetns, run } from './exec';
 export type RulesMode = 'iptables' | 'nftables';
 
 /**
- * The jumps kube-proxy adds to the built-in chains with `EnsureRule(Prepend, …)` (kube-proxy.md
+ * The jumps kube-proxy adds to the built-in chains with `EnsureRule(Prepend, …)` (docs/kube-proxy.md
  * §1.1), in the order they end up in a real node's `iptables-save`. kube-proxy's own restore
  * text never contains them, so a bare restore would load chains nothing ever enters.
  */

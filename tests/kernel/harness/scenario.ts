@@ -6,7 +6,7 @@ import { enginePrediction, engineRulesFor, engineSimulation } from './engine';
 import { KernelCluster, type KernelClusterOptions, type ProbeResult } from './kernelCluster';
 import type { RulesMode } from './rules';
 
-/** Lifts the ICMP limits inside a node so every REJECT reaches the client (kernel-notes.md). */
+/** Lifts the ICMP limits inside a node so every REJECT reaches the client (docs/kernel.md). */
 export const LIFT_ICMP_LIMITS: Readonly<Record<string, number>> = {
   // Per-destination limit: with it, most rejected connections look like time-outs.
   'net.ipv4.icmp_ratelimit': 0,

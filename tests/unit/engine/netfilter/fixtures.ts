@@ -1,5 +1,5 @@
 /**
- * Hand-written iptables-save dumps of the bounce cluster, written from kube-proxy.md §1 (the
+ * Hand-written iptables-save dumps of the bounce cluster, written from docs/kube-proxy.md §1 (the
  * rule text kube-proxy emits, plus the jumps it adds to the built-in chains). They let the
  * interpreter be tested independently of the generator, and the network tests check the
  * generator's output against the same expectations.

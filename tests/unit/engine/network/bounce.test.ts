@@ -1,7 +1,7 @@
 /**
- * The bounce walks against what the real kernel did (kernel-notes.md, "What the kernel did").
- * The rules are kube-proxy's as the generator writes them; the hand-written dumps of
- * kube-proxy.md must give the same answers.
+ * The bounce walks against what the real kernel did (docs/kernel.md, "What the kernel did in the bounce cluster").
+ * The rules are kube-proxy's as the generator writes them; the hand-written dumps written
+ * from docs/kube-proxy.md must give the same answers.
  */
 import { describe, expect, it } from 'vitest';
 import { bounceCluster } from '../../../../src/engine/scenarios/bounce';
@@ -83,7 +83,7 @@ describe.each([
 });
 
 describe('per-rule counters', () => {
-  it("equal the per-pod counts on the two service rules (kernel-notes' iptables-save -c)", () => {
+  it("equal the per-pod counts on the two service rules (docs/kernel.md: iptables-save -c)", () => {
     const sim = generated('Cluster');
     const run = sim.run({ from: client, to: nodePort('192.168.10.12') }, { count: 4000, seed: 7 });
     run.step(4000);

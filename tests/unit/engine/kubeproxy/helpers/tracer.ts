@@ -1,7 +1,7 @@
 /**
  * kube-proxy's own test tracer (iptablesTracer / tracePacket in proxier_test.go), ported so
  * its packet-flow expectations can be checked against our generated rules. It is deliberately
- * as crude as the original (see /work/shared/reference/kube-proxy.md §5): nat PREROUTING only,
+ * as crude as the original (docs/kube-proxy.md §3): nat PREROUTING only,
  * every endpoint of a statistic cascade collected, affinity/mark/ctstate rules never match.
  * The real interpreter lives in src/engine/netfilter; this exists to reuse kube-proxy's oracle.
  */
