@@ -4,13 +4,30 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { sitemapLinks } from './src/seo/sitemapLinks.ts';
+import { siteAddress } from './src/seo/siteAddress.ts';
 
 /**
  * The public origin the site is deployed at. Canonical and hreflang links, og:url and
- * og:image, the RSS feeds, the sitemap and robots.txt all need absolute URLs, so set SITE_URL
- * when building for a real host; the default only suits local previews.
+ * og:image, the RSS feeds, the sitemap, robots.txt and the newsletter kits' snippets all need
+ * absolute URLs, so set SITE_URL when building for a real host; without it they point at the
+ * local preview, the build warns, and each kit page shows a notice (src/seo/siteAddress.ts).
  */
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+const address = siteAddress(process.env.SITE_URL);
+
+/**
+ * Says in the build log when the site's links will point at a local address.
+ * @returns {import('astro').AstroIntegration}
+ */
+function siteAddressWarning() {
+  return {
+    name: 'bounce:site-address',
+    hooks: {
+      'astro:build:start': ({ logger }) => {
+        if (address.warning) logger.warn(address.warning);
+      },
+    },
+  };
+}
 
 /**
  * Code blocks scroll sideways on narrow screens. A scrollable region must be reachable by
@@ -27,7 +44,7 @@ function rehypeFocusableCode() {
 }
 
 export default defineConfig({
-  site,
+  site: address.site,
   output: 'static',
   // Every route is a folder with an index.html, so links always end in "/".
   trailingSlash: 'ignore',
@@ -36,6 +53,7 @@ export default defineConfig({
   // allowed by 'self' and cached across pages.
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
+    siteAddressWarning(),
     mdx(),
     preact(),
     // sitemap-index.xml + sitemap-0.xml, every page listing its versions in each language

@@ -139,6 +139,8 @@ export const en = {
   'share.cardHelp': 'Social networks and chat apps show this image when the challenge link is shared. Image address:',
   'share.open': 'Open the challenge',
   'share.pick': 'Pick your answer:',
+  'share.localSite':
+    'This copy of the site was built without its public address (SITE_URL), so the links in these snippets point at {address}, which only this computer can open. Before you send a newsletter, build the site again with its address:',
 
   'search.title': 'Search',
   'search.description': 'Search every bounce challenge, in English.',

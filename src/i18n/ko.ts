@@ -140,6 +140,8 @@ export const ko = {
   'share.cardHelp': '챌린지 링크를 공유하면 소셜 네트워크와 메신저가 이 이미지를 보여 줍니다. 이미지 주소:',
   'share.open': '챌린지 풀어 보기',
   'share.pick': '답을 골라 보세요:',
+  'share.localSite':
+    '이 사이트는 공개 주소(SITE_URL) 없이 빌드되어, 스니펫의 링크가 이 컴퓨터에서만 열리는 로컬 주소({address})를 가리킵니다. 뉴스레터를 보내기 전에 공개 주소를 넣어 사이트를 다시 빌드해 주세요:',
 
   'search.title': '검색',
   'search.description': 'bounce의 한국어 챌린지를 검색합니다.',

@@ -3,6 +3,7 @@
  * the editor's UTM parameters in every link, copy buttons and the social card; and each of
  * those links landing on the challenge graded, with the UTM parameters still in the address.
  */
+import { isLocalAddress, siteAddress } from '../../src/seo/siteAddress.ts';
 import { axeViolations, expect, lessonPages, test } from './fixtures.ts';
 
 const utm = { utm_source: 'k8s weekly', utm_medium: 'email', utm_campaign: '2026-11 #48' };
@@ -35,6 +36,23 @@ for (const lesson of lessonPages) {
         1200,
         630,
       ]);
+    });
+
+    test('says, in its language, when the snippets point at a local address (no SITE_URL)', async ({ page }) => {
+      // The build under test takes SITE_URL from this environment, like astro.config.mjs does.
+      const site = new URL(siteAddress(process.env['SITE_URL']).site);
+      await page.goto(kitPath);
+      const html = await page.getByTestId('snippet-html').inputValue();
+      expect(html).toContain(`${site.origin}/`);
+      const notice = page.getByTestId('kit-local-site');
+      if (!isLocalAddress(site)) {
+        await expect(notice).toHaveCount(0);
+        return;
+      }
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText(site.origin);
+      await expect(notice).toContainText(lesson.locale === 'ko' ? '로컬 주소' : 'only this computer can open');
+      await expect(notice.locator('code')).toHaveText('SITE_URL=https://bounce.example.org npm run build');
     });
 
     test('puts the UTM parameters the editor types into every link, and copies', async ({ page, context }) => {
