@@ -128,6 +128,20 @@ describe('runSetup', () => {
     expect(result.stop).toContain('`apt-get install -y nfacct` failed (exit 100)');
   });
 
+  it('goes on with the lists it has when apt-get update fails', () => {
+    const log: string[] = [];
+    const ran: string[][] = [];
+    const result = runSetup(['kernel'], {
+      probe: () => machine({ missing: ['nfacct'] }),
+      reprobe: () => machine(),
+      exec: (argv) => (ran.push(argv), argv[1] === 'update' ? 100 : 0),
+      log: (l) => log.push(l),
+    });
+    expect(result.stop).toBe('');
+    expect(ran.at(-1)).toEqual(['apt-get', 'install', '-y', 'nfacct']);
+    expect(log[1]).toBe('setup: apt-get update failed (exit 100); trying with the package lists already here…');
+  });
+
   it('stops when apt-get succeeded but the program is still not found', () => {
     const result = runSetup(['kernel'], {
       probe: () => machine({ missing: ['nfacct'] }),
