@@ -35,7 +35,7 @@ describe('experienceOf', () => {
   it('a reply that cannot find its way back times out', () => {
     // ETP Local: pod 1 calling node 3's NodePort is short-circuited to every endpoint without
     // masquerade; pod 2 answers pod 1 directly, node 1 has no conntrack entry to undo the DNAT
-    // with, and the answer is lost (kernel-notes: about half such connections fail).
+    // with, and the answer is lost (docs/kernel.md: about half such connections fail).
     const results = createSimulation(bounceCluster({ externalTrafficPolicy: 'Local' })).exact(
       { from: { kind: 'pod', name: 'pod-1' }, to: { ip: '192.168.10.13', port: 30080 } },
       { trace: false },
