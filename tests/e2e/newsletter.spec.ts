@@ -52,7 +52,7 @@ for (const lesson of lessonPages) {
       await expect(notice).toBeVisible();
       await expect(notice).toContainText(site.origin);
       await expect(notice).toContainText(lesson.locale === 'ko' ? '로컬 주소' : 'only this computer can open');
-      await expect(notice.locator('code')).toHaveText('SITE_URL=https://bounce.example.org npm run build');
+      await expect(notice.locator('code')).toHaveText('SITE_URL=https://example.org npm run build');
     });
 
     test('puts the UTM parameters the editor types into every link, and copies', async ({ page, context }) => {
