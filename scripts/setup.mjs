@@ -30,6 +30,7 @@ import { delimiter, join } from 'node:path';
  *   present: string[],
  *   installs: Install[],
  *   stop: string,
+ *   unchecked: string,
  * }} Plan
  */
 
@@ -89,6 +90,10 @@ export function planSetup(machine, suites) {
     }
   }
 
+  let unchecked = '';
+  if (suites.includes('kernel') && !(machine.platform === 'linux' && machine.isRoot)) {
+    unchecked = `the kernel suite's tools are not checked: it runs only as root on Linux`;
+  }
   if (suites.includes('kernel') && machine.platform === 'linux' && machine.isRoot) {
     const needed = REQUIREMENTS.filter((r) => r.suite === 'kernel');
     const missing = needed.filter((r) => !machine.hasProgram(r.program));
@@ -105,7 +110,7 @@ export function planSetup(machine, suites) {
       }
     }
   }
-  return { present, installs, stop: stops.join('\n\n') };
+  return { present, installs, stop: stops.join('\n\n'), unchecked };
 }
 
 /** @param {Machine} machine */
@@ -213,7 +218,8 @@ export function runSetup(suites, io = {}) {
   const commands = aptCommands(plan);
   if (commands.length === 0) {
     const ms = Math.round(now() - started);
-    log(`setup: all present${plan.present.length ? ` (${plan.present.join(', ')})` : ''}, checked in ${ms} ms`);
+    const what = plan.present.length > 0 ? `all present (${plan.present.join(', ')})` : 'nothing needed';
+    log(`setup: ${what}, checked in ${ms} ms${plan.unchecked ? `; ${plan.unchecked}` : ''}`);
     return { chromium: machine.chromium, stop: '' };
   }
   for (const { line, argv } of commands) {

@@ -22,7 +22,7 @@ function machine(overrides: Partial<Machine> & { missing?: string[] } = {}): Mac
 describe('planSetup', () => {
   it('does nothing when everything is present', () => {
     const plan = planSetup(machine(), all);
-    expect(plan).toEqual({ present: ['chromium', 'ip', 'iptables', 'nft', 'nfacct', 'sysctl'], installs: [], stop: '' });
+    expect(plan).toEqual({ present: ['chromium', 'ip', 'iptables', 'nft', 'nfacct', 'sysctl'], installs: [], stop: '', unchecked: '' });
     expect(aptCommands(plan)).toEqual([]);
   });
 
@@ -46,7 +46,7 @@ describe('planSetup', () => {
 
   it('checks only what the selected suites need', () => {
     const bare = machine({ missing: ['chromium', 'nfacct'] });
-    expect(planSetup(bare, ['types', 'unit'])).toEqual({ present: [], installs: [], stop: '' });
+    expect(planSetup(bare, ['types', 'unit'])).toEqual({ present: [], installs: [], stop: '', unchecked: '' });
     expect(planSetup(bare, ['kernel']).installs.map((i) => i.packages)).toEqual([['nfacct']]);
   });
 
@@ -79,7 +79,12 @@ describe('planSetup', () => {
   it('leaves the kernel suite to report its own skip where it cannot run at all', () => {
     // Not root, or not Linux: namespaces cannot be made, so tools would not help.
     for (const m of [machine({ isRoot: false, missing: ['nfacct'] }), machine({ platform: 'darwin', missing: ['nfacct'] })]) {
-      expect(planSetup(m, ['kernel'])).toEqual({ present: [], installs: [], stop: '' });
+      expect(planSetup(m, ['kernel'])).toEqual({
+        present: [],
+        installs: [],
+        stop: '',
+        unchecked: "the kernel suite's tools are not checked: it runs only as root on Linux",
+      });
     }
   });
 });
@@ -97,6 +102,12 @@ describe('runSetup', () => {
     expect(result).toEqual({ chromium: '/usr/bin/chromium', stop: '' });
     expect(ran).toEqual([]);
     expect(log).toEqual(['setup: all present (chromium, ip, iptables, nft, nfacct, sysctl), checked in 2 ms']);
+  });
+
+  it("says in its one line when the kernel suite's tools were not checked", () => {
+    const log: string[] = [];
+    runSetup(['unit', 'kernel'], { probe: () => machine({ isRoot: false }), log: (l) => log.push(l), now: clock() });
+    expect(log).toEqual(["setup: nothing needed, checked in 2 ms; the kernel suite's tools are not checked: it runs only as root on Linux"]);
   });
 
   it('runs apt-get update once, then installs, then checks again', () => {
