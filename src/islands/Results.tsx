@@ -28,7 +28,7 @@ export function gradeSentence(graded: GradedRun, strings: LiveStrings['quiz']): 
 }
 
 export function Results({ graded, scenario, podNodes, strings, locale }: Props) {
-  const { run, grade, verdict } = graded;
+  const { run, verdict } = graded;
   const rows = resultRows(run, podNodes);
   const why = explainRun(run);
   const stale = run.scenario.policy !== scenario.policy || run.scenario.node !== scenario.node;
@@ -67,9 +67,9 @@ export function Results({ graded, scenario, podNodes, strings, locale }: Props) 
       {stale && <p class="live-results__stale">{strings.stale}</p>}
       <BarChart bars={bars} total={run.total} title={strings.chart} locale={locale} />
       <ul class="live-stats">
-        <li data-testid="observed-share">{fill(strings.share, { share: percent(locale, grade.share) })}</li>
+        <li data-testid="observed-share">{fill(strings.share, { share: percent(locale, graded.share) })}</li>
         <li data-testid="interval">
-          {fill(strings.interval, { low: percent(locale, grade.interval.low), high: percent(locale, grade.interval.high) })}
+          {fill(strings.interval, { low: percent(locale, graded.interval.low), high: percent(locale, graded.interval.high) })}
         </li>
         <li data-testid="exact">{fill(strings.exact, { p: probability(locale, run.exact[TARGET_POD] ?? 0) })}</li>
       </ul>

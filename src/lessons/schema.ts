@@ -1,29 +1,22 @@
 import { z } from 'astro/zod';
+import { checkClaims, claimSchema, labSchema, placeholderText } from './labSchema.ts';
 
 /**
- * The ids of a challenge's four answers, in order. Their meaning is fixed across every
- * lesson and language so the quiz, the grader and analytics-free tests can rely on them:
- * a = always pod 2, b = about 50%, c = about 33%, d = none of these.
+ * The ids of a challenge's four answers, in order. Ids are only positions: what an option
+ * means is its `claim`, which the quiz tests against a run.
  */
 export const optionIds = ['a', 'b', 'c', 'd'] as const;
 
-/**
- * What an option claims about the share of connections that reach the pod the question
- * asks about: a probability ("always" is 1), or "none" (none of the other claims fits).
- * The quiz grades by testing each claim against a run, so this is the option's meaning,
- * not an answer key.
- */
-export const claimSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('share'), value: z.number().min(0).max(1) }).strict(),
-  z.object({ kind: z.literal('none') }).strict(),
-]);
+export { claimSchema } from './labSchema.ts';
 
-/** One answer option: a stable id, the text shown to the reader and the claim it makes. */
-export const optionSchema = z.object({
-  id: z.enum(optionIds),
-  text: z.string().trim().min(1, 'option text must not be empty'),
-  claim: claimSchema,
-});
+/** One answer option: a stable id, the text shown to the reader (placeholders allowed) and its claim. */
+export const optionSchema = z
+  .object({
+    id: z.enum(optionIds),
+    text: placeholderText,
+    claim: claimSchema,
+  })
+  .strict();
 
 /**
  * How much a challenge asks of the reader, in the site's own three steps: beginner needs only
@@ -44,8 +37,9 @@ export const linkSchema = z.object({
 });
 
 /**
- * Frontmatter of content/lessons/<locale>/<slug>.mdx. The glob loader validates every file
- * against it, so a bad field fails `astro build` with the file id and the field path.
+ * Frontmatter of content/lessons/<locale>/<slug>.mdx (docs/lessons.md). The glob loader
+ * validates every file against it, so a bad field fails `astro build` with the file id and
+ * the field path.
  */
 export const lessonSchema = z
   .object({
@@ -55,10 +49,11 @@ export const lessonSchema = z
     difficulty: z.enum(difficulties, { message: `difficulty must be one of ${difficulties.join(', ')}` }),
     published: z.coerce.date(),
     tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'tags are lower-case ids like "kube-proxy"')).min(1),
-    question: z.string().trim().min(1),
+    question: placeholderText,
     options: z.array(optionSchema).length(optionIds.length, 'exactly four options: a, b, c, d'),
     hints: z.array(z.string().trim().min(1)).min(1),
     furtherReading: z.array(linkSchema).min(1),
+    lab: labSchema,
   })
   .strict()
   .superRefine((lesson, ctx) => {
@@ -71,6 +66,7 @@ export const lessonSchema = z
         });
       }
     });
+    checkClaims(lesson.lab.observable, lesson.options, ctx);
   });
 
 /** A lesson's validated frontmatter. */

@@ -5,6 +5,7 @@
  */
 import { computed } from 'nanostores';
 import { gradeRun, type Claim, type Grade } from '../engine/quiz/grade.ts';
+import { wilsonInterval, type Interval } from '../engine/stats/wilson.ts';
 import { $answer } from './answer.ts';
 import { $lastRun } from './lastRun.ts';
 import { $options } from './lesson.ts';
@@ -21,6 +22,9 @@ export interface GradedRun {
   readonly verdict: Verdict;
   /** The supported option when the run decided one. */
   readonly correct: OptionId | null;
+  /** The observable's measure: observed share and its interval. */
+  readonly share: number;
+  readonly interval: Interval;
 }
 
 /** Grades a summary against the options; null when there is nothing to grade. */
@@ -30,12 +34,13 @@ export function gradeSummary(
   picked: OptionId | null,
 ): GradedRun | null {
   if (!run || options.length === 0 || run.total <= 0) return null;
-  const grade = gradeRun(options, { hits: run.counts[TARGET_POD] ?? 0, trials: run.total });
+  const hits = run.counts[TARGET_POD] ?? 0;
+  const grade = gradeRun(options, { hits, trials: run.total });
   const { verdict: decision } = grade;
   const correct = decision.kind === 'decided' ? (options.find((o) => o.id === decision.correct)?.id ?? null) : null;
   const verdict: Verdict =
     correct === null ? 'inconclusive' : picked === null ? 'unanswered' : picked === correct ? 'correct' : 'wrong';
-  return { run, grade, picked, verdict, correct };
+  return { run, grade, picked, verdict, correct, share: hits / run.total, interval: wilsonInterval(hits, run.total, grade.confidence) };
 }
 
 /** The graded last run, or null before any run. */

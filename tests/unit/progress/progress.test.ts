@@ -100,7 +100,7 @@ describe('recordFrom (quiz grade → progress)', () => {
   beforeEach(() => $progress.set(emptyProgress));
   const run = { scenario: { policy: 'Cluster', node: 2 }, seed: 7, total: 10000, counts: {}, exact: {}, counters: {} } as const;
   const graded = (picked: 'a' | 'b' | null, verdict: 'correct' | 'wrong' | 'inconclusive' | 'unanswered') =>
-    ({ run, grade: {} as never, picked, verdict, correct: verdict === 'inconclusive' ? null : 'b' }) as const;
+    ({ run, grade: {} as never, picked, verdict, correct: verdict === 'inconclusive' ? null : 'b', share: 0.5, interval: { low: 0.49, high: 0.51 } }) as const;
 
   it('records decided, picked grades with the run as fingerprint', () => {
     recordFrom('bounce', graded('a', 'wrong'));
