@@ -38,7 +38,7 @@ describe('option claims in the bounce lesson', () => {
   it('embed the live lesson between the question and the answer in both languages', () => {
     for (const locale of ['en', 'ko']) {
       const source = readFileSync(join(process.cwd(), 'content', 'lessons', locale, 'bounce.mdx'), 'utf8');
-      const island = source.indexOf('<LiveLesson options={frontmatter.options} />');
+      const island = source.indexOf('<LiveLesson lesson={frontmatter} />');
       expect(island, locale).toBeGreaterThan(source.indexOf('<Question'));
       expect(island, locale).toBeLessThan(source.indexOf('\n<Solution>'));
     }
