@@ -57,6 +57,12 @@ export class CliUsageError extends Error {
   }
 }
 
+/**
+ * Largest --count: about a minute of sampling on a laptop for stateless rules (the decision
+ * cache walks each distinct path once), longer for rules with state (each connection walked).
+ */
+export const MAX_COUNT = 100_000_000;
+
 const VALUE_OPTIONS = new Set(['--node', '--from', '--to', '--rules', '--local-ip', '--src', '--dst', '--proto', '--count', '--seed', '--style', '--lang']);
 const FLAGS = new Set(['--rules-out', '--json', '--trace', '--help', '-h']);
 const SCENARIO_ONLY = ['--node', '--from', '--to', '--rules-out', '--style'];
@@ -142,8 +148,8 @@ function readCommon(one: (name: string) => string | undefined, flags: ReadonlySe
   const countText = one('--count');
   let count: number | undefined;
   if (countText !== undefined) {
-    if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > 1e9) {
-      throw new CliUsageError(`--count must be a whole number from 1 to 1000000000, not "${countText}"`);
+    if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > MAX_COUNT) {
+      throw new CliUsageError(`--count must be a whole number from 1 to ${MAX_COUNT}, not "${countText}"`);
     }
     count = Number(countText);
   }
@@ -180,17 +186,24 @@ Trace a connection through the iptables rules kube-proxy writes, on a simulated 
     --rules-out         print the generated iptables-save for --node and exit
     --style STYLE       kube-proxy (default: as kube-proxy writes rules) | kernel (as
                         iptables-save prints them back from the kernel)
+  FILE is a regular file (or - for stdin) of at most 64 MiB.
   --rules FILE|-        one node's rules: an iptables-save dump, or nftables (nft list ruleset
                         output or nft -f input), detected from the text
     --local-ip IP       an address that is LOCAL on that node (repeatable; first = primary)
     --src IP            the client's address (default 192.168.10.100)
     --dst IP:PORT       where it connects
   --proto tcp|udp|sctp  protocol (default tcp)
-  --count N             also sample N connections
+  --count N             also sample N connections (at most 100000000); on a terminal a
+                        run longer than a second shows its progress on stderr, and Ctrl-C
+                        stops it with the counts so far (exit status 130)
   --seed S              seed of the sampled connections (default 1)
   --trace               print every rule evaluated for each outcome
   --json                print one JSON object instead of text
   --lang en|ko          language of error messages (default en)
   -h, --help            this text
 
-Exit status: 0 on success, 2 on bad input (one line on stderr).`;
+Exact outcomes are refused (exit 2, naming the rule) when the rules' jumps fan out or their
+random choices branch too much to enumerate; --count N still samples the latter.
+
+Exit status: 0 on success, 2 on bad input (one line on stderr, whatever the input caused),
+130 when Ctrl-C stopped a sampled run, 1 only for a bug in the tracer.`;

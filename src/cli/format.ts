@@ -1,4 +1,5 @@
 import type { ConnectionResult, ConnectionSpec, RunSummary, TraceEntry } from '../engine/simulate';
+import { escapeText } from '../text/inert';
 
 /** How a connection was described on the command line, for the heading. */
 export interface Heading {
@@ -41,22 +42,27 @@ export function describeTrace(trace: readonly TraceEntry[]): string[] {
   });
 }
 
-/** The whole human-readable report. */
+/**
+ * The whole human-readable report; `outcomes` null when exact mode was refused. Every line is
+ * escaped: rule texts and names come from the input and must not drive the terminal.
+ */
 export function formatReport(
   heading: Heading,
   spec: ConnectionSpec,
-  outcomes: readonly { probability: number; result: ConnectionResult }[],
+  outcomes: readonly { probability: number; result: ConnectionResult }[] | null,
   sampled: { summary: RunSummary; seed: string } | undefined,
   withTrace: boolean,
 ): string {
   const lines: string[] = [];
   const entry = heading.entry === undefined ? '' : `, entering ${heading.entry}`;
   lines.push(`${heading.from} → ${heading.to} (${spec.to.ip}:${spec.to.port}/${spec.protocol ?? 'tcp'}${entry})`);
-  lines.push('');
-  lines.push('Outcomes (every random branch, exact):');
-  for (const { probability, result } of outcomes) {
-    lines.push(`  ${percent(probability)}  ${describeResult(result)}`);
-    if (withTrace && result.trace !== null) lines.push(...describeTrace(result.trace));
+  if (outcomes !== null) {
+    lines.push('');
+    lines.push('Outcomes (every random branch, exact):');
+    for (const { probability, result } of outcomes) {
+      lines.push(`  ${percent(probability)}  ${describeResult(result)}`);
+      if (withTrace && result.trace !== null) lines.push(...describeTrace(result.trace));
+    }
   }
   if (sampled !== undefined) {
     const s = sampled.summary;
@@ -69,5 +75,5 @@ export function formatReport(
     if (s.rejected > 0) lines.push(`  ${'rejected'.padEnd(22)} ${String(s.rejected).padStart(10)}  ${percent(s.rejected / s.count)}`);
     if (s.unanswered > 0) lines.push(`  ${'answer lost'.padEnd(22)} ${String(s.unanswered).padStart(10)}  ${percent(s.unanswered / s.count)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((line) => escapeText(line)).join('\n')}\n`;
 }

@@ -5,26 +5,38 @@ import { loadManifestSources } from '../engine/model/loadManifests';
 import type { Cluster } from '../engine/model/types';
 import type { ConnectionSpec, RunSummary, Simulation, Source } from '../engine/simulate';
 import { detectRulesFormat } from '../engine/nftables/detect';
-import { ConnectionError, createSimulation, fromRulesText, parseSource, toCliJson } from '../engine/simulate';
+import { ConnectionError, WorkLimitError, createSimulation, fromRulesText, parseSource, toCliJson } from '../engine/simulate';
+import type { ExactOutcome } from '../engine/simulate';
+import { oneLine } from '../text/inert';
 import type { CliOptions, RulesOptions, ScenarioOptions } from './args';
 import { CliUsageError, USAGE, parseArgs } from './args';
 import type { Heading } from './format';
 import { formatReport } from './format';
+import { driveRun } from './progress';
+import { InputRefused } from './readInput';
 import { parseIPPort, resolveTarget } from './targets';
 
 /** What the tracer needs from the outside world (injected so tests run without a process). */
 export interface CliIO {
-  /** Reads a file, or standard input for "-". Throws on failure. */
+  /** Reads a file, or standard input for "-" (bounded: see readInput.ts). Throws on failure. */
   readonly read: (path: string) => string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Milliseconds, monotonic (default performance.now). */
+  readonly now?: () => number;
+  /** Writes a progress line in place; given only when stderr is a terminal. */
+  readonly status?: (text: string) => void;
+  /** True once the reader pressed Ctrl-C (default: never). */
+  readonly interrupted?: () => boolean;
 }
 
-/** Exit status for bad input. */
+/** Exit status for bad input (anything the input caused). */
 export const EXIT_BAD_INPUT = 2;
+/** Exit status when Ctrl-C stopped a sampled run (after the partial counts were printed). */
+export const EXIT_INTERRUPTED = 130;
 
-/** Runs the tracer; returns the exit status (0 ok, 2 bad input). Never throws for bad input. */
-export function main(argv: readonly string[], io: CliIO): number {
+/** Runs the tracer; resolves to the exit status (0 ok, 2 bad input, 130 interrupted). Never rejects for bad input. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -36,15 +48,16 @@ export function main(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   try {
-    return options.mode === 'rules' ? traceRules(options, io) : traceScenario(options, io);
+    return await (options.mode === 'rules' ? traceRules(options, io) : traceScenario(options, io));
   } catch (e) {
     return fail(io, e);
   }
 }
 
+/** Errors the input caused: one escaped line on stderr, exit 2. Anything else is a bug (rethrown). */
 function fail(io: CliIO, e: unknown): number {
-  if (e instanceof CliUsageError || e instanceof ConnectionError || e instanceof RangeError) {
-    io.stderr(`trace: ${e.message}\n`);
+  if (e instanceof CliUsageError || e instanceof ConnectionError || e instanceof RangeError || e instanceof InputRefused || e instanceof WorkLimitError) {
+    io.stderr(`trace: ${oneLine(e.message, 2000)}\n`);
     return EXIT_BAD_INPUT;
   }
   throw e;
@@ -54,6 +67,7 @@ function readInput(io: CliIO, path: string): string {
   try {
     return io.read(path);
   } catch (e) {
+    if (e instanceof InputRefused) throw e;
     const why = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
     throw new CliUsageError(`cannot read ${path === '-' ? 'standard input' : path}: ${why}`);
   }
@@ -67,11 +81,11 @@ function loadCluster(options: ScenarioOptions, io: CliIO): Cluster {
     const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more error${result.errors.length > 2 ? 's' : ''})` : '';
     throw new CliUsageError(`${first === undefined ? 'no cluster' : formatManifestError(first, options.lang)}${more}`);
   }
-  for (const warning of result.warnings) io.stderr(`trace: ${formatManifestError(warning, options.lang)}\n`);
+  for (const warning of result.warnings) io.stderr(`trace: ${oneLine(formatManifestError(warning, options.lang), 2000)}\n`);
   return result.cluster;
 }
 
-function traceScenario(options: ScenarioOptions, io: CliIO): number {
+function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<number> {
   const cluster = loadCluster(options, io);
   if (options.node !== undefined && !cluster.nodes.some((n) => n.name === options.node)) {
     throw new CliUsageError(`--node: no node "${options.node}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`);
@@ -95,7 +109,7 @@ function traceScenario(options: ScenarioOptions, io: CliIO): number {
   return report(createSimulation(cluster), spec, heading, options, io);
 }
 
-function traceRules(options: RulesOptions, io: CliIO): number {
+function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
   const text = readInput(io, options.rules);
   const dst = parseIPPort(options.dst);
   if (dst === undefined) throw new CliUsageError(`--dst: "${options.dst}" is not IP:PORT`);
@@ -112,23 +126,36 @@ function traceRules(options: RulesOptions, io: CliIO): number {
     const what = nft ? 'not an nftables ruleset (no table)' : 'not an iptables-save dump (no *nat or *filter table)';
     throw new CliUsageError(`${file}${first === undefined ? '' : `:${first.line}`}: ${what}${first === undefined ? '' : `: ${first.message}`}`);
   }
-  for (const p of problems) io.stderr(`trace: ${file}:${p.line}: ${p.message}: ${p.text}\n`);
+  for (const p of problems) io.stderr(`trace: ${oneLine(`${file}:${p.line}: ${p.message}: ${p.text}`, 2000)}\n`);
   const from: Source = options.src === undefined ? { kind: 'client' } : { kind: 'client', ip: options.src };
   const spec: ConnectionSpec = { from, to: dst, protocol: options.protocol };
   return report(simulation, spec, { from: options.src ?? 'client', to: options.dst }, options, io);
 }
 
-function report(simulation: Simulation, spec: ConnectionSpec, heading: Heading, options: ScenarioOptions | RulesOptions, io: CliIO): number {
-  const outcomes = simulation.exact(spec, { trace: true });
+async function report(simulation: Simulation, spec: ConnectionSpec, heading: Heading, options: ScenarioOptions | RulesOptions, io: CliIO): Promise<number> {
+  let outcomes: ExactOutcome[] | null;
+  try {
+    outcomes = simulation.exact(spec, { trace: true });
+  } catch (e) {
+    // Rules whose random choices branch too much: sampling still answers, so say so.
+    if (!(e instanceof WorkLimitError) || e.limit.kind !== 'branches') throw e;
+    if (options.count === undefined) throw new WorkLimitError(e.limit, '; sample instead with --count N (e.g. --count 100000)');
+    io.stderr(`trace: ${oneLine(e.message, 2000)}; exact outcomes are left out, the sample follows\n`);
+    outcomes = null;
+  }
   let summary: RunSummary | undefined;
+  let interrupted = false;
   if (options.count !== undefined) {
     const runner = simulation.run(spec, { count: options.count, seed: options.seed });
-    while (!runner.step(100_000).finished) {
-      // Chunks keep memory flat; the CLI simply runs them back to back.
-    }
+    interrupted = await driveRun(runner, {
+      now: io.now ?? (() => performance.now()),
+      ...(io.status ? { status: io.status } : {}),
+      interrupted: io.interrupted ?? (() => false),
+    });
     summary = runner.summary();
+    if (interrupted) io.stderr(`trace: stopped by Ctrl-C after ${summary.count} of ${options.count} connections; the counts below are of those\n`);
   }
-  if (options.json) io.stdout(`${JSON.stringify(toCliJson(outcomes, summary))}\n`);
+  if (options.json) io.stdout(`${JSON.stringify(toCliJson(outcomes ?? [], summary))}\n`);
   else io.stdout(formatReport(heading, spec, outcomes, summary === undefined ? undefined : { summary, seed: options.seed }, options.trace));
-  return 0;
+  return interrupted ? EXIT_INTERRUPTED : 0;
 }

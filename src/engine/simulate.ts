@@ -7,16 +7,17 @@
 import { generateIptablesSave } from './kubeproxy';
 import { generateNftables, type NftablesOptions } from './kubeproxy/nftables';
 import type { Cluster } from './model/types';
-import { cloneNetworkState, createNetworkState, createWalkContext, type NetworkState } from './network/context';
+import { createNetworkState, createWalkContext, type NetworkState } from './network/context';
 import { resolveConnection } from './network/resolve';
 import { clusterTopology, singleNodeTopology, type Topology, type TopologyOptions } from './network/topology';
 import type { ConnectionResult, ConnectionSpec } from './network/types';
 import { walkConnection } from './network/walk';
 import type { Problem } from './netfilter/model';
 import type { IpSetSpec } from './netfilter/sets';
-import { enumerate } from './random/exact';
+import { walkCost } from './network/cost';
+import { budgetedExact } from './run/exact';
+import { MAX_WALK_BOUND, WorkLimitError } from './run/limits';
 import { createRng, normalizeSeed, samplingChooser } from './random/rng';
-import { outcomeKey } from './run/outcome';
 import { createRunner, type RunOptions, type Runner } from './run/runner';
 
 export type { ConnectionResult, ConnectionSpec, Destination, ReplyResult, RuleRef, Source, Step, Transport, Verdict } from './network/types';
@@ -25,6 +26,8 @@ export { EXPERIENCES, experienceOf, type Experience } from './run/experience';
 export type { TraceEntry } from './netfilter/trace';
 export type { Problem } from './netfilter/model';
 export { ConnectionError } from './network/resolve';
+export { WorkLimitError, describeLimit, MAX_WALK_BOUND, EXACT_WORK_BUDGET, MAX_EXACT_WALKS } from './run/limits';
+export type { WorkLimit } from './run/limits';
 export { parseConnectionTarget, parseSource, toCliJson } from './simulate-cli';
 export type { CliJson } from './simulate-cli';
 
@@ -40,6 +43,9 @@ export interface WalkOptions {
   readonly trace?: boolean;
   /** Clock in seconds (recent's --seconds); default 0. */
   readonly now?: number;
+  /** Exact mode only: work units allowed (default EXACT_WORK_BUDGET) and a callback after each replay. */
+  readonly budget?: number;
+  readonly onWalk?: (walks: number) => void;
 }
 
 /** A problem of one node's rules. */
@@ -55,7 +61,10 @@ export interface Simulation {
   rules(node: string): string;
   /** What could not be used in the rules (all nodes, or one). */
   problems(node?: string): NodeProblem[];
-  /** Every outcome with its probability, aggregated by result, each with one trace. */
+  /**
+   * Every outcome with its probability, aggregated by result, each with one trace. Throws
+   * WorkLimitError when the rules fan out or branch beyond the work budget.
+   */
   exact(connection: ConnectionSpec, options?: WalkOptions): ExactOutcome[];
   /** One connection with the random choices drawn from `seed`. */
   sample(connection: ConnectionSpec, seed: number | string, options?: WalkOptions): ConnectionResult;
@@ -109,6 +118,19 @@ function build(topology: Topology, fillVia: boolean): Simulation {
     }
     return walkConnection(ctx, resolve(connection));
   };
+  // The static bound on one packet's work, per node, checked before any walk (computed once).
+  let checked = false;
+  const checkFanOut = (): void => {
+    if (checked) return;
+    for (const n of topology.nodes) {
+      const cost = walkCost(n);
+      // A walk crosses each hook at most twice (the packet, then its answer).
+      if (2 * cost.bound > Math.max(MAX_WALK_BOUND, 4 * cost.rules)) {
+        throw new WorkLimitError({ kind: 'fan-out', node: n.name, bound: cost.bound, limit: Math.max(MAX_WALK_BOUND, 4 * cost.rules) / 2, site: cost.site });
+      }
+    }
+    checked = true;
+  };
   return {
     nodes: topology.nodes.map((n) => n.name),
     rules: (name) => node(name).rulesText,
@@ -118,29 +140,20 @@ function build(topology: Topology, fillVia: boolean): Simulation {
         ...(n.nft?.compiled.problems ?? []).map((p) => ({ ...p, level: 'error' as const, node: n.name })),
       ]),
     exact(connection, options = {}) {
-      const resolved = resolve(connection);
-      const state = createNetworkState(topology);
-      const byKey = new Map<string, { probability: number; result: ConnectionResult }>();
-      const outcomes = enumerate((chooser) => {
-        const ctx = createWalkContext(topology, cloneNetworkState(state), chooser, false);
-        ctx.now = options.now ?? 0;
-        if (options.trace !== false) {
-          ctx.trace = [];
-          ctx.steps = [];
-        }
-        return walkConnection(ctx, resolved);
+      checkFanOut();
+      const result = budgetedExact(topology, resolve(connection), {
+        trace: options.trace !== false,
+        ...(options.now !== undefined ? { now: options.now } : {}),
+        ...(options.budget !== undefined ? { budget: options.budget } : {}),
+        ...(options.onWalk ? { onWalk: options.onWalk } : {}),
       });
-      for (const { probability, value } of outcomes) {
-        const key = outcomeKey(value);
-        const seen = byKey.get(key);
-        if (seen) seen.probability += probability;
-        else byKey.set(key, { probability, result: value });
-      }
-      return [...byKey.values()].sort((a, b) => b.probability - a.probability);
+      if (result.kind === 'limit') throw new WorkLimitError(result.limit);
+      return result.outcomes;
     },
-    sample: (connection, seed, options = {}) => sampleWith(createNetworkState(topology), connection, seed, options),
-    run: (connection, options) => createRunner(topology, isRound(connection) ? connection.map(resolve) : resolve(connection), options),
+    sample: (connection, seed, options = {}) => (checkFanOut(), sampleWith(createNetworkState(topology), connection, seed, options)),
+    run: (connection, options) => (checkFanOut(), createRunner(topology, isRound(connection) ? connection.map(resolve) : resolve(connection), options)),
     session(seed) {
+      checkFanOut();
       const state = createNetworkState(topology);
       const rng = createRng(normalizeSeed(seed));
       const chooser = samplingChooser(rng);

@@ -32,8 +32,18 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-/** Seconds without a message after which a trace is declared stalled. */
-export const STALL_SECONDS = 90;
+/**
+ * Seconds without a message after which a trace is declared stalled. Every phase after the
+ * parse reports at least every few hundred milliseconds (each walk is capped), so a few
+ * seconds of silence means a stuck worker; reading the rules is one synchronous step, so it
+ * gets time in proportion to their size (stallSeconds).
+ */
+export const STALL_SECONDS = 5;
+
+/** The silence allowed in `phase` for a dump of `lines` lines. */
+export function stallSeconds(phase: TraceProgress['phase'] | null, lines: number): number {
+  return phase === null || phase === 'parse' ? STALL_SECONDS + Math.ceil(lines / 20_000) : STALL_SECONDS;
+}
 
 export const $traceState = atom<TraceState>({ kind: 'idle' });
 /** The last finished trace; kept when a later one is cancelled or fails. */
@@ -60,13 +70,13 @@ function stopWorker(): void {
   worker = null;
 }
 
-function armWatchdog(): void {
+function armWatchdog(seconds: number): void {
   if (watchdog) clearTimeout(watchdog);
   watchdog = setTimeout(() => {
     stopWorker();
     current++;
-    $traceState.set({ kind: 'stalled', seconds: STALL_SECONDS });
-  }, STALL_SECONDS * 1000);
+    $traceState.set({ kind: 'stalled', seconds });
+  }, seconds * 1000);
 }
 
 function countLines(text: string): number {
@@ -75,12 +85,12 @@ function countLines(text: string): number {
   return text.endsWith('\n') || text === '' ? n : n + 1;
 }
 
-/** Starts tracing `request` (stopping any trace still running). */
-export function startTrace(request: TraceRequest): void {
+/** Starts tracing `request` (stopping any trace still running); `lines` when already counted. */
+export function startTrace(request: TraceRequest, lines = countLines(request.text)): void {
   if ($traceState.get().kind === 'running') stopWorker();
   const id = ++current;
   const started = now();
-  $traceState.set({ kind: 'running', progress: null, lines: countLines(request.text) });
+  $traceState.set({ kind: 'running', progress: null, lines });
   try {
     worker ??= makeWorker();
   } catch (e) {
@@ -90,9 +100,9 @@ export function startTrace(request: TraceRequest): void {
   const w = worker;
   w.onmessage = (event) => {
     const message = event.data;
-    if (message.id !== id) return;
+    if (message.id !== id || message.type === 'inspected') return;
     if (message.type === 'progress') {
-      armWatchdog();
+      armWatchdog(stallSeconds(message.progress.phase, lines));
       const state = $traceState.get();
       if (state.kind === 'running') $traceState.set({ ...state, progress: message.progress });
       return;
@@ -113,7 +123,7 @@ export function startTrace(request: TraceRequest): void {
     stopWorker();
     $traceState.set({ kind: 'failed', message: event.message || 'the worker could not start' });
   };
-  armWatchdog();
+  armWatchdog(stallSeconds(null, lines));
   w.postMessage({ type: 'trace', id, request });
 }
 

@@ -4,12 +4,13 @@
  * (it terminates this worker); a request either ends in a report or in "failed" with the
  * message of an error the pipeline did not expect — never silently.
  */
+import { inspectDump } from './trace/inspect';
 import { traceDump, type TopologyCache } from './trace/pipeline';
 import type { TraceProgress, WorkerRequest, WorkerResponse } from './trace/protocol';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerResponse): void;
+  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -18,6 +19,15 @@ const cache: { last: TopologyCache | null } = { last: null };
 
 scope.onmessage = (event) => {
   const message = event.data;
+  if (message?.type === 'inspect') {
+    try {
+      const info = inspectDump(message.text);
+      scope.postMessage({ type: 'inspected', id: message.id, info }, [info.lineStarts.buffer]);
+    } catch (e) {
+      scope.postMessage({ type: 'failed', id: message.id, message: e instanceof Error ? e.message : String(e) });
+    }
+    return;
+  }
   if (message?.type !== 'trace') return;
   const { id, request } = message;
   try {

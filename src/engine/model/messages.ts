@@ -17,6 +17,10 @@ const CATALOGUE = {
     en: 'the input is {size} bytes; the limit is {limit} bytes',
     ko: '입력이 {size}바이트입니다. 최대 {limit}바이트까지 읽을 수 있습니다',
   },
+  'yaml-too-deep': {
+    en: 'the YAML nests deeper than {limit} levels (a manifest needs about 10); not read',
+    ko: 'YAML이 {limit}단계보다 깊게 중첩되어 읽지 않았습니다(매니페스트는 보통 10단계 안팎입니다)',
+  },
   'no-objects': {
     en: 'no Kubernetes objects found',
     ko: '쿠버네티스 오브젝트를 찾지 못했습니다',

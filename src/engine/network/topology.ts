@@ -57,7 +57,9 @@ export interface NftNode {
 }
 
 /** Parses a node's rules text: iptables-save, nft, or both (`*table`…`COMMIT` blocks plus nft text). */
-function parseRules(text: string): { ruleset: Ruleset; nft: NftNode | null } {
+function parseRules(raw: string): { ruleset: Ruleset; nft: NftNode | null } {
+  // CR-only (old Mac) and CRLF line endings are line endings too; each CR keeps its line number.
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (detectRulesFormat(text) === 'iptables' && !/^\s*(table|add|flush|create|insert|delete)\s/m.test(text)) return { ruleset: parseIptablesSave(text), nft: null };
   const parts = splitRulesText(text);
   const parsed = parseNft(parts.nft);

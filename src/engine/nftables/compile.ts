@@ -34,7 +34,14 @@ export type NftVerdict =
 export type Step =
   | { readonly kind: 'match'; readonly test: (r: NftRun) => boolean }
   | { readonly kind: 'stmt'; readonly run: (r: NftRun) => string }
-  | { readonly kind: 'vmap'; readonly key: (r: NftRun) => number[] | null; readonly lookup: (key: number[], r: NftRun) => NftVerdict | null; readonly types: readonly ValueType[] }
+  | {
+      readonly kind: 'vmap';
+      readonly key: (r: NftRun) => number[] | null;
+      readonly lookup: (key: number[], r: NftRun) => NftVerdict | null;
+      readonly types: readonly ValueType[];
+      /** Every verdict the map can give (for the static bound on one packet's work). */
+      readonly verdicts: () => readonly NftVerdict[];
+    }
   | { readonly kind: 'nat'; readonly nat: 'dnat' | 'snat' | 'masquerade'; readonly addr: number | null; readonly port: number | null }
   | { readonly kind: 'verdict'; readonly verdict: NftVerdict };
 
@@ -437,9 +444,9 @@ class RuleCompiler {
     const guard = (r: NftRun): boolean => protoGuards.every((p) => r.p.proto === p);
     if (this.peek() === 'vmap') {
       this.i++;
-      const lookup = this.vmapLookup(types);
+      const { lookup, verdicts } = this.vmapLookup(types);
       // The key is computed once per evaluation: numgen draws from the chooser each time.
-      this.steps.push({ kind: 'vmap', key: (r) => (guard(r) ? key(r) : null), lookup, types });
+      this.steps.push({ kind: 'vmap', key: (r) => (guard(r) ? key(r) : null), lookup, types, verdicts });
       return;
     }
     // mark and 0x4000 == 0 / meta mark & 0x4000 == 0x0
@@ -477,15 +484,17 @@ class RuleCompiler {
     });
   }
 
-  private vmapLookup(types: readonly ValueType[]): (key: number[], r: NftRun) => NftVerdict | null {
+  private vmapLookup(types: readonly ValueType[]): { lookup: (key: number[], r: NftRun) => NftVerdict | null; verdicts: () => readonly NftVerdict[] } {
     const ref = this.peek() ?? '';
     if (ref.startsWith('@')) {
       this.i++;
       const set = this.set(ref.slice(1));
-      return (key, r) => {
+      const lookup = (key: number[], r: NftRun): NftVerdict | null => {
         const v = lookupSet(set, key, r);
         return v === null || v === true ? null : v;
       };
+      const verdicts = (): NftVerdict[] => [...set.exact.values(), ...set.ranges.map((x) => x.value)].filter((v): v is NftVerdict => v !== true);
+      return { lookup, verdicts };
     }
     this.expect('{');
     const entries: { key: [number, number][]; verdict: NftVerdict }[] = [];
@@ -513,7 +522,8 @@ class RuleCompiler {
     }
     this.i++;
     flush();
-    return (key) => entries.find((en) => en.key.every(([lo, hi], i) => (key[i] as number) >= lo && (key[i] as number) <= hi))?.verdict ?? null;
+    const lookup = (key: number[]): NftVerdict | null => entries.find((en) => en.key.every(([lo, hi], i) => (key[i] as number) >= lo && (key[i] as number) <= hi))?.verdict ?? null;
+    return { lookup, verdicts: () => entries.map((en) => en.verdict) };
   }
 }
 

@@ -7,7 +7,7 @@
  * later nat chains at that hook are skipped (nf_nat_inet_fn). Traces use the iptables trace
  * shape (netfilter/trace.ts) with table "family name".
  */
-import { Verdict } from '../netfilter/evaluate';
+import { MAX_RULE_EVALUATIONS, Verdict } from '../netfilter/evaluate';
 import { formatIPv4 } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
 import type { CompiledNft, CompiledNftChain, CompiledNftRule, NftRun, NftVerdict } from './compile';
@@ -131,6 +131,12 @@ function runRule(nft: CompiledNft, chain: CompiledNftChain, rule: CompiledNftRul
 
 function runChain(nft: CompiledNft, chain: CompiledNftChain, r: NftRun, depth: number): number {
   for (const rule of chain.rules) {
+    // The same cap as iptables: chains whose jumps fan out would otherwise walk for ever.
+    if ((r.e.work = (r.e.work ?? MAX_RULE_EVALUATIONS) - 1) < 0) {
+      r.e.error = `${chain.table} chain ${chain.name} rule ${rule.number} (line ${rule.line}): more than ${MAX_RULE_EVALUATIONS} rule evaluations in one hook: the chains' jumps fan out too much to follow`;
+      decide(r, chain, rule.number, rule.text);
+      return Verdict.ERROR;
+    }
     const v = runRule(nft, chain, rule, r, depth);
     if (v === 'next') continue;
     if (v === 'return') return Verdict.CONTINUE;
@@ -142,6 +148,7 @@ function runChain(nft: CompiledNft, chain: CompiledNftChain, r: NftRun, depth: n
 
 /** Runs one base chain; its policy applies when nothing decided. */
 export function runBaseChain(nft: CompiledNft, chain: CompiledNftChain, r: NftRun): number {
+  r.e.work = MAX_RULE_EVALUATIONS;
   const v = runChain(nft, chain, r, 0);
   if (v !== Verdict.CONTINUE) return v;
   const policy = chain.base?.policy ?? 'accept';

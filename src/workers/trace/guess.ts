@@ -47,17 +47,20 @@ function protocolOf(words: readonly string[]): 'tcp' | 'udp' | 'sctp' {
 
 /**
  * The lines of `text` that append to `chain`, found by searching for "-A CHAIN " rather than
- * splitting every line: a 100,000-line dump is read in a few milliseconds on the page.
+ * splitting every line: a 100,000-line dump is read in a few milliseconds. Each line is looked
+ * at once (the search resumes after it), so a crafted line repeating the needle stays linear.
  */
 function* rulesOf(text: string, chain: string): Generator<string> {
   const needle = `-A ${chain} `;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    // Only whitespace or a "[pkts:bytes]" counter may come before the command.
-    if (!/^\s*(\[\d+:\d+\]\s+)?$/.test(text.slice(lineStart, at))) continue;
+  for (let at = text.indexOf(needle); at >= 0; ) {
+    const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0) lineEnd = text.length;
-    if (lineEnd - at <= 4096) yield text.slice(at, lineEnd).trim();
+    const cr = text.indexOf('\r', at);
+    if (cr >= 0 && cr < lineEnd) lineEnd = cr;
+    // Only whitespace or a "[pkts:bytes]" counter may come before the command.
+    if (at - lineStart <= 64 && /^\s*(\[\d+:\d+\]\s+)?$/.test(text.slice(lineStart, at)) && lineEnd - at <= 4096) yield text.slice(at, lineEnd).trim();
+    at = text.indexOf(needle, lineEnd);
   }
 }
 

@@ -90,10 +90,22 @@ export function nftIsKube(rs: NftRuleset): boolean {
   return [...rs.tables.values()].some((t) => t.name === 'kube-proxy');
 }
 
+/** The first place `needle` starts a match of `re` (anchored) within 64 KB; a few tries at most. */
+function windowMatch(text: string, needle: string, re: RegExp): RegExpExecArray | null {
+  let tries = 0;
+  for (let at = text.indexOf(needle); at >= 0 && tries < 8; at = text.indexOf(needle, at + needle.length), tries++) {
+    const m = re.exec(text.slice(at, at + 65536));
+    if (m) return m;
+  }
+  return null;
+}
+
 /** Node addresses, a NodePort and a cluster IP named in kube-proxy's nft sets and maps. */
 export function nftGuess(text: string): { localIPs: string[]; nodePort: { port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null; clusterIP: { ip: string; port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null } {
   const localIPs: string[] = [];
-  const set = /set nodeport-ips \{[^}]*?elements = \{([^}]*)\}/.exec(text) ?? /add element ip kube-proxy nodeport-ips \{([^}]*)\}/.exec(text);
+  // Found with indexOf and read within a bounded window: a regex scanning to the end from every
+  // "set nodeport-ips {" of a crafted text would take quadratic time.
+  const set = windowMatch(text, 'set nodeport-ips {', /^set nodeport-ips \{[^}]*?elements = \{([^}]*)\}/) ?? windowMatch(text, 'add element ip kube-proxy nodeport-ips {', /^add element ip kube-proxy nodeport-ips \{([^}]*)\}/);
   for (const word of set?.[1]?.split(/[\s,]+/) ?? []) {
     const v = parseIPv4(word);
     if (v !== null && localIPs.length < 16) localIPs.push(formatIPv4(v));

@@ -9,6 +9,7 @@
 import { singleNodeTopology, type Topology } from '../../engine/network/topology';
 import { ConnectionError, resolveConnection, type ResolvedConnection } from '../../engine/network/resolve';
 import { isLoopback } from './guess';
+import { lineStarts } from './inspect';
 import { budgetedExact } from './exact';
 import { detectFormat, readableFormats } from './formats';
 import type { TraceProgress, TraceReport, TraceRequest, WalkRefusal } from './protocol';
@@ -30,10 +31,9 @@ export function workBudget(lines: number): number {
   return Math.max(MIN_WORK, WORK_PER_LINE * lines);
 }
 
+/** Lines as the engine reads them (\n, \r\n and a lone \r all end a line). */
 function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return text.endsWith('\n') ? n - 1 : n;
+  return lineStarts(text).length;
 }
 
 function resolve(topology: Topology, request: TraceRequest): ResolvedConnection | WalkRefusal {
@@ -106,7 +106,7 @@ function traceOrThrow(request: TraceRequest, onProgress: (p: TraceProgress) => v
 
   if (!facts.walkable) return refuse({ kind: 'no-tables' });
   // A walk crosses each built-in chain at most twice (the packet, then its answer).
-  if (2 * bound > budget) return refuse({ kind: 'too-costly', estimate: bound, budget });
+  if (2 * bound > budget) return refuse({ kind: 'too-costly', estimate: bound, budget, site: facts.site });
   const connection = resolve(topology, request);
   if ('kind' in connection) return refuse(connection);
 

@@ -4,7 +4,9 @@
  * objects, and every word a reader sees is chosen by the page from a code, so the report
  * carries codes and values rather than sentences — except the engine's own problem texts.
  */
+import type { FanOutSite } from '../../engine/network/cost';
 import type { DumpFormat } from './formats';
+import type { DumpInfo } from './inspect';
 
 /** Transport protocols the page offers. */
 export type TraceProtocol = 'tcp' | 'udp' | 'sctp';
@@ -34,13 +36,18 @@ export interface TraceProgress {
   readonly phase: 'parse' | 'exact' | 'sample' | 'run';
   readonly done: number;
   readonly total: number;
+  /** Run phase: estimated milliseconds left (from the walks so far), when known. */
+  readonly etaMs?: number;
+  /** Run phase: connections per second so far. */
+  readonly rate?: number;
 }
 
-/** Page → worker. */
-export type WorkerRequest = { readonly type: 'trace'; readonly id: number; readonly request: TraceRequest };
+/** Page → worker: trace a request, or inspect pasted text (format, lines, guess). */
+export type WorkerRequest = { readonly type: 'trace'; readonly id: number; readonly request: TraceRequest } | { readonly type: 'inspect'; readonly id: number; readonly text: string };
 
 /** Worker → page. */
 export type WorkerResponse =
+  | { readonly type: 'inspected'; readonly id: number; readonly info: DumpInfo }
   | { readonly type: 'progress'; readonly id: number; readonly progress: TraceProgress }
   | { readonly type: 'report'; readonly id: number; readonly report: TraceReport }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
@@ -139,7 +146,7 @@ export interface RunView {
 /** Why the walk was not run at all. */
 export type WalkRefusal =
   /** One packet could meet more rules than the budget allows (chains calling each other a lot). */
-  | { readonly kind: 'too-costly'; readonly estimate: number; readonly budget: number }
+  | { readonly kind: 'too-costly'; readonly estimate: number; readonly budget: number; readonly site: FanOutSite | null }
   /** The packet does not fit the node (e.g. a local source with a foreign address): field + engine message. */
   | { readonly kind: 'connection'; readonly field: string; readonly message: string }
   /** The dump holds no table the walk uses (nat, filter). */

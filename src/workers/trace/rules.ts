@@ -5,7 +5,8 @@
  * to the dump line. nft tables are named "family name" in traces, iptables ones "nat"/"filter".
  */
 import type { NetNode } from '../../engine/network/topology';
-import { walkBound, WALKED_TABLES } from './cost';
+import { walkCost, WALKED_TABLES, type FanOutSite } from '../../engine/network/cost';
+import { ruleLine } from '../../engine/network/lines';
 import { nftIsKube, nftWalkBound } from './nft';
 import type { ProblemView } from './protocol';
 import type { LineOf } from './views';
@@ -18,6 +19,8 @@ export interface RulesFacts {
   readonly tables: string[];
   readonly rules: number;
   readonly bound: number;
+  /** Where the jumps fan out, when the bound is large. */
+  readonly site: FanOutSite | null;
   /** Some table a connection walk traverses exists (iptables nat/filter, or an nft base chain of ip/inet). */
   readonly walkable: boolean;
   readonly lineOf: LineOf;
@@ -43,28 +46,25 @@ export function rulesFacts(node: NetNode): RulesFacts {
     }
   }
   const loops = problems.filter((p) => p.message.startsWith('jump loop'));
-  let bound = walkBound(ipt);
+  // The bound comes from the compiled rules, as the evaluator will follow them (quoted chain
+  // names, verdict maps and all); nftWalkBound is only asked for the loops and rule count.
+  const cost = walkCost(node);
   if (nft) {
     const n = nftWalkBound(nft);
-    bound += n.bound;
     rules += n.rules;
     loops.push(...n.loops);
     kube ||= nftIsKube(nft);
   }
   const hasNftBase = nft !== null && [...nft.tables.values()].some((t) => (t.family === 'ip' || t.family === 'inet') && [...t.chains.values()].some((c) => c.base));
-  const lineOf: LineOf = (table, chain, rule) => {
-    const c = table.includes(' ') ? nft?.tables.get(table)?.chains.get(chain) : ipt.tables.get(table)?.chains.get(chain);
-    if (!c) return 0;
-    if (rule === 0) return c.line;
-    return c.rules[rule - 1]?.line ?? 0;
-  };
+  const lineOf: LineOf = (table, chain, rule) => ruleLine(node, table, chain, rule);
   return {
     problems,
     loops,
     kube,
     tables: [...ipt.tables.keys(), ...(nft ? [...nft.tables.keys()] : [])],
     rules,
-    bound,
+    bound: cost.bound,
+    site: cost.site,
     walkable: WALKED_TABLES.some((t) => ipt.tables.has(t)) || hasNftBase,
     lineOf,
   };

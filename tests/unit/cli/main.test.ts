@@ -14,10 +14,10 @@ const files: Record<string, string> = {
   'nft.yaml': bounce.replace('mode: iptables', 'mode: nftables'),
 };
 
-function run(argv: string[], stdin = ''): { code: number; out: string; err: string } {
+async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(argv, {
+  const code = await main(argv, {
     read: (path) => {
       if (path === '-') return stdin;
       const text = files[path];
@@ -31,21 +31,21 @@ function run(argv: string[], stdin = ''): { code: number; out: string; err: stri
 }
 
 describe('trace CLI', () => {
-  it('--rules-out prints the generated dump for the node', () => {
-    const r = run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-2']);
+  it('--rules-out prints the generated dump for the node', async () => {
+    const r = await run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-2']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\*filter\n:INPUT ACCEPT \[0:0\]/);
     expect(r.out).toContain('-A KUBE-SVC-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http -> 10.244.1.2:8080" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-UIQK3OSOSTRHRPBX');
     expect(r.err).toBe('');
   });
 
-  it('--rules-out --style kernel', () => {
-    const r = run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-2', '--style', 'kernel']);
+  it('--rules-out --style kernel', async () => {
+    const r = await run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-2', '--style', 'kernel']);
     expect(r.out).toContain('--probability 0.50000000000');
   });
 
-  it('exact outcomes of the bounce question (ETP Cluster): half bounce to node-1, masqueraded', () => {
-    const r = run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:nodeport', '--json']);
+  it('exact outcomes of the bounce question (ETP Cluster): half bounce to node-1, masqueraded', async () => {
+    const r = await run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:nodeport', '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { outcomes: { probability: number; verdict: string; destination: string; masquerade: boolean }[] };
     expect(json.outcomes.map((o) => [o.probability, o.verdict, o.destination, o.masquerade]).sort()).toEqual([
@@ -54,34 +54,34 @@ describe('trace CLI', () => {
     ]);
   });
 
-  it('ETP Local: node-2 keeps everything, node-3 drops it', () => {
-    const two = JSON.parse(run(['--scenario', 'local.yaml', '--to', 'node/node-2:30080', '--json']).out) as { outcomes: { probability: number; destination: string; masquerade: boolean }[] };
+  it('ETP Local: node-2 keeps everything, node-3 drops it', async () => {
+    const two = JSON.parse((await run(['--scenario', 'local.yaml', '--to', 'node/node-2:30080', '--json'])).out) as { outcomes: { probability: number; destination: string; masquerade: boolean }[] };
     expect(two.outcomes.map((o) => [o.probability, o.destination, o.masquerade])).toEqual([[1, '10.244.2.2:8080', false]]);
-    const three = JSON.parse(run(['--scenario', 'local.yaml', '--to', 'node/node-3:30080', '--json']).out) as { outcomes: { verdict: string }[] };
+    const three = JSON.parse((await run(['--scenario', 'local.yaml', '--to', 'node/node-3:30080', '--json'])).out) as { outcomes: { verdict: string }[] };
     expect(three.outcomes.map((o) => o.verdict)).toEqual(['DROP']);
   });
 
-  it('--count adds a sampled summary in JSON and text', () => {
-    const json = JSON.parse(run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:30080', '--count', '2000', '--seed', '3', '--json']).out) as {
+  it('--count adds a sampled summary in JSON and text', async () => {
+    const json = JSON.parse((await run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:30080', '--count', '2000', '--seed', '3', '--json'])).out) as {
       sampled: { count: number; destinations: Record<string, number>; dropped: number; rejected: number };
     };
     expect(json.sampled.count).toBe(2000);
     expect(Object.values(json.sampled.destinations).reduce((a, b) => a + b, 0)).toBe(2000);
-    const text = run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:30080', '--count', '2000', '--seed', '3']).out;
+    const text = (await run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:30080', '--count', '2000', '--seed', '3'])).out;
     expect(text).toContain('Sampled 2000 connections (seed 3):');
   });
 
-  it('human output names the outcome, and --trace lists the rules', () => {
-    const r = run(['--scenario', 'local.yaml', '--to', 'node/node-3:nodeport', '--trace']);
+  it('human output names the outcome, and --trace lists the rules', async () => {
+    const r = await run(['--scenario', 'local.yaml', '--to', 'node/node-3:nodeport', '--trace']);
     expect(r.out).toContain('100.00%  DROP  hops node-3  by node-3 filter/KUBE-EXTERNAL-SERVICES #1');
     expect(r.out).toMatch(/node-3 nat:KUBE-NODEPORTS:2 +matched → jump KUBE-EXT-CDGGSHYLG3RE2FKL/);
   });
 
-  it('--rules detects an nftables ruleset (nft -f input or nft list output): same options, same JSON', () => {
+  it('--rules detects an nftables ruleset (nft -f input or nft list output): same options, same JSON', async () => {
     const transaction = generateNftables(bounceCluster(), 'node-1');
     const listing = generateNftables(bounceCluster(), 'node-1', { rendering: 'listing' });
     for (const text of [transaction, listing]) {
-      const r = run(['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'], text);
+      const r = (await run(['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'], text));
       expect(r.code).toBe(0);
       const json = JSON.parse(r.out) as { outcomes: { probability: number; verdict: string }[] };
       expect(json.outcomes.map((o) => [o.probability, o.verdict])).toEqual([
@@ -89,21 +89,21 @@ describe('trace CLI', () => {
         [0.5, 'DNAT'],
       ]);
     }
-    const bad = run(['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'], 'add rule ip t c accept\n');
+    const bad = (await run(['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'], 'add rule ip t c accept\n'));
     expect(bad.err).toBe('trace: stdin:1: not an nftables ruleset (no table): no chain "c" in table ip t\n');
   });
 
-  it('a scenario in nftables mode: --rules-out prints the nft rules, and the trace walks them', () => {
-    expect(run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2']).out).toBe(generateNftables(bounceCluster(), 'node-2'));
-    expect(run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2', '--style', 'kernel']).out).toMatch(/^table ip kube-proxy \{\n/);
-    const json = JSON.parse(run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--json', '--trace']).out) as { outcomes: { probability: number }[] };
+  it('a scenario in nftables mode: --rules-out prints the nft rules, and the trace walks them', async () => {
+    expect((await run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2'])).out).toBe(generateNftables(bounceCluster(), 'node-2'));
+    expect((await run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2', '--style', 'kernel'])).out).toMatch(/^table ip kube-proxy \{\n/);
+    const json = JSON.parse((await run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--json', '--trace'])).out) as { outcomes: { probability: number }[] };
     expect(json.outcomes.map((o) => o.probability)).toEqual([0.5, 0.5]);
-    expect(run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--trace']).out).toContain('ip kube-proxy');
+    expect((await run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--trace'])).out).toContain('ip kube-proxy');
   });
 
-  it('--rules mode walks a pasted dump (from stdin)', () => {
-    const dump = run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-1']).out;
-    const r = run(['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'], dump);
+  it('--rules mode walks a pasted dump (from stdin)', async () => {
+    const dump = (await run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-1'])).out;
+    const r = (await run(['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'], dump));
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { outcomes: { probability: number; verdict: string }[] };
     expect(json.outcomes.map((o) => [o.probability, o.verdict])).toEqual([
@@ -121,18 +121,18 @@ describe('trace CLI', () => {
     [['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'], 'trace: stdin:1: not an iptables-save dump (no *nat or *filter table): line outside any *table section\n'],
     [['--rules', '-', '--local-ip', '1.2.3', '--dst', '1.2.3.4:80'], 'trace: --local-ip: "1.2.3" is not an IPv4 address\n'],
     [['--bogus'], 'trace: unknown option "--bogus" (see --help)\n'],
-  ])('bad input %j exits 2 with one line', (argv, stderr) => {
-    const r = run(argv, 'garbage\n');
+  ])('bad input %j exits 2 with one line', async (argv, stderr) => {
+    const r = await run(argv, 'garbage\n');
     expect(r).toEqual({ code: 2, out: '', err: stderr });
   });
 
-  it('error messages in Korean with --lang ko', () => {
-    const r = run(['--scenario', 'broken.yaml', '--to', '1.2.3.4:80', '--lang', 'ko']);
+  it('error messages in Korean with --lang ko', async () => {
+    const r = await run(['--scenario', 'broken.yaml', '--to', '1.2.3.4:80', '--lang', 'ko']);
     expect(r.err).toBe('trace: broken.yaml:113: 문서 6, Service default/web, 필드 spec.ports[0].port: 99999는 포트 번호(1-65535)가 아닙니다\n');
   });
 
-  it('--help', () => {
-    const r = run(['--help']);
+  it('--help', async () => {
+    const r = await run(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Usage: npm run -s trace -- [options]');
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { $traceResult, $traceState, cancelTrace, configureTraceWorker, startTrace, STALL_SECONDS, type WorkerLike } from '../../../src/stores/traceRun';
+import { $traceResult, $traceState, cancelTrace, configureTraceWorker, startTrace, stallSeconds, STALL_SECONDS, type WorkerLike } from '../../../src/stores/traceRun';
 import { traceDump } from '../../../src/workers/trace/pipeline';
 import type { WorkerRequest, WorkerResponse } from '../../../src/workers/trace/protocol';
 import { bounceRules, request } from './helpers';
@@ -21,7 +21,7 @@ class FakeWorker implements WorkerLike {
   }
   /** Runs the last request through the pipeline, forwarding progress and the report. */
   answer(): void {
-    const last = this.sent[this.sent.length - 1] as WorkerRequest;
+    const last = this.sent[this.sent.length - 1] as Extract<WorkerRequest, { type: 'trace' }>;
     const report = traceDump(last.request, (progress) => this.emit({ type: 'progress', id: last.id, progress }));
     this.emit({ type: 'report', id: last.id, report });
   }
@@ -96,14 +96,29 @@ describe('the trace store', () => {
     expect($traceState.get()).toEqual({ kind: 'failed', message: 'no workers here' });
   });
 
-  it('stops a worker that stays silent too long', () => {
+  it('stops a worker that stays silent for a few seconds once the rules are read', () => {
     vi.useFakeTimers();
     const made = setup();
     startTrace(request(bounceRules()));
+    const id = (made[0]?.sent[0] as { id: number }).id;
+    made[0]?.emit({ type: 'progress', id, progress: { phase: 'exact', done: 1, total: 0 } });
     vi.advanceTimersByTime(STALL_SECONDS * 1000 - 1);
     expect($traceState.get().kind).toBe('running');
     vi.advanceTimersByTime(2);
     expect($traceState.get()).toEqual({ kind: 'stalled', seconds: STALL_SECONDS });
+    expect(STALL_SECONDS).toBeLessThanOrEqual(5);
     expect(made[0]?.terminated).toBe(1);
+  });
+
+  it('gives reading the rules time in proportion to their size, and no more', () => {
+    vi.useFakeTimers();
+    setup();
+    startTrace(request(bounceRules()), 1_000_000);
+    const allowed = stallSeconds(null, 1_000_000);
+    expect(allowed).toBe(STALL_SECONDS + 50);
+    vi.advanceTimersByTime(allowed * 1000 - 1);
+    expect($traceState.get().kind).toBe('running');
+    vi.advanceTimersByTime(2);
+    expect($traceState.get()).toEqual({ kind: 'stalled', seconds: allowed });
   });
 });

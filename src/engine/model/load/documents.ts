@@ -19,6 +19,55 @@ export interface LoadedDocument {
 /** Inputs above this size are refused rather than parsed (the browser must stay responsive). */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
+/** Deepest nesting read: the YAML parser recurses once per level, and a manifest needs ~10. */
+export const MAX_YAML_DEPTH = 200;
+
+/**
+ * The first line where the nesting (indentation levels, "- " items and open [ / { brackets
+ * outside quotes and comments) goes deeper than `limit`, or 0. A cheap scan before parsing,
+ * so 20,000 nested brackets get a clear message instead of a stack overflow.
+ */
+export function tooDeepAt(text: string, limit = MAX_YAML_DEPTH): number {
+  const indents: number[] = [];
+  let flow = 0;
+  let line = 1;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && text[i] === ' ') i++;
+    if (i < end && text[i] !== '#' && text[i] !== '\r') {
+      if (flow === 0) {
+        while (indents.length > 0 && (indents[indents.length - 1] as number) >= i - start) indents.pop();
+        indents.push(i - start);
+      }
+      let dashes = 0;
+      for (let j = i; j + 1 < end && text[j] === '-' && text[j + 1] === ' '; j += 2) {
+        dashes++;
+        while (j + 2 < end && text[j + 2] === ' ') j++;
+      }
+      let quote = '';
+      for (let j = i; j < end; j++) {
+        const c = text[j];
+        if (quote !== '') {
+          if (c === quote) quote = '';
+          continue;
+        }
+        if (c === '"' || c === "'") quote = c;
+        else if (c === '#' && (j === start || text[j - 1] === ' ')) break;
+        else if (c === '[' || c === '{') flow++;
+        else if ((c === ']' || c === '}') && flow > 0) flow--;
+        if (flow + indents.length + dashes > limit) return line;
+      }
+      if (flow + indents.length + dashes > limit) return line;
+    }
+    start = end + 1;
+    line++;
+  }
+  return 0;
+}
+
 /**
  * Splits a YAML (or JSON) text into decoded documents. Syntax errors are reported per document
  * with their line; a broken document is skipped, the others are still read. Aliases are capped
@@ -28,6 +77,11 @@ export function parseDocuments(input: ManifestSource, sink: ManifestError[]): Lo
   const where = input.source === undefined ? {} : { source: input.source };
   if (input.text.length > MAX_INPUT_BYTES) {
     sink.push(makeManifestError('error', 'input-too-large', { size: input.text.length, limit: MAX_INPUT_BYTES }, { ...where, document: 0, path: '' }));
+    return [];
+  }
+  const deep = tooDeepAt(input.text);
+  if (deep > 0) {
+    sink.push(makeManifestError('error', 'yaml-too-deep', { limit: MAX_YAML_DEPTH }, { ...where, document: 0, line: deep, path: '' }));
     return [];
   }
   const lineCounter = new LineCounter();

@@ -26,7 +26,8 @@ export function readProxyConfig(ctx: ObjectContext, obj: Mapping): ProxyConfig |
   ctx.setLabel('KubeProxyConfiguration');
   const modeRaw = readEnum(ctx, obj, 'mode', [], MODES, '');
   const mode: ProxyMode | undefined = modeRaw === undefined ? undefined : modeRaw === '' ? 'iptables' : modeRaw;
-  if (mode !== undefined && mode !== 'iptables') ctx.warn('proxy-mode-not-simulated', { mode }, ['mode']);
+  // iptables and nftables modes are both generated and walked; only ipvs falls back.
+  if (mode === 'ipvs') ctx.warn('proxy-mode-not-simulated', { mode }, ['mode']);
 
   const clusterCIDR = readClusterCIDR(ctx, obj);
   const detectRaw = readEnum(ctx, obj, 'detectLocalMode', [], DETECT_MODES, '');

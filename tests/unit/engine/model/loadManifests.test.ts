@@ -95,7 +95,7 @@ data:
   it('warns about modes it does not simulate and refuses interface-based local detection', () => {
     const r = loadManifests(`${ONE_NODE}apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
-mode: nftables
+mode: ipvs
 detectLocalMode: BridgeInterface
 `);
     expect(problems(r)).toEqual(['detect-local-unsupported@detectLocalMode:14']);
