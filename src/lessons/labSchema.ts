@@ -112,6 +112,7 @@ export const claimSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('experience'), outcome: z.enum(['served', 'refused', 'timedOut']), share: share.optional() }).strict(),
+  z.object({ kind: z.literal('stuck'), per: z.enum(['clientEntry', 'client']), share }).strict(),
   z.object({ kind: z.literal('none') }).strict(),
 ]);
 
@@ -147,11 +148,11 @@ export function checkClaims(
 ): void {
   const allowed = claimKindsOf[observable.kind];
   options.forEach((o, i) => {
-    if (o.claim.kind !== 'none' && o.claim.kind !== allowed) {
+    if (o.claim.kind !== 'none' && !allowed.includes(o.claim.kind)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['options', i, 'claim', 'kind'],
-        message: `observable ${observable.kind} takes claims of kind "${allowed}" or "none", found "${o.claim.kind}"`,
+        message: `observable ${observable.kind} takes claims of kind ${allowed.map((k) => `"${k}"`).join(', ')} or "none", found "${o.claim.kind}"`,
       });
     }
   });

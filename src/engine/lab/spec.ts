@@ -68,23 +68,29 @@ export type ObservableKind = ObservableSpec['kind'];
 /** How a connection ended, as the client experiences it. */
 export type Experience = 'served' | 'refused' | 'timedOut';
 
+/** How stickiness groups connections: per client and entry node, or per client over all entry nodes. */
+export type StickyGrouping = 'clientEntry' | 'client';
+
 /**
  * What an option claims about the observable. `share` claims a probability (podShare,
  * stickiness); `source` claims the share of connections seen from an address; `experience`
- * the share of connections that ended a given way; `none` that no other option fits.
+ * the share of connections that ended a given way; `stuck` (stickiness) the share of groups
+ * — clients, or client and entry node pairs — whose every connection reached one pod;
+ * `none` that no other option fits.
  */
 export type Claim =
   | { readonly kind: 'share'; readonly value: number }
+  | { readonly kind: 'stuck'; readonly per: StickyGrouping; readonly share: number }
   | { readonly kind: 'source'; readonly address: string; readonly share?: number | undefined }
   | { readonly kind: 'experience'; readonly outcome: Experience; readonly share?: number | undefined }
   | { readonly kind: 'none' };
 
 /** The claim kinds each observable accepts (besides `none`, which all accept). */
-export const claimKindsOf: Readonly<Record<ObservableKind, Claim['kind']>> = {
-  podShare: 'share',
-  stickiness: 'share',
-  sourceAddress: 'source',
-  clientExperience: 'experience',
+export const claimKindsOf: Readonly<Record<ObservableKind, readonly Claim['kind'][]>> = {
+  podShare: ['share'],
+  stickiness: ['share', 'stuck'],
+  sourceAddress: ['source'],
+  clientExperience: ['experience'],
 };
 
 /** A lesson's `lab` block. */

@@ -5,7 +5,7 @@
  * grader; nothing here knows which lesson it serves.
  */
 import { experienceOf, isPodEnd, type Tally } from '../lab/evidence';
-import type { Claim, ObservableSpec } from '../lab/spec';
+import type { Claim, ObservableSpec, StickyGrouping } from '../lab/spec';
 import type { ClaimTest, Evidence } from './grade';
 
 function sum(tallies: readonly Tally[]): number {
@@ -22,13 +22,17 @@ export interface StickyGroup {
   readonly top: number;
 }
 
-/** The stickiness groups of a run, in order of first appearance. */
-export function stickyGroups(tallies: readonly Tally[]): StickyGroup[] {
+/**
+ * The stickiness groups of a run, in order of first appearance: per client and entry node,
+ * or (`per: 'client'`) per client over every entry node, with `entry` then "".
+ */
+export function stickyGroups(tallies: readonly Tally[], per: StickyGrouping = 'clientEntry'): StickyGroup[] {
   const groups = new Map<string, { client: string; entry: string; total: number; pods: Map<string, number> }>();
   for (const t of tallies) {
-    const key = `${t.client}\u0000${t.entry}`;
+    const entry = per === 'client' ? '' : t.entry;
+    const key = `${t.client}\u0000${entry}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { client: t.client, entry: t.entry, total: 0, pods: new Map() }));
+    if (!g) groups.set(key, (g = { client: t.client, entry, total: 0, pods: new Map() }));
     g.total += t.count;
     if (isPodEnd(t.end)) g.pods.set(t.end, (g.pods.get(t.end) ?? 0) + t.count);
   }
@@ -87,6 +91,12 @@ export function claimTest(observable: ObservableSpec, claim: Claim, tallies: rea
       if (observable.kind !== 'sourceAddress') return null;
       const served = servedAt(tallies, observable.pod);
       return { hits: sum(served.filter((t) => t.source === claim.address)), trials: sum(served), value: claim.share ?? 1 };
+    }
+    case 'stuck': {
+      if (observable.kind !== 'stickiness') return null;
+      // A group is stuck when one pod served every one of its connections (none failed).
+      const groups = stickyGroups(tallies, claim.per).filter((g) => g.total > 0);
+      return { hits: groups.filter((g) => g.top === g.total).length, trials: groups.length, value: claim.share };
     }
     case 'none':
       return null;
