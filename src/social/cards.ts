@@ -23,8 +23,14 @@ const lessonDrawings: Readonly<Record<string, Omit<CardDrawing, 'clientLabel'>>>
   bounce: { cluster: bounceCluster, routes: bounceFigures.setup.routes.map((r) => r.route) },
   // The client connects to node 1's NodePort.
   'source-ip': { cluster: bounceCluster, routes: [{ kind: 'request', node: 'node-1' }] },
-  // One client, node 2's NodePort, again and again.
-  sticky: { cluster: bounceCluster, routes: [{ kind: 'request', node: 'node-2' }] },
+  // The clients connect to node 1's and to node 2's NodePort, in turn.
+  sticky: {
+    cluster: bounceCluster,
+    routes: [
+      { kind: 'request', node: 'node-1' },
+      { kind: 'request', node: 'node-2' },
+    ],
+  },
   // The caller is a pod inside the cluster: no client route to draw.
   hairpin: { cluster: bounceCluster, routes: [] },
   // The NodePort of node 3, which has no local endpoint.
