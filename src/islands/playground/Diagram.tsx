@@ -11,6 +11,7 @@ import { CLIENT_IP, LAN_CIDR, nodeOf, podPlaces } from '../../playground/address
 import type { RunReport } from '../../playground/engine.ts';
 import { nodeNameOf, podNameOf, type PlaygroundScenario } from '../../playground/scenario.ts';
 import { edit } from '../../stores/playground.ts';
+import { fill } from '../fill.ts';
 import { count } from '../numbers.ts';
 
 interface Props {
@@ -63,6 +64,8 @@ function gridPods(layout: ClusterLayout): ClusterLayout {
 }
 
 export function Diagram({ scenario: s, report, strings, locale }: Props) {
+  const e = strings.editor;
+  const stateLabel: Readonly<Record<string, string>> = { ready: e.stateReady, notReady: e.stateNotReady, terminating: e.stateTerminating };
   const places = podPlaces(s);
   const cluster = {
     nodes: Array.from({ length: s.nodes }, (_, i) => nodeOf(i)),
@@ -148,7 +151,7 @@ export function Diagram({ scenario: s, report, strings, locale }: Props) {
                     setDragging(i);
                   }}
                 >
-                  <title>{`${pod.pod.name} ${pod.pod.ip} (${state})${got !== undefined ? `: ${count(locale, got)}` : ''}`}</title>
+                  <title>{`${pod.pod.name} ${pod.pod.ip} (${stateLabel[state]})${got !== undefined ? `: ${count(locale, got)}` : ''}`}</title>
                   <rect class="box box--pod" x={pod.rect.x} y={pod.rect.y} width={pod.rect.width} height={pod.rect.height} rx="6" />
                   {roomy && (
                     <>
@@ -180,7 +183,7 @@ export function Diagram({ scenario: s, report, strings, locale }: Props) {
             <g key={box.node.name} class="badge">
               <rect x={box.badge.x} y={box.badge.y} width={box.badge.width} height={box.badge.height} rx={box.badge.height / 2} />
               <text x={box.badge.x + box.badge.width / 2} y={box.badge.y + box.badge.height / 2 + 4} text-anchor="middle">
-                {`NodePort ${s.service.nodePort}`}
+                {fill(strings.editor.nodePortBadge, { port: s.service.nodePort })}
               </text>
             </g>
           ))}

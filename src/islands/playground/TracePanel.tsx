@@ -4,11 +4,30 @@ import type { SampleReport } from '../../playground/engine.ts';
 import type { EngineValue } from '../../stores/playgroundEngine.ts';
 import { $pgSample } from '../../stores/playground.ts';
 import { fill } from '../fill.ts';
-import { arrows } from './RunPanel.tsx';
+import { arrows, Saying } from './RunPanel.tsx';
+import { detailText, eventText, reasonText, type Said } from './stepText.ts';
 
 interface Props {
   readonly story: EngineValue<SampleReport | { readonly failed: string }>;
   readonly strings: PlaygroundStrings;
+}
+
+/** Why the sample was stopped: the engine's reason in the page's language, else the deciding rule or verdict as code. */
+function whyOf(t: PlaygroundStrings['trace'], value: SampleReport): Said {
+  if (value.reason) return reasonText(t, value.reason);
+  return { text: value.decidedBy ?? value.verdict, code: true };
+}
+
+/** A sentence with one slot filled by `said`, which may be code. */
+function WithSlot({ template, values, slot, said }: { template: string; values: Record<string, string | number>; slot: string; said: Said }) {
+  const [before = '', after = ''] = fill(template, { ...values, [slot]: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <Saying said={said} />
+      {after}
+    </>
+  );
 }
 
 export function TracePanel({ story, strings }: Props) {
@@ -32,7 +51,7 @@ export function TracePanel({ story, strings }: Props) {
             ? t.loading
             : value.outcome !== 'dropped'
               ? fill(t.summaryPod, { n, sport: value.sourcePort, pod: value.outcome, hops: arrows(value.hops) })
-              : fill(t.summaryDropped, { n, sport: value.sourcePort, why: value.reason ?? value.decidedBy ?? value.verdict })}
+              : <WithSlot template={t.summaryDropped} values={{ n, sport: value.sourcePort }} slot="why" said={whyOf(t, value)} />}
       </p>
       {value && (
         <div class="pg-scroll" tabIndex={0} role="region" aria-labelledby="pg-trace-caption">
@@ -55,7 +74,7 @@ export function TracePanel({ story, strings }: Props) {
                   <td>{step.node}</td>
                   <td>{step.direction === 'reply' ? t.reply : t.original}</td>
                   <td>
-                    {step.event}
+                    {eventText(t, step.event)}
                     {step.iface ? ` (${step.iface})` : ''}
                   </td>
                   <td>
@@ -63,7 +82,9 @@ export function TracePanel({ story, strings }: Props) {
                       {step.src} → {step.dst}
                     </code>
                   </td>
-                  <td>{step.detail}</td>
+                  <td>
+                    <Saying said={detailText(t, step.detail)} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,7 +9,11 @@ type Code = keyof PlaygroundStrings['problems'];
 /** The sentence for a problem of the editor, a link or an import. */
 export function problemText(strings: PlaygroundStrings, problem: { readonly code: string; readonly values: ScenarioProblem['values'] }): string {
   const template = strings.problems[problem.code as Code] ?? problem.code;
-  return fill(template, problem.values);
+  const kind = problem.values['kind'];
+  // The client's kind is a value of the scenario (pod, node, external): say it in the page's words.
+  const kinds: Readonly<Record<string, string>> = strings.clientKinds;
+  const values = typeof kind === 'string' && kinds[kind] !== undefined ? { ...problem.values, kind: kinds[kind] } : problem.values;
+  return fill(template, values);
 }
 
 /** The sentence for a share link that could not be read. */
