@@ -60,6 +60,7 @@ export const playgroundEn = {
     seed: 'Seed',
     reset: 'Back to the bounce cluster',
     nodePortBadge: 'NodePort {port}',
+    ciliumRandom: 'random',
   },
   datapaths: {
     iptables: 'iptables',

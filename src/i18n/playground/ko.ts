@@ -57,6 +57,7 @@ export const playgroundKo: PlaygroundStrings = {
     seed: '시드',
     reset: '‘튕겨 나가는 요청’ 챌린지의 클러스터로 되돌리기',
     nodePortBadge: '노드포트 {port}',
+    ciliumRandom: '무작위',
   },
   datapaths: {
     iptables: 'iptables',

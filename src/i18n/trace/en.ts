@@ -187,6 +187,16 @@ export const traceEn = {
     checked: 'checked, no match',
     problem: 'problem',
   },
+  details: {
+    via: 'via {node}',
+    lanHost: 'LAN host',
+    gateway: 'default gateway',
+    nodeStack: 'node stack',
+    nodeSocket: 'node socket',
+    local: 'local',
+    pod: 'pod',
+    host: 'LAN host',
+  },
 } as const;
 
 /** Widens the literal types of a string table to string, keeping its shape. */

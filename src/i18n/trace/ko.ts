@@ -188,4 +188,14 @@ export const traceKo: TraceStrings = {
     checked: '검사, 매치 안 됨',
     problem: '문제',
   },
+  details: {
+    via: '{node} 경유',
+    lanHost: 'LAN의 호스트',
+    gateway: '기본 게이트웨이',
+    nodeStack: '노드의 네트워크 스택',
+    nodeSocket: '노드의 소켓',
+    local: '노드 자신',
+    pod: '파드',
+    host: 'LAN의 호스트',
+  },
 };

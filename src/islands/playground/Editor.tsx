@@ -258,7 +258,7 @@ export function Editor({ scenario: s, strings, available }: Props) {
                 <select id="pg-cilium-lb" value={d.ciliumLb} onChange={(ev) => edit.setDatapath({ ciliumLb: ev.currentTarget.value as PlaygroundScenario['datapath']['ciliumLb'] })} data-testid="pg-cilium-lb">
                   {CILIUM_LBS.map((n) => (
                     <option key={n} value={n}>
-                      {n === 'maglev' ? 'Maglev' : 'random'}
+                      {n === 'maglev' ? 'Maglev' : e.ciliumRandom}
                     </option>
                   ))}
                 </select>

@@ -6,7 +6,7 @@ import type { EngineValue } from '../../stores/playgroundEngine.ts';
 import { BarChart } from '../BarChart.tsx';
 import { fill } from '../fill.ts';
 import { count, percent } from '../numbers.ts';
-import { reasonText, type Said } from './stepText.ts';
+import { reasonText, Saying } from '../engineText.tsx';
 
 interface Props {
   readonly scenario: PlaygroundScenario;
@@ -19,11 +19,6 @@ interface Props {
 
 /** "node-2 → node-1" */
 export const arrows = (hops: readonly string[] | null): string => (hops && hops.length > 0 ? hops.join(' → ') : '—');
-
-/** Engine text in the page's language, or as a literal engine message when it has no translation. */
-export function Saying({ said }: { readonly said: Said }) {
-  return said.code ? <code lang="en">{said.text}</code> : <>{said.text}</>;
-}
 
 function podNodeOf(s: PlaygroundScenario, pod: string): string {
   const i = Number(pod.slice(4)) - 1;
@@ -56,7 +51,7 @@ function OutcomeTable({ rows, total, strings, locale }: { rows: readonly Outcome
                 {row.outcome === DROPPED ? (
                   <>
                     {r.dropped}
-                    {row.reason ? <>: <Saying said={reasonText(strings.trace, row.reason)} /></> : null}
+                    {row.reason ? <>: <Saying said={reasonText(strings.trace.reasons, row.reason)} /></> : null}
                   </>
                 ) : (
                   fill(r.toPod, { pod: row.outcome, node: row.node ?? '?' })

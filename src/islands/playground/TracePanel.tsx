@@ -4,8 +4,8 @@ import type { SampleReport } from '../../playground/engine.ts';
 import type { EngineValue } from '../../stores/playgroundEngine.ts';
 import { $pgSample } from '../../stores/playground.ts';
 import { fill } from '../fill.ts';
-import { arrows, Saying } from './RunPanel.tsx';
-import { detailText, eventText, reasonText, type Said } from './stepText.ts';
+import { detailText, reasonText, Saying, type Said } from '../engineText.tsx';
+import { arrows } from './RunPanel.tsx';
 
 interface Props {
   readonly story: EngineValue<SampleReport | { readonly failed: string }>;
@@ -14,7 +14,7 @@ interface Props {
 
 /** Why the sample was stopped: the engine's reason in the page's language, else the deciding rule or verdict as code. */
 function whyOf(t: PlaygroundStrings['trace'], value: SampleReport): Said {
-  if (value.reason) return reasonText(t, value.reason);
+  if (value.reason) return reasonText(t.reasons, value.reason);
   return { text: value.decidedBy ?? value.verdict, code: true };
 }
 
@@ -74,7 +74,7 @@ export function TracePanel({ story, strings }: Props) {
                   <td>{step.node}</td>
                   <td>{step.direction === 'reply' ? t.reply : t.original}</td>
                   <td>
-                    {eventText(t, step.event)}
+                    {t.events[step.event]}
                     {step.iface ? ` (${step.iface})` : ''}
                   </td>
                   <td>
@@ -83,7 +83,7 @@ export function TracePanel({ story, strings }: Props) {
                     </code>
                   </td>
                   <td>
-                    <Saying said={detailText(t, step.detail)} />
+                    <Saying said={detailText(t.details, step.detail)} />
                   </td>
                 </tr>
               ))}

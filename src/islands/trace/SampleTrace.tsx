@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { TraceStrings } from '../../i18n/trace/index.ts';
 import type { SampleView, TraceLine } from '../../workers/trace/protocol.ts';
+import { detailText, Saying } from '../engineText.tsx';
 import { displayLine } from './display.ts';
 import { count, fill } from './format.ts';
 import { LineLink } from './LineLink.tsx';
@@ -73,8 +74,14 @@ export function SampleTrace({ sample, strings, locale, onAnother }: Props) {
         {sample.steps.map((step, i) => (
           <li key={i} class={`trace-step trace-step--${step.event}`}>
             {step.direction === 'reply' && <span class="trace-badge">{s.reply}</span>}{' '}
-            {fill(s[step.event], { iface: step.iface, src: step.src, dst: step.dst, detail: step.detail })}
-            {step.detail && step.event !== 'drop' && <span class="trace-reason"> ({step.detail})</span>}
+            {fill(s[step.event], { iface: step.iface, src: step.src, dst: step.dst, detail: detailText(strings.details, step.detail).text })}
+            {step.detail && step.event !== 'drop' && (
+              <span class="trace-reason">
+                {' ('}
+                <Saying said={detailText(strings.details, step.detail)} />
+                {')'}
+              </span>
+            )}
           </li>
         ))}
       </ol>

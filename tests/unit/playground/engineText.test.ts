@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { playgroundKo } from '../../../src/i18n/playground/ko.ts';
 import { playgroundEn } from '../../../src/i18n/playground/en.ts';
-import { detailText, eventText, reasonText } from '../../../src/islands/playground/stepText.ts';
+import { detailText, reasonText } from '../../../src/islands/engineText.tsx';
 import { BOUNCE_CLUSTER, BOUNCE_LOCAL_EMPTY_NODE } from '../../../src/playground/examples.ts';
 import { runScenario, sampleOf } from '../../../src/playground/engine.ts';
 import type { PlaygroundScenario } from '../../../src/playground/scenario.ts';
@@ -32,13 +32,13 @@ describe('the playground trace in Korean', () => {
       const report = sampleOf(scenario, sample);
       if ('failed' in report) continue;
       for (const step of report.steps) {
-        const detail = detailText(t, step.detail);
+        const detail = detailText(t.details, step.detail);
         expect(detail.code, step.detail).toBe(false);
-        const text = `${eventText(t, step.event)} ${detail.text}`;
+        const text = `${t.events[step.event]} ${detail.text}`;
         expect(lintKorean(text, 'rendered'), text).toEqual([]);
       }
       if (report.reason) {
-        const why = reasonText(t, report.reason);
+        const why = reasonText(t.reasons, report.reason);
         expect(why.code, report.reason).toBe(false);
         expect(lintKorean(why.text, 'rendered'), why.text).toEqual([]);
       }
@@ -47,7 +47,7 @@ describe('the playground trace in Korean', () => {
     if (!run.available) return;
     for (const row of run.outcomes) {
       if (!row.reason) continue;
-      expect(reasonText(t, row.reason).code, row.reason).toBe(false);
+      expect(reasonText(t.reasons, row.reason).code, row.reason).toBe(false);
     }
   });
 
@@ -62,16 +62,16 @@ describe('the playground trace in Korean', () => {
     ['node-1 has no address to send from on eth0', 'node-1에는 eth0으로 보낼 때 쓸 출발지 주소가 없습니다'],
     ['the client has no route to 10.244.1.2: it reaches only the LAN (name the node it goes through)', '클라이언트에서 10.244.1.2로 가는 경로가 없습니다. 클라이언트는 LAN에만 닿으니 거쳐 갈 노드를 지정하세요'],
   ])('reason %s', (reason, korean) => {
-    expect(reasonText(t, reason)).toEqual({ text: korean, code: false });
+    expect(reasonText(t.reasons, reason)).toEqual({ text: korean, code: false });
     expect(lintKorean(korean, 'rendered')).toEqual([]);
     // English pages show the engine's own words.
-    expect(reasonText(playgroundEn.trace, reason)).toEqual({ text: reason, code: false });
+    expect(reasonText(playgroundEn.trace.reasons, reason)).toEqual({ text: reason, code: false });
   });
 
   it('shows an unknown reason as a literal engine message, never as a Korean sentence', () => {
-    expect(reasonText(t, 'something new went wrong')).toEqual({ text: 'something new went wrong', code: true });
-    expect(detailText(t, 'via node-1')).toEqual({ text: 'node-1 경유', code: false });
-    expect(detailText(t, 'LAN host')).toEqual({ text: 'LAN의 호스트', code: false });
-    expect(detailText(t, 'default/pod-1')).toEqual({ text: 'default/pod-1', code: false });
+    expect(reasonText(t.reasons, 'something new went wrong')).toEqual({ text: 'something new went wrong', code: true });
+    expect(detailText(t.details, 'via node-1')).toEqual({ text: 'node-1 경유', code: false });
+    expect(detailText(t.details, 'LAN host')).toEqual({ text: 'LAN의 호스트', code: false });
+    expect(detailText(t.details, 'default/pod-1')).toEqual({ text: 'default/pod-1', code: false });
   });
 });

@@ -1,15 +1,17 @@
 /**
- * The engine's step events, step details and drop reasons in the reader's language. The engine
- * writes them in English for its own trace (CLI, tests); a Korean page must not show "via
- * node-1" or "LAN host", so each known form is recognised here and rewritten from the page's
- * string table. A form this file does not know comes back as `code: true`, for the caller to
- * show as a literal engine message rather than as a sentence.
+ * The engine's step details and drop reasons in the reader's language, for the playground and
+ * the trace page. The engine writes them in English for its own trace (CLI, tests); a Korean
+ * page must not show "via node-1" or "LAN host", so each known form is recognised here and
+ * rewritten from the page's string table. A form this file does not know comes back as
+ * `code: true`, and <Saying> shows it as a literal engine message rather than as a sentence.
  */
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import type { Step } from '../../engine/network/types.ts';
-import { fill } from '../fill.ts';
+import type { PlaygroundStrings } from '../i18n/playground/index.ts';
+import { fill } from './fill.ts';
 
-type TraceStrings = PlaygroundStrings['trace'];
+/** The words for a step's detail ("via {node}", "LAN host", …). */
+export type DetailStrings = PlaygroundStrings['trace']['details'];
+/** The sentences for the engine's drop reasons. */
+export type ReasonStrings = PlaygroundStrings['trace']['reasons'];
 
 /** A piece of text for the page, and whether it is an untranslated engine message. */
 export interface Said {
@@ -17,16 +19,10 @@ export interface Said {
   readonly code: boolean;
 }
 
-/** The name of a step's event: arrive → 도착. */
-export function eventText(t: TraceStrings, event: Step['event']): string {
-  return t.events[event];
-}
-
 const NAME = /^[\w.-]+(?:\/[\w.-]+)?$/;
 
 /** A step's detail: "via node-1" → "node-1 경유", "LAN host" → "LAN의 호스트"; names stay as they are. */
-export function detailText(t: TraceStrings, detail: string): Said {
-  const d = t.details;
+export function detailText(d: DetailStrings, detail: string): Said {
   if (detail === '') return { text: '', code: false };
   if (detail.startsWith('via ')) return { text: fill(d.via, { node: detail.slice(4) }), code: false };
   const fixed: Readonly<Record<string, string>> = {
@@ -46,7 +42,7 @@ export function detailText(t: TraceStrings, detail: string): Said {
 }
 
 /** Each drop reason the engine writes, and the string that says it. */
-const REASONS: ReadonlyArray<readonly [RegExp, keyof TraceStrings['reasons'], readonly string[]]> = [
+const REASONS: ReadonlyArray<readonly [RegExp, keyof ReasonStrings, readonly string[]]> = [
   [/^Cilium: frontend (\S+) has no backend on this node \(externalTrafficPolicy=Local\): (.+)$/, 'noLocalBackend', ['frontend', 'outcome']],
   [/^Cilium: frontend (\S+) has no backend: (.+)$/, 'noBackend', ['frontend', 'outcome']],
   [/^(\S+) is a service address on kube-ipvs0, but port (\d+) is no service port there$/, 'ipvsNoPort', ['address', 'port']],
@@ -59,16 +55,21 @@ const REASONS: ReadonlyArray<readonly [RegExp, keyof TraceStrings['reasons'], re
 ];
 
 /** Why a connection was dropped, in the page's language; unknown reasons come back as code. */
-export function reasonText(t: TraceStrings, reason: string): Said {
+export function reasonText(r: ReasonStrings, reason: string): Said {
   for (const [pattern, key, names] of REASONS) {
     const m = pattern.exec(reason);
     if (m === null) continue;
     const values: Record<string, string> = {};
     names.forEach((name, i) => {
       const value = m[i + 1] ?? '';
-      values[name] = name === 'outcome' && value === 'connect() fails with EHOSTUNREACH' ? t.reasons.socketFails : value;
+      values[name] = name === 'outcome' && value === 'connect() fails with EHOSTUNREACH' ? r.socketFails : value;
     });
-    return { text: fill(t.reasons[key], values), code: false };
+    return { text: fill(r[key], values), code: false };
   }
   return { text: reason, code: true };
+}
+
+/** Engine text in the page's language, or as a literal engine message when it has no translation. */
+export function Saying({ said }: { readonly said: Said }) {
+  return said.code ? <code lang="en">{said.text}</code> : <>{said.text}</>;
 }
