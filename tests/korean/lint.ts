@@ -134,10 +134,15 @@ export function lintKorean(text: string, mode: LintMode, rules: Glossary = gloss
       }
     }
   }
-  if (mode === 'template') {
+  if (mode !== 'rendered') {
     for (const m of text.matchAll(PLACEHOLDER_PARTICLE)) {
-      // `값({allowed})이`: the particle after a parenthesis belongs to the word before it.
-      if (text[m.index - 1] === '(' && text[m.index + m[0].indexOf('}') + 1] === ')') continue;
+      // `값({allowed})이`, `노드포트({ip}:{port})로`: a particle after a parenthesis belongs to the
+      // word before the parenthesis, so only a placeholder right before "(" is a problem.
+      const closers = m[0].slice(m[0].indexOf('}') + 1, m[0].length - (m[1] ?? '').length);
+      if (closers.includes(')')) {
+        const open = text.lastIndexOf('(', m.index);
+        if (open >= 0 && !text.slice(0, open).endsWith('}')) continue;
+      }
       found.push({
         rule: 'particle-after-placeholder',
         text: around(text, m.index, m[0].length),
@@ -150,7 +155,7 @@ export function lintKorean(text: string, mode: LintMode, rules: Glossary = gloss
     }
   }
   // Outside placeholders, a literal value before a particle must get the particle its reading takes.
-  const literal = mode === 'template' ? text.replace(/\{\w+\}/g, '값') : text;
+  const literal = mode !== 'rendered' ? text.replace(/\{\w+\}/g, '값') : text;
   for (const m of literal.matchAll(VALUE_PARTICLE)) {
     const [, value = '', particle = ''] = m;
     const pair = PARTICLES.find(([p]) => p === particle)![1];
@@ -167,7 +172,7 @@ export function lintKorean(text: string, mode: LintMode, rules: Glossary = gloss
   for (const m of text.matchAll(/“[^”“\n]*“/g)) {
     found.push({ rule: 'quote', text: around(text, m.index, m[0].length), fix: 'close the quotation with ”' });
   }
-  const plain = withoutGlosses(mode === 'template' ? text.replace(/\{\w+\}/g, ' ') : text);
+  const plain = withoutGlosses(mode !== 'rendered' ? text.replace(/\{\w+\}/g, ' ') : text);
   for (const m of plain.matchAll(/(?<![\w./:@#$-])[A-Za-z]+(?![\w./:@-])/g)) {
     if (rules.englishWords.has(m[0].toLowerCase())) {
       found.push({ rule: 'english', text: around(plain, m.index, m[0].length), fix: `translate the English word “${m[0]}” (docs/glossary.md lists the Korean terms)` });
@@ -190,6 +195,7 @@ export function mdxProse(source: string): string[] {
   let fence = false;
   let comment = false;
   let front = 0;
+  let listKey = '';
   return lines.map((line, i) => {
     if (i === 0 && line === '---') {
       front = 1;
@@ -200,9 +206,10 @@ export function mdxProse(source: string): string[] {
         front = 2;
         return '';
       }
-      // Frontmatter: only the text values a reader sees.
-      const value = /^\s*(?:-\s+)?(?:title|description|question|text|-)\s*:?\s*(.*)$/.exec(line);
-      return value && !/^\s*(?:url|id|claim|published|challenge|tags)\b/.test(line) ? (value[1] ?? '').replace(/^['"]|['"]$/g, '') : '';
+      // Frontmatter: only the text values a reader sees (lists of hints are "- text" lines).
+      if (/^\S/.test(line)) listKey = /^(\w+):\s*$/.exec(line)?.[1] ?? '';
+      const value = /^\s*(?:-\s+)?(?:title|description|question|text)\s*:\s*(.*)$/.exec(line) ?? (listKey === 'hints' ? /^\s*-\s+(.*)$/.exec(line) : null);
+      return value ? (value[1] ?? '').replace(/^['"]|['"]$/g, '') : '';
     }
     if (/^\s*```/.test(line)) {
       fence = !fence;

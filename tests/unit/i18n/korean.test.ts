@@ -118,6 +118,7 @@ describe('the Korean checks fail on every example of issue 15', () => {
       '{pod}을(를) 이전 노드로 옮기기',
       'node-2의 {port}번 포트로 보낸 요청',
       '노드 {nodes}대 중 하나',
+      '클라이언트가 {entryNode} 노드포트({entryNodeIP}:{nodePort})로 연결을 엽니다',
       'pod-1을 옮기기, 30080으로, “50%”는, node-3으로',
       'IPVS 모드는 쿠버네티스 1.35부터 사용 중단(deprecated)되었습니다',
       '직접 응답(direct server return)',
