@@ -5,10 +5,19 @@
 import { getEntry } from 'astro:content';
 import type { LabConfig } from '../engine/lab/config.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { resolveLab } from './lab.ts';
+import { defaultTexts, resolveLab, type LabLesson } from './lab.ts';
 import { lessonSlugFromPath } from './slugFromPath.ts';
 
 const built = new Map<string, LabConfig>();
+
+/**
+ * A lesson's question and options as a reader first sees them, placeholders filled for the
+ * default settings: for pages that show the question without the lab (the newsletter kit, the
+ * social card), which would otherwise print "{entryNode}".
+ */
+export function lessonTexts(locale: Locale, slug: string, data: LabLesson): ReturnType<typeof defaultTexts> {
+  return defaultTexts(resolveLab(slug, data, `content/lessons/${locale}/${slug}.mdx`));
+}
 
 /** The LabConfig of the lesson at `pathname` in `locale`; throws naming the page when there is none. */
 export async function pageLab(pathname: string, locale: Locale): Promise<LabConfig> {

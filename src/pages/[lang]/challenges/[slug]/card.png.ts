@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { allLessons, type LocatedLesson } from '@/lessons/queries.ts';
 import { cardResponse } from '@/social/cardResponse.ts';
 import { lessonCard } from '@/social/cards.ts';
+import { lessonTexts } from '@/lessons/pageLab.ts';
 
 export const getStaticPaths = (async () =>
   (await allLessons()).map((lesson) => ({
@@ -12,5 +13,6 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute<{ lesson: LocatedLesson }> = ({ props }) => {
   const { entry, locale, slug } = props.lesson;
-  return cardResponse(lessonCard(locale, slug, entry.data));
+  const { question } = lessonTexts(locale, slug, entry.data);
+  return cardResponse(lessonCard(locale, slug, { ...entry.data, question }));
 };
