@@ -110,9 +110,12 @@ function around(text: string, index: number, length: number): string {
   return text.slice(Math.max(0, index - 12), Math.min(text.length, index + length + 12)).replace(/\s+/g, ' ');
 }
 
-/** Text with parenthesised glosses right after a word removed: `사용 중단(deprecated)`. */
+/**
+ * Text without what may stay English: parenthesised glosses right after a word (`사용
+ * 중단(deprecated)`) and quoted literal output (“connection refused”, a rule's comment).
+ */
 function withoutGlosses(text: string): string {
-  return text.replace(/(?<=\S)\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  return text.replace(/(?<=\S)\([^()]*\)|“[\x20-\x7e]+”|"[\x20-\x7e]+"/g, (m) => ' '.repeat(m.length));
 }
 
 /** Where a check runs: a string table with `{placeholders}`, an MDX source, or text as a reader sees it. */
@@ -209,7 +212,7 @@ export function mdxProse(source: string): string[] {
       // Frontmatter: only the text values a reader sees (lists of hints are "- text" lines).
       if (/^\S/.test(line)) listKey = /^(\w+):\s*$/.exec(line)?.[1] ?? '';
       const value = /^\s*(?:-\s+)?(?:title|description|question|text)\s*:\s*(.*)$/.exec(line) ?? (listKey === 'hints' ? /^\s*-\s+(.*)$/.exec(line) : null);
-      return value ? (value[1] ?? '').replace(/^['"]|['"]$/g, '') : '';
+      return value ? (value[1] ?? '').replace(/^['"]|['"]$/g, '').replace(/`[^`]*`/g, ' ') : '';
     }
     if (/^\s*```/.test(line)) {
       fence = !fence;
