@@ -6,11 +6,20 @@
 import type { Route } from '../components/diagram/layout.ts';
 import { DROPPED, nodeName, type RunSummary, type Scenario } from '../stores/model.ts';
 
+/** True when `run` was made with the controls as they are now (compared field by field). */
+export function runMatches(scenario: Scenario, run: RunSummary | null): run is RunSummary {
+  if (run === null) return false;
+  const a = scenario as unknown as Record<string, unknown>;
+  const b = run.scenario as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
 /** The routes of the last run, when it matches the scenario shown; else only the request. */
 export function runRoutes(scenario: Scenario, run: RunSummary | null): Route[] {
   const node = nodeName(scenario.node);
   const routes: Route[] = [];
-  const matches = run !== null && run.scenario.policy === scenario.policy && run.scenario.node === scenario.node;
+  const matches = runMatches(scenario, run);
   const dropped = matches && (run.counts[DROPPED] ?? 0) > 0;
   routes.push({ kind: dropped ? 'dropped' : 'request', node });
   if (matches) {

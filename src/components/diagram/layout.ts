@@ -54,6 +54,8 @@ export interface NodeBox {
   readonly port: Point;
   /** On the LAN-facing edge: where traffic forwarded from another node comes in. */
   readonly ingress: Point;
+  /** Just inside the node past the badge, in line with `port`: where local deliveries start. */
+  readonly inside: Point;
   /** The NodePort badge drawn at `port`. */
   readonly badge: Rect;
   /** Baselines of the node's three text lines: name, node IP, pod CIDR. */
@@ -111,11 +113,11 @@ interface Metrics {
   readonly gap: number;
 }
 
-const WIDE: Metrics = { width: 720, nodeLength: 212, nodeDepth: 194, gap: 18 };
-const TALL: Metrics = { width: 360, nodeLength: 150, nodeDepth: 300, gap: 16 };
+const WIDE: Metrics = { width: 720, nodeLength: 212, nodeDepth: 208, gap: 18 };
+const TALL: Metrics = { width: 360, nodeLength: 198, nodeDepth: 300, gap: 16 };
 
-/** Size of the NodePort badge. */
-const BADGE = { width: 116, height: 22 } as const;
+/** Size of the NodePort badge (room for "NodePort 30080" at the diagram's 14-unit text). */
+const BADGE = { width: 150, height: 24 } as const;
 
 /** Gap a dropped path leaves before the node, so the cross does not cover the badge. */
 export const DROP_GAP = 18;
@@ -139,24 +141,26 @@ function layoutWide(cluster: DiagramCluster): ClusterLayout {
   const count = cluster.nodes.length;
   const rowWidth = count * m.nodeLength + (count - 1) * m.gap;
   const left = (m.width - rowWidth) / 2;
-  const nodeTop = 148;
+  // Room between the forwarding lane (124) and the badges for the SNAT tag.
+  const nodeTop = 172;
   const client: Rect = { x: m.width / 2 - 100, y: 12, width: 200, height: 56 };
   const nodes = cluster.nodes.map((node, i): NodeBox => {
     const x = left + i * (m.nodeLength + m.gap);
     const rect = { x, y: nodeTop, width: m.nodeLength, height: m.nodeDepth };
     // Pods sit right under the LAN-facing edge and the text goes below them, so the
     // vertical paths from the edge into the pods never cross a label.
-    const slot = { x: x + 14, y: nodeTop + 30, width: m.nodeLength - 28, height: 82 };
+    const slot = { x: x + 14, y: nodeTop + 44, width: m.nodeLength - 28, height: 82 };
     return {
       node,
       rect,
-      port: { x: x + 66, y: nodeTop },
-      ingress: { x: x + 164, y: nodeTop },
-      badge: { x: x + 66 - BADGE.width / 2, y: nodeTop - BADGE.height / 2, ...BADGE },
+      port: { x: x + 80, y: nodeTop },
+      ingress: { x: x + 172, y: nodeTop },
+      inside: { x: x + 80, y: nodeTop + BADGE.height / 2 },
+      badge: { x: x + 80 - BADGE.width / 2, y: nodeTop - BADGE.height / 2, ...BADGE },
       labels: {
-        name: { x: x + 14, y: nodeTop + 140 },
-        ip: { x: x + 14, y: nodeTop + 160 },
-        podCIDR: { x: x + 14, y: nodeTop + 178 },
+        name: { x: x + 14, y: nodeTop + 150 },
+        ip: { x: x + 14, y: nodeTop + 172 },
+        podCIDR: { x: x + 14, y: nodeTop + 194 },
       },
       pods: stack(podsOn(cluster, node.name), slot, 'y'),
       emptySlot: slot,
@@ -181,14 +185,17 @@ function layoutTall(cluster: DiagramCluster): ClusterLayout {
   const nodes = cluster.nodes.map((node, i): NodeBox => {
     const y = firstTop + i * (m.nodeLength + m.gap);
     const rect = { x: nodeLeft, y, width: m.nodeDepth, height: m.nodeLength };
-    const slot = { x: nodeLeft + 152, y: y + 70, width: m.nodeDepth - 164, height: 68 };
+    // Text on top, the NodePort badge under it, the pods across the node's width below:
+    // local deliveries drop from the badge into the pod, forwarded ones come in from the LAN.
+    const slot = { x: nodeLeft + 12, y: y + 124, width: m.nodeDepth - 24, height: 64 };
     return {
       node,
       rect,
       port: { x: nodeLeft, y: y + 90 },
-      ingress: { x: nodeLeft, y: y + 124 },
+      ingress: { x: nodeLeft, y: y + 156 },
+      inside: { x: nodeLeft + 6 + BADGE.width / 2, y: y + 90 + BADGE.height / 2 },
       badge: { x: nodeLeft + 6, y: y + 90 - BADGE.height / 2, ...BADGE },
-      // Paths run across the lower half to the pod on the right; text stays above them.
+      // Paths run across the lower half; text stays above them.
       labels: {
         name: { x: nodeLeft + 12, y: y + 26 },
         ip: { x: nodeLeft + 12, y: y + 46 },
@@ -232,6 +239,17 @@ function onLane(p: Point, bus: Bus, at: number): Point {
 /** The point on the pod's LAN-facing edge in line with `p` (a port or ingress point). */
 function podEntry(box: PodBox, p: Point, bus: Bus): Point {
   return bus.axis === 'y' ? { x: p.x, y: box.rect.y } : { x: box.rect.x, y: p.y };
+}
+
+/**
+ * From `inside` (under or past the badge) into `pod`: straight in when the pod lies in line,
+ * else down to the pod's middle height and across (axis-aligned either way).
+ */
+function localPoints(inside: Point, pod: Rect): Point[] {
+  if (inside.y < pod.y && inside.x >= pod.x && inside.x <= pod.x + pod.width) return [inside, { x: inside.x, y: pod.y }];
+  if (inside.x < pod.x && inside.y >= pod.y && inside.y <= pod.y + pod.height) return [inside, { x: pod.x, y: inside.y }];
+  const x = pod.x + pod.width / 2;
+  return [inside, { x: inside.x, y: pod.y - 8 }, { x, y: pod.y - 8 }, { x, y: pod.y }];
 }
 
 /** `to` moved `by` units back towards `from` (both on one axis-aligned segment). */
@@ -279,7 +297,8 @@ export function routePath(layout: ClusterLayout, route: Route): RoutePath {
   }
   const target = findPod(layout, route.pod);
   if (target.node === node) {
-    return { kind: 'local', points: [node.port, podEntry(target.pod, node.port, bus)] };
+    // From the badge's far edge, so the whole arrow shows instead of hiding under the badge.
+    return { kind: 'local', points: localPoints(node.inside, target.pod.rect) };
   }
   const from = node.port;
   const into = target.node.ingress;

@@ -112,5 +112,6 @@ export function buildStory(result: ConnectionResult, sample: number, sport: numb
     podNode: pod?.node ?? null,
     narration,
     rows,
+    replyHops: result.reply?.delivered ? [...result.reply.hops] : null,
   };
 }

@@ -78,6 +78,8 @@ export interface ConnectionStory {
   readonly narration: readonly Narration[];
   /** Every rule and event in order, for the trace view and the rules highlight. */
   readonly rows: readonly TraceRow[];
+  /** Nodes the reply crossed on its way back, when the engine walked one and it arrived. */
+  readonly replyHops?: readonly string[] | null;
 }
 
 /** A run in progress: call step() until it returns the total, then finish(). */

@@ -1,0 +1,104 @@
+/**
+ * The sample connection laid over one drawing: its whole path (dotted), the hops walked so
+ * far (solid), the packet as a dot that moves along the current hop (or sits at its end when
+ * the reader prefers reduced motion), the SNAT tag on the LAN crossing, and a cross where a
+ * drop stops it. The dot is moved by setting SVG attributes from script (allowed by the CSP,
+ * unlike inline styles), one animation frame at a time.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { pathData, type ClusterLayout, type Point } from '../components/diagram/layout.ts';
+import { cross } from './DiagramDrawing.tsx';
+import { endOf, pointAlong, type Hop } from './diagramHops.ts';
+
+/** How long the dot takes to travel one hop, in milliseconds. */
+export const MOVE_MS = 1100;
+
+interface Props {
+  readonly layout: ClusterLayout;
+  readonly hops: readonly Hop[];
+  /** The hop shown (0-based). */
+  readonly step: number;
+  /** Move along the hop (true) or stand at its end (reduced motion, or a step pressed by hand). */
+  readonly animate: boolean;
+  /** Changes whenever the hop must be played again (a new run, Replay, Back/Next). */
+  readonly playKey: string;
+  /** The SNAT tag's text, when the connection is masqueraded on its way to another node. */
+  readonly snat: string | null;
+}
+
+/** The SVG transform that puts a dot at `p`. */
+function at(p: Point): string {
+  return `translate(${Math.round(p.x * 10) / 10} ${Math.round(p.y * 10) / 10})`;
+}
+
+function place(dot: SVGGElement | null, p: Point): void {
+  dot?.setAttribute('transform', at(p));
+  dot?.setAttribute('data-x', String(Math.round(p.x)));
+  dot?.setAttribute('data-y', String(Math.round(p.y)));
+}
+
+/** Where the SNAT tag goes: over the middle of the LAN crossing, clear of the lane and badges. */
+function snatAt(layout: ClusterLayout, hop: Hop | undefined): Point | null {
+  if (!hop || layout.orientation !== 'wide' || hop.points.length < 3) return null;
+  const a = hop.points[1];
+  const b = hop.points[2];
+  if (!a || !b) return null;
+  return { x: (a.x + b.x) / 2, y: layout.bus.forwardAt + 22 };
+}
+
+export function SampleLayer({ layout, hops, step, animate, playKey, snat }: Props) {
+  const dot = useRef<SVGGElement>(null);
+  const reply = useRef<SVGGElement>(null);
+  const hop = hops[Math.min(step, hops.length - 1)];
+  const isReply = hop?.kind === 'reply';
+  useEffect(() => {
+    if (!hop) return;
+    const mover = isReply ? reply.current : dot.current;
+    // The packet rests in the pod while its reply travels back.
+    if (isReply) place(dot.current, hop.points[0] ?? endOf(hop.points));
+    if (!animate || hop.points.length < 2) {
+      place(mover, endOf(hop.points));
+      return;
+    }
+    let frame = 0;
+    const start = performance.now();
+    const tick = (now: number) => {
+      const t = Math.min(1, (now - start) / MOVE_MS);
+      place(mover, pointAlong(hop.points, t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2));
+      if (t < 1) frame = requestAnimationFrame(tick);
+    };
+    place(mover, hop.points[0] ?? endOf(hop.points));
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playKey, animate]);
+  if (!hop) return null;
+  const all = hops.flatMap((h) => (h.kind === 'reply' ? [] : h.points));
+  const walked = hops.slice(0, step + 1).flatMap((h) => (h.kind === 'reply' ? [] : h.points));
+  const forward = hops.find((h) => h.kind === 'forward');
+  const tag = snat && forward ? snatAt(layout, forward) : null;
+  const dropped = hops.find((h) => h.kind === 'drop');
+  const shownDrop = dropped && hop.kind === 'drop' ? endOf(dropped.points) : null;
+  // Where the dots start on this render; the effect moves them from there.
+  const start = animate ? (hop.points[0] ?? endOf(hop.points)) : endOf(hop.points);
+  const dotStart = isReply ? (hop.points[0] ?? start) : start;
+  return (
+    <g class="live-sample" data-testid="diagram-sample" data-step={step} data-hop={hop.kind}>
+      <path class="live-sample__path" d={pathData(all)} />
+      <path class="live-sample__walked" d={pathData(walked)} />
+      {tag && (
+        <text class="d-small live-sample__snat d-label" x={tag.x} y={tag.y} text-anchor="middle" data-testid="diagram-snat">
+          {snat}
+        </text>
+      )}
+      {shownDrop && <path class="live-sample__cross" d={cross(shownDrop, 10)} data-testid="diagram-sample-cross" />}
+      {isReply && (
+        <g ref={reply} class="live-sample__reply" transform={at(start)} data-testid="diagram-reply">
+          <circle r="6" />
+        </g>
+      )}
+      <g ref={dot} transform={at(dotStart)} class={`live-sample__dot${animate ? '' : ' live-sample__step'}`} data-testid="diagram-dot">
+        <circle r="8" />
+      </g>
+    </g>
+  );
+}
