@@ -5,7 +5,7 @@
  * Replay; with reduced motion the same hops are shown one per press of Next, without motion.
  * It only ever shows the last run: while the controls differ from it, no sample is drawn.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { layoutCluster, routePath, type DiagramCluster, type Orientation } from '../components/diagram/layout.ts';
 import { $lastRun } from '../stores/lastRun.ts';
 import { defaultScenario, DROPPED, nodeName } from '../stores/model.ts';
@@ -79,16 +79,13 @@ export default function LiveDiagram(props: Props) {
   const storyKey = story && shown ? `${shown.seed}/${JSON.stringify(shown.scenario)}/${story.sample}/${story.sport}` : '';
 
   const [play, setPlay] = useState<Playback>({ key: '', step: 0, auto: false, n: 0 });
-  // The run restored with the page is shown as it ended; every later sample (a new run,
-  // another connection) plays from the start.
-  const restored = useRef(typeof window === 'undefined' ? null : ($lastRun.get()?.seed ?? null));
-  if (storyKey !== play.key) {
-    const first = shown !== null && shown.seed === restored.current;
-    restored.current = null;
-    const next = { key: storyKey, step: first ? last : 0, auto: !first && !reduced, n: play.n + 1 };
-    if (storyKey) setPlay(next);
-    else if (play.key) setPlay({ ...next, step: 0, auto: false });
-  }
+  // A new sample (a new run, another connection, or the diagram first coming into view):
+  // play it from the first hop; with reduced motion, wait at the first hop for Next.
+  if (storyKey !== play.key) setPlay({ key: storyKey, step: 0, auto: storyKey !== '' && !reduced, n: play.n + 1 });
+  // The preference is read after hydration: a sample that arrived first starts playing then.
+  useEffect(() => {
+    if (!reduced && play.key && play.step === 0 && !play.auto) setPlay((p) => ({ ...p, auto: true, n: p.n + 1 }));
+  }, [reduced]);
   const step = Math.min(play.step, last);
   useEffect(() => {
     if (!play.auto || step >= last) return;

@@ -14,7 +14,7 @@ interface Props {
   readonly path: LiveStrings['path'];
 }
 
-const loadRows = () => import('./TraceRows.tsx').then((m) => m.TraceRows);
+const loadRows = () => import('./TraceRows.tsx');
 
 export default function TraceView({ strings, path }: Props) {
   const loaded = useClientStore($story, { state: 'loading' });
@@ -51,9 +51,13 @@ export default function TraceView({ strings, path }: Props) {
               <th scope="col">{strings.verdict}</th>
             </tr>
           </thead>
-          <tbody>{story && Rows && <Rows rows={story.rows} strings={strings} path={path} />}</tbody>
+          <tbody>{story && Rows && <Rows.TraceRows rows={story.rows} strings={strings} path={path} />}</tbody>
         </table>
       </div>
+      {/* Phones: one card per step instead of the table (CSS shows one or the other). */}
+      <ol class="live-trace__cards" aria-label={fill(strings.caption, { n })} data-testid="trace-cards">
+        {story && Rows && <Rows.TraceCards rows={story.rows} strings={strings} path={path} />}
+      </ol>
     </section>
   );
 }

@@ -58,11 +58,13 @@ export function sampleHops(layout: ClusterLayout, story: ConnectionStory): Hop[]
   } else {
     inPod = [door, endOf(request.points), ...deliver.points];
   }
-  hops.push({ kind: 'deliver', points: inPod, say: said(story, 'deliver', 'kept') });
+  // The packet comes to rest inside the pod, not on its edge.
+  const rest = backFrom(inPod, -INTO);
+  hops.push({ kind: 'deliver', points: [...inPod, rest], say: said(story, 'deliver', 'kept') });
   // The reply is drawn only when the engine walked it back over the same nodes, reversed.
   const way = deliver.kind === 'forwarded' ? [receiving, story.podNode ?? ''] : [receiving];
   if (story.replyHops && story.replyHops.join(' ') === [...way].reverse().join(' ')) {
-    const there = [...request.points, ...deliver.points];
+    const there = [...request.points, ...deliver.points, rest];
     hops.push({ kind: 'reply', points: dedupe([...there].reverse()), say: [] });
   }
   return hops;
@@ -71,13 +73,16 @@ export function sampleHops(layout: ClusterLayout, story: ConnectionStory): Hop[]
 /** How far before the NodePort the packet waits during DNAT, in drawing units. */
 const DOOR = 20;
 
-/** The point `by` units back from the end of a polyline, along its last segment. */
+/** How far into the pod the packet comes to rest. */
+const INTO = 14;
+
+/** The point `by` units back from the end of a polyline along its last segment (negative: beyond it). */
 function backFrom(points: readonly Point[], by: number): Point {
   const end = endOf(points);
   const prev = points[points.length - 2];
   if (!prev) return end;
   const len = Math.hypot(end.x - prev.x, end.y - prev.y);
-  const k = len > by ? by / len : 0.5;
+  const k = len > Math.abs(by) ? by / len : 0.5 * Math.sign(by);
   return { x: end.x - (end.x - prev.x) * k, y: end.y - (end.y - prev.y) * k };
 }
 

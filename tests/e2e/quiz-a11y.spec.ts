@@ -105,7 +105,9 @@ for (const lesson of lessonPages) {
       await page.goto(`${lesson.path}?seed=3`);
       const diagram = await hydrate(page, 'live-diagram');
       await expect(diagram).toHaveAttribute('data-motion', 'animate');
-      await expect(diagram.locator('.diagram__svg--wide animateMotion')).toHaveCount(1);
+      // The packet is moved from script frame by frame (lab-layout.spec.ts follows it).
+      await expect(diagram.locator('.diagram__svg--wide [data-testid="diagram-dot"]')).toHaveCount(1);
+      await expect(diagram.locator('.diagram__svg--wide .live-sample__step')).toHaveCount(0);
     });
   });
 

@@ -1,0 +1,169 @@
+/**
+ * The lab as a reader sees it, in both languages at 360, 390, 768 and 1280 px: no sideways
+ * scroll, bars with a width, no diagram label over another in any state of the controls, no
+ * text under 12 px, and the sample connection moving hop by hop to where the engine sent it
+ * (or to the cross of a drop), or stepping one hop per press with reduced motion.
+ */
+import { allPages, expect, lessonPages, test } from './fixtures.ts';
+import {
+  applyState,
+  controlStates,
+  dotAt,
+  dotInPod,
+  dotOnCross,
+  labelBoxes,
+  overlaps,
+  scrollThrough,
+  smallText,
+  visibleDrawing,
+  widths,
+} from './lab-helpers.ts';
+import { openPlayground, playgroundPages } from './playground-helpers.ts';
+import { hydrate, runExperiment } from './quiz-helpers.ts';
+
+/** How far the page scrolls sideways (0 when it fits). */
+const sideways = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The narrowest rendered bar of the visible charts, in px. */
+const narrowestBar = (page: import('@playwright/test').Page) =>
+  page.locator('.live-chart__bar:visible').evaluateAll((bars) => Math.min(...bars.map((b) => b.getBoundingClientRect().width)));
+
+for (const lesson of lessonPages) {
+  for (const width of widths) {
+    test.describe(`${lesson.locale} lab at ${width} px`, () => {
+      test.use({ viewport: { width, height: 844 } });
+
+      test('fits the screen, shows every bar, and no diagram label covers another in any control state', async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.goto(lesson.path);
+        await hydrate(page, 'quiz');
+        await runExperiment(page);
+        expect(await narrowestBar(page)).toBeGreaterThan(40);
+        await hydrate(page, 'trace-view');
+        const states = await controlStates(page);
+        expect(states.length).toBeGreaterThan(1);
+        for (const state of states) {
+          await applyState(page, state);
+          const drawing = visibleDrawing(page);
+          await expect(drawing).toHaveCount(1);
+          const boxes = await labelBoxes(drawing);
+          expect(boxes.length).toBeGreaterThan(10);
+          expect(overlaps(boxes), JSON.stringify(state)).toEqual([]);
+          // The dot sits where the trace view says this connection went, never on a stale pod.
+          const destination = await page.getByTestId('live-diagram').getAttribute('data-destination');
+          await expect(page.getByTestId('trace-summary')).toHaveAttribute('data-outcome', destination ?? '-');
+          if (destination !== 'dropped') {
+            const counter = drawing.getByTestId(`diagram-count-${destination}`);
+            await expect(counter).not.toHaveText(/^\D*0\D*$/);
+          }
+        }
+        expect(await narrowestBar(page)).toBeGreaterThan(40);
+        expect(await sideways(page)).toBe(0);
+      });
+
+      test('plays the sample connection hop by hop and ends where the engine sent it', async ({ page }) => {
+        test.setTimeout(90_000);
+        await page.emulateMedia({ reducedMotion: 'no-preference' });
+        await page.goto(lesson.path);
+        await hydrate(page, 'quiz');
+        await runExperiment(page);
+        await hydrate(page, 'trace-view');
+        const diagram = await hydrate(page, 'live-diagram');
+        await diagram.getByTestId('diagram-replay').click();
+        await expect(diagram).toHaveAttribute('data-playing', 'true');
+        // Sampled in the page every 50 ms for 6 s: the packet's position over time.
+        const frames = await visibleDrawing(page).evaluate(async (svg) => {
+          const seen = new Set<string>();
+          for (let i = 0; i < 120; i++) {
+            const dot = svg.querySelector('[data-testid="diagram-dot"]');
+            seen.add(`${dot?.getAttribute('data-x')},${dot?.getAttribute('data-y')}`);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          return [...seen];
+        });
+        expect(frames.length, `the dot moves: ${frames.join(' ')}`).toBeGreaterThan(6);
+        await expect(diagram).toHaveAttribute('data-playing', 'false', { timeout: 30_000 });
+        const destination = (await diagram.getAttribute('data-destination')) ?? '';
+        await expect(page.getByTestId('trace-summary')).toHaveAttribute('data-outcome', destination);
+        expect(await dotInPod(page, destination), destination).toBe(true);
+        expect(await sideways(page)).toBe(0);
+      });
+
+      test('a drop stops the dot at the dropping node’s cross', async ({ page }) => {
+        test.setTimeout(90_000);
+        await page.emulateMedia({ reducedMotion: 'no-preference' });
+        await page.goto(lesson.path);
+        await hydrate(page, 'quiz');
+        await runExperiment(page);
+        // Local policy, requests to the node without a pod: the engine drops every connection.
+        await applyState(page, { 'live-policy': 'Local', 'live-node': '3' });
+        const diagram = page.getByTestId('live-diagram');
+        await expect(diagram).toHaveAttribute('data-destination', 'dropped');
+        await diagram.getByTestId('diagram-replay').click();
+        await expect(diagram).toHaveAttribute('data-playing', 'false', { timeout: 30_000 });
+        await expect(visibleDrawing(page).getByTestId('diagram-sample-cross')).toHaveCount(1);
+        expect(await dotOnCross(page)).toBe(true);
+        await expect(diagram.getByTestId('diagram-caption')).toHaveAttribute('data-kind', 'drop');
+      });
+
+      test('with reduced motion a reader steps through one connection, one hop per press', async ({ page }) => {
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        await page.goto(lesson.path);
+        await hydrate(page, 'quiz');
+        await runExperiment(page);
+        const diagram = await hydrate(page, 'live-diagram');
+        await expect(diagram).toHaveAttribute('data-step', '0');
+        const steps = Number(await diagram.getAttribute('data-steps'));
+        expect(steps).toBeGreaterThanOrEqual(3);
+        const caption = diagram.getByTestId('diagram-caption');
+        const seen = new Set<string>();
+        for (let i = 0; i < steps; i++) {
+          await expect(diagram).toHaveAttribute('data-step', String(i));
+          const text = (await caption.textContent()) ?? '';
+          expect(seen.has(text), 'each hop says something new').toBe(false);
+          seen.add(text);
+          // No motion: the dot stands still between presses.
+          const a = await dotAt(page);
+          await page.waitForTimeout(300);
+          expect(await dotAt(page)).toEqual(a);
+          const next = diagram.getByTestId('diagram-next');
+          if (i < steps - 1) await next.click();
+          else await expect(next).toBeDisabled();
+        }
+        const destination = (await diagram.getAttribute('data-destination')) ?? '';
+        // The last hop is the reply; the packet itself rests in its pod.
+        expect(await dotInPod(page, destination)).toBe(true);
+        // Readable on the screen: the caption wraps inside the viewport.
+        const box = await caption.boundingBox();
+        expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+      });
+    });
+  }
+}
+
+test.describe('no sideways scroll and no text under 12 px', () => {
+  for (const width of [320, 360, 390, 768, 1280]) {
+    test(`every page at ${width} px`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of allPages) {
+        if (path === '/') continue; // the language chooser redirects
+        await page.goto(path);
+        await scrollThrough(page);
+        expect(await sideways(page), path).toBe(0);
+        if (width >= 360) expect(await smallText(page), path).toEqual([]);
+      }
+    });
+  }
+});
+
+for (const pg of playgroundPages) {
+  test(`${pg.locale} playground bars have a width on a phone`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openPlayground(page, pg.path);
+    await expect(page.locator('.live-chart__bar:visible').first()).toBeVisible();
+    expect(await narrowestBar(page)).toBeGreaterThan(40);
+    expect(await sideways(page)).toBe(0);
+  });
+}
