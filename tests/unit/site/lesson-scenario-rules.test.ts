@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateIptablesSave } from '../../../src/engine/kubeproxy/index.ts';
+import { deriveMissingEndpointSlices } from '../../../src/engine/model/deriveEndpointSlices.ts';
+import { loadManifests } from '../../../src/engine/model/loadManifests.ts';
+import type { Cluster } from '../../../src/engine/model/types.ts';
+import { readLessons } from './lesson-files.ts';
+
+/**
+ * Every `-A …` rule a lesson with a scenario file (content/scenarios/<slug>.yaml) quotes must
+ * be one the engine writes for that scenario, on some node, under some setting of the
+ * controls a lesson can turn (traffic policies, session affinity, endpoint readiness).
+ */
+
+/** `-A …` rules in code blocks and inline code, in order. */
+function quotedRules(body: string): string[] {
+  const inBlocks = [...body.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].flatMap((m) =>
+    (m[1] ?? '').split('\n').filter((line) => line.startsWith('-A ')),
+  );
+  const inline = [...body.matchAll(/`(-A [^`]+)`/g)].map((m) => m[1] ?? '');
+  return [...inBlocks, ...inline];
+}
+
+function scenarioOf(slug: string): Cluster | undefined {
+  const path = join(process.cwd(), 'content', 'scenarios', `${slug}.yaml`);
+  if (!existsSync(path)) return undefined;
+  const loaded = loadManifests(readFileSync(path, 'utf8'), path);
+  if (!loaded.cluster) throw new Error(`${path}: ${loaded.errors.map((e) => e.message).join('; ')}`);
+  return loaded.cluster;
+}
+
+/** The cluster with one setting of the controls; slices re-derived when readiness changes. */
+function variant(cluster: Cluster, etp: 'Cluster' | 'Local', itp: 'Cluster' | 'Local', affinity: 'None' | 'ClientIP', ready: boolean): Cluster {
+  const services = cluster.services.map((s) => ({ ...s, externalTrafficPolicy: etp, internalTrafficPolicy: itp, sessionAffinity: affinity }));
+  const pods = ready ? cluster.pods : cluster.pods.map((p) => ({ ...p, ready: false }));
+  const { slices } = deriveMissingEndpointSlices(services, pods, []);
+  return { ...cluster, services, pods, endpointSlices: slices };
+}
+
+/** Every `-A` rule the engine writes for the scenario under any setting, on any node. */
+function writtenRules(cluster: Cluster): Set<string> {
+  const all = new Set<string>();
+  for (const etp of ['Cluster', 'Local'] as const)
+    for (const itp of ['Cluster', 'Local'] as const)
+      for (const affinity of ['None', 'ClientIP'] as const)
+        for (const ready of [true, false]) {
+          const c = variant(cluster, etp, itp, affinity, ready);
+          for (const node of c.nodes)
+            for (const line of generateIptablesSave(c, node.name).split('\n')) if (line.startsWith('-A ')) all.add(line);
+        }
+  return all;
+}
+
+const withScenario = readLessons()
+  .map((lesson) => ({ lesson, cluster: scenarioOf(lesson.slug) }))
+  .filter((x): x is { lesson: (typeof x)['lesson']; cluster: Cluster } => x.cluster !== undefined);
+
+describe('iptables rules quoted in lessons with a scenario file', () => {
+  it('covers the new challenges', () => {
+    const slugs = new Set(withScenario.map((x) => x.lesson.slug));
+    for (const slug of ['source-ip', 'hairpin']) expect(slugs.has(slug), slug).toBe(true);
+  });
+
+  it.each(withScenario.map((x) => [`${x.lesson.locale}/${x.lesson.slug}`, x] as const))('%s: each is a rule kube-proxy writes, word for word', (_, { lesson, cluster }) => {
+    const rules = quotedRules(lesson.body);
+    expect(rules.length).toBeGreaterThan(0);
+    const written = writtenRules(cluster);
+    expect(rules.filter((rule) => !written.has(rule))).toEqual([]);
+  });
+
+  it.each([...new Set(withScenario.map((x) => x.lesson.slug))])('%s: English and Korean quote the same rules', (slug) => {
+    const [en, ko] = ['en', 'ko'].map((locale) => quotedRules(withScenario.find((x) => x.lesson.slug === slug && x.lesson.locale === locale)?.lesson.body ?? ''));
+    expect(ko).toEqual(en);
+  });
+});
+
+describe('the rules the new lessons rest on', () => {
+  const rulesOn = (slug: string, node: string, patch: Partial<{ etp: 'Cluster' | 'Local'; itp: 'Cluster' | 'Local' }>) => {
+    const cluster = scenarioOf(slug);
+    if (!cluster) throw new Error(`no scenario ${slug}`);
+    const c = variant(cluster, patch.etp ?? 'Cluster', patch.itp ?? 'Cluster', 'None', true);
+    return generateIptablesSave(c, node).split('\n');
+  };
+  const body = (slug: string) => readLessons().find((l) => l.slug === slug && l.locale === 'en')?.body ?? '';
+
+  it('source-ip: the quoted masquerade-all KUBE-EXT rule is node-1’s under Cluster and gone under Local', () => {
+    const quoted = quotedRules(body('source-ip')).find((r) => r.includes('"masquerade traffic for'));
+    expect(quoted).toBeDefined();
+    expect(rulesOn('source-ip', 'node-1', { etp: 'Cluster' })).toContain(quoted);
+    expect(rulesOn('source-ip', 'node-1', { etp: 'Local' })).not.toContain(quoted);
+  });
+
+  it('source-ip: under Local node-1’s KUBE-SVL lists pod-1 alone', () => {
+    const svl = rulesOn('source-ip', 'node-1', { etp: 'Local' }).filter((r) => r.startsWith('-A KUBE-SVL-'));
+    expect(svl).toHaveLength(1);
+    expect(svl[0]).toContain('10.244.1.2:8080');
+    expect(quotedRules(body('source-ip'))).toContain(svl[0]);
+  });
+
+  it('hairpin: the quoted "-s <endpoint IP> -j KUBE-MARK-MASQ" rule is in pod-1’s endpoint chain on node-1', () => {
+    const quoted = quotedRules(body('hairpin')).find((r) => r.includes('-s 10.244.1.2 -j KUBE-MARK-MASQ'));
+    expect(quoted).toMatch(/^-A KUBE-SEP-\S+ /);
+    expect(rulesOn('hairpin', 'node-1', {})).toContain(quoted);
+  });
+});
