@@ -4,8 +4,9 @@
  * reader chose — except when they ask for it with "guess from the rules".
  */
 import { atom, map } from 'nanostores';
-import { guessFromDump } from '../workers/trace/guess';
+import type { DumpGuess } from '../workers/trace/guess';
 import type { TraceProtocol } from '../workers/trace/protocol';
+import { $dumpInfo, inspectText } from './traceInspect';
 
 /** The packet fields as typed. */
 export interface PacketFields {
@@ -32,6 +33,11 @@ export const examplePacket: PacketFields = {
 
 /** The pasted dump. */
 export const $dumpText = atom('');
+/**
+ * True when the dump was loaded without going through the text area (a large paste, drop or
+ * file): the page then shows "rules loaded: N lines" and a windowed view instead of the text.
+ */
+export const $dumpDetached = atom(false);
 /** The packet fields. */
 export const $packet = map<PacketFields>({ ...emptyPacket });
 /** True once the reader edited the LOCAL field themselves: guesses then leave it alone. */
@@ -47,11 +53,10 @@ export function setPacketField<K extends keyof PacketFields>(key: K, value: Pack
 }
 
 /**
- * Pre-fills from `text`: LOCAL addresses (unless the reader set them, or `force`), and the
- * destination when it is empty (or `force`).
+ * Pre-fills from a guess (made in the worker from the rules): LOCAL addresses (unless the
+ * reader set them, or `force`), and the destination when it is empty (or `force`).
  */
-export function applyGuess(text: string, force: boolean): void {
-  const guess = guessFromDump(text);
+export function applyGuess(guess: DumpGuess, force: boolean): void {
   const packet = $packet.get();
   const nodeIPs = guess.localIPs.filter((ip) => !ip.startsWith('127.'));
   $guessNote.set({ found: nodeIPs });
@@ -68,15 +73,27 @@ export function applyGuess(text: string, force: boolean): void {
   }
 }
 
-/** Replaces the dump; `loaded` (paste, file, restore) also pre-fills from it. */
-export function setDumpText(text: string, loaded: boolean): void {
+/** Guesses again from the current rules, overriding the fields ("guess from the rules"). */
+export function guessAgain(): void {
+  const inspected = $dumpInfo.get();
+  if (inspected && inspected.text === $dumpText.get()) applyGuess(inspected.info.guess, true);
+}
+
+/**
+ * Replaces the dump; `loaded` (paste, file, restore) also pre-fills from it once the worker
+ * has read it; `detached` when the text does not live in the text area.
+ */
+export function setDumpText(text: string, loaded: boolean, detached = false): void {
   $dumpText.set(text);
-  if (loaded) applyGuess(text, false);
+  $dumpDetached.set(detached);
+  inspectText(text, loaded ? (info) => $dumpText.get() === text && applyGuess(info.guess, false) : undefined);
 }
 
 /** Loads the example dump and the packet that goes with it. */
 export function loadExample(text: string): void {
   $dumpText.set(text);
+  $dumpDetached.set(false);
+  inspectText(text);
   $packet.set({ ...examplePacket, runCount: $packet.get().runCount });
   $localTouched.set(false);
   $guessNote.set(null);
@@ -85,6 +102,8 @@ export function loadExample(text: string): void {
 /** Empties the dump and forgets guesses. */
 export function clearDump(): void {
   $dumpText.set('');
+  $dumpDetached.set(false);
+  inspectText('');
   $localTouched.set(false);
   $guessNote.set(null);
 }

@@ -5,10 +5,14 @@
  */
 import { atom } from 'nanostores';
 import { $dumpText, $localTouched, $packet, type PacketFields } from './traceInput';
+import { inspectText } from './traceInspect';
 import { RUN_COUNTS } from './traceValidate';
 
 /** The storage key (versioned, so a future shape can ignore old entries). */
 export const MEMORY_KEY = 'bounce.trace.v1';
+
+/** Rules longer than this (characters) are not written to storage. */
+export const MAX_REMEMBERED = 4 * 1024 * 1024;
 
 /** Whether the reader asked to be remembered. */
 export const $remember = atom(false);
@@ -54,6 +58,7 @@ export function restoreMemory(store: StorageLike | null = storage()): void {
     const packet = readPacket(saved.packet);
     if (typeof saved.text !== 'string' || !packet) throw new Error('bad entry');
     $dumpText.set(saved.text);
+    inspectText(saved.text);
     $packet.set(packet);
     $localTouched.set(true);
     $remember.set(true);
@@ -69,6 +74,12 @@ export function restoreMemory(store: StorageLike | null = storage()): void {
 /** Writes the current dump and packet, when remembering is on. */
 export function saveMemory(store: StorageLike | null = storage()): void {
   if (!store || !$remember.get()) return;
+  // No browser keeps more than a few MB per site: larger rules are not even serialised.
+  const size = $dumpText.get().length;
+  if (size > MAX_REMEMBERED) {
+    $rememberFailed.set(`${(size / (1024 * 1024)).toFixed(1)} MB`);
+    return;
+  }
   const value = JSON.stringify({ text: $dumpText.get(), packet: $packet.get() });
   try {
     store.setItem(MEMORY_KEY, value);

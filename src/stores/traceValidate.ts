@@ -4,6 +4,7 @@
  * either language exactly which field is wrong and why.
  */
 import { parseIPv4 } from '../engine/netfilter/ip';
+import { MAX_INPUT_BYTES, MAX_INPUT_TEXT } from '../text/limits';
 import type { TraceProtocol, TraceRequest } from '../workers/trace/protocol';
 
 /** The form as typed. */
@@ -29,9 +30,8 @@ export interface FieldError {
   readonly values: Readonly<Record<string, string | number>>;
 }
 
-/** Largest dump accepted, in MB (and in UTF-16 code units, which is what a string's length counts). */
-export const MAX_TEXT_MB = 32;
-const MAX_TEXT = MAX_TEXT_MB * 1024 * 1024;
+/** Largest dump accepted: the input limit shared with the CLI (a string's length counts UTF-16 units, never more than its UTF-8 bytes). */
+const MAX_TEXT = MAX_INPUT_BYTES;
 /** Most LOCAL addresses accepted. */
 export const MAX_LOCAL = 64;
 /** Run sizes offered. */
@@ -61,7 +61,7 @@ export function validateTrace(fields: TraceFields, seed: number): { errors: Part
   const errors: Partial<Record<TraceField, FieldError>> = {};
   // A regex test stops at the first visible character; trim() would copy a 10 MB dump.
   if (!/\S/.test(fields.text)) errors.text = { code: 'textEmpty', values: {} };
-  else if (fields.text.length > MAX_TEXT) errors.text = { code: 'textTooBig', values: { max: MAX_TEXT_MB } };
+  else if (fields.text.length > MAX_TEXT) errors.text = { code: 'textTooBig', values: { max: MAX_INPUT_TEXT } };
   const src = address(fields.src, '192.168.10.100');
   if (src) errors.src = src;
   const dst = address(fields.dst, '192.168.10.12');

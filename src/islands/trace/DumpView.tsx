@@ -8,11 +8,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
 import type { TraceStrings } from '../../i18n/trace/index.ts';
 import { $dumpFocus } from '../../stores/traceView.ts';
+import { lineStarts } from '../../workers/trace/inspect.ts';
 import { displayLine } from './display.ts';
 import { count, fill } from './format.ts';
 
 interface Props {
   readonly text: string;
+  /** Where each line starts, when the worker already found them (else found here, without splitting). */
+  readonly starts?: Uint32Array | null;
   readonly marks: ReadonlyMap<number, 'matched' | 'checked'>;
   readonly problems: ReadonlySet<number>;
   readonly strings: TraceStrings['dump'];
@@ -26,8 +29,18 @@ const OVERSCAN = 40;
 /** Height of the view when nothing has been measured yet. */
 const VIEW_PX = 400;
 
-export function DumpView({ text, marks, problems, strings, locale }: Props) {
-  const lines = useMemo(() => text.replace(/\n$/, '').split('\n'), [text]);
+/** Line `i` of `text` (0-based) without its line break. */
+function lineAt(text: string, starts: Uint32Array, i: number): string {
+  const from = starts[i] as number;
+  const to = i + 1 < starts.length ? (starts[i + 1] as number) : text.length;
+  // Only the head of a huge line is shown; never copy all of it.
+  return text.slice(from, Math.min(to, from + 4096)).replace(/\r?\n$|\r$/, '');
+}
+
+export function DumpView({ text, starts, marks, problems, strings, locale }: Props) {
+  // Line starts, not split lines: a 1,000,000-line dump allocates one array, not a million strings.
+  const index = useMemo(() => starts ?? lineStarts(text), [text, starts]);
+  const lines = { length: index.length };
   const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [target, setTarget] = useState(0);
@@ -61,7 +74,10 @@ export function DumpView({ text, marks, problems, strings, locale }: Props) {
     const n = i + 1;
     const mark = marks.get(n);
     const bad = problems.has(n);
-    const { text: shown, cut } = displayLine((lines[i] as string).replace(/\r$/, ''));
+    const raw = lineAt(text, index, i);
+    const full = (i + 1 < index.length ? (index[i + 1] as number) : text.length) - (index[i] as number);
+    const { text: shown, cut: cutHead } = displayLine(raw);
+    const cut = cutHead + Math.max(0, full - raw.length - 1);
     const classes = ['trace-dump__row', mark ? `is-${mark}` : '', bad ? 'is-problem' : '', n === target ? 'is-target' : '']
       .filter(Boolean)
       .join(' ');

@@ -2,14 +2,17 @@
  * The rules box: a text area (paste or type), a file picker and drop target, "load example",
  * "clear", the detected format with its line count, and the "remember" toggle.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
 import type { TraceStrings } from '../../i18n/trace/index.ts';
-import { $dumpText, clearDump, loadExample, setDumpText } from '../../stores/traceInput.ts';
+import { $dumpDetached, $dumpText, clearDump, loadExample, setDumpText } from '../../stores/traceInput.ts';
+import { $dumpInfo } from '../../stores/traceInspect.ts';
 import { $remember, $rememberFailed, setRemember } from '../../stores/traceMemory.ts';
-import { MAX_TEXT_MB, type FieldError } from '../../stores/traceValidate.ts';
-import { detectFormat } from '../../workers/trace/formats.ts';
+import type { FieldError } from '../../stores/traceValidate.ts';
+import { escapeText } from '../../text/inert.ts';
+import { formatSize, MAX_INPUT_BYTES, MAX_INPUT_TEXT } from '../../text/limits.ts';
 import { Code } from './Code.tsx';
+import { DumpView } from './DumpView.tsx';
 import { count, fill } from './format.ts';
 
 interface Props {
@@ -19,42 +22,71 @@ interface Props {
   /** The bounce cluster's node 2 rules, in kube-proxy's iptables and nftables modes. */
   readonly examples: { readonly iptables: string; readonly nft: string };
   readonly error: FieldError | null;
+  /** Strings of the windowed rules view (shown for detached rules). */
+  readonly dumpStrings: TraceStrings['dump'];
 }
 
-function lineCount(text: string): number {
-  if (text === '') return 0;
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return text.endsWith('\n') ? n - 1 : n;
-}
+/**
+ * Pasted or loaded text longer than this (in characters) is kept outside the text area: a
+ * text area holding megabytes makes every keystroke, layout and paste slow.
+ */
+export const DETACH_CHARS = 256 * 1024;
+/** Largest detached text the reader may move into the text area to edit. */
+const EDITABLE_CHARS = 2 * 1024 * 1024;
 
-export function InputPanel({ strings, errors, locale, examples, error }: Props) {
+const NO_MARKS: ReadonlyMap<number, 'matched' | 'checked'> = new Map();
+const NO_PROBLEMS: ReadonlySet<number> = new Set();
+
+export function InputPanel({ strings, errors, locale, examples, error, dumpStrings }: Props) {
   const text = useStore($dumpText);
   const remember = useStore($remember);
   const rememberFailed = useStore($rememberFailed);
   const area = useRef<HTMLTextAreaElement>(null);
   const [note, setNote] = useState('');
   const [dragging, setDragging] = useState(false);
-  const format = useMemo(() => detectFormat(text), [text]);
-  const lines = useMemo(() => lineCount(text), [text]);
+  const [showing, setShowing] = useState(false);
+  const detached = useStore($dumpDetached);
+  const inspected = useStore($dumpInfo);
+  // Format and size come from the worker (inspectText): nothing here scans the text.
+  const info = inspected && inspected.text === text ? inspected.info : null;
+  const format = text === '' ? 'empty' : (info?.format ?? 'pending');
+  const lines = info?.lines ?? 0;
 
   // The text area is not controlled (a 10 MB value re-read on every render would crawl):
-  // it is written only when the dump changes from elsewhere (example, file, restore, clear).
+  // it is written only when the dump changes from elsewhere (example, file, restore, clear),
+  // and it stays empty while the rules are detached.
   useEffect(() => {
-    if (area.current && area.current.value !== text) area.current.value = text;
-  }, [text]);
+    const shown = detached ? '' : text;
+    if (area.current && area.current.value !== shown) area.current.value = shown;
+    if (!detached) setShowing(false);
+  }, [text, detached]);
 
+  // File names are the reader's, but still shown escaped (no bidi tricks in our notices).
+  const name = (file: File) => escapeText(file.name, 200);
   const readFile = async (file: File) => {
-    if (file.size > MAX_TEXT_MB * 1024 * 1024) {
-      setNote(fill(strings.fileTooBig, { name: file.name, max: MAX_TEXT_MB }));
+    if (file.size > MAX_INPUT_BYTES) {
+      setNote(fill(strings.fileTooBig, { name: name(file), max: MAX_INPUT_TEXT }));
       return;
     }
     try {
-      setDumpText(await file.text(), true);
-      setNote(fill(strings.fileRead, { name: file.name }));
+      const loaded = await file.text();
+      setDumpText(loaded, true, loaded.length > DETACH_CHARS);
+      setNote(fill(strings.fileRead, { name: name(file) }));
     } catch {
-      setNote(fill(strings.fileFailed, { name: file.name }));
+      setNote(fill(strings.fileFailed, { name: name(file) }));
     }
+  };
+  const onPaste = (event: ClipboardEvent) => {
+    const pasted = event.clipboardData?.getData('text/plain') ?? '';
+    if (pasted.length <= DETACH_CHARS) return;
+    // A large paste replaces the rules without ever entering the text area.
+    event.preventDefault();
+    if (pasted.length > MAX_INPUT_BYTES) {
+      setNote(fill(strings.pasteTooBig, { max: MAX_INPUT_TEXT }));
+      return;
+    }
+    setDumpText(pasted, true, true);
+    setNote(fill(strings.pasteLoaded, { size: formatSize(pasted.length) }));
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -71,7 +103,9 @@ export function InputPanel({ strings, errors, locale, examples, error }: Props) 
           ? strings.formatUnknown
           : format === 'iptables-save'
             ? strings.formatSave
-            : '';
+            : format === 'pending'
+              ? strings.reading
+              : '';
   const describedBy = ['trace-text-help', 'trace-text-format', error ? 'trace-text-error' : ''].filter(Boolean).join(' ');
 
   return (
@@ -140,6 +174,8 @@ export function InputPanel({ strings, errors, locale, examples, error }: Props) 
           aria-describedby={describedBy}
           aria-invalid={error ? 'true' : undefined}
           data-testid="trace-text"
+          hidden={detached}
+          onPaste={onPaste}
           onInput={(e) =>
             setDumpText(
               e.currentTarget.value,
@@ -147,12 +183,38 @@ export function InputPanel({ strings, errors, locale, examples, error }: Props) 
             )
           }
         />
+        {detached && (
+          <div class="trace-loaded" data-testid="trace-loaded">
+            <p role="status">
+              {info
+                ? fill(strings.loaded, { lines: count(locale, info.lines), size: formatSize(info.bytes) })
+                : strings.reading}
+            </p>
+            <div class="trace-toolbar">
+              <button type="button" class="trace-button" onClick={() => setShowing(!showing)} aria-expanded={showing} data-testid="trace-loaded-show">
+                {showing ? strings.hide : strings.show}
+              </button>
+              <button
+                type="button"
+                class="trace-button trace-button--quiet"
+                disabled={text.length > EDITABLE_CHARS}
+                title={text.length > EDITABLE_CHARS ? strings.editTooBig : undefined}
+                onClick={() => setDumpText(text, false, false)}
+              >
+                {strings.edit}
+              </button>
+            </div>
+          </div>
+        )}
         {dragging && (
           <p class="trace-drop__hint" aria-hidden="true">
             {strings.dropHere}
           </p>
         )}
       </div>
+      {detached && showing && (
+        <DumpView text={text} starts={info?.lineStarts ?? null} marks={NO_MARKS} problems={NO_PROBLEMS} strings={dumpStrings} locale={locale} />
+      )}
       {error && (
         <p id="trace-text-error" class="trace-error" data-testid="trace-text-error">
           {fill(errors[error.code], error.values)}

@@ -28,6 +28,7 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
   }
   const drop = exact.outcomes.filter((x) => x.verdict === 'DROP').reduce((a, x) => a + x.probability, 0);
   const reject = exact.outcomes.filter((x) => x.verdict === 'REJECT').reduce((a, x) => a + x.probability, 0);
+  const masqueraded = exact.outcomes.find((x) => x.masquerade && x.sourceSeen && x.destination);
   return (
     <section class="trace-section" aria-labelledby="trace-exact-heading">
       <h3 id="trace-exact-heading">{s.heading}</h3>
@@ -60,7 +61,12 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
                 <td class="trace-num">{probability(locale, x.probability)}</td>
                 <td>{x.masquerade ? o.yes : o.no}</td>
                 <td>
-                  <code>{x.sourceSeen ?? o.none}</code>
+                  {/* From pasted rules the node's interfaces are unknown: never claim one address. */}
+                  {x.masquerade && x.sourceSeen && x.destination ? (
+                    <span data-testid="trace-masquerade-source">{fill(s.masqueraded, { dst: x.destination.ip })}</span>
+                  ) : (
+                    <code>{x.sourceSeen ?? o.none}</code>
+                  )}
                 </td>
                 <td>
                   {describeDecider(x.decidedBy, x.reason, o)}
@@ -79,6 +85,11 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
       <p data-testid="trace-exact-total">
         {fill(s.total, { drop: probability(locale, drop), reject: probability(locale, reject) })}
       </p>
+      {masqueraded && (
+        <p class="trace-help" data-testid="trace-masquerade-note">
+          {fill(s.masqueradeNote, { ip: (masqueraded.sourceSeen ?? '').replace(/:\d+$/, '') })}
+        </p>
+      )}
     </section>
   );
 }

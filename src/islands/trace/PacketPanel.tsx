@@ -6,7 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import { useStore } from '@nanostores/preact';
 import type { TraceStrings } from '../../i18n/trace/index.ts';
-import { $dumpText, $guessNote, $packet, applyGuess, setPacketField } from '../../stores/traceInput.ts';
+import { $dumpText, $guessNote, $packet, guessAgain, setPacketField } from '../../stores/traceInput.ts';
+import { $dumpInfo } from '../../stores/traceInspect.ts';
 import { RUN_COUNTS, type FieldError, type TraceField } from '../../stores/traceValidate.ts';
 import type { TraceProtocol } from '../../workers/trace/protocol.ts';
 import { Code } from './Code.tsx';
@@ -67,6 +68,7 @@ function Field({ id, label, value, help, error, errors, onInput, inputMode, wide
 export function PacketPanel({ strings, errors, locale, fieldErrors }: Props) {
   const packet = useStore($packet);
   const guess = useStore($guessNote);
+  const inspected = useStore($dumpInfo);
   const text = useStore($dumpText);
   return (
     <fieldset class="trace-panel trace-packet">
@@ -128,8 +130,8 @@ export function PacketPanel({ strings, errors, locale, fieldErrors }: Props) {
             <button
               type="button"
               class="trace-button trace-button--small"
-              disabled={!/\S/.test(text)}
-              onClick={() => applyGuess($dumpText.get(), true)}
+              disabled={!/\S/.test(text) || inspected?.text !== text}
+              onClick={guessAgain}
               data-testid="trace-guess"
             >
               {strings.guess}

@@ -1,16 +1,25 @@
 /** The tracer's state in words and a progress bar, announced politely to screen readers. */
 import type { TraceStrings } from '../../i18n/trace/index.ts';
 import type { TraceState } from '../../stores/traceRun.ts';
+import { escapeText } from '../../text/inert.ts';
 import { count, fill } from './format.ts';
 
 interface Props {
   readonly state: TraceState;
-  readonly outcomes: number;
+  /** Outcomes of exact mode; null when it was not computed. */
+  readonly outcomes: number | null;
   readonly strings: TraceStrings['progress'];
   readonly locale: string;
 }
 
-function message(state: TraceState, outcomes: number, s: TraceStrings['progress'], locale: string): string {
+/** "12 s" or "3 min 4 s". */
+function duration(ms: number, s: TraceStrings['progress'], locale: string): string {
+  const total = Math.max(1, Math.round(ms / 1000));
+  if (total < 60) return fill(s.seconds, { n: count(locale, total) });
+  return fill(s.minutes, { m: count(locale, Math.floor(total / 60)), s: total % 60 });
+}
+
+function message(state: TraceState, outcomes: number | null, s: TraceStrings['progress'], locale: string): string {
   switch (state.kind) {
     case 'idle':
       return '';
@@ -20,15 +29,19 @@ function message(state: TraceState, outcomes: number, s: TraceStrings['progress'
       if (p.phase === 'parse') return fill(s.parse, { lines: count(locale, state.lines) });
       if (p.phase === 'exact') return fill(s.exact, { done: count(locale, p.done) });
       if (p.phase === 'sample') return s.sample;
+      if (p.etaMs !== undefined && p.rate !== undefined) {
+        return fill(s.runEta, { done: count(locale, p.done), total: count(locale, p.total), rate: count(locale, Math.round(p.rate)), eta: duration(p.etaMs, s, locale) });
+      }
       return fill(s.run, { done: count(locale, p.done), total: count(locale, p.total) });
     }
     case 'done':
+      if (outcomes === null) return fill(s.doneNoExact, { ms: count(locale, Math.round(state.ms)) });
       return fill(state.reused ? s.doneReused : s.done, {
         ms: count(locale, Math.round(state.ms)),
         outcomes: count(locale, outcomes),
       });
     case 'failed':
-      return fill(s.failed, { message: state.message });
+      return fill(s.failed, { message: escapeText(state.message, 300) });
     case 'cancelled':
       return s.cancelled;
     case 'stalled':

@@ -4,9 +4,13 @@
  * the sampled run and the rules view.
  */
 import { useMemo } from 'preact/hooks';
+import { useStore } from '@nanostores/preact';
+import { $dumpInfo } from '../../stores/traceInspect.ts';
 import type { TraceStrings } from '../../i18n/trace/index.ts';
 import type { TraceResult } from '../../stores/traceRun.ts';
 import { Code } from './Code.tsx';
+import { LineLink } from './LineLink.tsx';
+import { escapeText } from '../../text/inert.ts';
 import { DumpView } from './DumpView.tsx';
 import { count, estimate, fill } from './format.ts';
 import { ExactTable, RunTables } from './OutcomeTables.tsx';
@@ -27,6 +31,9 @@ const NO_MARKS: ReadonlyMap<number, 'matched' | 'checked'> = new Map();
 export function Results({ result, strings, locale, stale, onAnother }: Props) {
   const { report, request } = result;
   const r = strings.results;
+  const inspected = useStore($dumpInfo);
+  // The worker's line starts, when it inspected this very text (else DumpView finds them).
+  const starts = inspected && inspected.text === result.request.text ? inspected.info.lineStarts : null;
   const marks = useMemo(() => (report.kind === 'traced' && report.sample ? traceMarks(report.sample.trace) : NO_MARKS), [report]);
   const problemLines = useMemo(() => new Set(report.kind === 'traced' ? report.problems.map((p) => p.line) : []), [report]);
 
@@ -95,13 +102,28 @@ export function Results({ result, strings, locale, stale, onAnother }: Props) {
           {refusal.kind === 'no-tables' ? (
             <Code text={r.noTables} />
           ) : refusal.kind === 'too-costly' ? (
-            fill(r.tooCostly, {
-              estimate: estimate(locale, refusal.estimate),
-              lines: count(locale, report.lines),
-              budget: count(locale, refusal.budget),
-            })
+            <>
+              {fill(r.tooCostly, {
+                estimate: estimate(locale, refusal.estimate),
+                lines: count(locale, report.lines),
+                budget: count(locale, refusal.budget),
+              })}
+              {refusal.site && refusal.site.calls > 1 && (
+                <>
+                  {' '}
+                  {fill(r.tooCostlySite, {
+                    line: count(locale, refusal.site.line),
+                    chain: escapeText(refusal.site.chain, 80),
+                    target: escapeText(refusal.site.target, 80),
+                    calls: count(locale, refusal.site.calls),
+                    targetBound: estimate(locale, refusal.site.targetBound),
+                  })}{' '}
+                  <LineLink line={refusal.site.line} label={strings.sample.line} title={strings.problems.show} />
+                </>
+              )}
+            </>
           ) : (
-            fill(r.connection, { message: refusal.message })
+            fill(r.connection, { message: escapeText(refusal.message, 300) })
           )}
         </p>
       )}
@@ -109,7 +131,7 @@ export function Results({ result, strings, locale, stale, onAnother }: Props) {
       {report.exact && <ExactTable exact={report.exact} strings={strings} locale={locale} />}
       {report.sample && <SampleTrace sample={report.sample} strings={strings} locale={locale} onAnother={onAnother} />}
       {report.run && <RunTables run={report.run} exact={report.exact} seed={request.seed} strings={strings} locale={locale} />}
-      <DumpView text={request.text} marks={marks} problems={problemLines} strings={strings.dump} locale={locale} />
+      <DumpView text={request.text} starts={starts} marks={marks} problems={problemLines} strings={strings.dump} locale={locale} />
     </div>
   );
 }

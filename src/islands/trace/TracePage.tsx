@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
 import type { TraceStrings } from '../../i18n/trace/index.ts';
 import { $dumpText, $packet } from '../../stores/traceInput.ts';
+import { $dumpInfo } from '../../stores/traceInspect.ts';
 import { restoreMemory, watchMemory } from '../../stores/traceMemory.ts';
 import { $traceResult, $traceState, cancelTrace, startTrace } from '../../stores/traceRun.ts';
 import { validateTrace, type FieldError, type TraceField } from '../../stores/traceValidate.ts';
@@ -52,7 +53,8 @@ export default function TracePage({ strings, locale, examples }: Props) {
       return;
     }
     setSeed(nextSeed);
-    startTrace(request);
+    const inspected = $dumpInfo.get();
+    startTrace(request, inspected && inspected.text === request.text ? inspected.info.lines : undefined);
   };
 
   const running = state.kind === 'running';
@@ -66,8 +68,9 @@ export default function TracePage({ strings, locale, examples }: Props) {
       now.runCount !== last.runCount ||
       now.localIPs.join() !== last.localIPs.join() ||
       (['src', 'dst', 'port', 'protocol'] as const).some((k) => now.packet[k] !== last.packet[k]));
+  // null when exact mode was refused or stopped: the status must not claim "0 outcomes".
   const outcomes =
-    result?.report.kind === 'traced' && result.report.exact?.kind === 'ok' ? result.report.exact.outcomes.length : 0;
+    result?.report.kind === 'traced' && result.report.exact?.kind === 'ok' ? result.report.exact.outcomes.length : result?.report.kind === 'traced' ? null : 0;
   const invalid = Object.keys(errors).length > 0;
 
   return (
@@ -86,6 +89,7 @@ export default function TracePage({ strings, locale, examples }: Props) {
           locale={locale}
           examples={examples}
           error={errors.text ?? null}
+          dumpStrings={strings.dump}
         />
         <PacketPanel strings={strings.packet} errors={strings.errors} locale={locale} fieldErrors={errors} />
         <div class="trace-actions">

@@ -54,10 +54,14 @@ export function sampledRun(
   const runner = createRunner(topology, connection, { count: total, seed: request.seed });
   // Chunks sized to about 40 ms, so progress moves smoothly whatever a walk costs.
   let chunk = 256;
+  const started = performance.now();
   for (;;) {
     const t = performance.now();
     const p = runner.step(chunk);
-    onProgress({ phase: 'run', done: p.done, total });
+    // The rate so far gives the time left: a big run says how long it will take as it starts.
+    const elapsed = performance.now() - started;
+    const rate = elapsed > 0 ? (p.done * 1000) / elapsed : 0;
+    onProgress({ phase: 'run', done: p.done, total, ...(rate > 0 && p.done < total ? { rate, etaMs: ((total - p.done) * 1000) / rate } : {}) });
     if (p.finished) break;
     const took = performance.now() - t;
     chunk = Math.max(16, Math.min(1 << 20, Math.round(chunk * (took > 0 ? Math.min(4, 40 / took) : 4))));

@@ -50,7 +50,7 @@ describe('validateTrace', () => {
   });
 
   it('refuses dumps over the size limit, and odd run sizes fall back to the default', () => {
-    expect(validateTrace({ ...good, text: 'x'.repeat(32 * 1024 * 1024 + 1) }, 1).errors.text).toEqual({ code: 'textTooBig', values: { max: 32 } });
+    expect(validateTrace({ ...good, text: 'x'.repeat(64 * 1024 * 1024 + 1) }, 1).errors.text).toEqual({ code: 'textTooBig', values: { max: '64 MiB' } });
     expect(validateTrace({ ...good, runCount: 7 }, 1).request?.runCount).toBe(10_000);
   });
 

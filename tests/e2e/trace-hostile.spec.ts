@@ -1,0 +1,83 @@
+/**
+ * The trace page stays responsive whatever is loaded: a 1,000,000-line dump and text crafted
+ * to slow the format guess are read in the worker, kept out of the text area, and no
+ * main-thread task takes longer than 200 ms (measured with a long-task observer). Hostile
+ * chain names and comments stay text. Budgets, not timings of a unit: a loaded machine can
+ * make this fail, so run it alone (E2E_PORT=… npx playwright test tests/e2e/trace-hostile.spec.ts).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const BUDGET_MS = 200;
+
+async function open(page: Page): Promise<void> {
+  await page.goto('/en/trace/');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+async function longest(page: Page): Promise<number> {
+  // Two frames, so a task still running has finished and been reported.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => (window as unknown as { longest: number }).longest);
+}
+
+function millionLines(): string {
+  const l = ['*filter', ':INPUT ACCEPT [0:0]', ':FORWARD ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]', ':KUBE-BIG - [0:0]', '-A INPUT -j KUBE-BIG'];
+  for (let i = 0; l.length < 999_999; i++) l.push(`-A KUBE-BIG -s 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/32 -j RETURN`);
+  l.push('COMMIT');
+  return `${l.join('\n')}\n`;
+}
+
+test('a 1,000,000-line dump loads without a main-thread task over 200 ms, outside the text area', async ({ page }) => {
+  test.setTimeout(300_000);
+  await open(page);
+  await page.getByTestId('trace-file').setInputFiles({ name: 'million.rules', mimeType: 'text/plain', buffer: Buffer.from(millionLines()) });
+  await expect(page.getByTestId('trace-loaded')).toContainText('1,000,000 lines', { timeout: 120_000 });
+  await expect(page.getByTestId('trace-text')).toBeHidden();
+  await page.getByTestId('trace-loaded-show').click();
+  await expect(page.getByTestId('trace-dump')).toHaveAttribute('data-lines', '1000000');
+  const ms = await longest(page);
+  console.log(`1,000,000-line dump: longest main-thread task ${Math.round(ms)} ms`);
+  expect(ms).toBeLessThan(BUDGET_MS);
+});
+
+test('text crafted to slow the format guess is guessed in the worker', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  for (const [name, text] of [
+    ['save.txt', `*filter\n${'x -A KUBE-SERVICES '.repeat(110_000)}`],
+    ['nft.txt', 'set nodeport-ips {'.repeat(120_000)],
+  ] as const) {
+    await page.getByTestId('trace-file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await expect(page.getByTestId('trace-loaded')).toContainText('lines', { timeout: 60_000 });
+  }
+  const ms = await longest(page);
+  console.log(`crafted guess text: longest main-thread task ${Math.round(ms)} ms`);
+  expect(ms).toBeLessThan(BUDGET_MS);
+});
+
+test('hostile chain names, comments and file names stay inert; quoted fan-out is refused in seconds', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  const q = (n: string) => `"${n}"`;
+  const fan = ['table ip t {', '  chain base {', '    type filter hook prerouting priority 0; policy accept;', `    jump ${q('c1')}`, `    jump ${q('c1')}`, '  }'];
+  for (let i = 1; i <= 24; i++) fan.push(`  chain c${i} {`, ...(i < 24 ? [`    jump ${q(`c${i + 1}`)}`, `    jump ${q(`c${i + 1}`)}`] : ['    counter comment "<img src=x onerror=alert(1)>\u202e"']), '  }');
+  fan.push('}');
+  await page.getByTestId('trace-file').setInputFiles({ name: 'evil\u202e<b>.nft', mimeType: 'text/plain', buffer: Buffer.from(fan.join('\n')) });
+  await expect(page.getByTestId('trace-input-note')).toContainText('U+202E');
+  await page.getByTestId('trace-dst').fill('192.168.10.12');
+  await page.getByTestId('trace-port').fill('80');
+  await page.getByTestId('trace-local').fill('192.168.10.12, 127.0.0.1');
+  await page.getByTestId('trace-submit').click();
+  await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(page.getByTestId('trace-refusal')).toHaveAttribute('data-refusal', 'too-costly');
+  await expect(page.getByTestId('trace-refusal')).toContainText('c1');
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+});
