@@ -93,6 +93,7 @@ const observableSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sourceAddress'), pod: name.optional() }).strict(),
   z.object({ kind: z.literal('clientExperience') }).strict(),
   z.object({ kind: z.literal('stickiness') }).strict(),
+  z.object({ kind: z.literal('callerShare') }).strict(),
 ]);
 
 /** A share of connections: 0 (never) to 1 (always). */

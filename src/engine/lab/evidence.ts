@@ -24,6 +24,8 @@ export interface Tally {
   readonly end: End;
   /** The source address the pod saw; "" when no pod served the connection. */
   readonly source: string;
+  /** The pod that opened the connection, when a pod did (absent for an outside client). */
+  readonly caller?: string;
   readonly count: number;
 }
 
@@ -58,7 +60,7 @@ export function sourceOf(result: ConnectionResult, end: End): string {
 
 /** Adds `count` connections to the tallies (merging with an equal key). */
 export function addTally(tallies: Tally[], entry: Omit<Tally, 'count'>, count: number): void {
-  const same = tallies.find((t) => t.client === entry.client && t.entry === entry.entry && t.end === entry.end && t.source === entry.source);
+  const same = tallies.find((t) => t.client === entry.client && t.entry === entry.entry && t.end === entry.end && t.source === entry.source && t.caller === entry.caller);
   if (same) (same as { count: number }).count += count;
   else tallies.push({ ...entry, count });
 }

@@ -40,7 +40,8 @@ export function startLabRun(
         if (!step) return;
         for (const o of flow.outcomes) {
           const end = endOf(o.result);
-          addTally(tallies, { client: step.client, entry: step.entry, end, source: sourceOf(o.result, end) }, o.count);
+          const caller = step.caller === undefined ? {} : { caller: step.caller };
+          addTally(tallies, { client: step.client, entry: step.entry, end, source: sourceOf(o.result, end), ...caller }, o.count);
         }
       });
       return { tallies, counters: runner.counters() };

@@ -60,7 +60,12 @@ export type ObservableSpec =
   /** What the client experiences: served, refused (REJECT, RST) or timed out (DROP). */
   | { readonly kind: 'clientExperience' }
   /** Per client and entry node, the share of its connections that reached its most-used pod. */
-  | { readonly kind: 'stickiness' };
+  | { readonly kind: 'stickiness' }
+  /**
+   * Connections that came back to the pod that opened them (a pod calling its own Service):
+   * their share of all connections, and the source address the caller saw on them.
+   */
+  | { readonly kind: 'callerShare' };
 
 /** One kind of observable. */
 export type ObservableKind = ObservableSpec['kind'];
@@ -73,7 +78,8 @@ export type StickyGrouping = 'clientEntry' | 'client';
 
 /**
  * What an option claims about the observable. `share` claims a probability (podShare,
- * stickiness); `source` claims the share of connections seen from an address; `experience`
+ * stickiness, callerShare); `source` claims the share of connections seen from an address
+ * (callerShare: of all connections, those the caller served seen from it); `experience`
  * the share of connections that ended a given way; `stuck` (stickiness) the share of groups
  * — clients, or client and entry node pairs — whose every connection reached one pod;
  * `none` that no other option fits.
@@ -91,6 +97,8 @@ export const claimKindsOf: Readonly<Record<ObservableKind, readonly Claim['kind'
   stickiness: ['share', 'stuck'],
   sourceAddress: ['source'],
   clientExperience: ['experience'],
+  // "never/always comes back" (share), or "comes back this often, seen from that address" (source).
+  callerShare: ['share', 'source'],
 };
 
 /** A lesson's `lab` block. */

@@ -15,6 +15,8 @@ export interface TrafficStep {
   readonly client: string;
   /** The node the connection enters the cluster by (the entry node, or the client pod's node). */
   readonly entry: string;
+  /** The client pod's name, when the client is a pod. */
+  readonly caller?: string;
 }
 
 /** The Service port the traffic uses (named, or the first). */
@@ -34,6 +36,7 @@ export function trafficSteps(cluster: Cluster, traffic: TrafficSpec): TrafficSte
     if (!client) throw new RangeError(`traffic.connections[${i}].from: no client "${c.from}"`);
     let from: ConnectionSpec['from'];
     let origin: string;
+    let caller: { caller?: string } = {};
     if ('ip' in client) {
       from = { kind: 'client', ip: client.ip };
       origin = '';
@@ -42,16 +45,17 @@ export function trafficSteps(cluster: Cluster, traffic: TrafficSpec): TrafficSte
       if (!pod) throw new RangeError(`traffic.clients: no pod "${client.pod}" in the scenario`);
       from = { kind: 'pod', name: pod.name, namespace: pod.namespace };
       origin = pod.nodeName;
+      caller = { caller: pod.name };
     }
     if (c.to === 'nodePort') {
       const node = cluster.nodes.find((n) => n.name === c.node);
       if (!node) throw new RangeError(`traffic.connections[${i}].node: no node "${c.node ?? ''}" in the scenario`);
       if (port.nodePort === 0) throw new RangeError(`traffic.connections[${i}].to: Service ${traffic.service} has no node port`);
-      return { spec: { from, to: { ip: node.internalIP, port: port.nodePort } }, client: client.name, entry: node.name };
+      return { spec: { from, to: { ip: node.internalIP, port: port.nodePort } }, client: client.name, entry: node.name, ...caller };
     }
     if (origin === '') {
       throw new RangeError(`traffic.connections[${i}].to: an external client cannot reach a cluster IP; use a pod client`);
     }
-    return { spec: { from, to: { ip: service.clusterIP, port: port.port } }, client: client.name, entry: origin };
+    return { spec: { from, to: { ip: service.clusterIP, port: port.port } }, client: client.name, entry: origin, ...caller };
   });
 }

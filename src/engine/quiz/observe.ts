@@ -49,6 +49,11 @@ function servedAt(tallies: readonly Tally[], pod: string | undefined): Tally[] {
   return tallies.filter((t) => isPodEnd(t.end) && (pod === undefined || t.end === pod));
 }
 
+/** Connections the pod that opened them served itself. */
+function backAtCaller(tallies: readonly Tally[]): Tally[] {
+  return tallies.filter((t) => t.caller !== undefined && t.end === t.caller);
+}
+
 /**
  * The headline measure of an observable: the share of connections served by the pod, served
  * at all (clientExperience), seen from the most frequent source address, or sticking to
@@ -70,6 +75,8 @@ export function measure(observable: ObservableSpec, tallies: readonly Tally[]): 
       const groups = stickyGroups(tallies);
       return { hits: groups.reduce((n, g) => n + g.top, 0), trials: groups.reduce((n, g) => n + g.total, 0) };
     }
+    case 'callerShare':
+      return { hits: sum(backAtCaller(tallies)), trials: sum(tallies) };
   }
 }
 
@@ -80,7 +87,7 @@ export function measure(observable: ObservableSpec, tallies: readonly Tally[]): 
 export function claimTest(observable: ObservableSpec, claim: Claim, tallies: readonly Tally[]): ClaimTest | null {
   switch (claim.kind) {
     case 'share':
-      if (observable.kind !== 'podShare' && observable.kind !== 'stickiness') return null;
+      if (observable.kind !== 'podShare' && observable.kind !== 'stickiness' && observable.kind !== 'callerShare') return null;
       return { ...measure(observable, tallies), value: claim.value };
     case 'experience': {
       if (observable.kind !== 'clientExperience') return null;
@@ -88,6 +95,10 @@ export function claimTest(observable: ObservableSpec, claim: Claim, tallies: rea
       return { hits, trials: sum(tallies), value: claim.share ?? 1 };
     }
     case 'source': {
+      if (observable.kind === 'callerShare') {
+        const seen = backAtCaller(tallies).filter((t) => t.source === claim.address);
+        return { hits: sum(seen), trials: sum(tallies), value: claim.share ?? 1 };
+      }
       if (observable.kind !== 'sourceAddress') return null;
       const served = servedAt(tallies, observable.pod);
       return { hits: sum(served.filter((t) => t.source === claim.address)), trials: sum(served), value: claim.share ?? 1 };
