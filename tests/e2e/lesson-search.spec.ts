@@ -19,7 +19,8 @@ for (const c of cases) {
   test(`${c.locale} search "${c.query}" finds ${c.slug}`, async ({ page }) => {
     await page.goto(`/${c.locale}/search/?q=${encodeURIComponent(c.query)}`);
     const hits = page.getByTestId('search-results').locator('.search__title');
-    await expect(hits.first()).toBeVisible();
+    // Pagefind loads its index and WebAssembly on the first query: slow on a loaded machine.
+    await expect(hits.first()).toBeVisible({ timeout: 20_000 });
     const found = await hits.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent?.trim() ?? '' })));
     expect(found.map((f) => f.href)).toContain(`/${c.locale}/challenges/${c.slug}/`);
     expect(found.find((f) => f.href === `/${c.locale}/challenges/${c.slug}/`)?.text).toBe(c.title);
