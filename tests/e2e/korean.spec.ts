@@ -140,6 +140,7 @@ test('the Korean trace page after tracing the example', async ({ page }) => {
 });
 
 test('the language switch says 한국어 in a font that has the glyphs, on every English page', async ({ page }) => {
+  test.setTimeout(180_000);
   const client = await page.context().newCDPSession(page);
   await client.send('DOM.enable');
   await client.send('CSS.enable');

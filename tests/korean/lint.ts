@@ -115,7 +115,8 @@ function around(text: string, index: number, length: number): string {
  * 중단(deprecated)`) and quoted literal output (“connection refused”, a rule's comment).
  */
 function withoutGlosses(text: string): string {
-  return text.replace(/(?<=\S)\([^()]*\)|“[\x20-\x7e]+”|"[\x20-\x7e]+"/g, (m) => ' '.repeat(m.length));
+  // Backtick spans are code even where a page has not rendered them as code yet.
+  return text.replace(/(?<=\S)\([^()]*\)|“[\x20-\x7e]+”|"[\x20-\x7e]+"|`[^`]+`/g, (m) => ' '.repeat(m.length));
 }
 
 /** Where a check runs: a string table with `{placeholders}`, an MDX source, or text as a reader sees it. */
