@@ -4,7 +4,7 @@
  * and without JavaScript the lesson still reads and the solution still opens.
  */
 import { axeViolations, expect, lessonPages, test } from './fixtures.ts';
-import { hydrate, hydrateAll } from './quiz-helpers.ts';
+import { hydrate, hydrateAll, openDump } from './quiz-helpers.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
 
@@ -15,6 +15,7 @@ for (const lesson of lessonPages) {
       test.setTimeout(120_000);
       await page.goto(lesson.path);
       await hydrateAll(page);
+      await openDump(page);
       await expect(page.getByTestId('rules-lines')).toBeVisible();
       expect(await axeViolations(page, tags)).toEqual([]);
 
@@ -23,6 +24,7 @@ for (const lesson of lessonPages) {
       await page.getByTestId('run').click();
       await expect(page.getByTestId('results')).toBeVisible();
       await hydrateAll(page);
+      await openDump(page);
       await expect(page.locator('[data-testid="rules-lines"] li[data-step]').first()).toBeVisible();
       await page.getByTestId('solution').locator('summary').scrollIntoViewIfNeeded();
       expect(await axeViolations(page, tags)).toEqual([]);
@@ -34,6 +36,7 @@ for (const lesson of lessonPages) {
       await page.goto(`${lesson.path}?answer=c&seed=8`);
       await expect(page.getByTestId('results')).toBeVisible();
       await hydrateAll(page);
+      await openDump(page);
       await expect(page.locator('[data-testid="rules-lines"] li[data-step]').first()).toBeVisible();
       expect(await axeViolations(page, tags)).toEqual([]);
     });
@@ -75,6 +78,7 @@ for (const lesson of lessonPages) {
     test('the rules listing is one tab stop, walked with arrow keys', async ({ page }) => {
       await page.goto(lesson.path);
       const rules = await hydrate(page, 'rules-view');
+      await openDump(page);
       const lines = rules.locator('[data-testid="rules-lines"] li');
       await expect(lines.first()).toBeVisible();
       await expect(rules.locator('[data-testid="rules-lines"] li[tabindex="0"]')).toHaveCount(1);

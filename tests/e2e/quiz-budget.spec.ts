@@ -7,7 +7,7 @@
 import { test as offline } from '@playwright/test';
 import { expect, lessonPages, test } from './fixtures.ts';
 import { pageJs } from './quiz-bundle.ts';
-import { hydrate, hydrateAll } from './quiz-helpers.ts';
+import { hydrate, hydrateAll, openDump } from './quiz-helpers.ts';
 
 /** Where the build under test is (the Playwright web server builds into dist/). */
 const dist = process.env['QUIZ_DIST'] ?? 'dist';
@@ -96,6 +96,7 @@ for (const lesson of lessonPages) {
       });
       await page.goto(lesson.path);
       await hydrateAll(page);
+      await openDump(page);
       await expect(page.getByTestId('rules-lines')).toBeVisible();
       await expect(page.getByTestId('trace-table').locator('tbody tr').first()).toBeVisible();
       // Back over each island once more, now that everything has loaded.

@@ -57,3 +57,11 @@ export async function rulePkts(page: Page, fragment: string): Promise<number> {
 export function digits(text: string | null): number {
   return Number((text ?? '').replace(/[^\d]/g, ''));
 }
+
+/** Opens the rules view's full nat table (it starts folded under what the sample fired). */
+export async function openDump(page: Page): Promise<void> {
+  const dump = page.getByTestId('rules-dump');
+  await expect(dump).toBeAttached();
+  if ((await dump.getAttribute('open')) === null) await page.getByTestId('rules-dump-toggle').click();
+  await expect(dump).toHaveAttribute('open', '');
+}

@@ -5,7 +5,7 @@
  */
 import { gradeRun } from '../../src/engine/quiz/grade.ts';
 import { expect, lessonPages, test } from './fixtures.ts';
-import { chartCounts, hydrate, pick, rulePkts, runExperiment } from './quiz-helpers.ts';
+import { chartCounts, hydrate, openDump, pick, rulePkts, runExperiment } from './quiz-helpers.ts';
 
 const claims = [
   { id: 'a', claim: { kind: 'share', value: 1 } },
@@ -148,6 +148,7 @@ for (const lesson of lessonPages) {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.goto(lesson.path);
       const rules = await hydrate(page, 'rules-view');
+      await openDump(page);
       const line = rules.locator('[data-testid="rules-lines"] li', { hasText: '--probability 0.5000000000' });
       await line.click();
       await expect(line).toBeFocused();

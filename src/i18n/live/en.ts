@@ -121,6 +121,9 @@ export const liveEn = {
   },
   rules: {
     heading: 'The rules behind it',
+    fired: 'What the sample connection met on {node}, chain by chain',
+    firedNone: 'The sample connection did not walk this node’s nat table. Pick the node that received it, or open the full table below.',
+    fullDump: 'The full nat table of {node} (iptables-save -t nat)',
     lead: 'The nat table of the node you choose, as `iptables-save -t nat` prints it. The sample connection’s path is highlighted and numbered in order; pkts counts the packets that matched each rule in the last run, as `iptables -t nat -L -v -n` does.',
     node: 'Show the rules of',
     nodeOption: 'node-{n}',

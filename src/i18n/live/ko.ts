@@ -124,6 +124,9 @@ export const liveKo = {
   },
   rules: {
     heading: '그 뒤에 있는 규칙',
+    fired: '샘플 연결이 {node}에서 만난 규칙 (체인별)',
+    firedNone: '샘플 연결은 이 노드의 nat 테이블을 지나지 않았습니다. 연결을 받은 노드를 고르거나 아래에서 테이블 전체를 펼쳐 보세요.',
+    fullDump: '{node}의 nat 테이블 전체 (iptables-save -t nat)',
     lead: '고른 노드의 nat 테이블을 `iptables-save -t nat` 출력 그대로 보여 줍니다. 샘플 연결이 지나간 길은 강조하고 순서대로 번호를 붙였습니다. pkts는 `iptables -t nat -L -v -n`처럼, 마지막 실행에서 각 규칙에 걸린 패킷 수입니다.',
     node: '규칙을 볼 노드',
     nodeOption: 'node-{n}',
