@@ -8,13 +8,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { layoutCluster, routePath, type DiagramCluster, type Orientation } from '../components/diagram/layout.ts';
 import { $lastRun } from '../stores/lastRun.ts';
-import { defaultScenario, DROPPED, nodeName } from '../stores/model.ts';
+import { entryNodeOf, shortNode } from '../stores/entry.ts';
+import { $lesson } from '../stores/lesson.ts';
 import { $scenario } from '../stores/scenario.ts';
 import { $story } from '../stores/story.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
 import { DiagramDrawing, type DiagramWords } from './DiagramDrawing.tsx';
 import { sampleHops, type Hop } from './diagramHops.ts';
-import { runMatches, runRoutes } from './diagramRoutes.ts';
+import { failedCount, runMatches, runRoutes } from './diagramRoutes.ts';
 import { fill } from './fill.ts';
 import { HopCaption } from './HopCaption.tsx';
 import { MOVE_MS, SampleLayer } from './SampleLayer.tsx';
@@ -29,6 +30,8 @@ interface Props {
   readonly path: LiveStrings['path'];
   readonly words: DiagramWords;
   readonly locale: string;
+  /** The settings as the scenario file has them (what the server draws). */
+  readonly initial: { readonly policy: string; readonly node: string; readonly settings: Readonly<Record<string, string>> };
 }
 
 const orientations = ['wide', 'tall'] as const satisfies readonly Orientation[];
@@ -65,13 +68,17 @@ interface Playback {
 
 export default function LiveDiagram(props: Props) {
   const { strings, path, cluster, locale } = props;
-  const scenario = useClientStore($scenario, defaultScenario);
+  const settings = useClientStore($scenario, props.initial.settings);
+  const lesson = useClientStore($lesson, null);
+  const scenario = settings;
+  const entry = lesson ? entryNodeOf(lesson, settings) : props.initial.node;
+  const policy = lesson?.controls.some((c) => c.id === 'policy') ? (settings['policy'] ?? '') : props.initial.policy;
   const run = useClientStore($lastRun, null);
   const loaded = useClientStore($story, { state: 'loading' });
   const reduced = useReducedMotion();
   const shown = runMatches(scenario, run) ? run : null;
   const story = shown && loaded.state === 'ready' ? loaded.value : null;
-  const receiving = nodeName(scenario.node);
+  const receiving = entry;
   const layouts = orientations.map((o) => layoutCluster(cluster, o));
   const hopsBy = layouts.map((layout) => (story ? sampleHops(layout, story) : []));
   const hops: readonly Hop[] = hopsBy[0] ?? [];
@@ -105,7 +112,7 @@ export default function LiveDiagram(props: Props) {
   const snatSay = story?.narration.find((n) => n.key === 'masq');
   const snat = snatSay ? fill(strings.snat, { src: snatSay.values['src'] ?? '' }) : null;
   const playKey = `${play.key}#${play.n}`;
-  const destination = story ? (story.pod ?? DROPPED) : '';
+  const destination = story ? (story.pod ?? story.outcome) : '';
   return (
     <figure
       class="diagram live-diagram"
@@ -122,15 +129,15 @@ export default function LiveDiagram(props: Props) {
           layout={layout}
           cluster={cluster}
           words={props.words}
-          title={fill(strings.title, { policy: scenario.policy, node: scenario.node })}
-          desc={fill(strings.desc, { node: scenario.node })}
+          title={fill(strings.title, { policy, node: shortNode(entry) })}
+          desc={fill(strings.desc, { node: shortNode(entry) })}
           receiving={receiving}
-          routes={runRoutes(scenario, run).map((r) => routePath(layout, r))}
+          routes={runRoutes(entry, scenario, run).map((r) => routePath(layout, r))}
           counts={shown ? shown.counts : null}
           counter={strings.counter}
           noRun={strings.noRun}
           dropped={strings.dropped}
-          droppedCount={shown?.counts[DROPPED] ?? 0}
+          droppedCount={shown ? failedCount(shown) : 0}
           locale={locale}
         >
           {story && (

@@ -1,16 +1,19 @@
 /**
- * The quiz: the question for the current scenario, the four answers as a radio group, the
- * run controls with progress and cancel, a live region for the result, and the graded
- * result itself. The result panel (and the grading code) loads only once there is a run to
- * show; a deep link's parser loads only when the URL carries one.
+ * The quiz: the lesson's question for the current settings, the four answers as a radio
+ * group, the run controls with progress and cancel, a live region for the result, and the
+ * result itself (graded once the reader has picked an answer). The result panel (and the
+ * grading code) loads only once there is a run to show; a deep link's parser loads only when
+ * the URL carries one.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DiagramCluster } from '../components/diagram/layout.ts';
+import { viewOf } from '../engine/lab/config.ts';
+import { fillPlaceholders } from '../engine/lab/placeholders.ts';
 import { $answer, chooseAnswer } from '../stores/answer.ts';
 import { deepLinkParams } from '../stores/deepLinkParams.ts';
 import { $lastRun } from '../stores/lastRun.ts';
-import { setOptions, type QuizOption } from '../stores/lesson.ts';
-import { defaultScenario, runSizes, type RunSize, type RunSummary } from '../stores/model.ts';
+import { $lesson, type QuizOption } from '../stores/lesson.ts';
+import { runSizes, type RunSize, type RunSummary } from '../stores/model.ts';
+import { $discardedRun } from '../stores/notices.ts';
 import { $run, cancelRun, startRun } from '../stores/run.ts';
 import { $runSize, $scenario, setRunSize } from '../stores/scenario.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
@@ -21,31 +24,33 @@ import { useClientStore } from './useClientStore.ts';
 import { useLazy } from './useLazy.ts';
 
 interface Props {
+  /** The question and options with placeholders filled for the scenario as written (what the server renders). */
+  readonly question: string;
   readonly options: readonly QuizOption[];
-  /** The cluster's nodes, pods and node port (from the diagram data, as props). */
-  readonly cluster: DiagramCluster;
   readonly strings: LiveStrings['quiz'];
+  readonly controlStrings: LiveStrings['controls'];
   readonly locale: string;
 }
 
 const loadPanel = () => import('./ResultsPanel.tsx').then((m) => m.ResultsPanel);
 const loadNotices = () => import('./QuizNotices.tsx').then((m) => m.QuizNotices);
 
-export default function Quiz({ options, cluster, strings, locale }: Props) {
-  const podNodes = Object.fromEntries(cluster.pods.map((p) => [p.name, p.nodeName]));
-  const address = (node: number): string => `${cluster.nodes[node - 1]?.internalIP ?? '?'}:${cluster.nodePort}`;
-  // The options arrive as props from the lesson; the stores grade against them.
-  useState(() => setOptions(options));
+export default function Quiz({ question, options, strings, controlStrings, locale }: Props) {
   const root = useRef<HTMLElement>(null);
   const answer = useClientStore($answer, null);
-  const scenario = useClientStore($scenario, defaultScenario);
+  const lesson = useClientStore($lesson, null);
+  const scenario = useClientStore($scenario, {});
+  const discarded = useClientStore($discardedRun, false);
+  // Placeholders follow the settings ({entryNode}, {pod}, …); the server's text until the lesson is read.
+  const values = lesson ? viewOf(lesson, scenario).values : null;
+  const text = (raw: string, fallback: string): string => (values ? fillPlaceholders(raw, values) : fallback);
   const size = useClientStore($runSize, runSizes[0] as RunSize);
   const run = useClientStore($run, { status: 'idle' });
   const last = useClientStore($lastRun, null);
   const Panel = useLazy(last !== null, loadPanel);
   // Notices come only from a deep link; their code loads with the link's parser.
   const [linked, setLinked] = useState(false);
-  const Notices = useLazy(linked, loadNotices);
+  const Notices = useLazy(linked || discarded, loadNotices);
   const [announcement, setAnnouncement] = useState('');
   // The run that just finished (not one restored from storage): the panel announces it.
   const [fresh, setFresh] = useState<RunSummary | null>(null);
@@ -53,7 +58,8 @@ export default function Quiz({ options, cluster, strings, locale }: Props) {
   useEffect(() => {
     const stop = $lastRun.listen((summary) => setFresh(summary));
     const params = new URLSearchParams(window.location.search);
-    if (deepLinkParams.some((name) => params.has(name))) {
+    const ids = [...deepLinkParams, ...($lesson.get()?.controls.map((c) => c.id) ?? [])];
+    if (ids.some((name) => params.has(name))) {
       // A newsletter link lands on the quiz with its result on the way.
       root.current?.scrollIntoView({ block: 'start' });
       setLinked(true);
@@ -77,7 +83,7 @@ export default function Quiz({ options, cluster, strings, locale }: Props) {
       </div>
       <fieldset class="live-answers">
         <legend id="live-quiz-question" class="live-answers__question">
-          {fill(strings.question, { policy: scenario.policy, node: scenario.node, address: address(scenario.node) })}
+          {text(lesson?.question ?? '', question)}
         </legend>
         <p class="live-answers__label">{strings.answer}</p>
         {options.map((option) => (
@@ -92,7 +98,7 @@ export default function Quiz({ options, cluster, strings, locale }: Props) {
             <span class="live-answer__id" aria-hidden="true">
               {option.id.toUpperCase()}
             </span>
-            <span class="live-answer__text">{option.text}</span>
+            <span class="live-answer__text">{text(lesson?.options.find((o) => o.id === option.id)?.text ?? '', option.text)}</span>
           </label>
         ))}
       </fieldset>
@@ -125,8 +131,8 @@ export default function Quiz({ options, cluster, strings, locale }: Props) {
         {last && Panel ? (
           <Panel
             scenario={scenario}
-            podNodes={podNodes}
             strings={strings}
+            controlStrings={controlStrings}
             locale={locale}
             fresh={fresh}
             announce={setAnnouncement}

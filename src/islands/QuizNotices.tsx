@@ -1,7 +1,7 @@
-/** Notices about deep-link values the page ignored; values are shown as text only. */
+/** Notices: deep-link values the page ignored, a stored run it discarded. Values are shown as escaped text only. */
 import { useStore } from '@nanostores/preact';
-import type { DeepLinkParam } from '../stores/deepLink.ts';
-import { $linkProblems, dismissLinkProblems } from '../stores/notices.ts';
+import { $lesson } from '../stores/lesson.ts';
+import { $discardedRun, $linkProblems, dismissLinkProblems } from '../stores/notices.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
 import { fill } from './fill.ts';
 
@@ -9,35 +9,32 @@ interface Props {
   readonly strings: LiveStrings['quiz'];
 }
 
-const help: Readonly<Record<DeepLinkParam, keyof LiveStrings['quiz']>> = {
-  answer: 'helpAnswer',
-  policy: 'helpPolicy',
-  node: 'helpNode',
-  seed: 'helpSeed',
-  n: 'helpN',
-};
+const fixedHelp = { answer: 'helpAnswer', seed: 'helpSeed', n: 'helpN' } as const;
 
 const template = { invalid: 'noticeInvalid', repeated: 'noticeRepeated', tooLong: 'noticeTooLong' } as const;
 
-/** The notices inside the quiz's polite live region; loaded only when a link had problems. */
+/** The notices inside the quiz's polite live region; loaded only when there is one. */
 export function QuizNotices({ strings }: Props) {
   const problems = useStore($linkProblems);
+  const discarded = useStore($discardedRun);
+  const lesson = useStore($lesson);
+  const help = (param: string): string => {
+    if (param in fixedHelp) return strings[fixedHelp[param as keyof typeof fixedHelp]];
+    const control = lesson?.controls.find((c) => c.id === param);
+    return control ? fill(strings.helpControl, { values: control.values.join(', ') }) : '';
+  };
+  if (problems.length === 0 && !discarded) return null;
   return (
-    <>
-      {problems.length > 0 && (
-        <div class="live-notice">
-          <ul>
-            {problems.map((p) => (
-              <li key={p.param}>
-                {fill(strings[template[p.reason]], { param: p.param, value: p.shown, help: strings[help[p.param]] })}
-              </li>
-            ))}
-          </ul>
-          <button type="button" class="live-button live-button--small" onClick={dismissLinkProblems}>
-            {strings.dismiss}
-          </button>
-        </div>
-      )}
-    </>
+    <div class="live-notice" data-testid="notice">
+      <ul>
+        {discarded && <li data-testid="notice-discarded">{strings.discarded}</li>}
+        {problems.map((p) => (
+          <li key={p.param}>{fill(strings[template[p.reason]], { param: p.param, value: p.shown, help: help(p.param) })}</li>
+        ))}
+      </ul>
+      <button type="button" class="live-button live-button--small" onClick={dismissLinkProblems}>
+        {strings.dismiss}
+      </button>
+    </div>
   );
 }

@@ -4,16 +4,17 @@
  * reader has answered). Everything that grades lives here, out of the page's eager code.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { $graded } from '../stores/grade.ts';
+import { $lesson } from '../stores/lesson.ts';
 import type { RunSummary, Scenario } from '../stores/model.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
 import { gradeSentence, Results } from './Results.tsx';
 
 interface Props {
   readonly scenario: Scenario;
-  readonly podNodes: Readonly<Record<string, string>>;
   readonly strings: LiveStrings['quiz'];
+  readonly controlStrings: LiveStrings['controls'];
   readonly locale: string;
   /** The run that just finished, to announce; null for one restored from storage. */
   readonly fresh: RunSummary | null;
@@ -26,15 +27,21 @@ function revealSolution(): void {
   if (solution instanceof HTMLDetailsElement) solution.open = true;
 }
 
-export function ResultsPanel({ scenario, podNodes, strings, locale, fresh, announce }: Props) {
+export function ResultsPanel({ scenario, strings, controlStrings, locale, fresh, announce }: Props) {
   // Mounted on the client only (after a run), so no server value to match.
   const graded = useStore($graded);
+  const lesson = useStore($lesson);
+  // The pick this panel mounted with: a pick made afterwards is news, a restored one is not.
+  const mountedPick = useRef(graded?.picked ?? null);
   useEffect(() => {
     const now = $graded.get();
-    if (!fresh || !now || now.run !== fresh) return;
+    if (!now) return;
+    const picked = now.picked !== mountedPick.current;
+    if (now.run !== fresh && !picked) return;
+    mountedPick.current = now.picked;
     announce(gradeSentence(now, strings));
-    if (now.picked) revealSolution();
-  }, [fresh, graded]);
-  if (!graded) return <p class="live-results__empty">{strings.loadingResult}</p>;
-  return <Results graded={graded} scenario={scenario} podNodes={podNodes} strings={strings} locale={locale} />;
+    if (now.picked && now.verdict !== 'inconclusive') revealSolution();
+  }, [fresh, graded?.picked, graded?.run]);
+  if (!graded || !lesson) return <p class="live-results__empty">{strings.loadingResult}</p>;
+  return <Results graded={graded} lesson={lesson} scenario={scenario} strings={strings} controlStrings={controlStrings} locale={locale} />;
 }

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { $lastRun } from '../stores/lastRun.ts';
-import { defaultScenario, nodeName, nodeNumbers, type NodeNumber } from '../stores/model.ts';
+
 import { $rules, $rulesNode, countersFor, showRulesOf } from '../stores/rules.ts';
 import { $scenario } from '../stores/scenario.ts';
 import { $story } from '../stores/story.ts';
@@ -18,17 +18,21 @@ import { useClientStore } from './useClientStore.ts';
 import { useLazy } from './useLazy.ts';
 
 interface Props {
+  /** The lesson's node names, and the one whose rules show first (the entry node). */
+  readonly nodes: readonly string[];
+  readonly initialNode: string;
   readonly strings: LiveStrings['rules'];
   readonly locale: string;
 }
 
 const loadListing = () => import('./RulesListing.tsx').then((m) => m.RulesListing);
 
-export default function RulesView({ strings, locale }: Props) {
-  const node = useClientStore($rulesNode, defaultScenario.node);
+export default function RulesView({ nodes, initialNode, strings, locale }: Props) {
+  const chosen = useClientStore($rulesNode, initialNode);
+  const node = chosen === '' ? initialNode : chosen;
   const rules = useClientStore($rules, { state: 'loading' });
   const run = useClientStore($lastRun, null);
-  const scenario = useClientStore($scenario, defaultScenario);
+  const scenario = useClientStore($scenario, {});
   const counters = countersFor(run, scenario, node);
   const story = useClientStore($story, { state: 'loading' });
   const [copied, setCopied] = useState('');
@@ -41,7 +45,7 @@ export default function RulesView({ strings, locale }: Props) {
   };
 
   return (
-    <section class="live-rules" aria-labelledby="live-rules-heading" data-testid="rules-view" data-node={nodeName(node)}>
+    <section class="live-rules" aria-labelledby="live-rules-heading" data-testid="rules-view" data-node={node}>
       <h4 id="live-rules-heading">{strings.heading}</h4>
       <p>
         <Text>{strings.lead}</Text>
@@ -50,13 +54,13 @@ export default function RulesView({ strings, locale }: Props) {
         <label>
           <span>{strings.node}</span>
           <select
-            value={String(node)}
-            onChange={(e) => showRulesOf(Number(e.currentTarget.value) as NodeNumber)}
+            value={node}
+            onChange={(e) => showRulesOf(e.currentTarget.value)}
             data-testid="rules-node"
           >
-            {nodeNumbers.map((n) => (
-              <option key={n} value={String(n)}>
-                {fill(strings.nodeOption, { n })}
+            {nodes.map((n) => (
+              <option key={n} value={n}>
+                {n}
               </option>
             ))}
           </select>
@@ -84,7 +88,7 @@ export default function RulesView({ strings, locale }: Props) {
         {Listing && lines.length > 0 ? (
           <Listing
             lines={lines}
-            node={nodeName(node)}
+            node={node}
             counters={counters}
             story={story.state === 'ready' ? story.value : null}
             strings={strings}

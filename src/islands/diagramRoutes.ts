@@ -4,27 +4,28 @@
  * animation. Pure functions over the site's diagram geometry.
  */
 import type { Route } from '../components/diagram/layout.ts';
-import { DROPPED, nodeName, type RunSummary, type Scenario } from '../stores/model.ts';
+import { isPod, type RunSummary, type Scenario } from '../stores/model.ts';
+import { sameScenario } from '../stores/scenario.ts';
 
-/** True when `run` was made with the controls as they are now (compared field by field). */
+/** True when `run` was made with the controls as they are now. */
 export function runMatches(scenario: Scenario, run: RunSummary | null): run is RunSummary {
-  if (run === null) return false;
-  const a = scenario as unknown as Record<string, unknown>;
-  const b = run.scenario as unknown as Record<string, unknown>;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+  return run !== null && sameScenario(run.scenario, scenario);
 }
 
-/** The routes of the last run, when it matches the scenario shown; else only the request. */
-export function runRoutes(scenario: Scenario, run: RunSummary | null): Route[] {
-  const node = nodeName(scenario.node);
+/** Connections of a run that reached no pod. */
+export function failedCount(run: RunSummary): number {
+  return Object.entries(run.counts).reduce((n, [outcome, c]) => n + (isPod(outcome) ? 0 : c), 0);
+}
+
+/** The routes of the last run from the entry `node`, when it matches the settings shown; else only the request. */
+export function runRoutes(node: string, scenario: Scenario, run: RunSummary | null): Route[] {
   const routes: Route[] = [];
   const matches = runMatches(scenario, run);
-  const dropped = matches && (run.counts[DROPPED] ?? 0) > 0;
+  const dropped = matches && failedCount(run) > 0;
   routes.push({ kind: dropped ? 'dropped' : 'request', node });
   if (matches) {
     for (const [outcome, n] of Object.entries(run.counts)) {
-      if (outcome !== DROPPED && n > 0) routes.push({ kind: 'deliver', node, pod: outcome });
+      if (isPod(outcome) && n > 0) routes.push({ kind: 'deliver', node, pod: outcome });
     }
     // Some connections dropped and some delivered: draw the request too.
     if (dropped && routes.length > 1) routes.unshift({ kind: 'request', node });

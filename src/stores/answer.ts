@@ -1,16 +1,21 @@
-/** The reader's chosen answer, kept across reloads. */
-import { persistentAtom } from '@nanostores/persistent';
+/** The reader's chosen answer, kept per lesson across reloads. */
 import type { OptionId } from './model.ts';
-import { STORAGE_PREFIX, tryPersist } from './storage.ts';
+import { lessonValue } from './storage.ts';
 import { toAnswer } from './validate.ts';
 
-/** The option the reader picked, or null before they pick one. Invalid storage reads as null. */
-export const $answer = persistentAtom<OptionId | null>(`${STORAGE_PREFIX}answer`, null, {
-  encode: (value) => value ?? '',
-  decode: (text) => toAnswer(text),
-});
+const stored = lessonValue<OptionId | null>('answer', null, (text) => toAnswer(text) ?? undefined, (v) => v ?? undefined);
 
-/** Records the reader's choice. */
+/** The option the reader picked, or null before they pick one. Invalid storage reads as null. */
+export const $answer = stored.store;
+
+/** Records the reader's choice (and, once there is a run, progress: see progress/record.ts). */
 export function chooseAnswer(id: OptionId): void {
-  tryPersist(() => $answer.set(id));
+  if ($answer.get() === id) return;
+  stored.save(id);
+  void import('./progress/record.ts').then((m) => m.recordCurrent());
+}
+
+/** Forgets the choice (tests, a reset). */
+export function clearAnswer(): void {
+  stored.save(null);
 }

@@ -1,14 +1,15 @@
 /**
- * Applies a newsletter link: preselects the answer, sets the scenario and run size, and runs
+ * Applies a newsletter link: preselects the answer, sets the settings and run size, and runs
  * with the link's seed (or a fresh one), so the reader lands on a graded result. Invalid
  * parameters become notices; valid ones still apply.
  */
 import { chooseAnswer } from './answer.ts';
 import { parseDeepLink, type DeepLink } from './deepLink.ts';
-import { defaultScenario, type RunSummary } from './model.ts';
+import { $lesson } from './lesson.ts';
+import type { RunSummary } from './model.ts';
 import { $linkProblems } from './notices.ts';
 import { startRun } from './run.ts';
-import { $runSize, $scenario } from './scenario.ts';
+import { $runSize, $scenario, lessonDefaults } from './scenario.ts';
 
 /** The parsed link and the run it started (null when no parameter was usable). */
 export interface AppliedLink {
@@ -17,17 +18,17 @@ export interface AppliedLink {
 }
 
 /**
- * Reads `search` (location.search) and acts on it. Parameters the link leaves out take the
+ * Reads `search` (location.search) and acts on it. Settings the link leaves out take the
  * lesson's defaults, so a link always means the same experiment whatever was set before.
  */
 export function applyDeepLink(search: string): AppliedLink {
-  const link = parseDeepLink(search);
+  const link = parseDeepLink(search, $lesson.get()?.controls ?? []);
   $linkProblems.set(link.problems);
   // A link whose every value was refused asks for nothing we can honour.
   if (Object.keys(link.values).length === 0) return { link, run: null };
-  const { answer, policy, node, seed, n } = link.values;
+  const { answer, settings, seed, n } = link.values;
   if (answer) chooseAnswer(answer);
-  const scenario = { policy: policy ?? defaultScenario.policy, node: node ?? defaultScenario.node };
+  const scenario = { ...lessonDefaults(), ...settings };
   $scenario.set(scenario);
   if (n) $runSize.set(n);
   return { link, run: startRun({ scenario, size: $runSize.get(), ...(seed === undefined ? {} : { seed }) }) };

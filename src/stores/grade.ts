@@ -1,17 +1,23 @@
 /**
- * The grade, derived from the last run: the engine's evidence-based grader decides which
- * option the observed share supports; comparing that with the reader's pick gives the
- * verdict. Nothing here knows the answer in advance.
+ * The grade, derived from the last run: the engine's evidence-based grader tests every
+ * option's claim against the run's tallies for the lesson's observable; comparing the
+ * supported option with the reader's pick gives the verdict. Nothing here knows the answer
+ * in advance, nor which lesson it grades.
  */
 import { computed } from 'nanostores';
-import { gradeRun, type Claim, type Grade } from '../engine/quiz/grade.ts';
+import type { LabConfig } from '../engine/lab/config.ts';
+import { viewOf } from '../engine/lab/config.ts';
+import { fillPlaceholders } from '../engine/lab/placeholders.ts';
+import { gradeClaims, type Grade } from '../engine/quiz/grade.ts';
+import { claimTest, measure } from '../engine/quiz/observe.ts';
 import { wilsonInterval, type Interval } from '../engine/stats/wilson.ts';
 import { $answer } from './answer.ts';
 import { $lastRun } from './lastRun.ts';
-import { $options } from './lesson.ts';
-import { TARGET_POD, type OptionId, type RunSummary } from './model.ts';
+import { $lesson } from './lesson.ts';
+import type { OptionId, RunSummary } from './model.ts';
+import { $progress, progressOf } from './progress/progress.ts';
 
-/** How the reader did. */
+/** How the reader did; "unanswered" shows where connections went but no verdict. */
 export type Verdict = 'correct' | 'wrong' | 'inconclusive' | 'unanswered';
 
 /** The grade of the last run plus the reader's side of it. */
@@ -20,28 +26,48 @@ export interface GradedRun {
   readonly grade: Grade;
   readonly picked: OptionId | null;
   readonly verdict: Verdict;
-  /** The supported option when the run decided one. */
+  /** The supported option when the run decided one (null while unanswered: nothing is revealed). */
   readonly correct: OptionId | null;
-  /** The observable's measure: observed share and its interval. */
+  /** The observable's headline measure: observed share and its interval. */
   readonly share: number;
   readonly interval: Interval;
+  /** The first graded answer, when this pick is another one (a second try). */
+  readonly first: { readonly answer: OptionId; readonly right: boolean } | null;
 }
 
-/** Grades a summary against the options; null when there is nothing to grade. */
+/** Grades a summary of `lesson`'s lab; null when there is nothing to grade. */
 export function gradeSummary(
   run: RunSummary | null,
-  options: readonly { readonly id: OptionId; readonly claim: Claim }[],
+  lesson: LabConfig | null,
   picked: OptionId | null,
+  first: { readonly answer: OptionId; readonly right: boolean } | null = null,
 ): GradedRun | null {
-  if (!run || options.length === 0 || run.total <= 0) return null;
-  const hits = run.counts[TARGET_POD] ?? 0;
-  const grade = gradeRun(options, { hits, trials: run.total });
+  if (!run || !lesson || run.total <= 0) return null;
+  const { values } = viewOf(lesson, run.scenario);
+  const observable = lesson.spec.observable;
+  const options = lesson.options.map((o) => ({
+    id: o.id,
+    claim: o.claim.kind === 'source' ? { ...o.claim, address: fillPlaceholders(o.claim.address, values) } : o.claim,
+  }));
+  const grade = gradeClaims(options, (claim) => claimTest(observable, claim, run.tallies));
   const { verdict: decision } = grade;
-  const correct = decision.kind === 'decided' ? (options.find((o) => o.id === decision.correct)?.id ?? null) : null;
+  const supported = decision.kind === 'decided' ? (options.find((o) => o.id === decision.correct)?.id ?? null) : null;
   const verdict: Verdict =
-    correct === null ? 'inconclusive' : picked === null ? 'unanswered' : picked === correct ? 'correct' : 'wrong';
-  return { run, grade, picked, verdict, correct, share: hits / run.total, interval: wilsonInterval(hits, run.total, grade.confidence) };
+    picked === null ? 'unanswered' : supported === null ? 'inconclusive' : picked === supported ? 'correct' : 'wrong';
+  const { hits, trials } = measure(observable, run.tallies);
+  return {
+    run,
+    grade,
+    picked,
+    verdict,
+    correct: picked === null ? null : supported,
+    share: trials > 0 ? hits / trials : 0,
+    interval: wilsonInterval(hits, trials, grade.confidence),
+    first: first && picked !== null && first.answer !== picked ? first : null,
+  };
 }
 
 /** The graded last run, or null before any run. */
-export const $graded = computed([$lastRun, $options, $answer], (run, options, picked) => gradeSummary(run, options, picked));
+export const $graded = computed([$lastRun, $lesson, $answer, $progress], (run, lesson, picked, progress) =>
+  gradeSummary(run, lesson, picked, lesson ? progressOf(progress, lesson.slug).first : null),
+);

@@ -1,16 +1,25 @@
-/** The last finished run, kept across reloads so the results survive them. */
-import { persistentAtom } from '@nanostores/persistent';
+/**
+ * The last finished run, kept per lesson across reloads so the results survive them. A stored
+ * run that does not fit the lesson (a pod or node it does not have, counts that do not add
+ * up) is discarded with a notice, never graded.
+ */
 import type { RunSummary } from './model.ts';
-import { STORAGE_PREFIX, tryPersist } from './storage.ts';
+import { $discardedRun } from './notices.ts';
+import { lessonValue } from './storage.ts';
 import { parseJson, toRunSummary } from './validate.ts';
 
-/** The summary of the last completed run, or null. Corrupt storage reads as null. */
-export const $lastRun = persistentAtom<RunSummary | null>(`${STORAGE_PREFIX}lastRun:v1`, null, {
-  encode: (value) => (value === null ? undefined : JSON.stringify(value)),
-  decode: (text) => toRunSummary(parseJson(text)),
-});
+const stored = lessonValue<RunSummary | null>(
+  'lastRun:v2',
+  null,
+  (text, lesson) => toRunSummary(parseJson(text), lesson) ?? undefined,
+  (value) => (value === null ? undefined : JSON.stringify(value)),
+  () => $discardedRun.set(true),
+);
+
+/** The summary of the last completed run, or null. */
+export const $lastRun = stored.store;
 
 /** Stores a finished run (or null to forget it). */
 export function saveLastRun(summary: RunSummary | null): void {
-  tryPersist(() => $lastRun.set(summary));
+  stored.save(summary);
 }

@@ -1,26 +1,33 @@
-/** The lesson's options as the quiz island received them from the content collection. */
+/**
+ * The lesson on this page: its LabConfig (scenario, controls, traffic, observable, options),
+ * which the page embeds as JSON (LiveLesson.astro) so every island and store reads the same
+ * lesson whichever hydrates first. Tests call setLesson().
+ */
 import { atom } from 'nanostores';
-import type { Claim } from '../engine/quiz/grade.ts';
-import type { OptionId } from './model.ts';
+import type { LabConfig, LabOption } from '../engine/lab/config.ts';
 
-/** One answer: its id, its text in the page's language, and the claim it makes about the share. */
-export interface QuizOption {
-  readonly id: OptionId;
-  readonly text: string;
-  readonly claim: Claim;
+/** The id of the element that carries the lesson's LabConfig as JSON. */
+export const LAB_CONFIG_ID = 'lab-config';
+
+/** One answer as the quiz shows it. */
+export type QuizOption = LabOption;
+
+function fromPage(): LabConfig | null {
+  if (typeof document === 'undefined') return null;
+  const text = document.getElementById(LAB_CONFIG_ID)?.textContent;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as LabConfig;
+  } catch {
+    return null;
+  }
 }
 
-/** The options of the lesson on this page; empty until the quiz island mounts. */
-export const $options = atom<readonly QuizOption[]>([]);
+/** The lesson of this page, or null where there is none (the server, other pages). */
+export const $lesson = atom<LabConfig | null>(fromPage());
 
-/** Called by the quiz island with the options from the lesson's frontmatter. */
-export function setOptions(options: readonly QuizOption[]): void {
-  const current = $options.get();
-  const same =
-    current.length === options.length &&
-    current.every(
-      (o, i) =>
-        o.id === options[i]?.id && o.text === options[i]?.text && JSON.stringify(o.claim) === JSON.stringify(options[i]?.claim),
-    );
-  if (!same) $options.set(options);
+/** Sets the lesson (tests, or a page that embeds none); a no-op for the same slug and data. */
+export function setLesson(config: LabConfig): void {
+  const current = $lesson.get();
+  if (current !== config && JSON.stringify(current) !== JSON.stringify(config)) $lesson.set(config);
 }

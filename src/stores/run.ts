@@ -73,10 +73,12 @@ export async function startRun(request: RunRequest = {}): Promise<RunSummary | n
     const job = lab.startRun(scenario, seed, total);
     $run.set({ status: 'running', done: 0, total });
     if (!(await drive(job, token))) return null;
-    const { counts, counters } = job.finish();
-    const summary: RunSummary = { scenario, seed, total, counts, exact: lab.exact(scenario), counters };
+    const { counts, tallies, counters } = job.finish();
+    const summary: RunSummary = { scenario, seed, total, counts, exact: lab.exact(scenario), tallies, counters };
     saveLastRun(summary);
     $run.set({ status: 'idle' });
+    // Progress is the stores' business, whichever island started the run.
+    void import('./progress/record.ts').then((m) => m.recordCurrent());
     return summary;
   } catch (error) {
     if (active === token) $run.set({ status: 'failed', message: error instanceof Error ? error.message : String(error) });

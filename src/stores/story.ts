@@ -5,6 +5,7 @@
 import { atom } from 'nanostores';
 import { fromLab } from './fromLab.ts';
 import { $lastRun } from './lastRun.ts';
+import { $lesson } from './lesson.ts';
 import { $scenario } from './scenario.ts';
 
 /** Seed for sample connections before any run. */
@@ -21,6 +22,6 @@ export function showAnotherConnection(): void {
 }
 
 /** The sample connection with every rule it met, computed lazily by the engine. */
-export const $story = fromLab([$scenario, $lastRun, $sample], (lab, scenario, run, sample) =>
+export const $story = fromLab([$lesson, $scenario, $lastRun, $sample], (lab, _lesson, scenario, run, sample) =>
   lab.story(scenario, run?.seed ?? FIRST_SEED, sample),
 );

@@ -12,7 +12,7 @@ for (const lesson of lessonPages) {
       test(`?answer=${option} preselects it, runs, grades and scrolls to the quiz`, async ({ page }) => {
         await page.goto(`${lesson.path}?answer=${option}&seed=42`);
         const results = page.getByTestId('results');
-        await expect(results).toHaveAttribute('data-run', 'Cluster-2-1000-42');
+        await expect(results).toHaveAttribute('data-run', 'Cluster-node-2-1000-42');
         await expect(page.locator(`input[name="live-answer"][value="${option}"]`)).toBeChecked();
         await expect(results).toHaveAttribute('data-correct', 'b');
         await expect(results).toHaveAttribute('data-verdict', option === 'b' ? 'correct' : 'wrong');
@@ -24,17 +24,17 @@ for (const lesson of lessonPages) {
     test('seed, policy, node and n replay the same run, and the run links to itself', async ({ page }) => {
       await page.goto(`${lesson.path}?policy=Local&node=3&seed=7&n=10000`);
       const results = page.getByTestId('results');
-      await expect(results).toHaveAttribute('data-run', 'Local-3-10000-7');
+      await expect(results).toHaveAttribute('data-run', 'Local-node-3-10000-7');
       await expect(results).toHaveAttribute('data-correct', 'd');
       expect(await chartCounts(page)).toEqual({ 'pod-1': 0, 'pod-2': 0, dropped: 10000 });
 
       await page.goto(`${lesson.path}?seed=123456&n=10000`);
-      await expect(results).toHaveAttribute('data-run', 'Cluster-2-10000-123456');
+      await expect(results).toHaveAttribute('data-run', 'Cluster-node-2-10000-123456');
       const counts = await chartCounts(page);
       const replay = await page.getByTestId('replay-link').getAttribute('href');
-      expect(replay).toBe('?policy=Cluster&node=2&seed=123456&n=10000');
+      expect(replay).toBe('?policy=Cluster&node=node-2&seed=123456&n=10000');
       await page.goto(`${lesson.path}${replay}`);
-      await expect(results).toHaveAttribute('data-run', 'Cluster-2-10000-123456');
+      await expect(results).toHaveAttribute('data-run', 'Cluster-node-2-10000-123456');
       expect(await chartCounts(page)).toEqual(counts);
     });
 
@@ -64,7 +64,7 @@ for (const lesson of lessonPages) {
 
     test('a partly valid link applies what is valid and reports the rest', async ({ page }) => {
       await page.goto(`${lesson.path}?answer=b&node=4&seed=5`);
-      await expect(page.getByTestId('results')).toHaveAttribute('data-run', 'Cluster-2-1000-5');
+      await expect(page.getByTestId('results')).toHaveAttribute('data-run', 'Cluster-node-2-1000-5');
       await expect(page.locator('input[name="live-answer"][value="b"]')).toBeChecked();
       await expect(page.getByTestId('link-notices').locator('li')).toHaveCount(1);
       await expect(page.getByTestId('link-notices')).toContainText('node');

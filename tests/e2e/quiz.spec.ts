@@ -70,14 +70,14 @@ for (const lesson of lessonPages) {
       const controls = await hydrate(page, 'scenario-controls');
       await controls.locator('input[name="live-policy"][value="Local"]').check();
       const results = page.getByTestId('results');
-      await expect(results).toHaveAttribute('data-run', `Local-2-1000-${seed}`);
+      await expect(results).toHaveAttribute('data-run', `Local-node-2-1000-${seed}`);
       await expect(results).toHaveAttribute('data-correct', 'a');
       await expect(results).toHaveAttribute('data-verdict', 'wrong');
       expect(await chartCounts(page)).toEqual({ 'pod-1': 0, 'pod-2': 1000, dropped: 0 });
       await expect(page.getByTestId('quiz').locator('legend')).toContainText('Local');
 
       await controls.locator('input[name="live-node"][value="3"]').check();
-      await expect(results).toHaveAttribute('data-run', `Local-3-1000-${seed}`);
+      await expect(results).toHaveAttribute('data-run', `Local-node-3-1000-${seed}`);
       await expect(results).toHaveAttribute('data-correct', 'd');
       expect(await chartCounts(page)).toEqual({ 'pod-1': 0, 'pod-2': 0, dropped: 1000 });
       // The question names the node the requests now go to.
@@ -130,7 +130,7 @@ for (const lesson of lessonPages) {
 
     test('the trace view follows one connection, and "show another" draws the next', async ({ page }) => {
       await page.goto(`${lesson.path}?seed=42`);
-      await expect(page.getByTestId('results')).toHaveAttribute('data-run', 'Cluster-2-1000-42');
+      await expect(page.getByTestId('results')).toHaveAttribute('data-run', 'Cluster-node-2-1000-42');
       const trace = await hydrate(page, 'trace-view');
       const table = trace.getByTestId('trace-table');
       await expect(table.locator('tbody tr').first()).toContainText('192.168.10.100');
@@ -160,7 +160,7 @@ for (const lesson of lessonPages) {
       expect(copied.startsWith('*nat\n:PREROUTING ACCEPT [0:0]\n')).toBe(true);
       expect(copied.trimEnd().endsWith('COMMIT')).toBe(true);
       expect(copied).not.toContain('*filter');
-      await rules.getByTestId('rules-node').selectOption('1');
+      await rules.getByTestId('rules-node').selectOption('node-1');
       await expect(rules).toHaveAttribute('data-node', 'node-1');
       await expect(rules.locator('[data-testid="rules-lines"]')).toContainText('-A KUBE-SEP-');
     });

@@ -2,14 +2,15 @@
  * Hints, one at a time. The server renders every hint in its own <details>, which is what a
  * reader without JavaScript gets. Once hydrated, hints are revealed in order with one button,
  * and the count is kept with the reader's progress; after the reader has answered, the
- * remaining hints open together. This island also starts the progress recorder: it hydrates
- * next to the quiz, so recording costs the lesson page no script of its own.
+ * remaining hints open together. Inline `code` in a hint is shown as code. When the island
+ * takes over while the reader's focus is inside it, focus moves to its button, never to
+ * the page's <body>.
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { emptyProgress } from '../../stores/progress/data.ts';
 import { $progress, progressOf, recordHints } from '../../stores/progress/progress.ts';
-import { startRecording } from '../../stores/progress/recorder.ts';
+import { Text } from '../Text.tsx';
 
 /** The island's words; `{n}` and `{total}` are filled here. */
 export interface HintStrings {
@@ -39,14 +40,22 @@ export default function StudyHints({ slug, hints, strings }: Props) {
   const progress = useStore($progress, { ssr: () => emptyProgress });
   const focusNext = useRef<number | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const hadFocus = useRef(false);
   const total = hints.length;
 
   useEffect(() => {
+    // The server's <details> are replaced: keep a keyboard reader's place.
+    hadFocus.current = root.current?.contains(document.activeElement) ?? false;
     setEnhanced(true);
-    startRecording(slug);
   }, [slug]);
 
   useEffect(() => {
+    if (enhanced && hadFocus.current) {
+      hadFocus.current = false;
+      const target = root.current?.querySelector<HTMLElement>('button, li[tabindex]');
+      target?.focus();
+    }
     // Move focus to the first hint just revealed, so keyboard and screen-reader users land on it.
     if (focusNext.current === null) return;
     const item = list.current?.children[focusNext.current];
@@ -56,11 +65,13 @@ export default function StudyHints({ slug, hints, strings }: Props) {
 
   if (!enhanced) {
     return (
-      <div class="hints__all">
+      <div class="hints__all" ref={root}>
         {hints.map((hint, i) => (
           <details class="hint" key={i}>
             <summary>{fill(strings.hint, i + 1, total)}</summary>
-            <p>{hint}</p>
+            <p>
+              <Text>{hint}</Text>
+            </p>
           </details>
         ))}
       </div>
@@ -76,13 +87,15 @@ export default function StudyHints({ slug, hints, strings }: Props) {
   };
 
   return (
-    <div class="hints__steps" data-testid="hint-steps">
+    <div class="hints__steps" data-testid="hint-steps" ref={root}>
       {shown === 0 && <p class="hints__lead">{strings.lead}</p>}
       <ol class="hints__list" ref={list}>
         {hints.slice(0, shown).map((hint, i) => (
           <li class="hint hint--shown" key={i} tabIndex={-1} data-testid="hint">
             <strong class="hint__label">{fill(strings.shown, i + 1, total)}</strong>
-            <p>{hint}</p>
+            <p>
+              <Text>{hint}</Text>
+            </p>
           </li>
         ))}
       </ol>

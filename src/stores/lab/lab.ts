@@ -1,13 +1,17 @@
 /**
- * The lesson's lab over the engine façade: the bounce cluster in the reader's scenario,
- * simulated node by node with the rules kube-proxy writes. This module (and the engine with
- * it) is only ever reached through a dynamic import, so it loads on the first run or view
- * that needs it.
+ * The lesson's lab over the engine façade: the lesson's scenario under the reader's
+ * settings, simulated node by node with the rules kube-proxy writes, with the lesson's
+ * traffic. This module (and the engine with it) is only ever reached through a dynamic
+ * import, so it loads on the first run or view that needs it. It knows no lesson: all it
+ * runs comes from the LabConfig.
  */
-import { createSimulation, type ConnectionResult, type ConnectionSpec, type Simulation } from '../../engine/simulate.ts';
-import { BOUNCE_CLIENT_IP, BOUNCE_NODE_PORT, bounceCluster } from '../../engine/scenarios/bounce.ts';
+import { viewOf, type LabConfig } from '../../engine/lab/config.ts';
+import { countsByEnd, type End } from '../../engine/lab/evidence.ts';
+import { exactEnds, startLabRun } from '../../engine/lab/run.ts';
+import { trafficSteps, type TrafficStep } from '../../engine/lab/traffic.ts';
 import type { Cluster } from '../../engine/model/types.ts';
-import { DROPPED, nodeName, type NodeCounters, type Outcome, type Policy, type Scenario } from '../model.ts';
+import { createSimulation, type Simulation } from '../../engine/simulate.ts';
+import type { NodeCounters, Scenario } from '../model.ts';
 import { explainLines } from './explain.ts';
 import { natLines, type CounterSlot } from './natTable.ts';
 import { buildStory } from './story.ts';
@@ -16,34 +20,21 @@ import type { Lab, RulesListing, RunJob } from './types.ts';
 interface Built {
   readonly cluster: Cluster;
   readonly simulation: Simulation;
+  readonly steps: readonly TrafficStep[];
+  readonly interval: number;
   readonly listings: Map<string, { listing: RulesListing; slots: CounterSlot[] }>;
 }
 
-/** The connection of the experiment: the external client to the receiving node's NodePort. */
-function connectionFor(b: Built, scenario: Scenario, sourcePort?: number): ConnectionSpec {
-  const node = b.cluster.nodes.find((n) => n.name === nodeName(scenario.node));
-  if (!node) throw new RangeError(`the cluster has no ${nodeName(scenario.node)}`);
-  return {
-    from: { kind: 'client', ip: BOUNCE_CLIENT_IP },
-    to: { ip: node.internalIP, port: BOUNCE_NODE_PORT },
-    ...(sourcePort === undefined ? {} : { sourcePort }),
-  };
-}
-
-/** The outcome of a connection: the pod that served it, or "dropped" when none did. */
-export function outcomeOf(result: ConnectionResult): Outcome {
-  return result.destination?.kind === 'pod' ? result.destination.name : DROPPED;
-}
-
-/** Every outcome of the cluster at zero, so pods that got nothing still get a bar. */
-function zeroes(cluster: Cluster): Record<Outcome, number> {
-  return Object.fromEntries([...cluster.pods.map((p) => [p.name, 0] as const), [DROPPED, 0] as const]);
+/** Every pod of the lesson at zero, so pods that got nothing still get a bar. */
+function withPods(cluster: Cluster, counts: Readonly<Record<End, number>>): Record<End, number> {
+  return { ...Object.fromEntries(cluster.pods.map((p) => [p.name, 0])), ...counts };
 }
 
 function listingFor(b: Built, node: string): { listing: RulesListing; slots: CounterSlot[] } {
   let entry = b.listings.get(node);
   if (!entry) {
-    const { lines, slots } = natLines(b.simulation.rules(node));
+    const text = b.simulation.rules(node);
+    const { lines, slots } = natLines(text);
     const pods = new Map(b.cluster.pods.map((p) => [p.ip, p.name]));
     entry = { listing: { node, lines: explainLines(lines, pods) }, slots };
     b.listings.set(node, entry);
@@ -54,71 +45,64 @@ function listingFor(b: Built, node: string): { listing: RulesListing; slots: Cou
 /** Source ports of sample connections: the first of Linux's ephemeral range, then onwards. */
 const SAMPLE_PORT = 40_000;
 
-/**
- * A lab over the clusters `clusterOf` builds for each policy (the bounce cluster on the
- * page; tests pass variants: a third pod, a pod that is not ready).
- */
-export function createLab(clusterOf: (policy: Policy) => Cluster): Lab {
-  const built = new Map<Policy, Built>();
-  // Rules do not depend on the receiving node, so one simulation per policy.
-  const simulationFor = (policy: Policy): Built => {
-    let b = built.get(policy);
+/** A lab over the lesson `config`; one simulation per distinct setting, built on first use. */
+export function createLab(config: LabConfig): Lab {
+  const built = new Map<string, Built>();
+  const buildFor = (settings: Scenario): Built => {
+    const key = JSON.stringify(Object.entries(settings).sort(([a], [b]) => a.localeCompare(b)));
+    let b = built.get(key);
     if (!b) {
-      const cluster = clusterOf(policy);
-      b = { cluster, simulation: createSimulation(cluster), listings: new Map() };
-      built.set(policy, b);
+      const view = viewOf(config, settings);
+      b = {
+        cluster: view.cluster,
+        simulation: createSimulation(view.cluster),
+        steps: trafficSteps(view.cluster, view.traffic),
+        interval: view.traffic.interval ?? 1,
+        listings: new Map(),
+      };
+      built.set(key, b);
     }
     return b;
   };
   return {
-    rules: (scenario, node) => listingFor(simulationFor(scenario.policy), node).listing,
+    slug: config.slug,
+    rules: (settings, node) => listingFor(buildFor(settings), node).listing,
 
-    exact(scenario) {
-      const b = simulationFor(scenario.policy);
-      const out = zeroes(b.cluster);
-      for (const o of b.simulation.exact(connectionFor(b, scenario), { trace: false })) {
-        const key = outcomeOf(o.result);
-        out[key] = (out[key] ?? 0) + o.probability;
-      }
-      return out;
+    exact(settings) {
+      const b = buildFor(settings);
+      return withPods(b.cluster, exactEnds(b.simulation, b.steps));
     },
 
-    startRun(scenario, seed, total): RunJob {
-      const b = simulationFor(scenario.policy);
-      const runner = b.simulation.run(connectionFor(b, scenario), { count: total, seed });
+    startRun(settings, seed, total): RunJob {
+      const b = buildFor(settings);
+      const run = startLabRun(b.simulation, b.steps, { total, seed, interval: b.interval });
       return {
         total,
-        step: (count) => runner.step(count).done,
+        step: (count) => run.step(count),
         finish() {
-          const counts = zeroes(b.cluster);
-          for (const o of runner.summary().outcomes) {
-            const key = outcomeOf(o.result);
-            counts[key] = (counts[key] ?? 0) + o.count;
-          }
+          const { tallies, counters: raw } = run.finish();
           const counters: Record<string, NodeCounters> = {};
           for (const node of b.simulation.nodes) {
             const { slots } = listingFor(b, node);
             const index = new Map(slots.map((s, i) => [`${s.chain} ${s.rule}`, i]));
             const values = new Array<number>(slots.length).fill(0);
-            for (const c of runner.counters()) {
+            for (const c of raw) {
               const i = c.node === node && c.table === 'nat' ? index.get(`${c.chain} ${c.rule}`) : undefined;
               if (i !== undefined) values[i] = c.packets;
             }
             counters[node] = values;
           }
-          return { counts, counters };
+          return { counts: withPods(b.cluster, countsByEnd(tallies)), tallies, counters };
         },
       };
     },
 
-    story(scenario, seed, sample) {
-      const b = simulationFor(scenario.policy);
+    story(settings, seed, sample) {
+      const b = buildFor(settings);
+      const step = b.steps[sample % b.steps.length] as TrafficStep;
       const sport = SAMPLE_PORT + sample;
-      const result = b.simulation.sample(connectionFor(b, scenario, sport), `${seed}:${sample}`, { trace: true });
-      return buildStory(result, sample, sport, nodeName(scenario.node));
+      const result = b.simulation.sample({ ...step.spec, sourcePort: sport }, `${seed}:${sample}`, { trace: true });
+      return buildStory(result, sample, sport, step.entry);
     },
   };
 }
-
-/** The lab of the bounce lesson. */
-export const lab: Lab = createLab((policy) => bounceCluster({ externalTrafficPolicy: policy }));

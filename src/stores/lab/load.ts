@@ -1,15 +1,21 @@
-/** Loads the engine on first use; every caller shares one import. */
+/** Loads the engine on first use; every caller shares one import, and one lab per lesson. */
+import type { LabConfig } from '../../engine/lab/config.ts';
+import { $lesson } from '../lesson.ts';
 import type { Lab } from './types.ts';
 
-let pending: Promise<Lab> | undefined;
+let cached: { readonly lesson: LabConfig; readonly lab: Promise<Lab> } | undefined;
 
-/** The lab, imported lazily (a separate chunk): the first run or view that needs rules pays for it. */
+/** The lab of the page's lesson, imported lazily (a separate chunk): the first run or view that needs rules pays for it. */
 export function loadLab(): Promise<Lab> {
-  pending ??= import('./lab.ts')
-    .then((m) => m.lab)
+  const lesson = $lesson.get();
+  if (!lesson) return Promise.reject(new Error('this page has no lesson lab'));
+  if (cached?.lesson === lesson) return cached.lab;
+  const lab = import('./lab.ts')
+    .then((m) => m.createLab(lesson))
     .catch((error: unknown) => {
-      pending = undefined; // a failed chunk download may succeed on the next try
+      if (cached?.lab === lab) cached = undefined; // a failed chunk download may succeed on the next try
       throw error;
     });
-  return pending;
+  cached = { lesson, lab };
+  return lab;
 }

@@ -4,13 +4,12 @@
  * a narration, one sentence per event, for the diagram's text alternative.
  */
 import type { ConnectionResult, Step, TraceEntry } from '../../engine/simulate.ts';
-import { DROPPED } from '../model.ts';
+import { endOf } from '../../engine/lab/evidence.ts';
 import type { ConnectionStory, Narration, TraceRow } from './types.ts';
 
-/** "2" for "node-2", so sentences read "node 2"; other names stay whole. */
-export function shortNode(name: string): string {
-  return /^node-(\d+)$/.exec(name)?.[1] ?? name;
-}
+import { shortNode } from '../entry.ts';
+
+export { shortNode } from '../entry.ts';
 
 function ruleRow(t: TraceEntry): TraceRow {
   return {
@@ -105,7 +104,7 @@ export function buildStory(result: ConnectionResult, sample: number, sport: numb
   }
   return {
     sample,
-    outcome: pod ? pod.name : DROPPED,
+    outcome: endOf(result),
     sport,
     receiving,
     pod: pod?.name ?? null,

@@ -3,7 +3,7 @@
  * module that implements it is loaded with a dynamic import, so the engine stays out of the
  * page's eager JavaScript; only these types are shared.
  */
-import type { NodeCounters, Outcome, Scenario } from '../model.ts';
+import type { NodeCounters, Outcome, Scenario, Tally } from '../model.ts';
 
 /** One token of a rule line, for syntax colouring. */
 export interface RuleToken {
@@ -87,12 +87,18 @@ export interface RunJob {
   readonly total: number;
   /** Sends up to `count` more connections; returns how many have been sent in all. */
   step(count: number): number;
-  /** Landed counts per outcome and the nat counters per node, after the last step. */
-  finish(): { readonly counts: Readonly<Record<Outcome, number>>; readonly counters: Readonly<Record<string, NodeCounters>> };
+  /** Counts per outcome, the tallies and the nat counters per node, after the last step. */
+  finish(): {
+    readonly counts: Readonly<Record<Outcome, number>>;
+    readonly tallies: readonly Tally[];
+    readonly counters: Readonly<Record<string, NodeCounters>>;
+  };
 }
 
 /** The engine façade as the lesson uses it. */
 export interface Lab {
+  /** The lesson this lab runs. */
+  readonly slug: string;
   /** The nat table of `node` in this scenario. */
   rules(scenario: Scenario, node: string): RulesListing;
   /** The exact probability of every outcome of one new connection. */

@@ -50,7 +50,7 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** More challenges than the site will ever have; guards against absurd storage. */
 const MAX_CHALLENGES = 500;
 /** Longer than any fingerprint this code writes. */
-const MAX_SEEN_LENGTH = 80;
+const MAX_SEEN_LENGTH = 200;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

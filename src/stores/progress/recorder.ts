@@ -1,17 +1,15 @@
-/**
- * Connects the quiz to the progress store: every graded pick on a lesson page is recorded
- * for that lesson. Read-only towards the quiz's stores; started by the lesson's hints island,
- * which hydrates next to the quiz, so the lesson page ships no extra eager script for it.
- */
-import { $graded, type GradedRun } from '../grade.ts';
+/** Turns a graded run into a progress record for one lesson (see record.ts for when). */
+import type { GradedRun } from '../grade.ts';
 import { recordGraded } from './progress.ts';
 
-const recording = new Set<string>();
-
-/** "seed:size:policy:node": the same run replayed has the same fingerprint. */
+/** "seed:size:setting=value,…": the same run replayed has the same fingerprint. */
 export function runFingerprint(graded: GradedRun): string {
   const { seed, total, scenario } = graded.run;
-  return `${seed}:${total}:${scenario.policy}:${scenario.node}`;
+  const settings = Object.keys(scenario)
+    .sort()
+    .map((k) => `${k}=${scenario[k] ?? ''}`)
+    .join(',');
+  return `${seed}:${total}:${settings}`.slice(0, 160);
 }
 
 /** Records the pick of a graded run, if the run decided and the reader had picked. */
@@ -23,11 +21,4 @@ export function recordFrom(slug: string, graded: GradedRun | null): void {
     right: graded.verdict === 'correct',
     total: graded.run.total,
   });
-}
-
-/** Starts recording for `slug` (once per page); the current grade counts too. */
-export function startRecording(slug: string): void {
-  if (recording.has(slug)) return;
-  recording.add(slug);
-  $graded.subscribe((graded) => recordFrom(slug, graded));
 }

@@ -34,7 +34,7 @@ describe('progress storage is validated on read', () => {
         'zero-best': { first: null, best: { total: 0, right: true }, runs: 0, hints: 0 },
         'str-right': { first: { answer: 'a', right: 'yes' }, best: null, runs: 0, hints: 0 },
       },
-      seen: { good: 'x', 'Bad Slug': 'y', other: 42, long: 'z'.repeat(200) },
+      seen: { good: 'x', 'Bad Slug': 'y', other: 42, long: 'z'.repeat(201) },
     });
     expect(Object.keys(read.challenges)).toEqual(['good']);
     expect(read.seen).toEqual({ good: 'x' });
@@ -98,15 +98,15 @@ describe('recording', () => {
 
 describe('recordFrom (quiz grade → progress)', () => {
   beforeEach(() => $progress.set(emptyProgress));
-  const run = { scenario: { policy: 'Cluster', node: 2 }, seed: 7, total: 10000, counts: {}, exact: {}, counters: {} } as const;
+  const run = { scenario: { policy: 'Cluster', node: 'node-2' }, seed: 7, total: 10000, counts: {}, exact: {}, tallies: [], counters: {} } as const;
   const graded = (picked: 'a' | 'b' | null, verdict: 'correct' | 'wrong' | 'inconclusive' | 'unanswered') =>
-    ({ run, grade: {} as never, picked, verdict, correct: verdict === 'inconclusive' ? null : 'b', share: 0.5, interval: { low: 0.49, high: 0.51 } }) as const;
+    ({ run, grade: {} as never, picked, verdict, correct: verdict === 'inconclusive' ? null : 'b', share: 0.5, interval: { low: 0.49, high: 0.51 }, first: null }) as const;
 
   it('records decided, picked grades with the run as fingerprint', () => {
     recordFrom('bounce', graded('a', 'wrong'));
     expect(progressOf($progress.get(), 'bounce')).toEqual({ first: { answer: 'a', right: false }, best: { total: 10000, right: false }, runs: 1, hints: 0 });
     expect($progress.get().seen['bounce']).toBe(`${runFingerprint(graded('a', 'wrong'))}|a`);
-    expect(runFingerprint(graded('a', 'wrong'))).toBe('7:10000:Cluster:2');
+    expect(runFingerprint(graded('a', 'wrong'))).toBe('7:10000:node=node-2,policy=Cluster');
   });
 
   it('records nothing for no grade, no pick or an undecided run', () => {

@@ -1,6 +1,7 @@
 /** A newsletter link lands on a graded run; bad values are reported and ignored. */
 import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bounceLesson } from './bounceLesson.ts';
 
 beforeAll(() => useTestStorageEngine());
 afterEach(() => {
@@ -9,6 +10,7 @@ afterEach(() => {
 });
 
 async function stores() {
+  (await import('../../../src/stores/lesson.ts')).setLesson(bounceLesson());
   return {
     ...(await import('../../../src/stores/applyDeepLink.ts')),
     ...(await import('../../../src/stores/answer.ts')),
@@ -25,16 +27,16 @@ describe('applyDeepLink', () => {
     expect(link.asked).toBe(true);
     const summary = await run;
     expect(s.$answer.get()).toBe('b');
-    expect(s.$scenario.get()).toEqual({ policy: 'Local', node: 3 });
-    expect(summary).toMatchObject({ seed: 99, total: 10_000, scenario: { policy: 'Local', node: 3 } });
+    expect(s.$scenario.get()).toEqual({ policy: 'Local', node: 'node-3' });
+    expect(summary).toMatchObject({ seed: 99, total: 10_000, scenario: { policy: 'Local', node: 'node-3' } });
     expect(s.$lastRun.get()).toEqual(summary);
   });
 
   it('an answer-only link runs the lesson’s own question', async () => {
     const s = await stores();
-    s.$scenario.set({ policy: 'Local', node: 1 });
+    s.$scenario.set({ policy: 'Local', node: 'node-1' });
     const summary = await s.applyDeepLink('?answer=a').run;
-    expect(summary?.scenario).toEqual({ policy: 'Cluster', node: 2 });
+    expect(summary?.scenario).toEqual({ policy: 'Cluster', node: 'node-2' });
   });
 
   it('reports bad values, applies the good ones', async () => {
@@ -43,7 +45,7 @@ describe('applyDeepLink', () => {
     await run;
     expect(s.$linkProblems.get()).toEqual([{ param: 'answer', reason: 'invalid', shown: 'z' }]);
     expect(s.$answer.get()).toBeNull();
-    expect(s.$lastRun.get()?.scenario.node).toBe(3);
+    expect(s.$lastRun.get()?.scenario['node']).toBe('node-3');
     s.dismissLinkProblems();
     expect(s.$linkProblems.get()).toEqual([]);
   });

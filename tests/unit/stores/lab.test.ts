@@ -1,19 +1,21 @@
 /** The lab: the engine's output shaped for the rules view, the trace view and the diagram. */
 import { describe, expect, it } from 'vitest';
 import { liveEn } from '../../../src/i18n/live/en.ts';
-import { lab } from '../../../src/stores/lab/lab.ts';
+import { createLab } from '../../../src/stores/lab/lab.ts';
+import { bounceLesson } from './bounceLesson.ts';
 import { natLines, natSection, ruleTokens } from '../../../src/stores/lab/natTable.ts';
 import type { Scenario } from '../../../src/stores/model.ts';
 
 const scenarios: Scenario[] = [
-  { policy: 'Cluster', node: 1 },
-  { policy: 'Cluster', node: 2 },
-  { policy: 'Cluster', node: 3 },
-  { policy: 'Local', node: 1 },
-  { policy: 'Local', node: 2 },
-  { policy: 'Local', node: 3 },
+  { policy: 'Cluster', node: 'node-1' },
+  { policy: 'Cluster', node: 'node-2' },
+  { policy: 'Cluster', node: 'node-3' },
+  { policy: 'Local', node: 'node-1' },
+  { policy: 'Local', node: 'node-2' },
+  { policy: 'Local', node: 'node-3' },
 ];
 const nodes = ['node-1', 'node-2', 'node-3'];
+const lab = createLab(bounceLesson());
 
 describe('the nat table listing', () => {
   it('is exactly the *nat … COMMIT part of the generated dump, line for line', () => {
@@ -72,24 +74,24 @@ describe('the nat table listing', () => {
 describe('exact distributions', () => {
   it.each<[Scenario, Record<string, number>]>([
     [
-      { policy: 'Cluster', node: 2 },
-      { 'pod-1': 0.5, 'pod-2': 0.5, dropped: 0 },
+      { policy: 'Cluster', node: 'node-2' },
+      { 'pod-1': 0.5, 'pod-2': 0.5 },
     ],
     [
-      { policy: 'Cluster', node: 3 },
-      { 'pod-1': 0.5, 'pod-2': 0.5, dropped: 0 },
+      { policy: 'Cluster', node: 'node-3' },
+      { 'pod-1': 0.5, 'pod-2': 0.5 },
     ],
     [
-      { policy: 'Local', node: 1 },
-      { 'pod-1': 1, 'pod-2': 0, dropped: 0 },
+      { policy: 'Local', node: 'node-1' },
+      { 'pod-1': 1, 'pod-2': 0 },
     ],
     [
-      { policy: 'Local', node: 2 },
-      { 'pod-1': 0, 'pod-2': 1, dropped: 0 },
+      { policy: 'Local', node: 'node-2' },
+      { 'pod-1': 0, 'pod-2': 1 },
     ],
     [
-      { policy: 'Local', node: 3 },
-      { 'pod-1': 0, 'pod-2': 0, dropped: 1 },
+      { policy: 'Local', node: 'node-3' },
+      { 'pod-1': 0, 'pod-2': 0, timedOut: 1 },
     ],
   ])('%o', (scenario, expected) => {
     expect(lab.exact(scenario)).toEqual(expected);
@@ -98,7 +100,7 @@ describe('exact distributions', () => {
 
 describe('sample connections', () => {
   it('a bounced connection is told in order: arrive, DNAT, MASQUERADE, cross the LAN, deliver', () => {
-    const scenario: Scenario = { policy: 'Cluster', node: 2 };
+    const scenario: Scenario = { policy: 'Cluster', node: 'node-2' };
     const bounced = Array.from({ length: 20 }, (_, i) => lab.story(scenario, 42, i)).find((s) => s.pod === 'pod-1')!;
     expect(bounced.narration.map((n) => n.key)).toEqual(['arrive', 'dnat', 'masq', 'route', 'deliver']);
     expect(bounced.narration.find((n) => n.key === 'masq')?.values['src']).toBe('192.168.10.12');
@@ -112,18 +114,18 @@ describe('sample connections', () => {
   });
 
   it('different samples of a seed differ, and the same sample replays', () => {
-    const scenario: Scenario = { policy: 'Cluster', node: 2 };
+    const scenario: Scenario = { policy: 'Cluster', node: 'node-2' };
     const outcomes = new Set(Array.from({ length: 20 }, (_, i) => lab.story(scenario, 7, i).outcome));
     expect(outcomes).toEqual(new Set(['pod-1', 'pod-2']));
     expect(lab.story(scenario, 7, 3)).toEqual(lab.story(scenario, 7, 3));
   });
 
   it('ETP Local keeps the client address; node 3 drops with the filter rule named', () => {
-    const kept = lab.story({ policy: 'Local', node: 2 }, 1, 0);
+    const kept = lab.story({ policy: 'Local', node: 'node-2' }, 1, 0);
     expect(kept.narration.map((n) => n.key)).toEqual(['arrive', 'dnat', 'deliver', 'kept']);
     expect(kept.narration.find((n) => n.key === 'deliver')?.values['src']).toBe('192.168.10.100');
-    const dropped = lab.story({ policy: 'Local', node: 3 }, 1, 0);
-    expect(dropped.outcome).toBe('dropped');
+    const dropped = lab.story({ policy: 'Local', node: 'node-3' }, 1, 0);
+    expect(dropped.outcome).toBe('timedOut');
     expect(dropped.narration.at(-1)?.key).toBe('drop');
     expect(dropped.narration.at(-1)?.values['reason']).toContain('has no local endpoints');
   });

@@ -6,6 +6,7 @@
 import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { cleanStores } from 'nanostores';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bounceLesson } from './bounceLesson.ts';
 
 beforeAll(() => useTestStorageEngine());
 
@@ -23,6 +24,7 @@ async function stores() {
   const grade = await import('../../../src/stores/grade.ts');
   const lesson = await import('../../../src/stores/lesson.ts');
   const answer = await import('../../../src/stores/answer.ts');
+  lesson.setLesson(bounceLesson());
   return { ...run, ...lastRun, ...scenario, ...controls, ...grade, ...lesson, ...answer };
 }
 
@@ -44,8 +46,8 @@ describe('startRun', () => {
   it('the counters agree with the counts: the DNAT rule of each pod counted its connections', async () => {
     const s = await stores();
     const summary = (await s.startRun({ seed: 8, size: 1_000 }))!;
-    const { lab } = await import('../../../src/stores/lab/lab.ts');
-    const lines = lab.rules(summary.scenario, 'node-2').lines;
+    const { createLab } = await import('../../../src/stores/lab/lab.ts');
+    const lines = createLab(bounceLesson()).rules(summary.scenario, 'node-2').lines;
     for (const [pod, ip] of [
       ['pod-1', '10.244.1.2'],
       ['pod-2', '10.244.2.2'],
@@ -87,12 +89,6 @@ describe('startRun', () => {
 
   it('changing the scenario re-runs with the same seed and size, and the grade follows', async () => {
     const s = await stores();
-    s.setOptions([
-      { id: 'a', text: 'always', claim: { kind: 'share', value: 1 } },
-      { id: 'b', text: 'half', claim: { kind: 'share', value: 0.5 } },
-      { id: 'c', text: 'third', claim: { kind: 'share', value: 1 / 3 } },
-      { id: 'd', text: 'none', claim: { kind: 'none' } },
-    ]);
     s.chooseAnswer('b');
     await s.startRun({ seed: 12, size: 10_000 });
     expect(s.$graded.get()?.verdict).toBe('correct');
@@ -102,9 +98,9 @@ describe('startRun', () => {
         resolve(v);
       });
     });
-    s.choosePolicy('Local');
+    s.chooseSetting('policy', 'Local');
     await next;
-    expect(s.$lastRun.get()?.scenario).toEqual({ policy: 'Local', node: 2 });
+    expect(s.$lastRun.get()?.scenario).toEqual({ policy: 'Local', node: 'node-2' });
     expect(s.$lastRun.get()?.seed).toBe(12);
     expect(s.$lastRun.get()?.total).toBe(10_000);
     expect(s.$graded.get()?.correct).toBe('a');
@@ -114,7 +110,7 @@ describe('startRun', () => {
 
   it('changing the scenario before any run does not start one', async () => {
     const s = await stores();
-    s.chooseNode(3);
+    s.chooseSetting('node', 'node-3');
     expect(s.$run.get().status).toBe('idle');
     expect(s.$lastRun.get()).toBeNull();
   });
