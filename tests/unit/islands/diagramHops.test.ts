@@ -7,13 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { layoutCluster, type Point, type Rect } from '../../../src/components/diagram/layout.ts';
 import { bounceCluster } from '../../../src/components/diagram/bounce.ts';
 import { endOf, pointAlong, sampleHops } from '../../../src/islands/diagramHops.ts';
-import { lab } from '../../../src/stores/lab/lab.ts';
+import { createLab } from '../../../src/stores/lab/lab.ts';
+import { bounceLesson } from '../stores/bounceLesson.ts';
 import type { Scenario } from '../../../src/stores/model.ts';
 
 const inside = (r: Rect, p: Point) => p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height;
 
+const lab = createLab(bounceLesson());
 const scenarios: Scenario[] = (['Cluster', 'Local'] as const).flatMap((policy) =>
-  ([1, 2, 3] as const).map((node) => ({ policy, node })),
+  ([1, 2, 3] as const).map((node) => ({ policy, node: `node-${node}` })),
 );
 
 describe.each(['wide', 'tall'] as const)('sample hops on the %s drawing', (orientation) => {
