@@ -46,7 +46,9 @@ function millionLines(): string {
 test('a 1,000,000-line dump loads without a main-thread task over 200 ms, outside the text area', async ({ page }) => {
   // Known gap (issue 17): measured 1,381 ms on a machine at load 28 (before: minutes); the
   // remaining task is most likely posting the 40 MB string to the worker. Not yet within budget.
-  test.fixme(!process.env['TRACE_MILLION'], 'over the 200 ms budget today; TRACE_MILLION=1 runs it');
+  // It is a benchmark (a 40 MB input, minutes of CPU on a busy machine), so like the 100k-line
+  // trace benchmark it runs on request; it still fails today, which the note on issue 17 says.
+  test.skip(!process.env['TRACE_MILLION'], 'opt-in benchmark: set TRACE_MILLION=1 to run it (over its 200 ms budget today)');
   test.setTimeout(300_000);
   await open(page);
   await page.getByTestId('trace-file').setInputFiles({ name: 'million.rules', mimeType: 'text/plain', buffer: Buffer.from(millionLines()) });
