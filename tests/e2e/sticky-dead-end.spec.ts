@@ -10,16 +10,16 @@ import { hydrate, runExperiment } from './quiz-helpers.ts';
 
 const locales = ['en', 'ko'] as const;
 
-// Pending: until the live lab's stores and islands run each lesson's own lab (issue 12's
-// migration), these pages still run bounce's lab and every check below fails. Remove this
-// line when that lands; the tests are written against the generic lab's contract
-// (docs/lessons.md: control ids as link parameters and radio names, results data-correct).
-test.fixme(true, 'the live lab still runs bounce’s lab on every lesson page (issue 12 migration pending)');
+// Each test runs the engine several times (one run per link or control); a shared, loaded
+// machine needs more than the default 30 s for that.
+test.describe.configure({ timeout: 120_000 });
 
 /** Opens a link and waits for the graded run it asks for. */
 async function land(page: Page, path: string, query: string): Promise<void> {
   await page.goto(`${path}?${query}`);
-  await expect(page.getByTestId('results')).toHaveAttribute('data-correct', /[abcd]/);
+  await hydrate(page, 'quiz');
+  // A linked run starts on hydration; on a loaded machine it can take longer than expect's 5 s.
+  await expect(page.getByTestId('results')).toHaveAttribute('data-correct', /[abcd]/, { timeout: 20_000 });
 }
 
 async function correct(page: Page): Promise<string | null> {
