@@ -14,12 +14,12 @@ import { $scenario } from '../stores/scenario.ts';
 import { $story } from '../stores/story.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
 import { DiagramDrawing, type DiagramWords } from './DiagramDrawing.tsx';
-import { sampleHops, type Hop } from './diagramHops.ts';
+import type { Hop } from './diagramHops.ts';
 import { failedCount, runMatches, runRoutes } from './diagramRoutes.ts';
+import { MOVE_MS } from './diagramTiming.ts';
 import { fill } from './fill.ts';
-import { HopCaption } from './HopCaption.tsx';
-import { MOVE_MS, SampleLayer } from './SampleLayer.tsx';
 import { useClientStore } from './useClientStore.ts';
+import { useLazy } from './useLazy.ts';
 
 export type { DiagramWords } from './DiagramDrawing.tsx';
 
@@ -33,6 +33,9 @@ interface Props {
   /** The settings as the scenario file has them (what the server draws). */
   readonly initial: { readonly policy: string; readonly node: string; readonly settings: Readonly<Record<string, string>> };
 }
+
+// The sample's code (hops, dot, caption) arrives once a run has been drawn, with the engine.
+const loadSample = () => import('./LiveSample.ts');
 
 const orientations = ['wide', 'tall'] as const satisfies readonly Orientation[];
 
@@ -77,10 +80,11 @@ export default function LiveDiagram(props: Props) {
   const loaded = useClientStore($story, { state: 'loading' });
   const reduced = useReducedMotion();
   const shown = runMatches(scenario, run) ? run : null;
-  const story = shown && loaded.state === 'ready' ? loaded.value : null;
+  const Sample = useLazy(shown !== null, loadSample);
+  const story = Sample && shown && loaded.state === 'ready' ? loaded.value : null;
   const receiving = entry;
   const layouts = orientations.map((o) => layoutCluster(cluster, o));
-  const hopsBy = layouts.map((layout) => (story ? sampleHops(layout, story) : []));
+  const hopsBy = layouts.map((layout) => (story && Sample ? Sample.sampleHops(layout, story) : []));
   const hops: readonly Hop[] = hopsBy[0] ?? [];
   const last = Math.max(0, hops.length - 1);
   const storyKey = story && shown ? `${shown.seed}/${JSON.stringify(shown.scenario)}/${story.sample}/${story.sport}` : '';
@@ -140,8 +144,8 @@ export default function LiveDiagram(props: Props) {
           droppedCount={shown ? failedCount(shown) : 0}
           locale={locale}
         >
-          {story && (
-            <SampleLayer
+          {story && Sample && (
+            <Sample.SampleLayer
               layout={layout}
               hops={hopsBy[i] ?? []}
               step={step}
@@ -153,17 +157,23 @@ export default function LiveDiagram(props: Props) {
         </DiagramDrawing>
       ))}
       <figcaption class="diagram__caption">
-        <HopCaption
-          hops={hops}
-          step={step}
-          story={story}
-          waiting={run !== null && shown === null}
-          playing={play.auto}
-          reduced={reduced}
-          strings={strings}
-          path={path}
-          onStep={go}
-        />
+        {Sample ? (
+          <Sample.HopCaption
+            hops={hops}
+            step={step}
+            story={story}
+            waiting={run !== null && shown === null}
+            playing={play.auto}
+            reduced={reduced}
+            strings={strings}
+            path={path}
+            onStep={go}
+          />
+        ) : (
+          <p class="live-hop live-hop--empty" data-testid="diagram-caption">
+            {run !== null && shown === null ? strings.waiting : ''}
+          </p>
+        )}
         <ul class="diagram__legend">
           {legend.map(([kind, key]) => (
             <li key={kind}>

@@ -9,9 +9,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import { pathData, type ClusterLayout, type Point } from '../components/diagram/layout.ts';
 import { cross } from './DiagramDrawing.tsx';
 import { endOf, pointAlong, type Hop } from './diagramHops.ts';
+import { MOVE_MS } from './diagramTiming.ts';
 
-/** How long the dot takes to travel one hop, in milliseconds. */
-export const MOVE_MS = 1100;
+export { MOVE_MS };
 
 interface Props {
   readonly layout: ClusterLayout;

@@ -4,7 +4,7 @@
  * node, and the run's paths. A pod can be dragged onto another node (pointer), which moves it
  * as the editor's buttons do; the editor stays the keyboard way to do the same.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { layoutCluster, pathData, routePath, type ClusterLayout, type Route } from '../../components/diagram/layout.ts';
 import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
 import { CLIENT_IP, LAN_CIDR, nodeOf, podPlaces } from '../../playground/addressing.ts';
@@ -13,6 +13,14 @@ import { nodeNameOf, podNameOf, type PlaygroundScenario } from '../../playground
 import { edit } from '../../stores/playground.ts';
 import { fill } from '../fill.ts';
 import { count } from '../numbers.ts';
+
+/**
+ * The smallest text the drawing uses, in its own units (the diagram styles' badge text). The
+ * drawing is never rendered narrower than makes that 12 px on screen: on a phone it scrolls
+ * sideways inside its own box instead of shrinking its words below reading size.
+ */
+const SMALLEST_TEXT = 11.5;
+const MIN_TEXT_PX = 12;
 
 interface Props {
   readonly scenario: PlaygroundScenario;
@@ -91,6 +99,12 @@ export function Diagram({ scenario: s, report, strings, locale }: Props) {
   const minX = Math.min(0, ...xs) - 8;
   const maxX = Math.max(layout.width, ...xs) + 8;
 
+  const minWidth = Math.ceil(((maxX - minX) * MIN_TEXT_PX) / SMALLEST_TEXT);
+  // Set through the CSSOM (allowed by the CSP, unlike a style attribute in the markup).
+  useLayoutEffect(() => {
+    svg.current?.style.setProperty('min-width', `${minWidth}px`);
+  }, [minWidth]);
+
   const drop = (event: PointerEvent) => {
     if (dragging === null || !svg.current) return;
     const matrix = svg.current.getScreenCTM();
@@ -103,6 +117,7 @@ export function Diagram({ scenario: s, report, strings, locale }: Props) {
 
   return (
     <figure class="diagram pg-diagram" data-testid="pg-diagram">
+      <div class="pg-diagram__scroll" tabIndex={0} role="region" aria-label={strings.editor.heading}>
       <svg
         ref={svg}
         class={`diagram__svg pg-diagram__svg pg-diagram__svg--${orientation}`}
@@ -188,6 +203,7 @@ export function Diagram({ scenario: s, report, strings, locale }: Props) {
             </g>
           ))}
       </svg>
+      </div>
     </figure>
   );
 }
