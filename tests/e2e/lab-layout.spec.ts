@@ -97,7 +97,7 @@ for (const lesson of lessonPages) {
         await hydrate(page, 'quiz');
         await runExperiment(page);
         // Local policy, requests to the node without a pod: the engine drops every connection.
-        await applyState(page, { 'live-policy': 'Local', 'live-node': '3' });
+        await applyState(page, { 'live-policy': 'Local', 'live-node': 'node-3' });
         const diagram = page.getByTestId('live-diagram');
         await expect(diagram).toHaveAttribute('data-destination', 'dropped');
         await diagram.getByTestId('diagram-replay').click();
