@@ -76,7 +76,7 @@ for (const lesson of lessonPages) {
       expect(await chartCounts(page)).toEqual({ 'pod-1': 0, 'pod-2': 1000, dropped: 0 });
       await expect(page.getByTestId('quiz').locator('legend')).toContainText('Local');
 
-      await controls.locator('input[name="live-node"][value="3"]').check();
+      await controls.locator('input[name="live-node"][value="node-3"]').check();
       await expect(results).toHaveAttribute('data-run', `Local-node-3-1000-${seed}`);
       await expect(results).toHaveAttribute('data-correct', 'd');
       expect(await chartCounts(page)).toEqual({ 'pod-1': 0, 'pod-2': 0, dropped: 1000 });
