@@ -3,6 +3,7 @@
  * of 5"), what happens there in words, and Back / Next / Replay, so a reader can follow the
  * connection one step at a time (the only way with reduced motion).
  */
+import { Text } from './Text.tsx';
 import type { ConnectionStory } from '../stores/lab/types.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
 import type { Hop } from './diagramHops.ts';
@@ -46,7 +47,7 @@ export function HopCaption({ hops, step, story, waiting, playing, reduced, strin
       {/* Announced when the reader steps; silent while it plays by itself. */}
       <p class="live-hop__text" aria-live={playing ? 'off' : 'polite'}>
         <strong class="live-hop__count">{fill(strings.stepOf, { i: step + 1, n: hops.length })}</strong>{' '}
-        {sentences(hop, story, strings, path).join(' ')}
+        <Text>{sentences(hop, story, strings, path).join(' ')}</Text>
       </p>
       <div class="live-hop__buttons">
         <button

@@ -5,6 +5,7 @@
  * Replay; with reduced motion the same hops are shown one per press of Next, without motion.
  * It only ever shows the last run: while the controls differ from it, no sample is drawn.
  */
+import { Text } from './Text.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { layoutCluster, routePath, type DiagramCluster, type Orientation } from '../components/diagram/layout.ts';
 import { $lastRun } from '../stores/lastRun.ts';
@@ -189,7 +190,9 @@ export default function LiveDiagram(props: Props) {
           <p>{strings.narration}</p>
           <ol data-testid="narration">
             {story?.narration.map((line, i) => (
-              <li key={i}>{fill(path[line.key], line.values)}</li>
+              <li key={i}>
+                <Text>{fill(path[line.key], line.values)}</Text>
+              </li>
             ))}
           </ol>
         </div>

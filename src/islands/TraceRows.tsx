@@ -4,6 +4,7 @@
  * the rule as a code line that scrolls on its own; matched?; result). Words never break
  * inside: rule text wraps only between its space-separated tokens.
  */
+import { Text } from './Text.tsx';
 import type { TraceRow } from '../stores/lab/types.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
 import { fill } from './fill.ts';
@@ -55,7 +56,9 @@ export function TraceRows({ rows, strings, path }: Props) {
         <tr key={i} class={row.kind === 'event' ? 'live-trace__event' : row.matched ? 'live-trace__matched' : ''}>
           <td>{i + 1}</td>
           {row.kind === 'event' ? (
-            <td colSpan={5}>{fill(path[row.say.key], row.say.values)}</td>
+            <td colSpan={5}>
+              <Text>{fill(path[row.say.key], row.say.values)}</Text>
+            </td>
           ) : (
             <>
               <td class="live-nowrap">{row.node}</td>
@@ -92,7 +95,7 @@ export function TraceCards({ rows, strings, path }: Props) {
       {rows.map((row, i) =>
         row.kind === 'event' ? (
           <li key={i} class="live-card live-card--event">
-            <span class="live-card__step">{i + 1}</span> {fill(path[row.say.key], row.say.values)}
+            <span class="live-card__step">{i + 1}</span> <Text>{fill(path[row.say.key], row.say.values)}</Text>
           </li>
         ) : (
           <li key={i} class={`live-card${row.matched ? ' live-card--matched' : ''}`}>

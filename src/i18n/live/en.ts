@@ -111,7 +111,7 @@ export const liveEn = {
     route: 'The packet crosses the LAN from node {from} to node {to}.',
     masq: 'On the way out of node {node}, MASQUERADE replaces the source with {src}.',
     deliver: '{pod} on node {node} accepts the connection. It sees it coming from {src}.',
-    drop: 'Node {node} drops the connection: {reason}',
+    drop: 'Node {node} drops the connection: `{reason}`',
     kept: 'No rule rewrote the source: the pod sees the client’s own address.',
   },
   trace: {

@@ -114,7 +114,7 @@ export const liveKo = {
     route: '패킷이 LAN을 건너 node-{from}에서 node-{to}에 도착합니다.',
     masq: 'node-{node}에서 나가는 길에 마스커레이드가 출발지 주소를 바꿉니다. 새 출발지는 {src}입니다.',
     deliver: 'node-{node}의 {pod} 파드가 연결을 받습니다. 파드에는 연결이 {src}에서 온 것으로 보입니다.',
-    drop: 'node-{node}에서 연결이 드롭됩니다: {reason}',
+    drop: 'node-{node}에서 연결이 드롭됩니다: `{reason}`',
     kept: '출발지를 바꾼 규칙이 없어서 파드에는 클라이언트의 원래 주소가 보입니다.',
   },
   trace: {
