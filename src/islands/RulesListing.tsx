@@ -43,6 +43,17 @@ function target(key: string, i: number, last: number): number | undefined {
   return moves[key];
 }
 
+/** A rule's packet counter, its step in the sample's walk and its code: one row's shared cells. */
+function RuleCells({ line, pkts, step, locale }: { readonly line: RulesLine; readonly pkts: number | undefined; readonly step: number | undefined; readonly locale: string }) {
+  return (
+    <>
+      <span class="live-rule__pkts">{pkts === undefined ? "" : count(locale, pkts)}</span>
+      <span class="live-rule__step">{step ?? ""}</span>
+      <RuleCode line={line} />
+    </>
+  );
+}
+
 /** A rule's code, coloured by token, wrapping only between options. */
 function RuleCode({ line }: { readonly line: RulesLine }) {
   const groups =
@@ -129,11 +140,7 @@ function Fired({
                     data-step={step}
                     data-pkts={pkts}
                   >
-                    <span class="live-rule__pkts">
-                      {pkts === undefined ? "" : count(locale, pkts)}
-                    </span>
-                    <span class="live-rule__step">{step ?? ""}</span>
-                    <RuleCode line={line} />
+                    <RuleCells line={line} pkts={pkts} step={step} locale={locale} />
                     <span class="sr-only">
                       {step
                         ? ` (${fill(strings.walked, { n: step })})`
@@ -221,11 +228,7 @@ export function RulesListing({
                 onClick={() => setActive(i)}
                 onKeyDown={(e) => onKey(e, i)}
               >
-                <span class="live-rule__pkts">
-                  {pkts === undefined ? "" : count(locale, pkts)}
-                </span>
-                <span class="live-rule__step">{step ?? ""}</span>
-                <RuleCode line={line} />
+                <RuleCells line={line} pkts={pkts} step={step} locale={locale} />
                 <span class="sr-only">
                   {step
                     ? ` (${fill(strings.walked, { n: step })})`
