@@ -1,19 +1,38 @@
 /**
  * Korean particles (조사) after values the UI fills in: names like `pod-1`, ports like `30080`,
- * addresses like `10.244.1.0`, datapath names like `IPVS`. es-hangul's `josa` picks 을/를, 이/가
- * … from a Hangul syllable (including the ㄹ + 로 rule) but reads anything else as "no final
- * consonant", so `pod-1` would get 를. Here we first find the Korean *reading* of the value's
- * last sound (1 → 일, 30080 → 삼만 팔십 → 십, 50% → 퍼센트 → 트, IPVS → 에스) and let es-hangul
- * pick from that syllable.
+ * addresses like `10.244.1.0`, datapath names like `IPVS`. Which particle of a pair fits
+ * depends on the last sound: 을/를 on whether it has a final consonant (받침), (으)로 also on
+ * whether that consonant is ㄹ. A value that is not Korean text is first given its Korean
+ * *reading* (1 → 일, 30080 → 삼만 팔십 → 십, 50% → 퍼센트 → 트, IPVS → 에스), and the particle is
+ * picked from that syllable.
  *
  * Strings write the standard double form after a placeholder — `{pod}을(를)`, `{node}(으)로`,
  * `“{value}”은(는)` — and `resolveParticles` turns it into the one particle that fits, so the
  * tables read correctly even before they are filled.
  */
-import { josa } from 'es-hangul';
 
-/** The particle pairs the helper understands, as es-hangul names them. */
+/** The particle pairs the helper understands, each written as es-hangul and grammar books write it. */
 export type ParticlePair = '이/가' | '을/를' | '은/는' | '와/과' | '으로/로' | '이나/나' | '이라/라';
+
+/** The first and last precomposed Hangul syllables; each is (initial × 21 + medial) × 28 + final. */
+const SYLLABLE_FIRST = 0xac00;
+/** The index of the final ㄹ among the 28 finals (0 is "no final"). */
+const FINAL_RIEUL = 8;
+
+/**
+ * The particle of `pair` that fits after the Hangul syllable `syllable`. The final consonant
+ * is read from the syllable's code point (Unicode composes syllables arithmetically), which
+ * is all a particle needs: es-hangul's `josa.pick` gives the same answers (a unit test
+ * checks every syllable) but would ship its jamo tables to every page.
+ */
+function pickAfter(syllable: string, pair: ParticlePair): string {
+  const final = (syllable.charCodeAt(0) - SYLLABLE_FIRST) % 28;
+  const [first, second] = pair.split('/') as [string, string];
+  // 와/과 is written without-final first; every other pair with-final first.
+  const [withFinal, withoutFinal] = pair === '와/과' ? [second, first] : [first, second];
+  if (pair === '으로/로') return final === 0 || final === FINAL_RIEUL ? withoutFinal : withFinal;
+  return final === 0 ? withoutFinal : withFinal;
+}
 
 const DIGIT = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'] as const;
 /** The syllable read for a power of ten when a number ends in zeros: 10 십, 100 백, 1000 천, 10⁴ 만… */
@@ -100,8 +119,7 @@ export function lastSyllable(value: string): string | null {
 
 /** The particle of `pair` that fits after `value`: pickParticle('pod-1', '을/를') → '을'. */
 export function pickParticle(value: string, pair: ParticlePair): string {
-  const syllable = lastSyllable(value) ?? '이';
-  return josa.pick(syllable, pair);
+  return pickAfter(lastSyllable(value) ?? '이', pair);
 }
 
 /** `value` followed by the particle that fits: withParticle('30080', '으로/로') → '30080으로'. */

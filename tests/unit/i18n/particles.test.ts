@@ -3,7 +3,7 @@
  * (ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ, and ㄹ's own rule for 로) and in none.
  */
 import fc from 'fast-check';
-import { numberToHangul } from 'es-hangul';
+import { josa, numberToHangul } from 'es-hangul';
 import { describe, expect, it } from 'vitest';
 import { lastSyllable, pickParticle, resolveParticles, withParticle } from '../../../src/i18n/particles.ts';
 
@@ -99,5 +99,21 @@ describe('double forms in strings', () => {
         expect(resolveParticles(text)).toBe(text);
       }),
     );
+  });
+});
+
+describe('the particle for a syllable', () => {
+  const pairs = ['이/가', '을/를', '은/는', '와/과', '으로/로', '이나/나', '이라/라'] as const;
+  it('agrees with es-hangul’s josa.pick for every Hangul syllable and pair', () => {
+    const disagreements: string[] = [];
+    for (let code = 0xac00; code <= 0xd7a3; code++) {
+      const syllable = String.fromCharCode(code);
+      for (const pair of pairs) {
+        const ours = pickParticle(syllable, pair);
+        const theirs = josa.pick(syllable, pair);
+        if (ours !== theirs) disagreements.push(`${syllable} ${pair}: ${ours} ≠ ${theirs}`);
+      }
+    }
+    expect(disagreements.slice(0, 10)).toEqual([]);
   });
 });
