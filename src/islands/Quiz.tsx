@@ -6,8 +6,8 @@
  * the URL carries one.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { viewOf } from '../engine/lab/config.ts';
-import { fillPlaceholders } from '../engine/lab/placeholders.ts';
+import { valuesOf } from '../engine/lab/config.ts';
+import { fillPlaceholders } from '../engine/lab/fillPlaceholders.ts';
 import { $answer, chooseAnswer } from '../stores/answer.ts';
 import { deepLinkParams } from '../stores/deepLinkParams.ts';
 import { $lastRun } from '../stores/lastRun.ts';
@@ -42,7 +42,7 @@ export default function Quiz({ question, options, strings, controlStrings, local
   const scenario = useClientStore($scenario, {});
   const discarded = useClientStore($discardedRun, false);
   // Placeholders follow the settings ({entryNode}, {pod}, …); the server's text until the lesson is read.
-  const values = lesson ? viewOf(lesson, scenario).values : null;
+  const values = lesson ? valuesOf(lesson, scenario) : null;
   const text = (raw: string, fallback: string): string => (values ? fillPlaceholders(raw, values) : fallback);
   const size = useClientStore($runSize, runSizes[0] as RunSize);
   const run = useClientStore($run, { status: 'idle' });

@@ -7,10 +7,11 @@
  */
 import { defaultSettings, resolveControls } from '../engine/lab/controls.ts';
 import type { LabConfig, LabOption } from '../engine/lab/config.ts';
-import { viewOf } from '../engine/lab/config.ts';
+import { viewOf } from '../engine/lab/view.ts';
 import type { LabSpec } from '../engine/lab/spec.ts';
-import { fillPlaceholders } from '../engine/lab/placeholders.ts';
+import { fillPlaceholders, type PlaceholderValues } from '../engine/lab/fillPlaceholders.ts';
 import { trafficSteps } from '../engine/lab/traffic.ts';
+import { controlStates, MAX_CONTROL_STATES, stateKey } from '../engine/lab/controlStates.ts';
 import { loadManifests } from '../engine/model/loadManifests.ts';
 
 /** The parts of a lesson's frontmatter the lab uses. */
@@ -54,18 +55,25 @@ export function resolveLab(slug: string, lesson: LabLesson, file: string, scenar
   if ('pod' in observable && observable.pod !== undefined && !cluster.pods.some((p) => p.name === observable.pod)) {
     fail('observable.pod', `no pod "${observable.pod}" in ${path} (pods: ${cluster.pods.map((p) => p.name).join(', ')})`);
   }
-  const config: LabConfig = { slug, spec: lesson.lab, cluster, controls, question: lesson.question, options: lesson.options };
-  // Every setting the reader can reach must resolve to connections the engine can walk.
-  for (const control of controls) {
-    for (const value of control.values) {
-      try {
-        const view = viewOf(config, { ...defaultSettings(controls), [control.id]: value });
-        trafficSteps(view.cluster, view.traffic);
-      } catch (e) {
-        fail('traffic', `with ${control.kind} ${value}: ${e instanceof Error ? e.message : String(e)}`);
-      }
+  const states = controlStates(controls);
+  if (states.length > MAX_CONTROL_STATES) {
+    fail('controls', `${states.length} combinations of control values; at most ${MAX_CONTROL_STATES} (each one's texts ship with the page)`);
+  }
+  const base = { slug, spec: lesson.lab, cluster, controls, question: lesson.question, options: lesson.options, values: {} };
+  // Every state the reader can reach must resolve to connections the engine can walk; its
+  // placeholder values are kept for the browser.
+  const values: Record<string, PlaceholderValues> = {};
+  for (const settings of states) {
+    try {
+      const view = viewOf(base, settings);
+      trafficSteps(view.cluster, view.traffic);
+      values[stateKey(controls, settings)] = view.values;
+    } catch (e) {
+      const which = controls.map((c) => `${c.kind} ${settings[c.id] ?? ''}`).join(', ');
+      fail('traffic', `with ${which}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  const config: LabConfig = { ...base, values };
   try {
     trafficSteps(cluster, traffic);
   } catch (e) {

@@ -6,8 +6,9 @@
  */
 import { computed } from 'nanostores';
 import type { LabConfig } from '../engine/lab/config.ts';
-import { viewOf } from '../engine/lab/config.ts';
-import { fillPlaceholders } from '../engine/lab/placeholders.ts';
+import { valuesOf } from '../engine/lab/config.ts';
+import { viewOf } from '../engine/lab/view.ts';
+import { fillPlaceholders } from '../engine/lab/fillPlaceholders.ts';
 import { gradeClaims, type Grade } from '../engine/quiz/grade.ts';
 import { claimTest, measure } from '../engine/quiz/observe.ts';
 import { wilsonInterval, type Interval } from '../engine/stats/wilson.ts';
@@ -43,7 +44,7 @@ export function gradeSummary(
   first: { readonly answer: OptionId; readonly right: boolean } | null = null,
 ): GradedRun | null {
   if (!run || !lesson || run.total <= 0) return null;
-  const { values } = viewOf(lesson, run.scenario);
+  const values = valuesOf(lesson, run.scenario) ?? viewOf(lesson, run.scenario).values;
   const observable = lesson.spec.observable;
   const options = lesson.options.map((o) => ({
     id: o.id,

@@ -5,7 +5,7 @@
  * from the option key.
  */
 import type { LabConfig } from '../engine/lab/config.ts';
-import { viewOf } from '../engine/lab/config.ts';
+import { viewOf } from '../engine/lab/view.ts';
 import { entryNodeOf } from './entry.ts';
 import { FAILURES, isPod, type Outcome, type RunSummary } from './model.ts';
 

@@ -4,9 +4,10 @@
  * language), so no YAML parser and no lesson code ships to the reader.
  */
 import type { Cluster } from '../model/types';
-import { applySettings, type Control, type Settings } from './controls';
-import { placeholderValues, type PlaceholderValues } from './placeholders';
-import type { Claim, LabSpec, TrafficSpec } from './spec';
+import type { Control, Settings } from './controls';
+import type { PlaceholderValues } from './fillPlaceholders';
+import type { Claim, LabSpec } from './spec';
+import { stateKey, type ValuesByState } from './controlStates';
 
 /** One answer option of the lesson, text in the page's language (placeholders unfilled). */
 export interface LabOption {
@@ -26,17 +27,14 @@ export interface LabConfig {
   /** The question, with placeholders. */
   readonly question: string;
   readonly options: readonly LabOption[];
+  /** The placeholder values for every state of the controls (see controlStates.ts). */
+  readonly values: ValuesByState;
 }
 
-/** The lab under some settings: the patched cluster and traffic, and the placeholder values. */
-export interface LabView {
-  readonly cluster: Cluster;
-  readonly traffic: TrafficSpec;
-  readonly values: PlaceholderValues;
-}
-
-/** Applies `settings` to the lesson's scenario and traffic. */
-export function viewOf(config: LabConfig, settings: Settings): LabView {
-  const { cluster, traffic } = applySettings(config.cluster, config.spec.traffic, config.controls, settings);
-  return { cluster, traffic, values: placeholderValues(cluster, traffic, config.spec.observable) };
+/**
+ * The placeholder values under `settings`, looked up (no scenario patching, so an island can
+ * call it without the engine); null for settings no control state has.
+ */
+export function valuesOf(config: LabConfig, settings: Settings): PlaceholderValues | null {
+  return config.values[stateKey(config.controls, settings)] ?? null;
 }

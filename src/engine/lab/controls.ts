@@ -4,7 +4,8 @@
  * and a patch that applies a value to the cluster or the traffic. One generic mechanism:
  * the stores and islands only ever see ids and string values.
  */
-import type { Cluster, Service } from '../model/types';
+import type { Cluster } from '../model/types';
+import { serviceOf } from './service';
 import type { ControlKind, ControlSpec, Readiness, TrafficSpec } from './spec';
 
 /** A control as the page offers it. */
@@ -34,14 +35,6 @@ const PARAM: Readonly<Record<ControlKind, string>> = {
   datapath: 'datapath',
   endpointReadiness: 'ready',
 };
-
-/** The Service a lesson is about; throws with the name when the scenario lacks it. */
-export function serviceOf(cluster: Cluster, traffic: TrafficSpec): Service {
-  const [namespace, name] = traffic.service.split('/');
-  const service = cluster.services.find((s) => s.namespace === namespace && s.name === name);
-  if (!service) throw new RangeError(`traffic.service: no Service "${traffic.service}" in the scenario`);
-  return service;
-}
 
 function readinessOf(cluster: Cluster, pod: string): Readiness {
   const p = cluster.pods.find((x) => x.name === pod);
@@ -104,65 +97,4 @@ export function defaultSettings(controls: readonly Control[]): Settings {
 export function isValidSettings(controls: readonly Control[], settings: Settings): boolean {
   const keys = Object.keys(settings);
   return keys.length === controls.length && controls.every((c) => c.values.includes(settings[c.id] ?? '\u0000'));
-}
-
-function patchService(cluster: Cluster, target: Service, change: Partial<Service>): Cluster {
-  return { ...cluster, services: cluster.services.map((s) => (s === target ? { ...s, ...change } : s)) };
-}
-
-function patchReadiness(cluster: Cluster, pod: string, state: Readiness): Cluster {
-  const p = cluster.pods.find((x) => x.name === pod);
-  if (!p) return cluster;
-  const conditions = { ready: state === 'ready', serving: state !== 'notReady', terminating: state === 'terminating' };
-  return {
-    ...cluster,
-    pods: cluster.pods.map((x) => (x === p ? { ...x, ready: conditions.ready, terminating: conditions.terminating } : x)),
-    endpointSlices: cluster.endpointSlices.map((slice) => ({
-      ...slice,
-      endpoints: slice.endpoints.map((e) => (e.addresses.includes(p.ip) ? { ...e, conditions } : e)),
-    })),
-  };
-}
-
-/** The cluster and traffic with every control set as `settings` says (unknown ids are ignored). */
-export function applySettings(
-  cluster: Cluster,
-  traffic: TrafficSpec,
-  controls: readonly Control[],
-  settings: Settings,
-): { readonly cluster: Cluster; readonly traffic: TrafficSpec } {
-  let c = cluster;
-  let t = traffic;
-  for (const control of controls) {
-    const value = settings[control.id];
-    if (value === undefined || value === control.default) continue;
-    const service = serviceOf(c, t);
-    switch (control.kind) {
-      case 'externalTrafficPolicy':
-        c = patchService(c, service, { externalTrafficPolicy: value === 'Local' ? 'Local' : 'Cluster' });
-        break;
-      case 'internalTrafficPolicy':
-        c = patchService(c, service, { internalTrafficPolicy: value === 'Local' ? 'Local' : 'Cluster' });
-        break;
-      case 'sessionAffinity':
-        c = patchService(c, service, { sessionAffinity: value === 'ClientIP' ? 'ClientIP' : 'None' });
-        break;
-      case 'sessionAffinityTimeout':
-        c = patchService(c, service, { sessionAffinityTimeoutSeconds: Number(value) });
-        break;
-      case 'entryNode':
-        t = { ...t, connections: t.connections.map((x) => (x.to === 'nodePort' ? { ...x, node: value } : x)) };
-        break;
-      case 'client':
-        t = { ...t, connections: t.connections.map((x) => ({ ...x, from: value })) };
-        break;
-      case 'datapath':
-        c = { ...c, proxy: { ...c.proxy, mode: value === 'nftables' ? 'nftables' : 'iptables' } };
-        break;
-      case 'endpointReadiness':
-        c = patchReadiness(c, control.pod ?? '', value as Readiness);
-        break;
-    }
-  }
-  return { cluster: c, traffic: t };
 }

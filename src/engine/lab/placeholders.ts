@@ -5,12 +5,12 @@
  */
 import type { Cluster } from '../model/types';
 import { formatIPv4, parseIPv4 } from '../netfilter/ip';
-import { serviceOf } from './controls';
-import type { ObservableSpec, PlaceholderName, TrafficSpec } from './spec';
+import { serviceOf } from './service';
+import type { PlaceholderValues } from './fillPlaceholders';
+import type { ObservableSpec, TrafficSpec } from './spec';
 import { servicePortOf } from './traffic';
 
-/** Placeholder name → its text. */
-export type PlaceholderValues = Readonly<Record<PlaceholderName, string>>;
+export type { PlaceholderValues } from './fillPlaceholders';
 
 /** The first address of a pod CIDR: the node's address on its pod bridge. */
 function gatewayOf(podCIDR: string): string {
@@ -53,9 +53,4 @@ export function placeholderValues(cluster: Cluster, traffic: TrafficSpec, observ
     sessionAffinityTimeout: String(service.sessionAffinityTimeoutSeconds),
     datapath: cluster.proxy.mode,
   };
-}
-
-/** Fills `{name}` placeholders; unknown names are left as written. */
-export function fillPlaceholders(text: string, values: PlaceholderValues): string {
-  return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (name in values ? values[name as PlaceholderName] : whole));
 }

@@ -5,7 +5,7 @@
  */
 import type { Cluster, ServicePort } from '../model/types';
 import type { ConnectionSpec } from '../network/types';
-import { serviceOf } from './controls';
+import { serviceOf } from './service';
 import type { TrafficSpec } from './spec';
 
 /** One connection of the round, ready to walk. */

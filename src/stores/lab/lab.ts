@@ -5,7 +5,8 @@
  * import, so it loads on the first run or view that needs it. It knows no lesson: all it
  * runs comes from the LabConfig.
  */
-import { viewOf, type LabConfig } from '../../engine/lab/config.ts';
+import type { LabConfig } from '../../engine/lab/config.ts';
+import { viewOf } from '../../engine/lab/view.ts';
 import { countsByEnd, type End } from '../../engine/lab/evidence.ts';
 import { exactEnds, startLabRun } from '../../engine/lab/run.ts';
 import { trafficSteps, type TrafficStep } from '../../engine/lab/traffic.ts';

@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/engine/lab/controls';
-import { viewOf, type LabConfig } from '@/engine/lab/config';
+import { valuesOf, type LabConfig } from '@/engine/lab/config';
+import { controlStates } from '@/engine/lab/controlStates';
+import { viewOf } from '@/engine/lab/view';
 import { countsByEnd } from '@/engine/lab/evidence';
-import { fillPlaceholders } from '@/engine/lab/placeholders';
+import { fillPlaceholders } from '@/engine/lab/fillPlaceholders';
 import { exactEnds, startLabRun } from '@/engine/lab/run';
 import { trafficSteps } from '@/engine/lab/traffic';
 import { gradeClaims } from '@/engine/quiz/grade';
@@ -62,6 +64,15 @@ describe('a lesson that is only content files (fixture)', () => {
     expect(fillPlaceholders(config.question, view.values)).toBe(
       "A client connects to node-a's NodePort, 192.168.10.21:31000, with externalTrafficPolicy Local. What does it experience?",
     );
+  });
+
+  it('carries the placeholder values of every control state, the same as patching the scenario gives', () => {
+    const states = controlStates(config.controls);
+    expect(states).toHaveLength(4);
+    expect(Object.keys(config.values)).toHaveLength(4);
+    for (const settings of states) expect(valuesOf(config, settings)).toEqual(viewOf(config, settings).values);
+    expect(valuesOf(config, { policy: 'Cluster', node: 'node-a' })?.entryNode).toBe('node-a');
+    expect(valuesOf(config, { policy: 'Sometimes' })).toBeNull();
   });
 
   it('is graded from the run: a node without a local endpoint times out (DROP)', () => {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applySettings, defaultSettings, isValidSettings, resolveControls } from '@/engine/lab/controls';
+import { applySettings } from '@/engine/lab/applySettings';
+import { defaultSettings, isValidSettings, resolveControls } from '@/engine/lab/controls';
 import { countsByEnd } from '@/engine/lab/evidence';
 import { startLabRun } from '@/engine/lab/run';
 import type { ControlSpec, TrafficSpec } from '@/engine/lab/spec';
