@@ -27,7 +27,8 @@ export async function controlStates(page: Page): Promise<ControlState[]> {
 
 /** Sets the controls to `state` and waits for the run that follows to be on screen and drawn. */
 export async function applyState(page: Page, state: ControlState): Promise<void> {
-  const controls = page.getByTestId('scenario-controls');
+  // Until the controls hydrate, a click only flips the server-rendered radio and starts no run.
+  const controls = await hydrate(page, 'scenario-controls');
   for (const [name, value] of Object.entries(state)) {
     const input = controls.locator(`input[name="${name}"][value="${value}"]`);
     if (await input.isChecked()) continue;
@@ -54,12 +55,23 @@ export interface Box {
   readonly height: number;
 }
 
-/** The screen boxes of every text label and NodePort badge of a drawing. */
+/**
+ * The screen boxes of every text label and NodePort badge of a drawing. A text's box runs
+ * from its baseline up 0.9 em and down 0.25 em (where Hangul and Latin ink lies, descenders
+ * included) rather than its font's line box: Noto Sans CJK, Linux's usual Korean font, has a
+ * line box of 1.45 em, so two lines that do not touch on screen would "overlap" by it.
+ */
 export async function labelBoxes(drawing: Locator): Promise<Box[]> {
   return drawing.evaluate((svg) =>
     [...svg.querySelectorAll('.d-label, .badge')].map((el) => {
       const r = el.getBoundingClientRect();
-      return { what: (el.textContent ?? '').trim(), x: r.x, y: r.y, width: r.width, height: r.height };
+      const what = (el.textContent ?? '').trim();
+      const ctm = el instanceof SVGTextElement ? el.getScreenCTM() : null;
+      const y = el.getAttribute('y');
+      if (!ctm || y === null) return { what, x: r.x, y: r.y, width: r.width, height: r.height };
+      const baseline = new DOMPoint(Number(el.getAttribute('x') ?? 0), Number(y)).matrixTransform(ctm).y;
+      const em = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(ctm.b, ctm.d);
+      return { what, x: r.x, y: baseline - 0.9 * em, width: r.width, height: 1.15 * em };
     }),
   );
 }
@@ -137,5 +149,12 @@ export async function scrollThrough(page: Page): Promise<void> {
     }
     window.scrollTo(0, 0);
   });
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  // A fast scroll can pass an island between two observer callbacks, as a reader's fling
+  // can; a reader who stops on it hydrates it, so stop on each one still waiting.
+  const waiting = page.locator('astro-island[ssr]');
+  for (let left = await waiting.count(); left > 0; left = await waiting.count()) {
+    await waiting.first().evaluate((island) => (island.firstElementChild ?? island).scrollIntoView());
+    await expect.poll(() => waiting.count()).toBeLessThan(left);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }

@@ -20,6 +20,8 @@ export interface JsSet {
 export interface PageJs {
   /** Inline <script> blocks (Astro's island runtime), counted as eager. */
   readonly inline: { readonly count: number; readonly raw: number; readonly gzip: number };
+  /** Inline JSON data blocks (the lesson's lab config): shipped, but not code. */
+  readonly data: { readonly count: number; readonly raw: number; readonly gzip: number };
   readonly eager: JsSet;
   readonly visible: JsSet;
   readonly lazy: JsSet;
@@ -28,6 +30,13 @@ export interface PageJs {
 }
 
 const gz = (text: string): number => gzipSync(Buffer.from(text), { level: 9 }).length;
+
+/** How many blocks, and their size raw and gzip. */
+const blocks = (texts: readonly string[]) => ({
+  count: texts.length,
+  raw: texts.reduce((n, s) => n + s.length, 0),
+  gzip: texts.reduce((n, s) => n + gz(s), 0),
+});
 
 function attr(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
@@ -77,7 +86,10 @@ export function pageJs(dist: string, pagePath: string, islands?: readonly string
   };
   const toFile = (url: string) => url.replace(/^\//, '');
 
-  const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g)];
+  const isData = (attrs: string) => /\stype="application\/json"/.test(attrs);
+  const inlineScripts = inline.filter((m) => !isData(m[1] ?? '')).map((m) => m[2] ?? '');
+  const dataBlocks = inline.filter((m) => isData(m[1] ?? '')).map((m) => m[2] ?? '');
   const moduleScripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => toFile(m[1]!));
   const wanted = (tag: string) =>
     !islands || islands.some((name) => (attr(tag, 'component-url') ?? '').split('/').pop()?.startsWith(`${name}.`));
@@ -102,11 +114,8 @@ export function pageJs(dist: string, pagePath: string, islands?: readonly string
     return { files: list, raw: list.reduce((n, f) => n + read(f).length, 0), gzip: list.reduce((n, f) => n + gz(read(f)), 0) };
   };
   return {
-    inline: {
-      count: inlineScripts.length,
-      raw: inlineScripts.reduce((n, s) => n + s.length, 0),
-      gzip: inlineScripts.reduce((n, s) => n + gz(s), 0),
-    },
+    inline: blocks(inlineScripts),
+    data: blocks(dataBlocks),
     eager: measure(eager),
     visible: measure(visible),
     lazy: measure(lazy),

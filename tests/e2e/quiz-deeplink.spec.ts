@@ -22,13 +22,8 @@ for (const lesson of lessonPages) {
     }
 
     test('seed, policy, node and n replay the same run, and the run links to itself', async ({ page }) => {
-      await page.goto(`${lesson.path}?policy=Local&node=3&seed=7&n=10000`);
-      const results = page.getByTestId('results');
-      await expect(results).toHaveAttribute('data-run', 'Local-node-3-10000-7');
-      await expect(results).toHaveAttribute('data-correct', 'd');
-      expect(await chartCounts(page)).toEqual({ 'pod-1': 0, 'pod-2': 0, dropped: 10000 });
-
       await page.goto(`${lesson.path}?seed=123456&n=10000`);
+      const results = page.getByTestId('results');
       await expect(results).toHaveAttribute('data-run', 'Cluster-node-2-10000-123456');
       const counts = await chartCounts(page);
       const replay = await page.getByTestId('replay-link').getAttribute('href');
@@ -36,6 +31,13 @@ for (const lesson of lessonPages) {
       await page.goto(`${lesson.path}${replay}`);
       await expect(results).toHaveAttribute('data-run', 'Cluster-node-2-10000-123456');
       expect(await chartCounts(page)).toEqual(counts);
+
+      // The key is shown only once there is an answer to grade, so the link carries one.
+      await page.goto(`${lesson.path}?policy=Local&node=3&seed=7&n=10000&answer=a`);
+      await expect(results).toHaveAttribute('data-run', 'Local-node-3-10000-7');
+      await expect(results).toHaveAttribute('data-correct', 'd');
+      await expect(results).toHaveAttribute('data-verdict', 'wrong');
+      expect(await chartCounts(page)).toEqual({ 'pod-1': 0, 'pod-2': 0, timedOut: 10000 });
     });
 
     test('hostile and malformed values are ignored with a visible notice, as text', async ({ page }) => {

@@ -43,23 +43,28 @@ function millionLines(): string {
   return `${l.join('\n')}\n`;
 }
 
-test('a 1,000,000-line dump loads without a main-thread task over 200 ms, outside the text area', async ({ page }) => {
-  // Known gap (issue 17): measured 1,381 ms on a machine at load 28 (before: minutes); the
-  // remaining task is most likely posting the 40 MB string to the worker. Not yet within budget.
-  // It is a benchmark (a 40 MB input, minutes of CPU on a busy machine), so like the 100k-line
-  // trace benchmark it runs on request; it still fails today, which the note on issue 17 says.
+test.describe('benchmark', () => {
+  // Decided before any fixture runs, so a skipped benchmark loads nothing (the fixture fails a
+  // test that loaded nothing).
   test.skip(!process.env['TRACE_MILLION'], 'opt-in benchmark: set TRACE_MILLION=1 to run it (over its 200 ms budget today)');
-  test.setTimeout(300_000);
-  await open(page);
-  await page.getByTestId('trace-file').setInputFiles({ name: 'million.rules', mimeType: 'text/plain', buffer: Buffer.from(millionLines()) });
-  await restart(page);
-  await expect(page.getByTestId('trace-loaded')).toContainText('1,000,000 lines', { timeout: 120_000 });
-  await expect(page.getByTestId('trace-text')).toBeHidden();
-  await page.getByTestId('trace-loaded-show').click();
-  await expect(page.getByTestId('trace-dump')).toHaveAttribute('data-lines', '1000000');
-  const ms = await longest(page);
-  console.log(`1,000,000-line dump: longest main-thread task ${Math.round(ms)} ms`);
-  expect(ms).toBeLessThan(BUDGET_MS);
+
+  test('a 1,000,000-line dump loads without a main-thread task over 200 ms, outside the text area', async ({ page }) => {
+    // Known gap (issue 17): measured 1,381 ms on a machine at load 28 (before: minutes); the
+    // remaining task is most likely posting the 40 MB string to the worker. Not yet within budget.
+    // It is a benchmark (a 40 MB input, minutes of CPU on a busy machine), so like the 100k-line
+    // trace benchmark it runs on request; it still fails today, which the note on issue 17 says.
+    test.setTimeout(300_000);
+    await open(page);
+    await page.getByTestId('trace-file').setInputFiles({ name: 'million.rules', mimeType: 'text/plain', buffer: Buffer.from(millionLines()) });
+    await restart(page);
+    await expect(page.getByTestId('trace-loaded')).toContainText('1,000,000 lines', { timeout: 120_000 });
+    await expect(page.getByTestId('trace-text')).toBeHidden();
+    await page.getByTestId('trace-loaded-show').click();
+    await expect(page.getByTestId('trace-dump')).toHaveAttribute('data-lines', '1000000');
+    const ms = await longest(page);
+    console.log(`1,000,000-line dump: longest main-thread task ${Math.round(ms)} ms`);
+    expect(ms).toBeLessThan(BUDGET_MS);
+  });
 });
 
 test('text crafted to slow the format guess is guessed in the worker', async ({ page }) => {
