@@ -43,7 +43,9 @@ export function createDatapathSimulation(cluster: Cluster, options: DatapathOpti
   const { datapath, ipvsScheduler, cilium, ...topology } = options;
   switch (datapath) {
     case 'iptables':
-      return createSimulation(cluster, topology);
+      // Said explicitly: left out, createSimulation follows the KubeProxyConfiguration's mode,
+      // and a cluster in nftables mode would hand back nft rules for "iptables".
+      return createSimulation(cluster, { ...topology, mode: 'iptables' });
     case 'nftables':
       return createSimulation(cluster, { ...topology, mode: 'nftables' });
     case 'ipvs':

@@ -25,6 +25,14 @@ describe('createDatapathSimulation', () => {
     expect(out.map((o) => o.probability)).toEqual([0.5, 0.5]);
   });
 
+  it('the datapath asked for wins over the KubeProxyConfiguration mode, both ways', () => {
+    const nftCluster = { ...bounceCluster(), proxy: { ...bounceCluster().proxy, mode: 'nftables' as const } };
+    expect(createDatapathSimulation(nftCluster, { datapath: 'iptables' }).rules('node-2')).toMatch(/^\*filter$/m);
+    expect(createDatapathSimulation(nftCluster, { datapath: 'iptables' }).rules('node-2')).not.toMatch(/table ip kube-proxy/);
+    expect(createDatapathSimulation(nftCluster, { datapath: 'nftables' }).rules('node-2')).toMatch(/^add table ip kube-proxy /);
+    expect(createDatapathSimulation(bounceCluster(), { datapath: 'nftables' }).rules('node-2')).toMatch(/^add table ip kube-proxy /);
+  });
+
   it('an unknown datapath names the field', () => {
     expect(() => createDatapathSimulation(bounceCluster(), { datapath: 'bpfilter' as Datapath })).toThrow(/datapath: "bpfilter"/);
   });
