@@ -32,7 +32,7 @@ interface Props {
   readonly locale: string;
 }
 
-const loadPanel = () => import('./ResultsPanel.tsx').then((m) => m.ResultsPanel);
+const loadPanel = () => import('./ResultsPanel.tsx');
 const loadNotices = () => import('./QuizNotices.tsx').then((m) => m.QuizNotices);
 
 export default function Quiz({ question, options, strings, controlStrings, locale }: Props) {
@@ -47,7 +47,9 @@ export default function Quiz({ question, options, strings, controlStrings, local
   const size = useClientStore($runSize, runSizes[0] as RunSize);
   const run = useClientStore($run, { status: 'idle' });
   const last = useClientStore($lastRun, null);
-  const Panel = useLazy(last !== null, loadPanel);
+  const panel = useLazy(last !== null, loadPanel);
+  const Panel = panel?.ResultsPanel ?? null;
+  const Verdict = panel?.VerdictSummary ?? null;
   // Notices come only from a deep link; their code loads with the link's parser.
   const [linked, setLinked] = useState(false);
   const Notices = useLazy(linked || discarded, loadNotices);
@@ -102,6 +104,7 @@ export default function Quiz({ question, options, strings, controlStrings, local
           </label>
         ))}
       </fieldset>
+      {last && Verdict && <Verdict strings={strings} />}
       <div class="live-run">
         <label class="live-run__size">
           <span>{strings.size}</span>

@@ -35,6 +35,13 @@ export function gradeSentence(graded: GradedRun, strings: LiveStrings['quiz']): 
   return fill(strings[verdict], { picked: letter(picked ?? ''), correct: letter(correct ?? '') });
 }
 
+/** The verdict's mark: ✓ Right, ✗ Wrong, or ℹ Note. */
+export function gradeMark(verdict: GradedRun['verdict'], strings: LiveStrings['quiz']): { icon: string; mark: string } {
+  if (verdict === 'correct') return { icon: '✓', mark: strings.markCorrect };
+  if (verdict === 'wrong') return { icon: '✗', mark: strings.markWrong };
+  return { icon: 'ℹ', mark: strings.markInfo };
+}
+
 /** The observable's measure as a sentence. */
 function measureLine(graded: GradedRun, lesson: LabConfig, strings: LiveStrings['quiz'], locale: string): string {
   const share = percent(locale, graded.share);
@@ -87,8 +94,7 @@ export function Results({ graded, lesson, scenario, strings, controlStrings, loc
   );
   const exact = exactOf(graded, lesson);
   const why = answered ? explainRun(run, lesson) : null;
-  const mark = verdict === 'correct' ? strings.markCorrect : verdict === 'wrong' ? strings.markWrong : strings.markInfo;
-  const icon = verdict === 'correct' ? '✓' : verdict === 'wrong' ? '✗' : 'ℹ';
+  const { icon, mark } = gradeMark(verdict, strings);
   return (
     <div
       class="live-results__body"

@@ -9,7 +9,7 @@ import { $graded } from '../stores/grade.ts';
 import { $lesson } from '../stores/lesson.ts';
 import type { RunSummary, Scenario } from '../stores/model.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
-import { gradeSentence, Results } from './Results.tsx';
+import { gradeMark, gradeSentence, Results } from './Results.tsx';
 
 interface Props {
   readonly scenario: Scenario;
@@ -44,4 +44,23 @@ export function ResultsPanel({ scenario, strings, controlStrings, locale, fresh,
   }, [fresh, graded?.picked, graded?.run]);
   if (!graded || !lesson) return <p class="live-results__empty">{strings.loadingResult}</p>;
   return <Results graded={graded} lesson={lesson} scenario={scenario} strings={strings} controlStrings={controlStrings} locale={locale} />;
+}
+
+/**
+ * The verdict in one line, shown under the answers: a reader landing from a link with an
+ * answer sees question, answer and verdict together, and the line leads down to the run.
+ */
+export function VerdictSummary({ strings }: { readonly strings: LiveStrings['quiz'] }) {
+  const graded = useStore($graded);
+  if (!graded || graded.verdict === 'unanswered') return null;
+  const { icon, mark } = gradeMark(graded.verdict, strings);
+  return (
+    <p class={`live-grade live-grade--${graded.verdict} live-verdict`} data-testid="verdict-summary" data-verdict={graded.verdict}>
+      <span class="live-grade__mark">
+        <span aria-hidden="true">{icon} </span>
+        {mark}:
+      </span>{' '}
+      {gradeSentence(graded, strings)} <a href="#live-results-heading">{strings.seeRun}</a>
+    </p>
+  );
 }

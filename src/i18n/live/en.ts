@@ -25,6 +25,7 @@ export const liveEn = {
     results: 'Result',
     empty: 'No run yet. Pick an answer, then run the experiment.',
     loadingResult: 'Grading the run…',
+    seeRun: 'See the run',
     about: '{total} connections, {settings}, seed {seed}.',
     stale: 'These results are for an earlier setting; a new run is on its way.',
     chart: 'Where the connections landed',

@@ -28,6 +28,7 @@ export const liveKo = {
     results: '결과',
     empty: '아직 실행하지 않았습니다. 답을 고른 다음 실험을 실행해 보세요.',
     loadingResult: '실행 결과를 채점하는 중…',
+    seeRun: '실행 결과 보기',
     about: '연결 {total}개, {settings}, 시드 {seed}.',
     stale: '이전 조건의 결과입니다. 새 조건으로 다시 실행하는 중입니다.',
     chart: '연결이 도착한 곳',
