@@ -21,6 +21,25 @@ for (const lesson of lessonPages) {
       });
     }
 
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      test(`at ${width}×${height} a link with an answer shows question, answer and verdict in the first screen`, async ({ page }) => {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${lesson.path}?answer=a&seed=42`);
+        const verdict = page.getByTestId('verdict-summary');
+        await expect(verdict).toHaveAttribute('data-verdict', 'wrong');
+        await expect(verdict).toContainText('B');
+        await expect(page.locator('#live-quiz-question')).toBeInViewport({ ratio: 1 });
+        await expect(page.locator('label[data-option-id="a"]')).toBeInViewport({ ratio: 1 });
+        await expect(verdict).toBeInViewport({ ratio: 1 });
+        // The line leads to the full result.
+        await verdict.getByRole('link').click();
+        await expect(page.getByTestId('results')).toBeInViewport();
+      });
+    }
+
     test('seed, policy, node and n replay the same run, and the run links to itself', async ({ page }) => {
       await page.goto(`${lesson.path}?seed=123456&n=10000`);
       const results = page.getByTestId('results');

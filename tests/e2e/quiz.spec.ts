@@ -59,6 +59,26 @@ for (const lesson of lessonPages) {
       });
     }
 
+    test('a run without an answer shows where connections went but no verdict; picking one grades that run', async ({ page }) => {
+      await page.goto(lesson.path);
+      await hydrate(page, 'quiz');
+      await runExperiment(page);
+      const results = page.getByTestId('results');
+      await expect(results).toHaveAttribute('data-verdict', 'unanswered');
+      await expect(results).toHaveAttribute('data-correct', '');
+      expect(Object.values(await chartCounts(page)).reduce((a, b) => a + b, 0)).toBe(1000);
+      await expect(page.getByTestId('verdict-summary')).toHaveCount(0);
+      await expect(page.getByTestId('why')).toHaveCount(0);
+      await expect(page.getByTestId('interval')).toHaveCount(0);
+      await expect(page.getByTestId('solution')).not.toHaveAttribute('open', '');
+      const run = await results.getAttribute('data-run');
+      await pick(page, 'c');
+      await expect(results).toHaveAttribute('data-verdict', 'wrong');
+      await expect(results).toHaveAttribute('data-run', run ?? '');
+      await expect(page.getByTestId('verdict-summary')).toHaveAttribute('data-verdict', 'wrong');
+      await expect(page.getByTestId('why')).toHaveCount(1);
+    });
+
     test('switching to Local changes the answer to a; node 3 under Local drops everything: d', async ({ page }) => {
       await page.goto(lesson.path);
       await hydrate(page, 'quiz');
