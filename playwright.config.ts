@@ -30,7 +30,9 @@ export default defineConfig({
   forbidOnly: !!process.env['CI'],
   fullyParallel: true,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
-  use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
+  // Recording a trace costs about a third of the suite's time even when it is thrown away, so
+  // it is opt-in: E2E_TRACE=1 keeps one for each failed test (npx playwright show-trace …).
+  use: { baseURL: `http://127.0.0.1:${port}`, trace: process.env['E2E_TRACE'] ? 'retain-on-failure' : 'off' },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: {
     command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
