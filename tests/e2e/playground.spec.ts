@@ -164,6 +164,20 @@ for (const { locale, path } of playgroundPages) {
       await page.getByTestId('pg-seed').press('Tab');
       await expect.poll(() => shareCode(page)).not.toBe('');
       await expect(page.getByTestId('pg-results')).toHaveAttribute('data-counts', /pod-3/);
+      // The seed's re-run follows the edit after a moment; on a busy machine the run before it
+      // can still be the fresh one. Read once the counts and the link have stopped changing.
+      let last = '';
+      await expect
+        .poll(
+          async () => {
+            const now = JSON.stringify(await runCounts(page)) + (await shareCode(page));
+            const settled = now === last;
+            last = now;
+            return settled;
+          },
+          { intervals: [500, 500, 500, 1000] },
+        )
+        .toBe(true);
       const counts = await runCounts(page);
       const code = await shareCode(page);
       const trace = await page.getByTestId('pg-trace-summary').textContent();
