@@ -34,6 +34,15 @@ const narrowestBar = (page: Page) =>
 /** Shows the page at `width` (the phone height throughout). */
 const at = (page: Page, width: number) => page.setViewportSize({ width, height: 844 });
 
+/** Opens a lesson at the narrowest width with the given motion preference and runs it once. */
+async function openAndRun(page: Page, path: string, motion?: 'reduce' | 'no-preference'): Promise<void> {
+  if (motion) await page.emulateMedia({ reducedMotion: motion });
+  await at(page, widths[0]);
+  await page.goto(path);
+  await hydrate(page, 'quiz');
+  await runExperiment(page);
+}
+
 /** Samples the dot every 50 ms (at most 6 s) until it has been at `enough` places; returns them. */
 const dotPositions = (page: Page, enough: number) =>
   visibleDrawing(page).evaluate(async (svg, want) => {
@@ -52,10 +61,7 @@ for (const lesson of lessonPages) {
   test.describe(`${lesson.locale} lab at ${widths.join(', ')} px`, () => {
     test('fits the screen, shows every bar, and no diagram label covers another in any control state', async ({ page }) => {
       test.setTimeout(180_000);
-      await at(page, widths[0]);
-      await page.goto(lesson.path);
-      await hydrate(page, 'quiz');
-      await runExperiment(page);
+      await openAndRun(page, lesson.path);
       await hydrate(page, 'trace-view');
       const states = await controlStates(page);
       expect(states.length).toBeGreaterThan(1);
@@ -86,11 +92,7 @@ for (const lesson of lessonPages) {
 
     test('plays the sample connection hop by hop and ends where the engine sent it', async ({ page }) => {
       test.setTimeout(120_000);
-      await page.emulateMedia({ reducedMotion: 'no-preference' });
-      await at(page, widths[0]);
-      await page.goto(lesson.path);
-      await hydrate(page, 'quiz');
-      await runExperiment(page);
+      await openAndRun(page, lesson.path, 'no-preference');
       await hydrate(page, 'trace-view');
       const diagram = await hydrate(page, 'live-diagram');
       for (const width of widths) {
@@ -110,11 +112,7 @@ for (const lesson of lessonPages) {
 
     test('a drop stops the dot at the dropping node’s cross', async ({ page }) => {
       test.setTimeout(120_000);
-      await page.emulateMedia({ reducedMotion: 'no-preference' });
-      await at(page, widths[0]);
-      await page.goto(lesson.path);
-      await hydrate(page, 'quiz');
-      await runExperiment(page);
+      await openAndRun(page, lesson.path, 'no-preference');
       // Local policy, requests to the node without a pod: kube-proxy's DROP rule eats every
       // SYN, so each connection times out.
       await applyState(page, { 'live-policy': 'Local', 'live-node': 'node-3' });
@@ -132,11 +130,7 @@ for (const lesson of lessonPages) {
 
     test('with reduced motion a reader steps through one connection, one hop per press', async ({ page }) => {
       test.setTimeout(120_000);
-      await page.emulateMedia({ reducedMotion: 'reduce' });
-      await at(page, widths[0]);
-      await page.goto(lesson.path);
-      await hydrate(page, 'quiz');
-      await runExperiment(page);
+      await openAndRun(page, lesson.path, 'reduce');
       const diagram = await hydrate(page, 'live-diagram');
       await expect(diagram).toHaveAttribute('data-step', '0');
       const steps = Number(await diagram.getAttribute('data-steps'));
