@@ -1,23 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2';
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** RFC 4648 base32 (Go's base32.StdEncoding), without the trailing "=" padding we never keep. */
-function base32(bytes: Uint8Array): string {
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = ((buffer << 8) | byte) & 0xffff;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(buffer >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
-  return out;
-}
+import { base32 } from './base32';
 
 /** The first 16 base32 characters of SHA-256(text), as kube-proxy's portProtoHash computes. */
 export function hash16(text: string): string {

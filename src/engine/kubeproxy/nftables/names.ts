@@ -3,30 +3,14 @@
  * servicePort*ChainNameBase helpers): "<prefix><HASH8>-<ns>/<svc>/<proto>/<port>[__<ip>/<port>]".
  */
 import { sha256 } from '@noble/hashes/sha2';
+import { base32 } from '../base32';
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** knftables.NameLengthMax (256) minus the longest prefix (16). */
 const BASE_LENGTH_MAX = 240;
 
-function base32Prefix(bytes: Uint8Array, chars: number): string {
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = ((buffer << 8) | byte) & 0xffff;
-    bits += 8;
-    while (bits >= 5 && out.length < chars) {
-      out += BASE32[(buffer >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    if (out.length >= chars) break;
-  }
-  return out;
-}
-
 /** hashAndTruncate: 8 base32 characters of SHA-256(name), "-", name; cut to 240 with "...". */
 export function hashAndTruncate(name: string): string {
-  const full = `${base32Prefix(sha256(new TextEncoder().encode(name)), 8)}-${name}`;
+  const full = `${base32(sha256(new TextEncoder().encode(name))).slice(0, 8)}-${name}`;
   return full.length > BASE_LENGTH_MAX ? `${full.slice(0, BASE_LENGTH_MAX - 3)}...` : full;
 }
 
