@@ -10,8 +10,8 @@
 import { MAX_RULE_EVALUATIONS, Verdict } from '../netfilter/evaluate';
 import { formatIPv4 } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
-import type { CompiledNft, CompiledNftChain, CompiledNftRule, NftRun, NftVerdict } from './compile';
-import { nftChainKey } from './compile';
+import type { CompiledNft, CompiledNftChain, CompiledNftRule, NftRun, NftVerdict } from './compiled';
+import { nftChainKey } from './compiled';
 import type { ValueType } from './values';
 
 /** Chain calls allowed before the walk gives up (nft itself allows 16 jumps deep). */

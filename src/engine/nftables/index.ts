@@ -1,5 +1,7 @@
 /** nftables for the engine: parse any ruleset text, compile it, and run packets through hooks. */
-export { parseNft, parsePriority, parseDuration } from './parse';
+export { parseNft } from './parse';
+export { parsePriority } from './priority';
+export { parseDuration } from './duration';
 export { compileNft, nftChainKey } from './compile';
 export type { CompiledNft, CompiledNftChain, NftRun } from './compile';
 export { runBaseChain, baseChainsAt } from './evaluate';
