@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 
 /**
- * @typedef {'types' | 'unit' | 'kernel' | 'browser'} Suite
+ * @typedef {'types' | 'lint' | 'unit' | 'kernel' | 'browser'} Suite
  * @typedef {{ suite: Suite, program: string, label: string, pkg: string }} Requirement
  * @typedef {{
  *   platform: string,
@@ -49,6 +49,7 @@ export const REQUIREMENTS = /** @type {readonly Requirement[]} */ ([
 /** How the summary and the set-up lines name each suite that needs something. */
 export const SUITE_NAMES = /** @type {Record<Suite, string>} */ ({
   types: 'the type check',
+  lint: 'the lint and format check',
   unit: 'the unit tests',
   kernel: 'the kernel suite',
   browser: 'the browser tests',

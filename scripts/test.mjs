@@ -6,8 +6,8 @@
  *
  * First the set-up (scripts/setup.mjs) makes sure the machine has what the suites need,
  * installing it with apt-get where it may, or stops with the command to run. Then: (1) the
- * type check, (2) unit tests (vitest), (3) the kernel suite, (4) browser tests (Playwright
- * against `astro build` + `astro preview`). `npm test -- unit kernel` runs only the named
+ * type check, (2) lint and format (eslint, prettier --check), (3) unit tests (vitest), (4) the
+ * kernel suite, (5) browser tests (Playwright against `astro build` + `astro preview`). `npm test -- unit kernel` runs only the named
  * suites. Every step runs even when an earlier one fails. Counts come from each runner's JSON
  * report in reports/; a runner that exits non-zero without reporting a failed test (crash, bad
  * config, server that never started) counts as one failure, so a broken run can never look
@@ -73,7 +73,7 @@ function playwrightCounts(report) {
   return { passed: expected, failed: unexpected + flaky + (report.errors ?? []).length, skipped };
 }
 
-const allSuites = ['types', 'unit', 'kernel', 'browser'];
+const allSuites = ['types', 'lint', 'unit', 'kernel', 'browser'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !allSuites.includes(name));
 if (unknown.length > 0) fail(`npm test: unknown suite ${unknown.join(', ')}; choose from ${allSuites.join(', ')} (none means all), e.g. \`npm test -- unit kernel\`.`);
@@ -91,6 +91,9 @@ const vitestJson = (name) => ['--reporter=default', '--reporter=json', `--output
 const allSteps = [
   // Types first: a type error anywhere (.astro, .ts, .tsx) fails the run as one failed check.
   { suite: 'types', title: 'type check (astro check)', report: null, command: bin('astro'), args: ['check'], counts: null, skips: null },
+  // The architecture (engine purity, façades, layers) and the style, as `npm run lint` checks them.
+  { suite: 'lint', title: 'lint (eslint)', report: null, command: bin('eslint'), args: ['.'], counts: null, skips: null },
+  { suite: 'lint', title: 'format (prettier --check)', report: null, command: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'], counts: null, skips: null },
   {
     suite: 'unit',
     title: 'unit tests (vitest)',

@@ -3,7 +3,7 @@ import { aptCommands, planSetup, runSetup, type Machine, type Suite } from '../.
 
 // The set-up's decisions, on invented machines: what `npm test` installs, and when it stops.
 
-const all: Suite[] = ['types', 'unit', 'kernel', 'browser'];
+const all: Suite[] = ['types', 'lint', 'unit', 'kernel', 'browser'];
 const kernelTools = ['ip', 'iptables-restore', 'nft', 'nfacct', 'sysctl'];
 
 function machine(overrides: Partial<Machine> & { missing?: string[] } = {}): Machine {
