@@ -19,11 +19,13 @@ import { budgetedExact } from './run/exact';
 import { MAX_WALK_BOUND, WorkLimitError } from './run/limits';
 import { createRng, normalizeSeed, samplingChooser } from './random/rng';
 import { createRunner, type RunOptions, type Runner } from './run/runner';
+import type { ExactOutcome } from './run/outcome';
 
 export type { ConnectionResult, ConnectionSpec, Destination, ReplyResult, RuleRef, Source, Step, Transport, Verdict } from './network/types';
 export type { RunOptions, RunProgress, RunSummary, RunSummaryWithFlows, Runner, RuleCounter, OutcomeCount } from './run/runner';
 export { EXPERIENCES, experienceOf, type Experience } from './run/experience';
 export type { TraceEntry } from './netfilter/trace';
+export type { ExactOutcome } from './run/outcome';
 export type { Problem } from './netfilter/model';
 export { ConnectionError } from './network/resolve';
 export { WorkLimitError, describeLimit, MAX_WALK_BOUND, EXACT_WORK_BUDGET, MAX_EXACT_WALKS } from './run/limits';
@@ -31,11 +33,6 @@ export type { WorkLimit } from './run/limits';
 export { parseConnectionTarget, parseSource, toCliJson } from './simulate-cli';
 export type { CliJson } from './simulate-cli';
 
-/** One outcome of exact mode: its probability and a representative result (with trace). */
-export interface ExactOutcome {
-  readonly probability: number;
-  readonly result: ConnectionResult;
-}
 
 /** Options shared by exact and sample. */
 export interface WalkOptions {

@@ -8,14 +8,13 @@
 import { cloneNetworkState, createNetworkState, createWalkContext } from '../network/context';
 import type { ResolvedConnection } from '../network/resolve';
 import type { Topology } from '../network/topology';
-import type { ConnectionResult } from '../network/types';
 import { walkConnection } from '../network/walk';
 import { enumerate, EnumerationLimitError } from '../random/exact';
 import { createRng, samplingChooser } from '../random/rng';
 import type { Chooser } from '../random/types';
 import { ruleLine } from '../network/lines';
 import { EXACT_WORK_BUDGET, MAX_EXACT_WALKS, workUnits, type DecisionRule, type WorkLimit } from './limits';
-import { outcomeKey } from './outcome';
+import { aggregateOutcomes, type ExactOutcome } from './outcome';
 
 /** How to enumerate. */
 export interface ExactOptions {
@@ -33,7 +32,7 @@ export interface ExactOptions {
 
 /** The outcome of a budgeted enumeration. */
 export type BudgetedExact =
-  | { readonly kind: 'ok'; readonly outcomes: { probability: number; result: ConnectionResult }[]; readonly walks: number; readonly evaluations: number; readonly longest: number }
+  | { readonly kind: 'ok'; readonly outcomes: ExactOutcome[]; readonly walks: number; readonly evaluations: number; readonly longest: number }
   | { readonly kind: 'limit'; readonly limit: WorkLimit; readonly walks: number; readonly evaluations: number; readonly longest: number };
 
 class BudgetSpent extends Error {}
@@ -83,15 +82,7 @@ export function budgetedExact(topology: Topology, connection: ResolvedConnection
       options.onWalk?.(walks);
       return options.trace ? result : { ...result, trace: null, steps: null };
     }, maxWalks);
-    const byKey = new Map<string, { probability: number; result: ConnectionResult }>();
-    for (const { probability, value } of weighted) {
-      const key = outcomeKey(value);
-      const seen = byKey.get(key);
-      if (seen) seen.probability += probability;
-      else byKey.set(key, { probability, result: value });
-    }
-    const outcomes = [...byKey.values()].sort((a, b) => b.probability - a.probability);
-    return { kind: 'ok', outcomes, walks, evaluations, longest };
+    return { kind: 'ok', outcomes: aggregateOutcomes(weighted), walks, evaluations, longest };
   } catch (e) {
     if (!(e instanceof BudgetSpent || e instanceof EnumerationLimitError)) throw e;
     const rules = decisionRules(topology, connection);

@@ -4,6 +4,13 @@
  * The client's source port is left out: every connection of a run has its own.
  */
 import type { ConnectionResult, Destination } from '../network/types';
+import type { Weighted } from '../random/exact';
+
+/** One outcome of exact mode: its probability and a representative result (with trace). */
+export interface ExactOutcome {
+  readonly probability: number;
+  readonly result: ConnectionResult;
+}
 
 /** "ip:port" of a destination (the CLI's key). */
 export function destinationKey(d: Destination): string {
@@ -22,4 +29,20 @@ export function outcomeKey(r: ConnectionResult): string {
 /** A result without its trace and steps (what a summary keeps). */
 export function withoutTrace(r: ConnectionResult): ConnectionResult {
   return r.trace === null && r.steps === null ? r : { ...r, trace: null, steps: null };
+}
+
+/**
+ * Exact mode's answer from enumerated walks: results of the same outcome (outcomeKey) add up
+ * their probabilities and keep the first walk's result, most likely first. Both rule walks
+ * (iptables, nftables) and the other datapaths (IPVS, Cilium) aggregate here.
+ */
+export function aggregateOutcomes(weighted: readonly Weighted<ConnectionResult>[]): ExactOutcome[] {
+  const byKey = new Map<string, { probability: number; result: ConnectionResult }>();
+  for (const { probability, value } of weighted) {
+    const key = outcomeKey(value);
+    const seen = byKey.get(key);
+    if (seen) seen.probability += probability;
+    else byKey.set(key, { probability, result: value });
+  }
+  return [...byKey.values()].sort((a, b) => b.probability - a.probability);
 }

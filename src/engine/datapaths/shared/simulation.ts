@@ -12,7 +12,7 @@ import type { ConnectionResult, ConnectionSpec } from '../../network/types';
 import { enumerate } from '../../random/exact';
 import { createRng, normalizeSeed, samplingChooser } from '../../random/rng';
 import type { Chooser } from '../../random/types';
-import { outcomeKey } from '../../run/outcome';
+import { aggregateOutcomes } from '../../run/outcome';
 import type { Balancer } from './balancer';
 import type { RunOptions } from '../../run/runner';
 import { createSequenceRunner, runSequence } from './runner';
@@ -46,18 +46,12 @@ export interface DatapathParts {
 
 function exactFrom(parts: DatapathParts, state: Balancer, connection: ConnectionSpec, options: WalkOptions): ExactOutcome[] {
   const resolved = resolveConnection(parts.topology, connection);
-  const byKey = new Map<string, { probability: number; result: ConnectionResult }>();
-  const outcomes = enumerate((chooser) => {
-    const trace: DatapathTraceEntry[] | null = options.trace === false ? null : [];
-    return walkDatapath({ topology: parts.topology, balancer: state.clone(), chooser, now: options.now ?? 0, trace, steps: trace ? [] : null }, resolved);
-  });
-  for (const { probability, value } of outcomes) {
-    const key = outcomeKey(value);
-    const seen = byKey.get(key);
-    if (seen) seen.probability += probability;
-    else byKey.set(key, { probability, result: value });
-  }
-  return [...byKey.values()].sort((a, b) => b.probability - a.probability);
+  return aggregateOutcomes(
+    enumerate((chooser) => {
+      const trace: DatapathTraceEntry[] | null = options.trace === false ? null : [];
+      return walkDatapath({ topology: parts.topology, balancer: state.clone(), chooser, now: options.now ?? 0, trace, steps: trace ? [] : null }, resolved);
+    }),
+  );
 }
 
 function walkOnce(parts: DatapathParts, balancer: Balancer, chooser: Chooser, connection: ConnectionSpec, now: number, trace: boolean): ConnectionResult {
