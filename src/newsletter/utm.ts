@@ -20,7 +20,7 @@ export const MAX_UTM_LENGTH = 100;
 
 /** A typed value made safe to carry: trimmed, control characters dropped, length capped. */
 export function cleanUtmValue(raw: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this drops
   return [...raw.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(0, MAX_UTM_LENGTH).join('');
 }
 

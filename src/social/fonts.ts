@@ -31,6 +31,7 @@ function packageDir(): string {
   } catch (error) {
     throw new Error(
       `social cards: cannot find the font package @sun-typeface/suit from ${process.cwd()}; run npm ci in the project root (${String(error)})`,
+      { cause: error },
     );
   }
 }

@@ -46,7 +46,7 @@ function readPacket(value: unknown): PacketFields | null {
 /** Restores what was remembered, if anything; a damaged entry is removed. */
 export function restoreMemory(store: StorageLike | null = storage()): void {
   if (!store) return;
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = store.getItem(MEMORY_KEY);
   } catch {

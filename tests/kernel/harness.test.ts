@@ -12,7 +12,7 @@ import { describeKernel } from './harness/suite';
 describeKernel('harness plumbing', () => {
   it('routes node → local pod, node → remote pod (host-gw), and tears down without leftovers', async () => {
     const cluster = await KernelCluster.start(plainCluster, { rulesFor: () => '' });
-    let left: string[] = [];
+    let left: string[] | undefined;
     try {
       const local = await cluster.probe({ from: { kind: 'node', name: 'node-1' }, host: '10.244.1.2', port: 8080, count: 20 });
       expect([...local.perPod]).toEqual([['pod-1', 20]]);

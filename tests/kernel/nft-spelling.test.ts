@@ -26,7 +26,7 @@ describeKernel(
       const cluster = make();
       const kernel = await KernelCluster.start(cluster, { mode: 'nftables', rulesFor: (node) => generateNftables(cluster, node) });
       const dumps: [string, string, string][] = [];
-      let left: string[] = [];
+      let left: string[] | undefined;
       try {
         for (const node of cluster.nodes) dumps.push([node.name, kernel.rulesOf(node.name, false), generateNftables(cluster, node.name, { rendering: 'listing' })]);
       } finally {

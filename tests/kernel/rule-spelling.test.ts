@@ -31,7 +31,7 @@ describeKernel('engine rules in the kernel', () => {
     const cluster = make();
     const kernel = await KernelCluster.start(cluster, { rulesFor: (node) => engineRules(cluster, node) });
     const dumps: [string, string, string][] = [];
-    let left: string[] = [];
+    let left: string[] | undefined;
     try {
       expect(kernel.adjustments).toEqual([]);
       for (const node of cluster.nodes) {

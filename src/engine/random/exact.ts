@@ -31,9 +31,8 @@ export class EnumerationLimitError extends Error {
  */
 export function enumerate<T>(walk: (chooser: Chooser) => T, maxOutcomes = 100_000, maxDepth = 10_000): Weighted<T>[] {
   const out: Weighted<T>[] = [];
-  // A decision script: the branch index taken at each decision point, and how many exist.
+  // A decision script: the branch index taken at each decision point.
   let script: number[] = [];
-  let widths: number[] = [];
   for (;;) {
     let depth = 0;
     let probability = 1;
@@ -58,10 +57,10 @@ export function enumerate<T>(walk: (chooser: Chooser) => T, maxOutcomes = 100_00
     if (probability > 0) out.push({ probability, value });
     if (out.length > maxOutcomes) throw new EnumerationLimitError(maxOutcomes, 'outcomes');
     // Advance to the next script: bump the deepest decision that still has an untried branch.
+    // `seen` holds how many branches each decision point had.
     script = taken;
-    widths = seen;
     let i = script.length - 1;
-    while (i >= 0 && (script[i] as number) + 1 >= (widths[i] as number)) i--;
+    while (i >= 0 && (script[i] as number) + 1 >= (seen[i] as number)) i--;
     if (i < 0) return out;
     script = script.slice(0, i + 1);
     script[i] = (script[i] as number) + 1;

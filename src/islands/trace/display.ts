@@ -9,6 +9,7 @@
 export const MAX_SHOWN = 2_000;
 
 // C0 controls except tab, DEL, C1 controls, and the bidi / zero-width formatting characters.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or escaped
 const INVISIBLE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 function picture(ch: string): string {

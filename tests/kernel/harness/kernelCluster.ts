@@ -112,7 +112,7 @@ export class KernelCluster {
         try {
           loadRules(node.netns, mode, text);
         } catch (error) {
-          throw new Error(`loading ${mode} rules on node ${node.name} failed: ${(error as Error).message}`);
+          throw new Error(`loading ${mode} rules on node ${node.name} failed: ${(error as Error).message}`, { cause: error });
         }
         // kube-proxy itself sets route_localnet so localhost:<nodePort> reaches the DNAT rules.
         if (mode === 'iptables' && cluster.proxy.localhostNodePorts) {
