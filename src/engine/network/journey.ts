@@ -9,7 +9,10 @@ import type { WalkContext } from './context';
 import type { NetNode } from './topology';
 import type { RuleRef, Step } from './types';
 
-/** A node's conntrack entry for the connection: the tuple it saw and the tuple after its NAT. */
+/**
+ * A node's conntrack entry for the connection: the tuple it saw and the tuple after its NAT.
+ * The one record of both walks: netfilter's (walk.ts, reply.ts) and the other datapaths'.
+ */
 export interface CtEntry {
   readonly node: NetNode;
   readonly src: number;

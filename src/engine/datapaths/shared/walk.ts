@@ -8,6 +8,7 @@
  * each node what happens to a new connection.
  */
 import { formatIPv4 } from '../../netfilter/ip';
+import type { CtEntry } from '../../network/journey';
 import type { ResolvedConnection } from '../../network/resolve';
 import { clientRoute, routeOn, sourceFor, type Route } from '../../network/routing';
 import { LAN_INTERFACE, type NetNode, type NetPod, type Topology } from '../../network/topology';
@@ -17,19 +18,6 @@ import type { Balancer, Ingress, LbVerdict, Pkt, SourceNat } from './balancer';
 import type { TraceSink } from './trace';
 
 const TTL = 64;
-
-/** A node's translation of the connection: the tuple it saw and the tuple it sent on. */
-interface Ct {
-  readonly node: NetNode;
-  readonly src: number;
-  readonly sport: number;
-  readonly dst: number;
-  readonly dport: number;
-  natSrc: number;
-  natSport: number;
-  natDst: number;
-  natDport: number;
-}
 
 /** What one walk needs. */
 export interface DatapathWalk {
@@ -45,12 +33,12 @@ interface Journey {
   readonly w: DatapathWalk;
   readonly c: ResolvedConnection;
   readonly hops: string[];
-  readonly cts: Ct[];
+  readonly cts: CtEntry[];
   translated: boolean;
   masquerade: boolean;
   originSrc: number;
   /** DSR: the service tuple the backend's node must answer from. */
-  dsr: { readonly entry: NetNode; readonly ct: Ct } | null;
+  dsr: { readonly entry: NetNode; readonly ct: CtEntry } | null;
   /** Socket-LB: the connect() was translated; the socket shows the service address to the app. */
   socket: { readonly vip: number; readonly vport: number; readonly ip: number; readonly port: number } | null;
 }
@@ -77,7 +65,7 @@ function podDestination(pod: NetPod, p: Pkt): Destination {
 }
 
 /** After the balancer: route, rewrite the source if asked, and hand the packet on. */
-function forward(j: Journey, node: NetNode, p: Pkt, snat: SourceNat, ct: Ct | null, ttl: number): Ending {
+function forward(j: Journey, node: NetNode, p: Pkt, snat: SourceNat, ct: CtEntry | null, ttl: number): Ending {
   const route = routeOn(j.w.topology, node, p.dst);
   if (route.kind === 'local') {
     step(j, node.name, 'original', 'deliver', 'lo', p, 'node stack');
@@ -131,7 +119,7 @@ function arrive(j: Journey, node: NetNode, p: Pkt, ingress: Ingress, ttl: number
   const v = decide(j, node, p, ingress);
   if (v.kind === 'stop') return { kind: 'stopped', verdict: v.verdict, decidedBy: v.decidedBy, reason: v.reason };
   if (v.kind === 'pass') return forward(j, node, p, { kind: 'none' }, null, ttl);
-  const ct: Ct = { node, src: p.src, sport: p.sport, dst: p.dst, dport: p.dport, natSrc: 0, natSport: 0, natDst: 0, natDport: 0 };
+  const ct: CtEntry = { node, src: p.src, sport: p.sport, dst: p.dst, dport: p.dport, natSrc: 0, natSport: 0, natDst: 0, natDport: 0 };
   j.cts.push(ct);
   j.translated = true;
   p.dst = v.ip;
