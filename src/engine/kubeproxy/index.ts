@@ -3,7 +3,6 @@ export { generateIptablesSave } from './iptables/save';
 export type { RuleStyle, SaveOptions } from './iptables/save';
 export { generateRestoreInput, masqueradeMark } from './iptables/restoreInput';
 export type { IptablesOptions } from './iptables/options';
-export { sortIPTablesRules } from './iptables/sortRules';
 export { kernelRule } from './iptables/kernelFormat';
 export { hash16, endpointChain, serviceChains, servicePortNameString } from './chainNames';
 export type { ServiceChains } from './chainNames';

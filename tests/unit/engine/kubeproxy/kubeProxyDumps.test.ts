@@ -3,7 +3,8 @@
  * (built as Cluster objects), same canonical sort, byte-for-byte comparison.
  */
 import { describe, expect, it } from 'vitest';
-import { generateRestoreInput, sortIPTablesRules } from '../../../../src/engine/kubeproxy';
+import { generateRestoreInput } from '../../../../src/engine/kubeproxy';
+import { sortIPTablesRules } from './helpers/sortRules';
 import { expectedDump, withoutDeletedChains } from './helpers/expected';
 import {
   FAKE_PROXIER_OPTIONS,

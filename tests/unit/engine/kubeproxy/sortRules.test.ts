@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortIPTablesRules } from '../../../../src/engine/kubeproxy';
-import { goSliceStable } from '../../../../src/engine/kubeproxy/iptables/goStableSort';
+import { goSliceStable } from './helpers/goStableSort';
+import { sortIPTablesRules } from './helpers/sortRules';
 
 const read = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`./kube-proxy-expected/sort/${name}.txt`, import.meta.url)), 'utf8');

@@ -1,5 +1,6 @@
-import type { DumpChain, DumpTable } from './dump';
-import { formatDump, parseDump, ruleComment } from './dump';
+/** kube-proxy's test-only canonical order for iptables dumps, so our dumps compare with its expected ones. */
+import type { DumpChain, DumpTable } from '../../../../../src/engine/kubeproxy/iptables/dump';
+import { formatDump, parseDump, ruleComment } from '../../../../../src/engine/kubeproxy/iptables/dump';
 import { goSliceStable } from './goStableSort';
 
 /** "The service name is the comment up to the first space or colon" (kube-proxy's test helper). */
