@@ -4,7 +4,7 @@
  * the comparison), each node's rules or tables, and sample connections with their journey.
  * Everything is summarised into plain data the islands draw.
  */
-import { createDatapathSimulation, DatapathUnavailableError, type Datapath } from '../engine/datapaths/index.ts';
+import { createDatapathSimulation, type Datapath } from '../engine/datapaths/index.ts';
 import type { NodePortMode } from '../engine/datapaths/cilium/index.ts';
 import type { ConnectionResult, Simulation, Step } from '../engine/simulate.ts';
 import { connectionOf, datapathOptions, toCluster } from './cluster.ts';
@@ -77,9 +77,8 @@ function simulationFor(s: PlaygroundScenario, mode: Datapath, nodePortMode: Node
 
 const outcomeOf = (r: ConnectionResult): string => (r.destination?.kind === 'pod' ? r.destination.name : DROPPED);
 
-function unavailable(error: unknown): RunReport {
-  return { available: false, message: error instanceof DatapathUnavailableError ? 'unavailable' : error instanceof Error ? error.message : String(error) };
-}
+/** What a failed simulation says: the engine's message (a bad option, a bound reached). */
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Runs `count` connections of the scenario (seeded by its seed) through `mode` (default: its own datapath). */
 export function runScenario(s: PlaygroundScenario, count: number, mode: Datapath = s.datapath.mode, nodePortMode: NodePortMode = s.datapath.ciliumNodePort): RunReport {
@@ -113,7 +112,7 @@ export function runScenario(s: PlaygroundScenario, count: number, mode: Datapath
     const outcomes = [...rows.values()].map(({ row, count: n }) => ({ ...row, count: n })).sort((a, b) => b.count - a.count);
     return { available: true, total: summary.count, counts, outcomes };
   } catch (error) {
-    return unavailable(error);
+    return { available: false, message: messageOf(error) };
   }
 }
 
@@ -134,7 +133,7 @@ export function rulesOf(s: PlaygroundScenario, node: string): { ok: true; text: 
   try {
     return { ok: true, text: simulationFor(s, s.datapath.mode, s.datapath.ciliumNodePort).rules(node) };
   } catch (error) {
-    return { ok: false, message: error instanceof DatapathUnavailableError ? 'unavailable' : error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: messageOf(error) };
   }
 }
 
@@ -158,6 +157,6 @@ export function sampleOf(s: PlaygroundScenario, sample: number): SampleReport | 
       reason: r.reason,
     };
   } catch (error) {
-    return { failed: error instanceof DatapathUnavailableError ? 'unavailable' : error instanceof Error ? error.message : String(error) };
+    return { failed: messageOf(error) };
   }
 }

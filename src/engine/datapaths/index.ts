@@ -30,14 +30,6 @@ export interface DatapathOptions extends TopologyOptions {
   };
 }
 
-/** Raised for a datapath this build cannot simulate yet. */
-export class DatapathUnavailableError extends Error {
-  constructor(readonly datapath: string) {
-    super(`datapath "${datapath}" is not available yet`);
-    this.name = 'DatapathUnavailableError';
-  }
-}
-
 /** A simulation of `cluster` through the chosen datapath. Throws RangeError for a bad option. */
 export function createDatapathSimulation(cluster: Cluster, options: DatapathOptions): Simulation {
   const { datapath, ipvsScheduler, cilium, ...topology } = options;

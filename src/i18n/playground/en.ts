@@ -56,7 +56,6 @@ export const playgroundEn = {
     ciliumNote: 'Cilium replaces kube-proxy: no netfilter rules for Services, an eBPF lookup in its service map instead.',
     ciliumLb: 'Cilium backend selection',
     ciliumMode: 'Cilium NodePort mode',
-    unavailable: 'not available yet',
     seed: 'Seed',
     reset: 'Back to the bounce cluster',
     nodePortBadge: 'NodePort {port}',
@@ -109,7 +108,6 @@ export const playgroundEn = {
     reply: 'Answer goes back via',
     replyLost: 'answer lost',
     count: 'Connections',
-    unavailable: '{datapath} is not available in this build yet; pick another datapath.',
     failed: 'The simulation stopped: {message}',
   },
   rules: {

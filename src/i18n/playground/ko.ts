@@ -53,7 +53,6 @@ export const playgroundKo: PlaygroundStrings = {
     ciliumNote: 'Cilium은 kube-proxy를 대체합니다. 서비스용 netfilter 규칙 대신 eBPF가 서비스 맵을 조회합니다.',
     ciliumLb: 'Cilium 백엔드 선택 방식',
     ciliumMode: 'Cilium 노드포트 모드',
-    unavailable: '아직 지원하지 않음',
     seed: '시드',
     reset: '‘튕겨 나가는 요청’ 챌린지의 클러스터로 되돌리기',
     nodePortBadge: '노드포트 {port}',
@@ -106,7 +105,6 @@ export const playgroundKo: PlaygroundStrings = {
     reply: '응답이 돌아가는 경로',
     replyLost: '응답 유실',
     count: '연결 수',
-    unavailable: '이 빌드는 아직 {datapath} 데이터패스를 지원하지 않습니다. 다른 데이터패스를 골라 주세요.',
     failed: '시뮬레이션이 멈췄습니다: {message}',
   },
   rules: {

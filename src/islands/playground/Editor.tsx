@@ -1,6 +1,5 @@
 /** The cluster editor: nodes, pods (move, state, remove), the Service, the connection, the datapath and the seed. */
 import type { ComponentChildren } from 'preact';
-import type { Datapath } from '../../engine/datapaths/index.ts';
 import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
 import { CLUSTER_IP, LB_IP } from '../../playground/addressing.ts';
 import {
@@ -27,8 +26,6 @@ import { Text } from '../Text.tsx';
 interface Props {
   readonly scenario: PlaygroundScenario;
   readonly strings: PlaygroundStrings;
-  /** Datapaths this build can simulate. */
-  readonly available: readonly Datapath[];
 }
 
 function Field({ label, children, id }: { label: string; children: ComponentChildren; id: string }) {
@@ -57,7 +54,7 @@ function NumberField({ id, label, value, min, max, onCommit }: { id: string; lab
   );
 }
 
-export function Editor({ scenario: s, strings, available }: Props) {
+export function Editor({ scenario: s, strings }: Props) {
   const e = strings.editor;
   const nodes = Array.from({ length: s.nodes }, (_, i) => i);
   const stateLabel: Record<PodState, string> = { ready: e.stateReady, notReady: e.stateNotReady, terminating: e.stateTerminating };
@@ -227,18 +224,12 @@ export function Editor({ scenario: s, strings, available }: Props) {
       <fieldset class="pg-group">
         <legend>{e.datapath}</legend>
         <div class="pg-choices" role="radiogroup" aria-label={e.datapath}>
-          {DATAPATHS.map((mode) => {
-            const on = available.includes(mode);
-            return (
-              <label key={mode} class={`pg-choice${on ? '' : ' pg-choice--off'}`}>
-                <input type="radio" name="pg-datapath" value={mode} checked={d.mode === mode} disabled={!on} onChange={() => edit.setDatapath({ mode })} data-testid={`pg-datapath-${mode}`} />
-                <span>
-                  {strings.datapaths[mode]}
-                  {on ? '' : ` (${e.unavailable})`}
-                </span>
-              </label>
-            );
-          })}
+          {DATAPATHS.map((mode) => (
+            <label key={mode} class="pg-choice">
+              <input type="radio" name="pg-datapath" value={mode} checked={d.mode === mode} onChange={() => edit.setDatapath({ mode })} data-testid={`pg-datapath-${mode}`} />
+              <span>{strings.datapaths[mode]}</span>
+            </label>
+          ))}
         </div>
         <div class="pg-grid">
           {d.mode === 'ipvs' && (

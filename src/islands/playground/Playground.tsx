@@ -6,7 +6,6 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect } from 'preact/hooks';
-import type { Datapath } from '../../engine/datapaths/index.ts';
 import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
 import { DEFAULT_SCENARIO } from '../../playground/scenario.ts';
 import { $pgNotice, $pgRules, $pgRulesNode, $pgRun, $pgScenario, $pgStory, loadFromHash, syncHash } from '../../stores/playground.ts';
@@ -23,10 +22,9 @@ import { TracePanel } from './TracePanel.tsx';
 interface Props {
   readonly strings: PlaygroundStrings;
   readonly locale: 'en' | 'ko';
-  readonly available: readonly Datapath[];
 }
 
-export default function Playground({ strings, locale, available }: Props) {
+export default function Playground({ strings, locale }: Props) {
   const scenario = useClientStore($pgScenario, DEFAULT_SCENARIO);
   const notice = useClientStore($pgNotice, null);
   const run = useStore($pgRun);
@@ -62,7 +60,7 @@ export default function Playground({ strings, locale, available }: Props) {
       <div class="pg-layout">
         <section class="pg-section pg-section--editor" aria-labelledby="pg-editor-heading">
           <h2 id="pg-editor-heading">{strings.editor.heading}</h2>
-          <Editor scenario={scenario} strings={strings} available={available} />
+          <Editor scenario={scenario} strings={strings} />
         </section>
         <div class="pg-view">
           <Diagram scenario={scenario} report={fresh} strings={strings} locale={locale} />

@@ -5,7 +5,6 @@ import { nodeNameOf, type PlaygroundScenario } from '../../playground/scenario.t
 import type { EngineValue } from '../../stores/playgroundEngine.ts';
 import { $pgRulesNode } from '../../stores/playground.ts';
 import { copyText } from '../copyText.ts';
-import { fill } from '../fill.ts';
 import { Text } from '../Text.tsx';
 
 interface Props {
@@ -25,9 +24,7 @@ export function RulesPanel({ scenario, node, rules, strings }: Props) {
     rules.state === 'failed'
       ? rules.message
       : rules.state === 'ready' && !rules.value.ok
-        ? rules.value.message === 'unavailable'
-          ? fill(strings.run.unavailable, { datapath: strings.datapaths[scenario.datapath.mode] })
-          : rules.value.message
+        ? rules.value.message
         : '';
   return (
     <section class="pg-section" aria-labelledby="pg-rules-heading" data-testid="pg-rules" data-mode={scenario.datapath.mode}>

@@ -81,7 +81,7 @@ export function RunPanel({ scenario: current, run, fresh, strings, locale }: Pro
   else if (!run.value.report.available)
     body = (
       <p class="pg-unavailable" data-testid="pg-run-unavailable">
-        {run.value.report.message === 'unavailable' ? fill(r.unavailable, { datapath }) : fill(r.failed, { message: run.value.report.message })}
+        {fill(r.failed, { message: run.value.report.message })}
       </p>
     );
   else {

@@ -44,9 +44,7 @@ export function TracePanel({ story, strings }: Props) {
       </div>
       <p data-testid="pg-trace-summary" data-outcome={value?.outcome ?? ''}>
         {story.state === 'ready' && 'failed' in story.value
-          ? story.value.failed === 'unavailable'
-            ? strings.editor.unavailable
-            : story.value.failed
+          ? story.value.failed
           : !value
             ? t.loading
             : value.outcome !== 'dropped'
