@@ -1,4 +1,4 @@
-import { parseIPv4 } from '../engine/model/ip';
+import { parseIPv4 } from '../engine/netfilter/ip';
 import type { Cluster, Service, ServicePort } from '../engine/model/types';
 import { CliUsageError } from './args';
 
@@ -16,7 +16,7 @@ export function parseIPPort(text: string): { ip: string; port: number } | undefi
   if (colon < 0) return undefined;
   const ip = text.slice(0, colon);
   const port = text.slice(colon + 1);
-  if (parseIPv4(ip) === undefined || !/^\d{1,5}$/.test(port) || Number(port) > 65535) return undefined;
+  if (parseIPv4(ip, 'reject') === null || !/^\d{1,5}$/.test(port) || Number(port) > 65535) return undefined;
   return { ip, port: Number(port) };
 }
 

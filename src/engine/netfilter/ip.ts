@@ -1,6 +1,7 @@
 /**
  * IPv4 addresses as unsigned 32-bit integers: the evaluator compares numbers, never strings,
- * so a prefix match is one AND and one compare.
+ * so a prefix match is one AND and one compare. The engine's one address parser and printer
+ * live here; the Kubernetes model (../model/ip.ts) reads addresses with them too.
  */
 
 /** An address prefix: `addr & mask === addr`, both unsigned 32-bit. */
@@ -10,9 +11,25 @@ export interface Prefix {
   readonly length: number;
 }
 
-/** Parses a dotted quad ("10.244.1.2") into an unsigned 32-bit number, or null if it is not one. */
-export function parseIPv4(text: string): number | null {
+/**
+ * What a leading zero in an octet ("010") means. 'decimal' reads it as 10: kube-proxy parses
+ * addresses with k8s.io/utils/net ParseIPSloppy, which does (its TestBadIPs), and so does
+ * every reader of rule text here. 'reject' refuses it, as the Kubernetes API does (Go's
+ * net.ParseIP since 1.17), so manifest validation can say the value would be rejected.
+ *
+ * iptables itself reads octets with strtoul(…, 0) in libxtables' __numeric_to_ipaddr, so
+ * "010" would be octal 8 and "0x0a" or "10.1" would be accepted too; iptables-save, nft and
+ * kube-proxy only ever print plain dotted decimal, so none of that reaches the engine.
+ */
+export type LeadingZeros = 'decimal' | 'reject';
+
+/**
+ * Parses a dotted quad ("10.244.1.2") into an unsigned 32-bit number, or null if it is not one:
+ * exactly four octets of one to three decimal digits, each at most 255.
+ */
+export function parseIPv4(text: string, leadingZeros: LeadingZeros = 'decimal'): number | null {
   // Hand-rolled (no split/regex): dumps hold tens of thousands of addresses.
+  const strict = leadingZeros === 'reject';
   let value = 0;
   let octet = 0;
   let digits = 0;
@@ -20,6 +37,8 @@ export function parseIPv4(text: string): number | null {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
+      // A zero octet followed by another digit means the octet started with "0".
+      if (strict && digits > 0 && octet === 0) return null;
       octet = octet * 10 + (c - 48);
       if (++digits > 3 || octet > 255) return null;
     } else if (c === 46) {

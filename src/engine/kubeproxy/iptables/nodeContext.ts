@@ -1,4 +1,5 @@
-import { cidrContains, formatIPv4, isLoopback, looksLikeIPv6, normalizeCidr, parseCidr, parseIPv4 } from '../../model/ip';
+import { cidrContains, isLoopback, looksLikeIPv6, normalizeCidr, parseCidr } from '../../model/ip';
+import { formatIPv4, parseIPv4 } from '../../netfilter/ip';
 import type { Cluster, Node } from '../../model/types';
 
 /** kube-proxy's LocalTrafficDetector: how "traffic from a local pod" is matched, if at all. */
@@ -40,7 +41,7 @@ export function nodePortAddresses(cluster: Cluster, node: Node): NodePortAddress
   let containsIPv4Loopback = false;
   const kept: string[] = [];
   for (const text of cidrs) {
-    const cidr = parseCidr(text.trim(), true);
+    const cidr = parseCidr(text.trim());
     if (cidr === undefined) continue;
     if (isLoopback(cidr.base) || cidrContains(cidr, parseIPv4('127.0.0.0') ?? 0)) containsIPv4Loopback = true;
     if (cidr.prefix === 0) return { matchAll: true, containsIPv4Loopback, cidrs: ['0.0.0.0/0'] };
@@ -52,7 +53,7 @@ export function nodePortAddresses(cluster: Cluster, node: Node): NodePortAddress
 /** The node's interface addresses: lo, the LAN address, and the pod-side gateway (podCIDR .1). */
 export function defaultInterfaceAddresses(node: Node): string[] {
   const out = ['127.0.0.1', node.internalIP];
-  const pod = parseCidr(node.podCIDR, true);
+  const pod = parseCidr(node.podCIDR);
   if (pod !== undefined && pod.prefix < 32) out.push(formatIPv4(pod.base + 1));
   return out;
 }
@@ -61,11 +62,11 @@ export function defaultInterfaceAddresses(node: Node): string[] {
 export function nodeIPsFor(addresses: NodePortAddresses, interfaces: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of addresses.cidrs) {
-    const cidr = parseCidr(text, true);
+    const cidr = parseCidr(text);
     if (cidr === undefined) continue;
     for (const address of interfaces) {
-      const ip = parseIPv4(address, true);
-      if (ip === undefined || !cidrContains(cidr, ip)) continue;
+      const ip = parseIPv4(address);
+      if (ip === null || !cidrContains(cidr, ip)) continue;
       const s = formatIPv4(ip);
       if (!out.includes(s)) out.push(s);
     }

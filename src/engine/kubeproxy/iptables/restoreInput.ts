@@ -1,4 +1,4 @@
-import { parseIPv4 } from '../../model/ip';
+import { parseIPv4 } from '../../netfilter/ip';
 import type { Cluster, Node } from '../../model/types';
 import { endpointsForServicePort } from '../endpoints';
 import { servicePortInfos } from '../servicePorts';
@@ -46,7 +46,7 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
   const npa = nodePortAddresses(cluster, node);
   // NewProxier: localhost NodePorts need a loopback address among the nodePortAddresses.
   const localhostNodePorts = proxy.localhostNodePorts && npa.containsIPv4Loopback;
-  const nodeIP = parseIPv4(node.internalIP, true);
+  const nodeIP = parseIPv4(node.internalIP);
 
   const filterChains = new LineBuffer();
   const filterRules = new LineBuffer();
@@ -120,8 +120,8 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
   } else {
     const interfaces = opts.interfaceAddresses ?? defaultInterfaceAddresses(node);
     for (const ip of nodeIPsFor(npa, interfaces)) {
-      const value = parseIPv4(ip);
-      if (value !== undefined && value >>> 24 === 127 && !localhostNodePorts) continue;
+      const value = parseIPv4(ip, 'reject');
+      if (value !== null && value >>> 24 === 127 && !localhostNodePorts) continue;
       natRules.write('-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', lastRuleComment, '-d', ip, '-j', 'KUBE-NODEPORTS');
     }
   }

@@ -22,7 +22,7 @@ export interface ServiceRulesContext {
   /** localhostNodePorts in force (configured and a loopback among nodePortAddresses). */
   readonly localhostNodePorts: boolean;
   readonly nfacct: boolean;
-  readonly nodeIP: number | undefined;
+  readonly nodeIP: number | null;
   /** appendServiceCommentLocked: the comment, unless in large-cluster mode. */
   readonly serviceComment: (args: string[], comment: string) => string[];
 }
@@ -272,8 +272,8 @@ export function writeServiceRules(ctx: ServiceRulesContext, svc: ServicePortInfo
     let allowFromNode = false;
     for (const range of svc.loadBalancerSourceRanges) {
       natRules.write(args, '-s', range, '-j', externalTrafficChain);
-      const cidr = parseCidr(range, true);
-      if (cidr !== undefined && ctx.nodeIP !== undefined && cidrContains(cidr, ctx.nodeIP)) allowFromNode = true;
+      const cidr = parseCidr(range);
+      if (cidr !== undefined && ctx.nodeIP !== null && cidrContains(cidr, ctx.nodeIP)) allowFromNode = true;
     }
     // A VIP-like LB IP is often local on the node: node → VIP loops back with the VIP as source.
     if (allowFromNode) {

@@ -4,7 +4,8 @@
  * cluster-ips / service-ips / service-nodeports / no-endpoint-* elements and the service-,
  * local-, external-, firewall- and endpoint- chains.
  */
-import { normalizeCidr, parseCidr, parseIPv4, cidrContains } from '../../model/ip';
+import { normalizeCidr, parseCidr, cidrContains } from '../../model/ip';
+import { parseIPv4 } from '../../netfilter/ip';
 import type { Cluster } from '../../model/types';
 import { categorizeEndpoints, endpointsForServicePort, type EndpointInfo } from '../endpoints';
 import { defaultInterfaceAddresses, localDetector, nodeIPsFor, nodePortAddresses } from '../iptables/nodeContext';
@@ -217,9 +218,9 @@ function servicePortRules(t: TableBuilder, cluster: Cluster, nodeName: string, s
   }
   if (usesFW) {
     const sources = [...svc.loadBalancerSourceRanges];
-    const nodeIP = parseIPv4(c.nodeIP, true);
-    const allowFromNode = nodeIP !== undefined && svc.loadBalancerSourceRanges.some((r) => {
-      const cidr = parseCidr(r, true);
+    const nodeIP = parseIPv4(c.nodeIP);
+    const allowFromNode = nodeIP !== null && svc.loadBalancerSourceRanges.some((r) => {
+      const cidr = parseCidr(r);
       return cidr !== undefined && cidrContains(cidr, nodeIP);
     });
     if (allowFromNode) sources.push(...svc.loadBalancerVIPs);

@@ -1,4 +1,5 @@
-import { cidrContains, parseCidr, parseIPv4, prefixMask } from '../ip';
+import { maskOf, parseIPv4 } from '../../netfilter/ip';
+import { cidrContains, parseCidr } from '../ip';
 import type { Collected, Read } from './collect';
 
 /**
@@ -37,12 +38,12 @@ function checkNodes(collected: Collected): void {
     const other = byIP.get(node.internalIP);
     if (other !== undefined) ctx.error('duplicate-node-ip', { ip: node.internalIP, other }, ['status', 'addresses']);
     byIP.set(node.internalIP, node.name);
-    const mine = parseCidr(node.podCIDR);
+    const mine = parseCidr(node.podCIDR, 'reject');
     for (const prev of cidrs) {
-      const theirs = parseCidr(prev.text);
+      const theirs = parseCidr(prev.text, 'reject');
       if (mine === undefined || theirs === undefined) continue;
       const prefix = Math.min(mine.prefix, theirs.prefix);
-      if (((mine.base & prefixMask(prefix)) >>> 0) === ((theirs.base & prefixMask(prefix)) >>> 0)) {
+      if (((mine.base & maskOf(prefix)) >>> 0) === ((theirs.base & maskOf(prefix)) >>> 0)) {
         ctx.warn('overlapping-pod-cidr', { cidr: node.podCIDR, otherCidr: prev.text, other: prev.name }, ['spec', 'podCIDR']);
       }
     }
@@ -60,10 +61,10 @@ function checkPods(collected: Collected): void {
       entry.ctx.error('unknown-node', { node: entry.value.nodeName }, ['spec', 'nodeName']);
       continue;
     }
-    const cidr = parseCidr(node.podCIDR);
-    const ip = parseIPv4(entry.value.ip);
+    const cidr = parseCidr(node.podCIDR, 'reject');
+    const ip = parseIPv4(entry.value.ip, 'reject');
     // hostNetwork pods carry the node's own address; anything else should be in the podCIDR.
-    if (cidr !== undefined && ip !== undefined && !cidrContains(cidr, ip) && entry.value.ip !== node.internalIP) {
+    if (cidr !== undefined && ip !== null && !cidrContains(cidr, ip) && entry.value.ip !== node.internalIP) {
       entry.ctx.warn('pod-ip-outside-cidr', { ip: entry.value.ip, cidr: node.podCIDR, node: node.name }, ['status', 'podIP']);
     }
   }

@@ -1,4 +1,5 @@
-import { looksLikeIPv6, normalizeCidr, parseCidr, parseIPv4, formatIPv4 } from '../ip';
+import { formatIPv4, parseIPv4 } from '../../netfilter/ip';
+import { looksLikeIPv6, normalizeCidr, parseCidr } from '../ip';
 import { term } from '../messages';
 import type { FieldPath, ObjectContext } from './context';
 import { describeValue } from './context';
@@ -124,13 +125,13 @@ export function checkIPv4(ctx: ObjectContext, value: unknown, path: FieldPath): 
     ctx.error('wrong-type', { expected: term('string'), found: describeValue(value) }, path);
     return undefined;
   }
-  if (parseIPv4(value) !== undefined) return value;
+  if (parseIPv4(value, 'reject') !== null) return value;
   if (looksLikeIPv6(value)) {
     ctx.error('ipv6-unsupported', { value }, path);
     return undefined;
   }
-  const sloppy = parseIPv4(value, true);
-  if (sloppy === undefined) {
+  const sloppy = parseIPv4(value);
+  if (sloppy === null) {
     ctx.error('invalid-ip', { value }, path);
     return undefined;
   }
@@ -155,7 +156,7 @@ export function checkCidr(ctx: ObjectContext, value: unknown, path: FieldPath): 
     ctx.error('invalid-cidr', { value }, path);
     return undefined;
   }
-  if (parseCidr(trimmed) === undefined) ctx.warn('ip-leading-zeros', { value, normalized }, path);
+  if (parseCidr(trimmed, 'reject') === undefined) ctx.warn('ip-leading-zeros', { value, normalized }, path);
   else if (normalized !== trimmed) ctx.warn('cidr-not-normalized', { value, normalized }, path);
   return normalized;
 }

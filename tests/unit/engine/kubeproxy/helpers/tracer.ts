@@ -5,7 +5,8 @@
  * every endpoint of a statistic cascade collected, affinity/mark/ctstate rules never match.
  * The real interpreter lives in src/engine/netfilter; this exists to reuse kube-proxy's oracle.
  */
-import { cidrContains, parseCidr, parseIPv4 } from '../../../../../src/engine/model/ip';
+import { cidrContains, parseCidr } from '../../../../../src/engine/model/ip';
+import { parseIPv4 } from '../../../../../src/engine/netfilter/ip';
 import { parseDump, ruleWords } from '../../../../../src/engine/kubeproxy/iptables/dump';
 import type { Dump } from '../../../../../src/engine/kubeproxy/iptables/dump';
 
@@ -50,13 +51,13 @@ function parseRule(raw: string): Rule {
 }
 
 function addressMatches(address: Value, ip: string): boolean {
-  const value = parseIPv4(ip, true) ?? -1;
+  const value = parseIPv4(ip) ?? -1;
   let matches: boolean;
   if (address.value.includes('/')) {
-    const cidr = parseCidr(address.value, true);
+    const cidr = parseCidr(address.value);
     matches = cidr !== undefined && cidrContains(cidr, value);
   } else {
-    matches = parseIPv4(address.value, true) === value;
+    matches = parseIPv4(address.value) === value;
   }
   return address.negated ? !matches : matches;
 }
