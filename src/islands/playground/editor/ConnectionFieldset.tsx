@@ -1,0 +1,50 @@
+/** The editor's connection: who the client is, which address it targets, and the node its packets enter. */
+import type { PlaygroundStrings } from '../../../i18n/playground/index.ts';
+import { CLUSTER_IP, LB_IP } from '../../../playground/addressing.ts';
+import { CLIENT_KINDS, nodeNameOf, podNameOf, targetsOf, type ClientKind, type PlaygroundScenario } from '../../../playground/scenario.ts';
+import { edit } from '../../../stores/playground.ts';
+import { fill } from '../../fill.ts';
+import { SelectField } from './fields.tsx';
+
+/** The client (and which pod or node), the target and the entry node. */
+export function ConnectionFieldset({ scenario: s, strings }: { scenario: PlaygroundScenario; strings: PlaygroundStrings }) {
+  const e = strings.editor;
+  const nodes = Array.from({ length: s.nodes }, (_, i) => i);
+  const clientLabel: Record<ClientKind, string> = { external: e.clientExternal, pod: e.clientPod, node: e.clientNode };
+  const targetLabel = {
+    clusterIP: fill(e.targetClusterIP, { ip: CLUSTER_IP, port: s.service.port }),
+    nodePort: e.targetNodePort,
+    loadBalancer: fill(e.targetLoadBalancer, { ip: LB_IP, port: s.service.port }),
+  };
+  return (
+    <fieldset class="pg-group">
+      <legend>{e.connection}</legend>
+      <div class="pg-grid">
+        <SelectField
+          id="pg-client"
+          label={e.client}
+          options={CLIENT_KINDS}
+          value={s.client.kind}
+          text={(k) => clientLabel[k]}
+          isDisabled={(k) => k === 'pod' && s.pods.length === 0}
+          onSelect={(kind) => edit.setClient({ kind, index: 0 })}
+        />
+        {s.client.kind !== 'external' && (
+          <SelectField
+            id="pg-client-which"
+            label={e.clientWhich}
+            options={s.client.kind === 'pod' ? s.pods.map((_, i) => i) : nodes}
+            value={s.client.index}
+            text={s.client.kind === 'pod' ? podNameOf : nodeNameOf}
+            onSelect={(index) => edit.setClient({ kind: s.client.kind, index })}
+          />
+        )}
+        <SelectField id="pg-target" label={e.target} options={targetsOf(s.service.type)} value={s.target} text={(t) => targetLabel[t]} onSelect={edit.setTarget} />
+        <SelectField id="pg-entry" label={e.entry} options={nodes} value={s.entry} text={nodeNameOf} onSelect={edit.setEntry} describedBy="pg-entry-help" />
+      </div>
+      <p class="pg-hint" id="pg-entry-help">
+        {e.entryHelp}
+      </p>
+    </fieldset>
+  );
+}
