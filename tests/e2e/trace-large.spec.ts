@@ -2,8 +2,9 @@
  * The trace page with large dumps: a 20,000-line dump (1,000 NodePort Services × 3
  * endpoints, from the engine's generator) loaded through the file picker traces in the
  * worker with progress, the page stays responsive, and cancel stops it. With
- * TRACE_BENCH=1 the same runs on 5,000 Services (~100,000 lines) and prints the timings;
- * figures are reported, not asserted (the machine is shared).
+ * TRACE_BENCH=1 the same runs on 5,000 Services (~100,000 lines), prints the timings and
+ * holds the page to issue 17's budget: no frame waits more than 200 ms while tracing. It is
+ * opt-in because a shared CI machine's own load would be measured too.
  */
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -145,12 +146,14 @@ test.describe('benchmark', () => {
     const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''));
     await load(page, dump);
     const rounds: string[] = [];
+    const gaps: number[] = [];
     for (let round = 1; round <= 3; round++) {
       // A different LOCAL list each round, so the rules are parsed again every time.
       await page.getByTestId('trace-local').fill(`${dump.nodeIP}, 10.99.0.${round}`);
       await watch(page);
       await page.getByTestId('trace-submit').click();
       const t = await traced(page);
+      gaps.push(t.maxGap);
       rounds.push(
         `round ${round}: ${t.lines} lines; parse+compile ${t.parse} ms, whole job in the worker ${t.worker} ms, click to results ${t.page} ms; longest frame gap while tracing ${Math.round(t.maxGap)} ms`,
       );
@@ -172,5 +175,7 @@ test.describe('benchmark', () => {
         `worker JS (fetched at the first trace): ${sum(worker)}`,
       ].join('\n'),
     );
+    // Parsing and walking run in the worker, so the page keeps drawing frames throughout.
+    expect(Math.max(...gaps), 'longest frame gap while tracing, ms').toBeLessThanOrEqual(200);
   });
 });
