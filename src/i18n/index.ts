@@ -1,7 +1,7 @@
 import { en, type UiKey } from './en.ts';
 import { ko } from './ko.ts';
 import { isLocale, type Locale } from './locales.ts';
-import { resolveParticles } from './particles.ts';
+import { fill, type FillValues } from '../text/fill';
 
 export type { UiKey } from './en.ts';
 export * from './locales.ts';
@@ -10,20 +10,17 @@ export * from './locales.ts';
 export const ui: Readonly<Record<Locale, Readonly<Record<UiKey, string>>>> = { en, ko };
 
 /** Values for the `{name}` placeholders of a UI string. */
-export type FormatValues = Readonly<Record<string, string | number>>;
+export type FormatValues = FillValues;
 
 /**
- * Fills `{name}` placeholders. A placeholder without a value is a bug in the caller, so it
- * throws with the name rather than printing "{name}" on the page.
+ * Fills `{name}` placeholders, picking the Korean particle after each value (`{port}(으)로`).
+ * At build time a placeholder without a value is a bug in the caller, so it throws with the
+ * name rather than printing "{name}" on the page.
  */
 export function format(template: string, values: FormatValues = {}): string {
-  const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`UI string "${template}" needs a value for {${name}}`);
-    return String(value);
+  return fill(template, values, (name) => {
+    throw new Error(`UI string "${template}" needs a value for {${name}}`);
   });
-  // Korean strings write `{port}(으)로`; the particle that fits the value replaces the pair.
-  return resolveParticles(filled);
 }
 
 /** The translator for one locale: t('challenge.number', { n: 14 }) → "Challenge 14". */

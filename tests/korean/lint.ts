@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pickParticle, type ParticlePair } from '../../src/i18n/particles.ts';
+import { pickParticle, type ParticlePair } from '../../src/text/particles';
 
 /** One thing a reader would trip over, with what to do about it. */
 export interface Finding {

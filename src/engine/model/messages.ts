@@ -3,7 +3,7 @@
  * code and its parameters; the UI picks the language. Templates use {name} placeholders.
  */
 
-import { resolveParticles } from '../../i18n/particles';
+import { fill } from '../../text/fill';
 
 /** Parameters substituted into a message template. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -273,18 +273,17 @@ export function term(name: Term): string {
   return `term:${name}`;
 }
 
-/** Fills a code's template; unknown placeholders are left visible rather than dropped. */
+/**
+ * Fills a code's template, terms in the message's language; unknown placeholders are left
+ * visible rather than dropped. Korean templates write `{value}은(는)`, and the particle that
+ * fits the filled-in value replaces the pair.
+ */
 export function formatMessage(code: MessageCode, params: MessageParams, language: 'en' | 'ko'): string {
-  const text = messageTemplate(code, language).replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
     const text = String(value);
-    if (text.startsWith('term:')) {
-      const entry = (TERMS as Record<string, { en: string; ko: string }>)[text.slice(5)];
-      if (entry !== undefined) return entry[language];
-    }
-    return text;
-  });
-  // Korean templates write `{value}은(는)`; pick the particle that fits the filled-in value.
-  return language === 'ko' ? resolveParticles(text) : text;
+    const entry = text.startsWith('term:') ? (TERMS as Record<string, { en: string; ko: string }>)[text.slice(5)] : undefined;
+    values[name] = entry === undefined ? text : entry[language];
+  }
+  return fill(messageTemplate(code, language), values);
 }

@@ -5,6 +5,7 @@
  */
 import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
 import type { ComparisonColumn, OutcomeRow } from '../../playground/engine.ts';
+import { fill } from '../fill';
 import { percent } from '../numbers.ts';
 import { arrows } from './RunPanel.tsx';
 
@@ -34,7 +35,7 @@ export function CompareTable({ columns, pods, strings, locale, caption }: Props)
   const rows: [string, string, (col: ComparisonColumn) => string][] = [
     ...pods.map((pod): [string, string, (col: ComparisonColumn) => string] => [
       `share-${pod}`,
-      c.share.replace('{pod}', pod),
+      fill(c.share, { pod }),
       (col) => cell(col, (r) => percent(locale, r.total ? (r.counts[pod] ?? 0) / r.total : 0)),
     ]),
     ['dropped', c.dropped, (col) => cell(col, (r) => percent(locale, r.total ? (r.counts['dropped'] ?? 0) / r.total : 0))],

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { excerptParts } from '../../search/excerpt.ts';
 import { loadPagefind, type PagefindHit } from '../../search/pagefind.ts';
+import { fill } from '../fill';
 
 /** The island's words, resolved on the server; `{query}` and `{n}` are filled here. */
 export interface SearchStrings {
@@ -30,10 +31,6 @@ type State =
 
 /** Results shown at most; the site is small, and more would only be noise. */
 const MAX_RESULTS = 10;
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
 
 export default function SearchBox({ strings }: Props) {
   const [query, setQuery] = useState('');

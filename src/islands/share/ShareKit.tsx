@@ -7,6 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { htmlSnippet, kitLink, markdownSnippet, optionLabel, SNIPPET_IMAGE, type Kit } from '../../newsletter/snippets.ts';
 import { noUtm, utmFields, type Utm, type UtmField } from '../../newsletter/utm.ts';
 import { copyToClipboard } from './copyToClipboard.ts';
+import { fill } from '../fill';
 
 /** The kit's words, resolved on the server. */
 export interface ShareKitStrings {
@@ -49,7 +50,7 @@ export default function ShareKit({ kit, strings }: Props) {
 
   const copy = async (format: Format) => {
     const done = await copyToClipboard(snippets[format], areas[format].current);
-    setStatus(done ? strings.copied.replace('{format}', names[format]) : strings.copyFailed);
+    setStatus(done ? fill(strings.copied, { format: names[format] }) : strings.copyFailed);
   };
 
   return (
@@ -115,7 +116,7 @@ export default function ShareKit({ kit, strings }: Props) {
             value={snippets[format]}
           />
           <button type="button" class="kit__copy" data-testid={`copy-${format}`} onClick={() => void copy(format)}>
-            {strings.copy.replace('{format}', names[format])}
+            {fill(strings.copy, { format: names[format] })}
           </button>
         </section>
       ))}

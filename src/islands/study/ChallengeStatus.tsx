@@ -5,6 +5,8 @@
 import { useStore } from '@nanostores/preact';
 import { emptyProgress } from '../../stores/progress/data.ts';
 import { $progress, progressOf } from '../../stores/progress/progress.ts';
+import { fill } from '../fill';
+import { count } from '../numbers';
 
 /** The words, with {option}, {n} placeholders left in. */
 export interface ChallengeStatusStrings {
@@ -31,15 +33,15 @@ export default function ChallengeStatus({ slug, strings, locale }: Props) {
   const parts: string[] = [];
   if (entry.first) {
     const template = entry.first.right ? strings.firstRight : strings.firstWrong;
-    parts.push(template.replace('{option}', entry.first.answer.toUpperCase()));
+    parts.push(fill(template, { option: entry.first.answer.toUpperCase() }));
   } else {
     parts.push(strings.notYet);
   }
   if (entry.best) {
     const template = entry.best.right ? strings.bestRight : strings.bestWrong;
-    parts.push(template.replace('{n}', new Intl.NumberFormat(locale).format(entry.best.total)));
+    parts.push(fill(template, { n: count(locale, entry.best.total) }));
   }
-  if (entry.hints > 0) parts.push(strings.hints.replace('{n}', String(entry.hints)));
+  if (entry.hints > 0) parts.push(fill(strings.hints, { n: entry.hints }));
   const state = entry.first ? (entry.first.right ? 'right' : 'wrong') : 'open';
   return (
     <p class={`status status--${state}`} data-testid={`status-${slug}`} data-state={state}>

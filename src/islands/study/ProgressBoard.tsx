@@ -7,6 +7,7 @@ import { useStore } from '@nanostores/preact';
 import { useRef, useState } from 'preact/hooks';
 import { emptyProgress } from '../../stores/progress/data.ts';
 import { $progress, resetProgress } from '../../stores/progress/progress.ts';
+import { fill } from '../fill';
 
 /** The words; {answered} and {total} are filled here. */
 export interface ProgressBoardStrings {
@@ -56,7 +57,7 @@ export default function ProgressBoard({ slugs, strings }: Props) {
     <section class="progress" aria-labelledby="progress-heading" data-testid="progress-board">
       <h2 id="progress-heading">{strings.heading}</h2>
       <p class="progress__summary" data-testid="progress-summary">
-        {strings.summary.replace('{answered}', String(answered)).replace('{total}', String(slugs.length))}
+        {fill(strings.summary, { answered, total: slugs.length })}
       </p>
       <p class="progress__private">{strings.private}</p>
       {confirming ? (

@@ -10,6 +10,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { emptyProgress } from '../../stores/progress/data.ts';
 import { $progress, progressOf, recordHints } from '../../stores/progress/progress.ts';
+import { fill } from '../fill';
 import { Text } from '../Text.tsx';
 
 /** The island's words; `{n}` and `{total}` are filled here. */
@@ -29,10 +30,6 @@ interface Props {
   readonly slug: string;
   readonly hints: readonly string[];
   readonly strings: HintStrings;
-}
-
-function fill(template: string, n: number, total: number): string {
-  return template.replace('{n}', String(n)).replace('{total}', String(total));
 }
 
 export default function StudyHints({ slug, hints, strings }: Props) {
@@ -68,7 +65,7 @@ export default function StudyHints({ slug, hints, strings }: Props) {
       <div class="hints__all" ref={root}>
         {hints.map((hint, i) => (
           <details class="hint" key={i}>
-            <summary>{fill(strings.hint, i + 1, total)}</summary>
+            <summary>{fill(strings.hint, { n: i + 1, total })}</summary>
             <p>
               <Text>{hint}</Text>
             </p>
@@ -92,7 +89,7 @@ export default function StudyHints({ slug, hints, strings }: Props) {
       <ol class="hints__list" ref={list}>
         {hints.slice(0, shown).map((hint, i) => (
           <li class="hint hint--shown" key={i} tabIndex={-1} data-testid="hint">
-            <strong class="hint__label">{fill(strings.shown, i + 1, total)}</strong>
+            <strong class="hint__label">{fill(strings.shown, { n: i + 1, total })}</strong>
             <p>
               <Text>{hint}</Text>
             </p>
@@ -101,7 +98,7 @@ export default function StudyHints({ slug, hints, strings }: Props) {
       </ol>
       {shown < total && (
         <button type="button" class="hints__next" data-testid="next-hint" onClick={reveal}>
-          {answered ? strings.all : fill(strings.next, shown + 1, total)}
+          {answered ? strings.all : fill(strings.next, { n: shown + 1, total })}
         </button>
       )}
     </div>

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveEn } from '../../../src/i18n/live/en.ts';
 import { liveKo } from '../../../src/i18n/live/ko.ts';
-import { fill } from '../../../src/islands/fill.ts';
 
 type Table = Record<string, Record<string, string>>;
 const en = liveEn as unknown as Table;
@@ -48,12 +47,5 @@ describe('live lesson strings', () => {
 
   it('balance their `code` backticks', () => {
     for (const [key, value] of [...entries(en), ...entries(ko)]) expect((value.match(/`/g) ?? []).length % 2, key).toBe(0);
-  });
-});
-
-describe('fill', () => {
-  it('fills placeholders and leaves unknown ones visible rather than throwing', () => {
-    expect(fill('{a} of {b}', { a: 1, b: '2' })).toBe('1 of 2');
-    expect(fill('{a} and {missing}', { a: 'x' })).toBe('x and {missing}');
   });
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { josa, numberToHangul } from 'es-hangul';
 import { describe, expect, it } from 'vitest';
-import { lastSyllable, pickParticle, resolveParticles, withParticle } from '../../../src/i18n/particles.ts';
+import { lastSyllable, pickParticle, resolveParticles, withParticle } from '../../../src/text/particles';
 
 describe('numbers, read the Korean way', () => {
   it.each([
