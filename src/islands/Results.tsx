@@ -12,7 +12,7 @@ import { sameScenario } from '../stores/scenario.ts';
 import type { LiveStrings } from '../i18n/live/index.ts';
 import { BarChart } from './BarChart.tsx';
 import { fill } from './fill.ts';
-import { count, percent, probability } from './numbers.ts';
+import { count, percent, probability, type Decimals } from './numbers.ts';
 import { settingsText } from './settingsText.ts';
 import { Text } from './Text.tsx';
 
@@ -65,6 +65,9 @@ function measureLine(graded: GradedRun, lesson: LabConfig, strings: LiveStrings[
     }
   }
 }
+
+/** The exact probability shows four decimals, as many as the measured share's percentage (49.87%). */
+const EXACT_DECIMALS: Decimals = { min: 4, max: 4 };
 
 /** The exact probability of the observable's hit for one new connection, when the rules give one. */
 function exactOf(graded: GradedRun, lesson: LabConfig): number | null {
@@ -120,7 +123,7 @@ export function Results({ graded, lesson, scenario, strings, controlStrings, loc
             {fill(strings.interval, { low: percent(locale, graded.interval.low), high: percent(locale, graded.interval.high) })}
           </li>
         )}
-        {answered && exact !== null && <li data-testid="exact">{fill(strings.exact, { p: probability(locale, exact) })}</li>}
+        {answered && exact !== null && <li data-testid="exact">{fill(strings.exact, { p: probability(locale, exact, EXACT_DECIMALS) })}</li>}
       </ul>
       <p class={`live-grade live-grade--${verdict}`} data-testid="grade">
         {answered && (

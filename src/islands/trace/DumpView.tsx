@@ -10,7 +10,8 @@ import type { TraceStrings } from '../../i18n/trace/index.ts';
 import { $dumpFocus } from '../../stores/traceView.ts';
 import { lineStarts } from '../../workers/trace/inspect.ts';
 import { displayLine } from './display.ts';
-import { count, fill } from './format.ts';
+import { fill } from '../fill';
+import { count } from '../numbers';
 
 interface Props {
   readonly text: string;

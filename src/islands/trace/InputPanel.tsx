@@ -13,7 +13,8 @@ import { escapeText } from '../../text/inert.ts';
 import { formatSize, MAX_INPUT_BYTES, MAX_INPUT_TEXT } from '../../text/limits.ts';
 import { Code } from './Code.tsx';
 import { DumpView } from './DumpView.tsx';
-import { count, fill } from './format.ts';
+import { fill } from '../fill';
+import { count } from '../numbers';
 
 interface Props {
   readonly strings: TraceStrings['input'];

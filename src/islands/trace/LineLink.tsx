@@ -1,6 +1,6 @@
 /** A button that shows a line of the traced rules ("line 42"); plain text when there is no line. */
 import { showDumpLine } from '../../stores/traceView.ts';
-import { fill } from './format.ts';
+import { fill } from '../fill';
 
 interface Props {
   readonly line: number;

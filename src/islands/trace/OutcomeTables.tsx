@@ -4,8 +4,15 @@ import type { ExactView, RunView } from '../../workers/trace/protocol.ts';
 import { Code } from './Code.tsx';
 import { describeDecider, describeOutcome } from './describe.ts';
 import { displayLine } from './display.ts';
-import { count, fill, percent, probability } from './format.ts';
+import { fill } from '../fill';
+import { count, percent, probability, type Decimals } from '../numbers';
 import { LineLink } from './LineLink.tsx';
+
+/**
+ * Up to six decimals: a pasted dump's branches can be far smaller than a lesson's (one of 30,000
+ * endpoints would read 0.0000 at four); exact fractions stay short (0.5, 0.25).
+ */
+const DECIMALS: Decimals = { min: 1, max: 6 };
 
 interface ExactProps {
   readonly exact: ExactView;
@@ -58,7 +65,7 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
                   {describeOutcome(x, o)}
                   {x.reason && x.decidedBy && <span class="trace-reason">{x.reason}</span>}
                 </th>
-                <td class="trace-num">{probability(locale, x.probability)}</td>
+                <td class="trace-num">{probability(locale, x.probability, DECIMALS)}</td>
                 <td>{x.masquerade ? o.yes : o.no}</td>
                 <td>
                   {/* From pasted rules the node's interfaces are unknown: never claim one address. */}
@@ -83,7 +90,7 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
         </table>
       </div>
       <p data-testid="trace-exact-total">
-        {fill(s.total, { drop: probability(locale, drop), reject: probability(locale, reject) })}
+        {fill(s.total, { drop: probability(locale, drop, DECIMALS), reject: probability(locale, reject, DECIMALS) })}
       </p>
       {masqueraded && (
         <p class="trace-help" data-testid="trace-masquerade-note">

@@ -11,7 +11,8 @@ import { $dumpInfo } from '../../stores/traceInspect.ts';
 import { RUN_COUNTS, type FieldError, type TraceField } from '../../stores/traceValidate.ts';
 import type { TraceProtocol } from '../../workers/trace/protocol.ts';
 import { Code } from './Code.tsx';
-import { count, fill } from './format.ts';
+import { fill } from '../fill';
+import { count } from '../numbers';
 
 interface Props {
   readonly strings: TraceStrings['packet'];

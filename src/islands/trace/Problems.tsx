@@ -2,7 +2,8 @@
 import type { TraceStrings } from '../../i18n/trace/index.ts';
 import type { ProblemView } from '../../workers/trace/protocol.ts';
 import { displayLine } from './display.ts';
-import { count, fill } from './format.ts';
+import { fill } from '../fill';
+import { count } from '../numbers';
 import { LineLink } from './LineLink.tsx';
 
 interface Props {

@@ -2,7 +2,8 @@
 import type { TraceStrings } from '../../i18n/trace/index.ts';
 import type { TraceState } from '../../stores/traceRun.ts';
 import { escapeText } from '../../text/inert.ts';
-import { count, fill } from './format.ts';
+import { fill } from '../fill';
+import { count } from '../numbers';
 
 interface Props {
   readonly state: TraceState;

@@ -7,7 +7,8 @@ import type { TraceStrings } from '../../i18n/trace/index.ts';
 import type { SampleView, TraceLine } from '../../workers/trace/protocol.ts';
 import { detailText, Saying } from '../engineText.tsx';
 import { displayLine } from './display.ts';
-import { count, fill } from './format.ts';
+import { fill } from '../fill';
+import { count } from '../numbers';
 import { LineLink } from './LineLink.tsx';
 import { traceRows } from './rows.ts';
 
