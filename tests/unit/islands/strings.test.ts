@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { liveEn } from '../../../src/i18n/live/en.ts';
 import { liveKo } from '../../../src/i18n/live/ko.ts';
+import { placeholdersOf } from '../helpers/placeholders';
 
 type Table = Record<string, Record<string, string>>;
 const en = liveEn as unknown as Table;
 const ko = liveKo as unknown as Table;
 const entries = (t: Table) =>
   Object.entries(t).flatMap(([group, keys]) => Object.entries(keys).map(([key, value]) => [`${group}.${key}`, value] as const));
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** Strings that are names or code in both languages. */
 const sameOnPurpose = new Set([
@@ -34,7 +34,7 @@ describe('live lesson strings', () => {
 
   it('use the same placeholders in both languages', () => {
     const koMap = new Map(entries(ko));
-    for (const [key, value] of entries(en)) expect(placeholders(koMap.get(key) ?? ''), key).toEqual(placeholders(value));
+    for (const [key, value] of entries(en)) expect(placeholdersOf(koMap.get(key) ?? ''), key).toEqual(placeholdersOf(value));
   });
 
   it('are never empty, and the Korean ones are Korean', () => {

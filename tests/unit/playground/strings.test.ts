@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { playgroundStrings } from '../../../src/i18n/playground/index.ts';
 import { linkText, problemText } from '../../../src/islands/playground/problemText.ts';
 import type { ProblemCode } from '../../../src/playground/validate.ts';
-
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+import { placeholdersOf } from '../helpers/placeholders';
 
 function leaves(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
@@ -15,7 +14,7 @@ describe('playground strings', () => {
     const en = new Map(leaves(playgroundStrings.en));
     const ko = new Map(leaves(playgroundStrings.ko));
     expect([...ko.keys()].sort()).toEqual([...en.keys()].sort());
-    for (const [key, text] of en) expect(placeholders(ko.get(key) ?? ''), key).toEqual(placeholders(text));
+    for (const [key, text] of en) expect(placeholdersOf(ko.get(key) ?? ''), key).toEqual(placeholdersOf(text));
     expect(ko.get('problems.tooManyNodes')).not.toBe(en.get('problems.tooManyNodes'));
   });
 

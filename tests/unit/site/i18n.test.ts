@@ -5,8 +5,7 @@ import { format, localeOf, ui, useTranslations } from '../../../src/i18n/index.t
 import { localeFromPath, pickLocale } from '../../../src/i18n/detect.ts';
 import { alternatePaths, localizedPath, switchLocalePath } from '../../../src/i18n/paths.ts';
 import { formatDate, isoDay } from '../../../src/i18n/dates.ts';
-
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+import { placeholdersOf } from '../helpers/placeholders';
 
 describe('UI strings', () => {
   it('have exactly the same keys in English and Korean', () => {
@@ -21,7 +20,7 @@ describe('UI strings', () => {
 
   it('use the same {placeholders} in both languages', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(placeholders(ko[key]), key).toEqual(placeholders(en[key]));
+      expect(placeholdersOf(ko[key]), key).toEqual(placeholdersOf(en[key]));
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceEn } from '../../../src/i18n/trace/en';
 import { traceKo } from '../../../src/i18n/trace/ko';
+import { placeholdersOf } from '../helpers/placeholders';
 
 type Table = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
@@ -9,7 +10,6 @@ function flat(table: Table): Map<string, string> {
   return new Map(Object.entries(table).flatMap(([group, keys]) => Object.entries(keys).map(([key, value]) => [`${group}.${key}`, value] as const)));
 }
 
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 const code = (s: string): string[] => s.split('`').filter((_, i) => i % 2 === 1);
 
 describe('trace page strings', () => {
@@ -19,7 +19,7 @@ describe('trace page strings', () => {
   it('have the same keys, placeholders and code spans in English and Korean', () => {
     expect([...ko.keys()]).toEqual([...en.keys()]);
     for (const [key, value] of en) {
-      expect(placeholders(ko.get(key) ?? ''), key).toEqual(placeholders(value));
+      expect(placeholdersOf(ko.get(key) ?? ''), key).toEqual(placeholdersOf(value));
       expect(code(ko.get(key) ?? '').sort(), key).toEqual(code(value).sort());
     }
   });

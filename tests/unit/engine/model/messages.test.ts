@@ -1,8 +1,7 @@
 /** The message catalogue: every code in English and Korean, with the same placeholders. */
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_CODES, formatMessage, messageTemplate, term } from '../../../../src/engine/model/messages';
-
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+import { placeholdersOf } from '../../helpers/placeholders';
 
 describe('messages', () => {
   it.each(MESSAGE_CODES)('%s has both languages with the same placeholders', (code) => {
@@ -10,7 +9,7 @@ describe('messages', () => {
     const ko = messageTemplate(code, 'ko');
     expect(en.length).toBeGreaterThan(0);
     expect(ko).toMatch(/[가-힣]/);
-    expect(placeholders(ko)).toEqual(placeholders(en));
+    expect(placeholdersOf(ko)).toEqual(placeholdersOf(en));
   });
 
   it('fills parameters and translates terms', () => {
