@@ -77,7 +77,16 @@ export default defineConfig({
   // No preload lists for dynamic imports: every island and store chunk would carry a list of
   // the engine's files and Vite's preload helper (≈ 1 kB gz on view, before any run), to save
   // one round trip when the engine loads on the first run — from the same static host.
-  vite: { build: { modulePreload: false } },
+  vite: {
+    build: {
+      modulePreload: false,
+      // The engine's modules do nothing when imported (only declarations: the engine is pure),
+      // so Rollup may drop a module a façade re-exports but a bundle does not use, without
+      // following its imports. Otherwise one name taken from the model's façade
+      // (src/engine/model/index.ts) would bring the yaml package's top-level code along.
+      rollupOptions: { treeshake: { moduleSideEffects: (id) => !id.includes('/src/engine/') } },
+    },
+  },
   experimental: {
     // Hash-based CSP: Astro hashes every script and style it emits into a <meta> policy,
     // so nothing inline runs unless Astro itself produced it.
