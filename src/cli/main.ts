@@ -1,19 +1,16 @@
-import { generateIptablesSave } from '../engine/kubeproxy';
-import { generateNftables } from '../engine/kubeproxy/nftables';
-import { formatManifestError } from '../engine/model/errors';
-import { loadManifestSources } from '../engine/model/loadManifests';
-import type { Cluster } from '../engine/model/types';
-import type { ConnectionSpec, RunSummary, Simulation, Source } from '../engine/simulate';
-import { detectRulesFormat } from '../engine/nftables/detect';
-import { ConnectionError, WorkLimitError, createSimulation, fromRulesText, parseSource, toCliJson } from '../engine/simulate';
-import type { ExactOutcome } from '../engine/simulate';
+import { formatManifestError, loadManifestSources, type Cluster } from '../engine/model';
+import { detectRulesFormat, generateIptablesSave, generateNftables } from '../engine/rules';
+import type { ConnectionSpec, ExactOutcome, RunSummary, Simulation, Source } from '../engine/simulate';
+import { ConnectionError, WorkLimitError, createSimulation, fromRulesText } from '../engine/simulate';
 import { oneLine } from '../text/inert';
 import type { CliOptions, RulesOptions, ScenarioOptions } from './args';
 import { CliUsageError, USAGE, parseArgs } from './args';
 import type { Heading } from './format';
 import { formatReport } from './format';
+import { toCliJson } from './json';
 import { driveRun } from './progress';
 import { InputRefused } from './readInput';
+import { parseSource } from './source';
 import { parseIPPort, resolveTarget } from './targets';
 
 /** What the tracer needs from the outside world (injected so tests run without a process). */

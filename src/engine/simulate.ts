@@ -30,9 +30,6 @@ export type { Problem } from './netfilter/model';
 export { ConnectionError } from './network/resolve';
 export { WorkLimitError, describeLimit, MAX_WALK_BOUND, EXACT_WORK_BUDGET, MAX_EXACT_WALKS } from './run/limits';
 export type { WorkLimit } from './run/limits';
-export { parseConnectionTarget, parseSource, toCliJson } from './simulate-cli';
-export type { CliJson } from './simulate-cli';
-
 
 /** Options shared by exact and sample. */
 export interface WalkOptions {

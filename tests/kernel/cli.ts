@@ -3,7 +3,8 @@
  * scenario through the real kernel (network namespaces, the engine's rules in netfilter, real
  * TCP connections) and prints the kernel's counts next to the engine's exact prediction.
  */
-import { parseSource, type Source } from '../../src/engine/simulate';
+import type { Source } from '../../src/engine/simulate';
+import { parseSource } from '../../src/cli/source';
 import { CliUsageError } from '../../src/cli/args';
 import { resolveTarget } from '../../src/cli/targets';
 import { loadScenarioFiles } from './harness/clusters';
