@@ -1,211 +1,24 @@
 /**
- * The engine's front door, for the CLI, the islands and the kernel suite: build a simulation
- * from a cluster (every node's rules generated as kube-proxy writes them) or from one pasted
- * iptables-save dump, then ask it about connections — exactly (every random branch with its
- * probability), one sampled connection, or a chunked run of many.
+ * Façade: running connections through the engine. Outside src/engine (the CLI, the stores,
+ * the islands, the trace worker) values come from the engine only through its façades —
+ * simulate.ts, lab/index.ts, model/index.ts and rules.ts, as eslint.config.js enforces — so
+ * the folders behind them can be rearranged without touching the site. Re-exports only, of
+ * modules without top-level effects: a bundle keeps just the names it uses.
+ *
+ * Here: a simulation of a cluster (kube-proxy's iptables or nftables rules, IPVS, or Cilium's
+ * eBPF) or of one pasted ruleset, asked exactly (every random branch with its probability),
+ * for one sample, a session or a chunked run; the errors and work limits it answers with.
  */
-import { generateIptablesSave } from './kubeproxy';
-import { generateNftables, type NftablesOptions } from './kubeproxy/nftables';
-import type { Cluster } from './model/types';
-import { createNetworkState, createWalkContext, type NetworkState } from './network/context';
-import { resolveConnection } from './network/resolve';
-import { clusterTopology, singleNodeTopology, type Topology, type TopologyOptions } from './network/topology';
-import type { ConnectionResult, ConnectionSpec } from './network/types';
-import { walkConnection } from './network/walk';
-import type { Problem } from './netfilter/model';
-import type { IpSetSpec } from './netfilter/sets';
-import { walkCost } from './network/cost';
-import { budgetedExact } from './run/exact';
-import { MAX_WALK_BOUND, WorkLimitError } from './run/limits';
-import { createRng, normalizeSeed, samplingChooser } from './random/rng';
-import { createRunner, type RunOptions, type Runner } from './run/runner';
-import type { ExactOutcome } from './run/outcome';
-
+export { createSimulation, fromParsedRules, fromRulesText, parseRulesText } from './run/simulation';
+export type { NodeProblem, RulesTextOptions, Session, Simulation, SimulationOptions, WalkOptions } from './run/simulation';
+export { createDatapathSimulation } from './datapaths';
+export type { Datapath, DatapathOptions, DatapathSession, DatapathSimulation, IpvsScheduler, LbAlgorithm, NodePortMode } from './datapaths';
 export type { ConnectionResult, ConnectionSpec, Destination, ReplyResult, RuleRef, Source, Step, Transport, Verdict } from './network/types';
 export type { RunOptions, RunProgress, RunSummary, RunSummaryWithFlows, Runner, RuleCounter, OutcomeCount } from './run/runner';
+export { outcomeKey, type ExactOutcome } from './run/outcome';
 export { EXPERIENCES, experienceOf, type Experience } from './run/experience';
 export type { TraceEntry } from './netfilter/trace';
-export type { ExactOutcome } from './run/outcome';
 export type { Problem } from './netfilter/model';
 export { ConnectionError } from './network/resolve';
-export { WorkLimitError, describeLimit, MAX_WALK_BOUND, EXACT_WORK_BUDGET, MAX_EXACT_WALKS } from './run/limits';
+export { WorkLimitError, describeLimit, workUnits, MAX_WALK_BOUND, EXACT_WORK_BUDGET, MAX_EXACT_WALKS, WALK_COST } from './run/limits';
 export type { WorkLimit } from './run/limits';
-
-/** Options shared by exact and sample. */
-export interface WalkOptions {
-  /** Record every rule evaluated and the journey's steps (default: exact true, sample false). */
-  readonly trace?: boolean;
-  /** Clock in seconds (recent's --seconds); default 0. */
-  readonly now?: number;
-  /** Exact mode only: work units allowed (default EXACT_WORK_BUDGET) and a callback after each replay. */
-  readonly budget?: number;
-  readonly onWalk?: (walks: number) => void;
-}
-
-/** A problem of one node's rules. */
-export interface NodeProblem extends Problem {
-  readonly node: string;
-}
-
-/** A simulated cluster (or single node) that connections can be asked about. */
-export interface Simulation {
-  /** Node names, in cluster order. */
-  readonly nodes: readonly string[];
-  /** The iptables-save text walked on a node (throws RangeError for an unknown node). */
-  rules(node: string): string;
-  /** What could not be used in the rules (all nodes, or one). */
-  problems(node?: string): NodeProblem[];
-  /**
-   * Every outcome with its probability, aggregated by result, each with one trace. Throws
-   * WorkLimitError when the rules fan out or branch beyond the work budget.
-   */
-  exact(connection: ConnectionSpec, options?: WalkOptions): ExactOutcome[];
-  /** One connection with the random choices drawn from `seed`. */
-  sample(connection: ConnectionSpec, seed: number | string, options?: WalkOptions): ConnectionResult;
-  /**
-   * A chunked run of many connections (counts and rule counters): of one spec, or of a round
-   * of specs taken in turn (several clients or entry nodes), counted per spec too.
-   */
-  run(connection: ConnectionSpec | readonly ConnectionSpec[], options: RunOptions): Runner;
-  /** Connections one after another with state kept between them (session affinity). */
-  session(seed: number | string): Session;
-}
-
-/** A sequence of connections sharing the nodes' state (recent lists) and one random stream. */
-export interface Session {
-  /** Walks one connection at time `now` (seconds, default: the previous time). */
-  connect(connection: ConnectionSpec, options?: WalkOptions): ConnectionResult;
-}
-
-/** Options of createSimulation. */
-export interface SimulationOptions extends TopologyOptions {
-  /** Rules to walk instead of the generated ones, per node (iptables-save or nft text, auto-detected). */
-  readonly rules?: Readonly<Record<string, string>>;
-  /**
-   * Which kube-proxy mode generates the rules: iptables (iptables-save) or nftables (the
-   * `table ip kube-proxy` transaction). Default: nftables when cluster.proxy.mode says so.
-   */
-  readonly mode?: 'iptables' | 'nftables';
-  /** nftables-mode inputs that are not in the model (service CIDRs, mark text). */
-  readonly nftables?: NftablesOptions;
-}
-
-function build(topology: Topology, fillVia: boolean): Simulation {
-  const node = (name: string): Topology['nodes'][number] => {
-    const n = topology.byName.get(name);
-    if (!n) throw new RangeError(`no node "${name}" (nodes: ${topology.nodes.map((x) => x.name).join(', ')})`);
-    return n;
-  };
-  // Single-node mode: a client's packets always enter the one node.
-  const only = topology.nodes[0];
-  const resolve = (spec: ConnectionSpec): ReturnType<typeof resolveConnection> =>
-    resolveConnection(
-      topology,
-      fillVia && only && spec.from.kind === 'client' && spec.from.via === undefined ? { ...spec, from: { ...spec.from, via: only.name } } : spec,
-    );
-  const sampleWith = (state: NetworkState, connection: ConnectionSpec, seed: number | string, options: WalkOptions): ConnectionResult => {
-    const ctx = createWalkContext(topology, state, samplingChooser(createRng(normalizeSeed(seed))), false);
-    ctx.now = options.now ?? 0;
-    if (options.trace) {
-      ctx.trace = [];
-      ctx.steps = [];
-    }
-    return walkConnection(ctx, resolve(connection));
-  };
-  // The static bound on one packet's work, per node, checked before any walk (computed once).
-  let checked = false;
-  const checkFanOut = (): void => {
-    if (checked) return;
-    for (const n of topology.nodes) {
-      const cost = walkCost(n);
-      // A walk crosses each hook at most twice (the packet, then its answer).
-      if (2 * cost.bound > Math.max(MAX_WALK_BOUND, 4 * cost.rules)) {
-        throw new WorkLimitError({ kind: 'fan-out', node: n.name, bound: cost.bound, limit: Math.max(MAX_WALK_BOUND, 4 * cost.rules) / 2, site: cost.site });
-      }
-    }
-    checked = true;
-  };
-  return {
-    nodes: topology.nodes.map((n) => n.name),
-    rules: (name) => node(name).rulesText,
-    problems: (name) =>
-      (name === undefined ? topology.nodes : [node(name)]).flatMap((n) => [
-        ...n.ruleset.problems.map((p) => ({ ...p, node: n.name })),
-        ...(n.nft?.compiled.problems ?? []).map((p) => ({ ...p, level: 'error' as const, node: n.name })),
-      ]),
-    exact(connection, options = {}) {
-      checkFanOut();
-      const result = budgetedExact(topology, resolve(connection), {
-        trace: options.trace !== false,
-        ...(options.now !== undefined ? { now: options.now } : {}),
-        ...(options.budget !== undefined ? { budget: options.budget } : {}),
-        ...(options.onWalk ? { onWalk: options.onWalk } : {}),
-      });
-      if (result.kind === 'limit') throw new WorkLimitError(result.limit);
-      return result.outcomes;
-    },
-    sample: (connection, seed, options = {}) => (checkFanOut(), sampleWith(createNetworkState(topology), connection, seed, options)),
-    run: (connection, options) => (checkFanOut(), createRunner(topology, isRound(connection) ? connection.map(resolve) : resolve(connection), options)),
-    session(seed) {
-      checkFanOut();
-      const state = createNetworkState(topology);
-      const rng = createRng(normalizeSeed(seed));
-      const chooser = samplingChooser(rng);
-      let now = 0;
-      return {
-        connect(connection, options = {}) {
-          now = options.now ?? now;
-          const ctx = createWalkContext(topology, state, chooser, false);
-          ctx.now = now;
-          if (options.trace) {
-            ctx.trace = [];
-            ctx.steps = [];
-          }
-          return walkConnection(ctx, resolve(connection));
-        },
-      };
-    },
-  };
-}
-
-function isRound(c: ConnectionSpec | readonly ConnectionSpec[]): c is readonly ConnectionSpec[] {
-  return Array.isArray(c);
-}
-
-/**
- * A simulation of a whole cluster: each node walks `generateIptablesSave(cluster, node)` (or,
- * in nftables mode, `generateNftables(cluster, node)`)
- * (or `options.rules[node]` when given). Throws RangeError for addresses that do not parse.
- */
-export function createSimulation(cluster: Cluster, options: SimulationOptions = {}): Simulation {
-  const rules = options.rules ?? {};
-  const nft = (options.mode ?? (cluster.proxy.mode === 'nftables' ? 'nftables' : 'iptables')) === 'nftables';
-  const generate = (n: string): string => (nft ? generateNftables(cluster, n, options.nftables ?? {}) : generateIptablesSave(cluster, n));
-  return build(clusterTopology(cluster, (n) => rules[n] ?? generate(n), options), false);
-}
-
-/** Options of fromRulesText. */
-export interface RulesTextOptions {
-  /** Addresses that count as LOCAL on the node (--local-ip); the first is its primary. */
-  readonly localIPs: readonly string[];
-  /** Name shown in traces (default "node"). */
-  readonly nodeName?: string;
-  /** ipsets for rules that use -m set. */
-  readonly sets?: Readonly<Record<string, IpSetSpec>>;
-}
-
-/**
- * A single node from a pasted ruleset — iptables-save, or nftables (`nft list ruleset` output
- * or `nft -f` input), detected from the text — (the CLI's --rules mode): clients' packets
- * enter it on eth0; what is not local is forwarded out eth0 and leaves the simulation.
- */
-export function fromRulesText(text: string, options: RulesTextOptions): Simulation {
-  return build(
-    singleNodeTopology(text, {
-      localIPs: options.localIPs,
-      ...(options.nodeName !== undefined ? { nodeName: options.nodeName } : {}),
-      ...(options.sets ? { sets: options.sets } : {}),
-    }),
-    true,
-  );
-}

@@ -6,7 +6,7 @@
  */
 import type { Cluster } from '../model/types';
 import type { TopologyOptions } from '../network/topology';
-import { createSimulation, type Simulation } from '../simulate';
+import { createSimulation, type Simulation } from '../run/simulation';
 import { createCiliumSimulation, type LbAlgorithm, type NodePortMode } from './cilium';
 import { createIpvsSimulation, type IpvsScheduler } from './ipvs';
 

@@ -3,7 +3,8 @@
  * until the run's size, on the simulated clock, and the evidence tallied by client, entry
  * node, end and source address. Also the exact distribution of ends from the rules.
  */
-import type { RuleCounter, Simulation } from '../simulate';
+import type { RuleCounter } from '../run/runner';
+import type { Simulation } from '../run/simulation';
 import { addTally, endOf, sourceOf, type End, type Tally } from './evidence';
 import type { TrafficStep } from './traffic';
 

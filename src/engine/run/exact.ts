@@ -2,8 +2,9 @@
  * Exact mode with a budget: every random branch of a walk, each with its probability, as the
  * enumerator replays them — counting every replay and every rule it evaluates, so a ruleset
  * whose random choices multiply (statistic rules nested 20 deep) stops with "limit" and the
- * rules that drew, instead of running for minutes. The façade, the CLI and the trace page's
- * worker all enumerate through here, with the same budget in both rule languages.
+ * rules that drew, instead of running for minutes. Simulation.exact (run/simulation.ts) is the
+ * one caller, for the CLI, the islands and the trace page's worker alike, with the same budget
+ * in both rule languages.
  */
 import { cloneNetworkState, createNetworkState, createWalkContext } from '../network/context';
 import type { ResolvedConnection } from '../network/resolve';
@@ -26,8 +27,8 @@ export interface ExactOptions {
   readonly trace?: boolean;
   /** Clock in seconds (default 0). */
   readonly now?: number;
-  /** Told after each replay. */
-  readonly onWalk?: (walks: number) => void;
+  /** Told after each replay: the replays so far and the rules this one evaluated. */
+  readonly onWalk?: (walks: number, rules: number) => void;
 }
 
 /** The outcome of a budgeted enumeration. */
@@ -79,7 +80,7 @@ export function budgetedExact(topology: Topology, connection: ResolvedConnection
       walks++;
       evaluations += ctx.trace.length;
       longest = Math.max(longest, ctx.trace.length);
-      options.onWalk?.(walks);
+      options.onWalk?.(walks, ctx.trace.length);
       return options.trace ? result : { ...result, trace: null, steps: null };
     }, maxWalks);
     return { kind: 'ok', outcomes: aggregateOutcomes(weighted), walks, evaluations, longest };

@@ -5,7 +5,7 @@
  */
 import type { Cluster } from '../../model/types';
 import { clusterTopology, type TopologyOptions } from '../../network/topology';
-import type { NodeProblem } from '../../simulate';
+import type { NodeProblem } from '../../run/simulation';
 import { datapathSimulation, type DatapathSimulation } from '../shared/simulation';
 import { IpvsBalancer, type IpvsTables } from './balancer';
 import { ipsetsFor, renderIpsets, renderIpvsadm, renderIptables } from './render';

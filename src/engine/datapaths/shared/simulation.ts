@@ -5,7 +5,8 @@
  * scheduler (rr, lc, sh, mh) that is one outcome with probability 1 — the next connection's
  * fate given the state — and runs show the sequence.
  */
-import type { ExactOutcome, NodeProblem, Session, Simulation, WalkOptions } from '../../simulate';
+import type { ExactOutcome } from '../../run/outcome';
+import type { NodeProblem, Session, Simulation, WalkOptions } from '../../run/simulation';
 import { resolveConnection } from '../../network/resolve';
 import type { Topology } from '../../network/topology';
 import type { ConnectionResult, ConnectionSpec } from '../../network/types';
