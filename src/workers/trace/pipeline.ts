@@ -3,21 +3,20 @@
  * tests call directly): recognise the format, parse and compile the dump once, check the work
  * a packet could cause, then exact mode, one sampled packet with its trace, and a sampled run
  * with counters. It never throws for any text: what it cannot do becomes part of the report.
- * Nothing here is engine logic: the façade (simulate.ts) exposes neither the parsed rules (for
- * line numbers) nor an exact-mode budget, so this builds on the same engine parts it uses.
+ * Nothing here is engine logic: the dump is parsed once (parseRulesText, kept for the next
+ * packet) and walked through the façade's Simulation, exact mode with the page's budget.
  */
-import { singleNodeTopology, type Topology } from '../../engine/network/topology';
-import { ConnectionError, resolveConnection, type ResolvedConnection } from '../../engine/network/resolve';
+import type { Topology } from '../../engine/network/topology';
+import { ConnectionError, fromParsedRules, parseRulesText, WorkLimitError, type ConnectionSpec, type ExactOutcome, type Simulation } from '../../engine/simulate';
 import { isLoopback } from './guess';
 import { lineStarts } from './inspect';
-import { budgetedExact } from './exact';
 import { detectFormat, readableFormats } from './formats';
 import type { TraceProgress, TraceReport, TraceRequest, WalkRefusal } from './protocol';
 import { sampleWalk, sampledRun } from './sample';
 import { rulesFacts } from './rules';
 import { outcomeView } from './views';
 
-/** Work units (exact.ts) allowed per dump line for exact mode and the sample: about 100 ms per 1,000 lines. */
+/** Work units (the engine's workUnits) allowed per dump line for exact mode and the sample: about 100 ms per 1,000 lines. */
 export const WORK_PER_LINE = 2_000;
 /** The budget of tiny dumps. */
 export const MIN_WORK = 200_000;
@@ -36,17 +35,44 @@ function countLines(text: string): number {
   return lineStarts(text).length;
 }
 
-function resolve(topology: Topology, request: TraceRequest): ResolvedConnection | WalkRefusal {
+/** The request's packet as a connection: from the node itself when its source is local. */
+function connectionOf(request: TraceRequest, fromNode: boolean): ConnectionSpec {
   const { packet } = request;
-  const fromNode = request.localIPs.includes(packet.src) || isLoopback(packet.src);
+  return {
+    from: fromNode ? { kind: 'node', name: NODE_NAME, ip: packet.src } : { kind: 'client', ip: packet.src, via: NODE_NAME },
+    to: { ip: packet.dst, port: packet.port },
+    protocol: packet.protocol,
+  };
+}
+
+/** What exact mode found, and the work it took (counted by the per-walk callback). */
+interface ExactRun {
+  readonly outcomes: ExactOutcome[] | null;
+  readonly walks: number;
+  readonly evaluations: number;
+  readonly longest: number;
+}
+
+/**
+ * Exact mode within `budget`, or the refusal a connection the rules cannot hold gets (an
+ * address that is not the node's, say). A run that spends the budget has no outcomes.
+ */
+function exactRun(simulation: Simulation, connection: ConnectionSpec, budget: number, onWalk: (walks: number) => void): ExactRun | WalkRefusal {
+  let walks = 0;
+  let evaluations = 0;
+  let longest = 0;
+  const count = (n: number, rules: number): void => {
+    walks = n;
+    evaluations += rules;
+    longest = Math.max(longest, rules);
+    onWalk(n);
+  };
   try {
-    return resolveConnection(topology, {
-      from: fromNode ? { kind: 'node', name: NODE_NAME, ip: packet.src } : { kind: 'client', ip: packet.src, via: NODE_NAME },
-      to: { ip: packet.dst, port: packet.port },
-      protocol: packet.protocol,
-    });
+    const outcomes = simulation.exact(connection, { trace: false, budget, onWalk: count });
+    return { outcomes, walks, evaluations, longest };
   } catch (e) {
     if (e instanceof ConnectionError) return { kind: 'connection', field: e.field, message: e.message };
+    if (e instanceof WorkLimitError && e.limit.kind === 'branches') return { outcomes: null, walks, evaluations, longest };
     throw e;
   }
 }
@@ -80,7 +106,7 @@ function traceOrThrow(request: TraceRequest, onProgress: (p: TraceProgress) => v
   const lines = countLines(request.text);
   const localKey = request.localIPs.join(',');
   const reused = cache?.last && cache.last.text === request.text && cache.last.localIPs === localKey ? cache.last.topology : null;
-  const topology = reused ?? singleNodeTopology(request.text, { localIPs: request.localIPs, nodeName: NODE_NAME });
+  const topology = reused ?? parseRulesText(request.text, { localIPs: request.localIPs, nodeName: NODE_NAME });
   if (cache) cache.last = { text: request.text, localIPs: localKey, topology };
   const facts = rulesFacts(topology.nodes[0]!);
   const { problems, lineOf, bound } = facts;
@@ -107,32 +133,33 @@ function traceOrThrow(request: TraceRequest, onProgress: (p: TraceProgress) => v
   if (!facts.walkable) return refuse({ kind: 'no-tables' });
   // A walk crosses each built-in chain at most twice (the packet, then its answer).
   if (2 * bound > budget) return refuse({ kind: 'too-costly', estimate: bound, budget, site: facts.site });
-  const connection = resolve(topology, request);
-  if ('kind' in connection) return refuse(connection);
+  // The bound was just checked against the budget: the simulation need not check it again.
+  const simulation = fromParsedRules(topology, budget);
+  const connection = connectionOf(request, fromNode);
 
   const t0 = performance.now();
   let lastTick = t0;
-  const exact = budgetedExact(topology, connection, budget, (walks) => {
+  const exact = exactRun(simulation, connection, budget, (walks) => {
     const now = performance.now();
     if (now - lastTick > 50) {
       lastTick = now;
       onProgress({ phase: 'exact', done: walks, total: 0 });
     }
   });
+  if ('kind' in exact) return refuse(exact);
   const t1 = performance.now();
   onProgress({ phase: 'sample', done: 0, total: 1 });
-  const sample = sampleWalk(topology, connection, request.seed, lineOf);
+  const sample = sampleWalk(simulation, connection, request.seed, lineOf);
   const t2 = performance.now();
   const longest = Math.max(exact.longest, sample.evaluations);
-  const run = request.runCount > 0 ? sampledRun(topology, connection, request, lineOf, longest, exact.kind === 'ok' ? exact.walks : null, onProgress) : null;
+  const run = request.runCount > 0 ? sampledRun(simulation, connection, request, lineOf, longest, exact.outcomes ? exact.walks : null, onProgress) : null;
   const t3 = performance.now();
   return {
     ...base,
     refusal: null,
-    exact:
-      exact.kind === 'ok'
-        ? { kind: 'ok', outcomes: exact.outcomes.map(({ probability, result }) => ({ probability, ...outcomeView(result, lineOf) })) }
-        : { kind: 'limit', walks: exact.walks },
+    exact: exact.outcomes
+      ? { kind: 'ok', outcomes: exact.outcomes.map(({ probability, result }) => ({ probability, ...outcomeView(result, lineOf) })) }
+      : { kind: 'limit', walks: exact.walks },
     sample: sample.view,
     run: run?.view ?? null,
     work: { ...work, exactWalks: exact.walks, exactEvaluations: exact.evaluations, sampleEvaluations: sample.evaluations, runUnitsBound: run?.unitsBound ?? 0 },

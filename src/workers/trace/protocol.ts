@@ -154,7 +154,7 @@ export type WalkRefusal =
 
 /**
  * Work performed, for the budget (and the fuzz tests that check it): walks and the rules they
- * evaluated; a walk's fixed cost is WALK_COST evaluations (see exact.ts).
+ * evaluated; a walk's fixed cost is WALK_COST evaluations (the engine's workUnits, src/engine/run/limits.ts).
  */
 export interface WorkCount {
   readonly exactWalks: number;

@@ -3,14 +3,7 @@
  * run of many connections counted by outcome and by rule — the run in chunks, so progress
  * can be reported while it goes.
  */
-import { createNetworkState, createWalkContext } from '../../engine/network/context';
-import type { ResolvedConnection } from '../../engine/network/resolve';
-import type { Topology } from '../../engine/network/topology';
-import { walkConnection } from '../../engine/network/walk';
-import { createRng, normalizeSeed, samplingChooser } from '../../engine/random/rng';
-import { createRunner } from '../../engine/run/runner';
-import { outcomeKey } from '../../engine/run/outcome';
-import { workUnits } from './exact';
+import { outcomeKey, workUnits, type ConnectionSpec, type Simulation } from '../../engine/simulate';
 import type { RunView, SampleView, TraceProgress, TraceRequest } from './protocol';
 import { outcomeView, ruleView, stepView, traceLine, type LineOf } from './views';
 
@@ -20,18 +13,15 @@ export const MAX_TRACE_LINES = 20_000;
 export const MAX_COUNTERS = 300;
 
 /** One packet, with its trace. */
-export function sampleWalk(topology: Topology, connection: ResolvedConnection, seed: number, lineOf: LineOf): { view: SampleView; evaluations: number } {
-  const ctx = createWalkContext(topology, createNetworkState(topology), samplingChooser(createRng(normalizeSeed(seed))), false);
-  ctx.trace = [];
-  ctx.steps = [];
-  const result = walkConnection(ctx, connection);
-  const trace = ctx.trace;
+export function sampleWalk(simulation: Simulation, connection: ConnectionSpec, seed: number, lineOf: LineOf): { view: SampleView; evaluations: number } {
+  const result = simulation.sample(connection, seed, { trace: true });
+  const trace = result.trace ?? [];
   const view: SampleView = {
     seed,
     outcome: outcomeView(result, lineOf),
     trace: trace.slice(0, MAX_TRACE_LINES).map((e) => traceLine(e, lineOf)),
     omitted: Math.max(0, trace.length - MAX_TRACE_LINES),
-    steps: (ctx.steps ?? []).map(stepView),
+    steps: (result.steps ?? []).map(stepView),
   };
   return { view, evaluations: trace.length };
 }
@@ -39,11 +29,11 @@ export function sampleWalk(topology: Topology, connection: ResolvedConnection, s
 /**
  * A run of `request.runCount` connections. `longest` (rules of the longest walk seen) bounds
  * the work of each walk the run makes and `paths` (exact mode's replays, null if unknown) the
- * walks a cached run explores, for the work count (in work units, see exact.ts).
+ * walks a cached run explores, for the work count (in work units, the engine's workUnits).
  */
 export function sampledRun(
-  topology: Topology,
-  connection: ResolvedConnection,
+  simulation: Simulation,
+  connection: ConnectionSpec,
   request: TraceRequest,
   lineOf: LineOf,
   longest: number,
@@ -51,7 +41,7 @@ export function sampledRun(
   onProgress: (p: TraceProgress) => void,
 ): { view: RunView; unitsBound: number } {
   const total = request.runCount;
-  const runner = createRunner(topology, connection, { count: total, seed: request.seed });
+  const runner = simulation.run(connection, { count: total, seed: request.seed });
   // Chunks sized to about 40 ms, so progress moves smoothly whatever a walk costs.
   let chunk = 256;
   const started = performance.now();

@@ -4,7 +4,7 @@
  */
 import type { TraceEntry } from '../../engine/netfilter/trace';
 import type { ConnectionResult, RuleRef, Step } from '../../engine/network/types';
-import { outcomeKey } from '../../engine/run/outcome';
+import { outcomeKey } from '../../engine/simulate';
 import type { OutcomeView, RuleView, StepView, TraceLine } from './protocol';
 
 /** Finds the dump line of a rule (or, for rule 0, of its chain's declaration). */

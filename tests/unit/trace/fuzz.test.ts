@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { workUnits } from '../../../src/workers/trace/exact';
+import { workUnits } from '../../../src/engine/simulate';
 import { traceDump, workBudget } from '../../../src/workers/trace/pipeline';
 import type { TraceReport } from '../../../src/workers/trace/protocol';
 import { bounceNft, bounceRules, request } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workUnits } from '../../../src/workers/trace/exact';
+import { workUnits } from '../../../src/engine/simulate';
 import { traceDump, workBudget, type TopologyCache } from '../../../src/workers/trace/pipeline';
 import type { TraceReport } from '../../../src/workers/trace/protocol';
 import { bounceNft, bounceRules, filterDump, request } from './helpers';
