@@ -1,4 +1,4 @@
-import { parseIPv4 } from '../engine/netfilter/ip';
+import { parseIPv4 } from '../engine/rules';
 import type { Cluster, Service, ServicePort } from '../engine/model/types';
 import { CliUsageError } from './args';
 

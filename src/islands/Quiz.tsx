@@ -6,8 +6,7 @@
  * the URL carries one.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { valuesOf } from '../engine/lab/config.ts';
-import { fillPlaceholders } from '../engine/lab/fillPlaceholders.ts';
+import { fillPlaceholders, valuesOf } from '../engine/lab';
 import { $answer, chooseAnswer } from '../stores/answer.ts';
 import { deepLinkParams } from '../stores/deepLinkParams.ts';
 import { $lastRun } from '../stores/lastRun.ts';

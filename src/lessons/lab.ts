@@ -5,14 +5,21 @@
  * so `astro build` stops with something an author can act on. Tests build fixture lessons
  * through the same function.
  */
-import { defaultSettings, resolveControls } from '../engine/lab/controls.ts';
-import type { LabConfig, LabOption } from '../engine/lab/config.ts';
-import { viewOf } from '../engine/lab/view.ts';
-import type { LabSpec } from '../engine/lab/spec.ts';
-import { fillPlaceholders, type PlaceholderValues } from '../engine/lab/fillPlaceholders.ts';
-import { trafficSteps } from '../engine/lab/traffic.ts';
-import { controlStates, MAX_CONTROL_STATES, stateKey } from '../engine/lab/controlStates.ts';
-import { loadManifests } from '../engine/model/loadManifests.ts';
+import {
+  controlStates,
+  defaultSettings,
+  fillPlaceholders,
+  MAX_CONTROL_STATES,
+  resolveControls,
+  stateKey,
+  trafficSteps,
+  viewOf,
+  type LabConfig,
+  type LabOption,
+  type LabSpec,
+  type PlaceholderValues,
+} from '../engine/lab';
+import { loadManifests } from '../engine/model';
 
 /** The parts of a lesson's frontmatter the lab uses. */
 export interface LabLesson {

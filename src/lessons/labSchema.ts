@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { Claim, ControlSpec, LabSpec, ObservableSpec, TrafficSpec } from '../engine/lab/spec.ts';
-import { claimKindsOf, placeholderNames } from '../engine/lab/spec.ts';
+import { claimKindsOf, placeholderNames } from '../engine/lab';
 
 /**
  * The `lab` block of a lesson's frontmatter (docs/lessons.md is the contract): which scenario

@@ -6,7 +6,7 @@
  * derivation, so the page reaches it only through the lazily loaded engine chunk.
  */
 import type { DatapathOptions, Datapath } from '../engine/datapaths/index.ts';
-import { deriveMissingEndpointSlices } from '../engine/model/deriveEndpointSlices.ts';
+import { deriveMissingEndpointSlices } from '../engine/model';
 import type { Cluster, Pod, ProxyConfig, Service } from '../engine/model/types.ts';
 import type { ConnectionSpec } from '../engine/network/types.ts';
 import { CLIENT_IP, CLUSTER_IP, LB_IP, nodeOf, podPlaces } from './addressing.ts';

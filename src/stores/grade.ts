@@ -5,13 +5,7 @@
  * in advance, nor which lesson it grades.
  */
 import { computed } from 'nanostores';
-import type { LabConfig } from '../engine/lab/config.ts';
-import { valuesOf } from '../engine/lab/config.ts';
-import { viewOf } from '../engine/lab/view.ts';
-import { fillPlaceholders } from '../engine/lab/fillPlaceholders.ts';
-import { gradeClaims, type Grade } from '../engine/quiz/grade.ts';
-import { claimTest, measure } from '../engine/quiz/observe.ts';
-import { wilsonInterval, type Interval } from '../engine/stats/wilson.ts';
+import { claimTest, fillPlaceholders, gradeClaims, measure, valuesOf, viewOf, wilsonInterval, type Grade, type Interval, type LabConfig } from '../engine/lab';
 import { $answer } from './answer.ts';
 import { $lastRun } from './lastRun.ts';
 import { $lesson } from './lesson.ts';

@@ -4,8 +4,7 @@
  * explanation is chosen from what the engine computed (which pods can be reached), never
  * from the option key.
  */
-import type { LabConfig } from '../engine/lab/config.ts';
-import { viewOf } from '../engine/lab/view.ts';
+import { viewOf, type LabConfig } from '../engine/lab';
 import { entryNodeOf } from './entry.ts';
 import { FAILURES, isPod, type Outcome, type RunSummary } from './model.ts';
 

@@ -1,6 +1,6 @@
 /** The settings the reader has made with the controls (or a deep link), and the run size. */
 import { atom } from 'nanostores';
-import { defaultSettings } from '../engine/lab/controls.ts';
+import { defaultSettings } from '../engine/lab';
 import { $lesson } from './lesson.ts';
 import type { RunSize, Scenario } from './model.ts';
 

@@ -3,7 +3,7 @@
  * field and carries a message code plus the values the message needs, so the page can say in
  * either language exactly which field is wrong and why.
  */
-import { parseIPv4 } from '../engine/netfilter/ip';
+import { parseIPv4 } from '../engine/rules';
 import { MAX_INPUT_BYTES, MAX_INPUT_TEXT } from '../text/limits';
 import type { TraceProtocol, TraceRequest } from '../workers/trace/protocol';
 

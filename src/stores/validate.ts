@@ -4,8 +4,7 @@
  * checked field by field against the lesson it claims to belong to, and anything off becomes
  * "nothing stored" rather than a crash or a grade.
  */
-import type { LabConfig } from '../engine/lab/config.ts';
-import { isValidSettings } from '../engine/lab/controls.ts';
+import { isValidSettings, type LabConfig } from '../engine/lab';
 import { FAILURES, optionIds, runSizes, type OptionId, type RunSummary, type Scenario, type Tally } from './model.ts';
 
 /** More rules than any node of a lesson cluster has; guards against absurd arrays. */

@@ -3,7 +3,7 @@
  * always matches the cluster the engine and the kernel suite run.
  */
 import type { UiKey } from '../../i18n/index.ts';
-import { BOUNCE_CLIENT_IP, BOUNCE_NODE_PORT, bounceCluster as engineBounceCluster } from '../../engine/scenarios/bounce.ts';
+import { BOUNCE_CLIENT_IP, BOUNCE_NODE_PORT, bounceCluster as engineBounceCluster } from '../../engine/model';
 import type { DiagramCluster, Route } from './layout.ts';
 
 const scenario = engineBounceCluster();

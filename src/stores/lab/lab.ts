@@ -5,13 +5,9 @@
  * import, so it loads on the first run or view that needs it. It knows no lesson: all it
  * runs comes from the LabConfig.
  */
-import type { LabConfig } from '../../engine/lab/config.ts';
-import { viewOf } from '../../engine/lab/view.ts';
-import { countsByEnd, type End } from '../../engine/lab/evidence.ts';
-import { exactEnds, startLabRun } from '../../engine/lab/run.ts';
-import { trafficSteps, type TrafficStep } from '../../engine/lab/traffic.ts';
+import { countsByEnd, exactEnds, startLabRun, trafficSteps, viewOf, type End, type LabConfig, type TrafficStep } from '../../engine/lab';
 import type { Cluster } from '../../engine/model/types.ts';
-import { createSimulation, type Simulation } from '../../engine/simulate.ts';
+import { createSimulation, type Simulation } from '../../engine/simulate';
 import type { NodeCounters, Scenario } from '../model.ts';
 import { explainLines } from './explain.ts';
 import { natLines, type CounterSlot } from './natTable.ts';

@@ -4,7 +4,7 @@
  * a narration, one sentence per event, for the diagram's text alternative.
  */
 import type { ConnectionResult, Step, TraceEntry } from '../../engine/simulate.ts';
-import { endOf } from '../../engine/lab/evidence.ts';
+import { endOf } from '../../engine/lab';
 import type { ConnectionStory, Narration, TraceRow } from './types.ts';
 
 import { shortNode } from '../entry.ts';

@@ -6,7 +6,7 @@
  * so no dump can keep the worker busy for hours.
  */
 import type { Ruleset } from '../../engine/netfilter/model';
-import { BUILTIN_CHAINS } from '../../engine/netfilter/model';
+import { BUILTIN_CHAINS } from '../../engine/rules';
 
 /** The tables a connection walk traverses. */
 export const WALKED_TABLES = ['nat', 'filter'] as const;

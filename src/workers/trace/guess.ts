@@ -6,7 +6,7 @@
  * adds the node IP; its nftables mode lists them in the nodeport-ips set. Everything guessed
  * stays editable.
  */
-import { formatIPv4, parseIPv4, parsePrefix } from '../../engine/netfilter/ip';
+import { formatIPv4, parseIPv4, parsePrefix } from '../../engine/rules';
 import { detectFormat } from './formats';
 import { nftGuess } from './nft';
 

@@ -5,7 +5,7 @@
  * wrote it, and the node addresses and target it names.
  */
 import type { NftRuleset, NftTable } from '../../engine/nftables';
-import { formatIPv4, parseIPv4 } from '../../engine/netfilter/ip';
+import { formatIPv4, parseIPv4 } from '../../engine/rules';
 import type { ProblemView } from './protocol';
 
 /** Bounds above this are reported as this. */

@@ -5,8 +5,7 @@
  * to the dump line. nft tables are named "family name" in traces, iptables ones "nat"/"filter".
  */
 import type { NetNode } from '../../engine/network/topology';
-import { walkCost, WALKED_TABLES, type FanOutSite } from '../../engine/network/cost';
-import { ruleLine } from '../../engine/network/lines';
+import { ruleLine, walkCost, WALKED_TABLES, type FanOutSite } from '../../engine/rules';
 import { nftIsKube, nftWalkBound } from './nft';
 import type { ProblemView } from './protocol';
 import type { LineOf } from './views';
