@@ -4,7 +4,7 @@
  * the comparison), each node's rules or tables, and sample connections with their journey.
  * Everything is summarised into plain data the islands draw.
  */
-import { createDatapathSimulation, type Datapath } from '../engine/datapaths/index.ts';
+import { createDatapathSimulation, type Datapath } from '../engine/simulate';
 import type { NodePortMode } from '../engine/datapaths/cilium/index.ts';
 import type { ConnectionResult, Simulation, Step } from '../engine/simulate.ts';
 import { connectionOf, datapathOptions, toCluster } from './cluster.ts';

@@ -5,7 +5,7 @@
  * line and field path, worded in the reader's language — and fits the cluster to the
  * playground: its nodes in order, the pods of its one Service, that Service's first port.
  */
-import { formatManifestError, loadManifests, toManifests, type Cluster, type Language } from '../engine/model/index.ts';
+import { formatManifestError, loadManifests, toManifests, type Cluster, type Language } from '../engine/model';
 import { toCluster } from './cluster.ts';
 import { DEFAULT_SCENARIO, MAX_NODES, MAX_PODS, type PlaygroundPod, type PlaygroundScenario } from './scenario.ts';
 import { scenarioProblems, type ScenarioProblem } from './validate.ts';
