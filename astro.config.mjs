@@ -3,8 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
-import { sitemapLinks } from './src/seo/sitemapLinks.ts';
-import { siteAddress } from './src/seo/siteAddress.ts';
+import { sitemapLinks } from './src/seo/sitemapLinks';
+import { siteAddress } from './src/seo/siteAddress';
 
 /**
  * The public origin the site is deployed at. Canonical and hreflang links, og:url and

@@ -18,7 +18,12 @@ function target(file, specifier) {
   if (bare.startsWith('@/')) resolved = path.join(root, 'src', bare.slice(2));
   else if (bare.startsWith('.')) resolved = path.resolve(path.dirname(file), bare);
   else return null;
-  return path.relative(root, resolved).split(path.sep).join('/').replace(/\.(tsx?|jsx?|mjs)$/, '').replace(/\/index$/, '');
+  return path
+    .relative(root, resolved)
+    .split(path.sep)
+    .join('/')
+    .replace(/\.(tsx?|jsx?|mjs)$/, '')
+    .replace(/\/index$/, '');
 }
 
 const inside = (repoPath, dir) => repoPath === dir || repoPath.startsWith(`${dir}/`);
@@ -30,7 +35,11 @@ function eachImport(context, check) {
   };
   return {
     ImportDeclaration: (node) =>
-      visit(node, node.importKind === 'type' || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'))),
+      visit(
+        node,
+        node.importKind === 'type' ||
+          (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type')),
+      ),
     ExportNamedDeclaration: (node) => visit(node, node.exportKind === 'type'),
     ExportAllDeclaration: (node) => visit(node, node.exportKind === 'type'),
     ImportExpression: (node) => {
@@ -67,13 +76,24 @@ const layers = {
     return eachImport(context, (node, specifier, typeOnly) => {
       const to = target(file, specifier);
       if (to === null) {
-        const pkg = forbidPackages.find((p) => specifier === p || specifier.startsWith(`${p}/`) || specifier.startsWith(`${p}:`));
-        if (pkg) context.report({ node, messageId: 'forbidden', data: { from, to: specifier, why: 'this layer stays free of it' } });
+        const pkg = forbidPackages.find(
+          (p) => specifier === p || specifier.startsWith(`${p}/`) || specifier.startsWith(`${p}:`),
+        );
+        if (pkg)
+          context.report({
+            node,
+            messageId: 'forbidden',
+            data: { from, to: specifier, why: 'this layer stays free of it' },
+          });
         return;
       }
       const dir = forbid.find((d) => inside(to, d));
       if (dir) {
-        context.report({ node, messageId: 'forbidden', data: { from, to, why: `nothing in this layer depends on ${dir}` } });
+        context.report({
+          node,
+          messageId: 'forbidden',
+          data: { from, to, why: `nothing in this layer depends on ${dir}` },
+        });
         return;
       }
       if (engineOnlyVia && !typeOnly && inside(to, 'src/engine') && !engineOnlyVia.includes(to)) {
@@ -84,10 +104,36 @@ const layers = {
 };
 
 /** Every folder of src/ but the engine and src/text (pure text helpers any layer may use). */
-const siteLayers = ['src/stores', 'src/islands', 'src/components', 'src/pages', 'src/layouts', 'src/i18n', 'src/lessons', 'src/playground', 'src/workers', 'src/cli', 'src/seo', 'src/social', 'src/search', 'src/newsletter', 'src/styles'];
+const siteLayers = [
+  'src/stores',
+  'src/islands',
+  'src/components',
+  'src/pages',
+  'src/layouts',
+  'src/i18n',
+  'src/lessons',
+  'src/playground',
+  'src/workers',
+  'src/cli',
+  'src/seo',
+  'src/social',
+  'src/search',
+  'src/newsletter',
+  'src/styles',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.astro/**', 'test-results/**', 'playwright-report/**', 'reports/**', 'public/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.astro/**',
+      'test-results/**',
+      'playwright-report/**',
+      'reports/**',
+      'public/**',
+    ],
+  },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -96,15 +142,34 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js,mjs,astro}'],
     plugins: { bounce: { rules: { layers } } },
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
     rules: {
       // TypeScript checks names itself (tsc runs in `npm test`), and knows the DOM, workers and Node.
       'no-undef': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       // One way to name a module: without its .ts/.tsx extension (the bundler, tsx and Playwright resolve it).
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.|@/).*\\.tsx?$', message: 'Import TypeScript modules without the .ts/.tsx extension.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.|@/).*\\.tsx?$', message: 'Import TypeScript modules without the .ts/.tsx extension.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -112,26 +177,63 @@ export default tseslint.config(
     // so every run replays from its seed in the browser, the worker and the CLI alike.
     files: ['src/engine/**/*.{ts,tsx}'],
     rules: {
-      'bounce/layers': ['error', { forbid: siteLayers, forbidPackages: ['astro', 'preact', '@preact', 'nanostores', '@nanostores', 'node', 'fs', 'path'] }],
+      'bounce/layers': [
+        'error',
+        {
+          forbid: siteLayers,
+          forbidPackages: ['astro', 'preact', '@preact', 'nanostores', '@nanostores', 'node', 'fs', 'path'],
+        },
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'The engine draws from the seeded Chooser it is given, so runs replay.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'The engine draws from the seeded Chooser it is given, so runs replay.',
+        },
         { object: 'Date', property: 'now', message: 'The engine has no clock: time would make runs unreplayable.' },
-        { object: 'performance', property: 'now', message: 'The engine has no clock: time would make runs unreplayable.' },
-        { object: 'crypto', property: 'getRandomValues', message: 'The engine draws from the seeded Chooser it is given, so runs replay.' },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'The engine has no clock: time would make runs unreplayable.',
+        },
+        {
+          object: 'crypto',
+          property: 'getRandomValues',
+          message: 'The engine draws from the seeded Chooser it is given, so runs replay.',
+        },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The engine has no clock: time would make runs unreplayable.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date']",
+          message: 'The engine has no clock: time would make runs unreplayable.',
+        },
+      ],
     },
   },
   {
     // Pure text helpers shared by the engine, the CLI and the site: they lean on nothing else.
     files: ['src/text/**/*.ts'],
-    rules: { 'bounce/layers': ['error', { forbid: ['src/engine', ...siteLayers], forbidPackages: ['astro', 'preact', '@preact', 'nanostores', '@nanostores'] }] },
+    rules: {
+      'bounce/layers': [
+        'error',
+        {
+          forbid: ['src/engine', ...siteLayers],
+          forbidPackages: ['astro', 'preact', '@preact', 'nanostores', '@nanostores'],
+        },
+      ],
+    },
   },
   {
     // Stores hold state for islands; they never render, so they import no component or page.
     files: ['src/stores/**/*.{ts,tsx,astro}'],
-    rules: { 'bounce/layers': ['error', { forbid: ['src/islands', 'src/components', 'src/pages', 'src/layouts'], engineOnlyVia: ENGINE_FACADES }] },
+    rules: {
+      'bounce/layers': [
+        'error',
+        { forbid: ['src/islands', 'src/components', 'src/pages', 'src/layouts'], engineOnlyVia: ENGINE_FACADES },
+      ],
+    },
   },
   {
     files: ['src/islands/**/*.{ts,tsx,astro}', 'src/components/**/*.{ts,tsx,astro}'],

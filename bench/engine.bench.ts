@@ -48,15 +48,37 @@ function throughput(): Figure[] {
   const out: Figure[] = [];
   const cached = sim.run(toNode2, { count: 5_000_000, seed: 1 });
   cached.step(100_000); // warm up: the tree's two leaves are walked once here
-  out.push({ name: 'bounce, sampled, no trace (decision-tree cache)', value: rate(4_900_000, timed(() => cached.step(5_000_000))) });
+  out.push({
+    name: 'bounce, sampled, no trace (decision-tree cache)',
+    value: rate(
+      4_900_000,
+      timed(() => cached.step(5_000_000)),
+    ),
+  });
 
   const full = sim.run(toNode2, { count: 400_000, seed: 1, cache: false });
   full.step(20_000);
-  out.push({ name: 'bounce, sampled, no trace (every connection walked in full)', value: rate(380_000, timed(() => full.step(400_000))) });
+  out.push({
+    name: 'bounce, sampled, no trace (every connection walked in full)',
+    value: rate(
+      380_000,
+      timed(() => full.step(400_000)),
+    ),
+  });
 
-  const sticky = createSimulation(bounceCluster({ sessionAffinity: 'ClientIP' })).run(toNode2, { count: 220_000, seed: 1, interval: 0.01 });
+  const sticky = createSimulation(bounceCluster({ sessionAffinity: 'ClientIP' })).run(toNode2, {
+    count: 220_000,
+    seed: 1,
+    interval: 0.01,
+  });
   sticky.step(20_000);
-  out.push({ name: 'bounce + ClientIP affinity (stateful, full walks)', value: rate(200_000, timed(() => sticky.step(220_000))) });
+  out.push({
+    name: 'bounce + ClientIP affinity (stateful, full walks)',
+    value: rate(
+      200_000,
+      timed(() => sticky.step(220_000)),
+    ),
+  });
 
   for (let i = 0; i < 2_000; i++) sim.sample({ ...toNode2, sourcePort: 32768 + i }, i, { trace: true });
   const n = 50_000;
@@ -77,7 +99,10 @@ function bigDump(): Figure[] {
   const last = cluster.services[cluster.services.length - 1] as Service;
   const spec: ConnectionSpec = { from: { kind: 'client', ip: '192.168.10.100' }, to: { ip: last.clusterIP, port: 80 } };
   const results: Figure[] = [
-    { name: 'synthetic dump (node-1)', value: `${lines.toLocaleString('en-US')} lines; generateIptablesSave took ${ms(generated)}` },
+    {
+      name: 'synthetic dump (node-1)',
+      value: `${lines.toLocaleString('en-US')} lines; generateIptablesSave took ${ms(generated)}`,
+    },
   ];
   for (let round = 1; round <= 3; round++) {
     const parsed = timed(() => fromRulesText(text, { localIPs: ['192.168.10.11'], nodeName: 'node-1' }));
@@ -89,8 +114,13 @@ function bigDump(): Figure[] {
     });
   }
   const sim = fromRulesText(text, { localIPs: ['192.168.10.11'], nodeName: 'node-1' });
-  const np = timed(() => sim.exact({ from: { kind: 'client', ip: '192.168.10.100' }, to: { ip: '192.168.10.11', port: 32699 } }));
-  results.push({ name: 'exact with trace, NodePort 32699 (after ~5,000 KUBE-SERVICES rules)', value: `${ms(np)}; ${np.value.length} outcomes` });
+  const np = timed(() =>
+    sim.exact({ from: { kind: 'client', ip: '192.168.10.100' }, to: { ip: '192.168.10.11', port: 32699 } }),
+  );
+  results.push({
+    name: 'exact with trace, NodePort 32699 (after ~5,000 KUBE-SERVICES rules)',
+    value: `${ms(np)}; ${np.value.length} outcomes`,
+  });
   return results;
 }
 
@@ -107,14 +137,24 @@ function memory(): Figure[] {
   const before = heapMB();
   for (let p = run.progress(); !p.finished; p = run.step(500_000));
   const after = heapMB();
-  const sticky = createSimulation(bounceCluster({ sessionAffinity: 'ClientIP' })).run(toNode2, { count: 1_000_000, seed: 2, interval: 1 });
+  const sticky = createSimulation(bounceCluster({ sessionAffinity: 'ClientIP' })).run(toNode2, {
+    count: 1_000_000,
+    seed: 2,
+    interval: 1,
+  });
   sticky.step(1000);
   const before2 = heapMB();
   for (let p = sticky.progress(); !p.finished; p = sticky.step(50_000));
   const after2 = heapMB();
   return [
-    { name: '10,000,000-connection run (cached): heapUsed before → after', value: `${before.toFixed(1)} MB → ${after.toFixed(1)} MB (${run.summary().outcomes.length} outcomes kept)` },
-    { name: '1,000,000-connection stateful run (full walks): heapUsed before → after', value: `${before2.toFixed(1)} MB → ${after2.toFixed(1)} MB` },
+    {
+      name: '10,000,000-connection run (cached): heapUsed before → after',
+      value: `${before.toFixed(1)} MB → ${after.toFixed(1)} MB (${run.summary().outcomes.length} outcomes kept)`,
+    },
+    {
+      name: '1,000,000-connection stateful run (full walks): heapUsed before → after',
+      value: `${before2.toFixed(1)} MB → ${after2.toFixed(1)} MB`,
+    },
   ];
 }
 

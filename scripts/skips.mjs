@@ -16,15 +16,20 @@ const MARKER = 'SKIPPED: ';
 export function fixFor(/** @type {string} */ reason) {
   if (/^opt-in/i.test(reason)) return reason.replace(/^opt-in[^:]*:\s*/i, '');
   if (/needs root/.test(reason)) return 'sudo npm test   (as root, `npm test` also installs what the suite needs)';
-  if (/needs Linux/.test(reason)) return 'run `npm test` on Linux as root (a Debian 12 VM, or a container started with --privileged)';
-  if (/ip netns add/.test(reason)) return 'run where network namespaces can be made: as root on the host, or in a container started with --privileged';
+  if (/needs Linux/.test(reason))
+    return 'run `npm test` on Linux as root (a Debian 12 VM, or a container started with --privileged)';
+  if (/ip netns add/.test(reason))
+    return 'run where network namespaces can be made: as root on the host, or in a container started with --privileged';
   const packages = [
     [/`ip`|iproute2/, 'iproute2'],
     [/iptables-restore/, 'iptables'],
     [/\bnft\b/, 'nftables'],
     [/nfacct/, 'nfacct'],
-  ].flatMap(([pattern, pkg]) => ((/** @type {RegExp} */ (pattern)).test(reason) && /not installed|missing/.test(reason) ? [pkg] : []));
-  if (packages.length > 0) return `sudo apt-get install -y ${packages.join(' ')}   (or \`sudo npm test\`, which installs it)`;
+  ].flatMap(([pattern, pkg]) =>
+    /** @type {RegExp} */ (pattern).test(reason) && /not installed|missing/.test(reason) ? [pkg] : [],
+  );
+  if (packages.length > 0)
+    return `sudo apt-get install -y ${packages.join(' ')}   (or \`sudo npm test\`, which installs it)`;
   return 'see the reason; nothing in the set-up can lift it';
 }
 
@@ -96,7 +101,11 @@ export function skipLines(groups, ci) {
   return groups.flatMap((g) => {
     const tests = `${g.count} test${g.count === 1 ? '' : 's'}`;
     if (g.optIn) return [`      ${tests} skipped on purpose: ${g.reason}`];
-    if (ci) return [`      FAILED (CI): ${tests} would have skipped: ${g.reason}`, `        to make ${g.count === 1 ? 'it' : 'them'} run: ${g.fix}`];
+    if (ci)
+      return [
+        `      FAILED (CI): ${tests} would have skipped: ${g.reason}`,
+        `        to make ${g.count === 1 ? 'it' : 'them'} run: ${g.fix}`,
+      ];
     return [`      SKIPPED ${tests}: ${g.reason}`, `        to make ${g.count === 1 ? 'it' : 'them'} run: ${g.fix}`];
   });
 }

@@ -76,7 +76,10 @@ function playwrightCounts(report) {
 const allSuites = ['types', 'lint', 'unit', 'kernel', 'browser'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !allSuites.includes(name));
-if (unknown.length > 0) fail(`npm test: unknown suite ${unknown.join(', ')}; choose from ${allSuites.join(', ')} (none means all), e.g. \`npm test -- unit kernel\`.`);
+if (unknown.length > 0)
+  fail(
+    `npm test: unknown suite ${unknown.join(', ')}; choose from ${allSuites.join(', ')} (none means all), e.g. \`npm test -- unit kernel\`.`,
+  );
 const hasKernelSuite = existsSync(join(root, 'vitest.kernel.config.ts'));
 const suites = (asked.length > 0 ? allSuites.filter((name) => asked.includes(name)) : allSuites).filter(
   (name) => name !== 'kernel' || hasKernelSuite,
@@ -90,10 +93,34 @@ const env = { ASTRO_TELEMETRY_DISABLED: '1', ...(setup.chromium ? { CHROMIUM_PAT
 const vitestJson = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, name)}`];
 const allSteps = [
   // Types first: a type error anywhere (.astro, .ts, .tsx) fails the run as one failed check.
-  { suite: 'types', title: 'type check (astro check)', report: null, command: bin('astro'), args: ['check'], counts: null, skips: null },
+  {
+    suite: 'types',
+    title: 'type check (astro check)',
+    report: null,
+    command: bin('astro'),
+    args: ['check'],
+    counts: null,
+    skips: null,
+  },
   // The architecture (engine purity, façades, layers) and the style, as `npm run lint` checks them.
-  { suite: 'lint', title: 'lint (eslint)', report: null, command: bin('eslint'), args: ['.'], counts: null, skips: null },
-  { suite: 'lint', title: 'format (prettier --check)', report: null, command: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'], counts: null, skips: null },
+  {
+    suite: 'lint',
+    title: 'lint (eslint)',
+    report: null,
+    command: bin('eslint'),
+    args: ['.'],
+    counts: null,
+    skips: null,
+  },
+  {
+    suite: 'lint',
+    title: 'format (prettier --check)',
+    report: null,
+    command: bin('prettier'),
+    args: ['--check', '.', '--log-level', 'warn'],
+    counts: null,
+    skips: null,
+  },
   {
     suite: 'unit',
     title: 'unit tests (vitest)',
@@ -146,12 +173,16 @@ for (const step of steps) {
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;
-  lines.push(`  ${step.title}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s, exit ${code})`);
+  lines.push(
+    `  ${step.title}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s, exit ${code})`,
+  );
   lines.push(...skipLines(skips, ci));
 }
 const notRun = allSuites.filter((name) => !suites.includes(name));
 if (notRun.length > 0) {
-  lines.push(`  not run: ${notRun.map((name) => SUITE_NAMES[name]).join(', ')}${asked.length > 0 ? ' (not asked for)' : ''}`);
+  lines.push(
+    `  not run: ${notRun.map((name) => SUITE_NAMES[name]).join(', ')}${asked.length > 0 ? ' (not asked for)' : ''}`,
+  );
 }
 
 const summary = `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`;

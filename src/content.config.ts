@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { lessonSchema } from './lessons/schema.ts';
+import { lessonSchema } from './lessons/schema';
 
 /** Lessons live outside src/ in content/lessons/<locale>/<slug>.mdx; ids are "<locale>/<slug>". */
 const lessons = defineCollection({

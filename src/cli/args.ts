@@ -63,7 +63,20 @@ export class CliUsageError extends Error {
  */
 export const MAX_COUNT = 100_000_000;
 
-const VALUE_OPTIONS = new Set(['--node', '--from', '--to', '--rules', '--local-ip', '--src', '--dst', '--proto', '--count', '--seed', '--style', '--lang']);
+const VALUE_OPTIONS = new Set([
+  '--node',
+  '--from',
+  '--to',
+  '--rules',
+  '--local-ip',
+  '--src',
+  '--dst',
+  '--proto',
+  '--count',
+  '--seed',
+  '--style',
+  '--lang',
+]);
 const FLAGS = new Set(['--rules-out', '--json', '--trace', '--help', '-h']);
 const SCENARIO_ONLY = ['--node', '--from', '--to', '--rules-out', '--style'];
 const RULES_ONLY = ['--local-ip', '--src', '--dst'];
@@ -86,13 +99,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (inline !== undefined) scenarios.push(inline);
       // --scenario takes every following argument up to the next option.
       while (argv[i + 1] !== undefined && !(argv[i + 1] ?? '').startsWith('--')) scenarios.push(argv[++i] ?? '');
-      if (scenarios.length === 0) throw new CliUsageError('--scenario needs at least one manifest file (or - for stdin)');
+      if (scenarios.length === 0)
+        throw new CliUsageError('--scenario needs at least one manifest file (or - for stdin)');
     } else if (FLAGS.has(arg)) {
       if (inline !== undefined) throw new CliUsageError(`${arg} takes no value`);
       flags.add(arg);
     } else if (VALUE_OPTIONS.has(arg)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new CliUsageError(`${arg} needs a value`);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new CliUsageError(`${arg} needs a value`);
       const list = values.get(arg) ?? [];
       if (list.length > 0 && !REPEATABLE.has(arg)) throw new CliUsageError(`${arg} given twice`);
       list.push(value);
@@ -106,14 +121,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const one = (name: string): string | undefined => values.get(name)?.[0];
   const common = readCommon(one, flags);
   const rules = one('--rules');
-  if (scenarios.length > 0 && rules !== undefined) throw new CliUsageError('give either --scenario or --rules, not both');
-  if (scenarios.length === 0 && rules === undefined) throw new CliUsageError('give --scenario FILE… (manifests) or --rules FILE (an iptables-save dump); see --help');
+  if (scenarios.length > 0 && rules !== undefined)
+    throw new CliUsageError('give either --scenario or --rules, not both');
+  if (scenarios.length === 0 && rules === undefined)
+    throw new CliUsageError('give --scenario FILE… (manifests) or --rules FILE (an iptables-save dump); see --help');
 
   if (rules !== undefined) {
     const wrong = [...SCENARIO_ONLY].find((o) => values.has(o) || flags.has(o));
-    if (wrong !== undefined) throw new CliUsageError(`${wrong} works with --scenario; with --rules use --local-ip, --src and --dst`);
+    if (wrong !== undefined)
+      throw new CliUsageError(`${wrong} works with --scenario; with --rules use --local-ip, --src and --dst`);
     const localIPs = values.get('--local-ip') ?? [];
-    if (localIPs.length === 0) throw new CliUsageError('--rules needs at least one --local-ip (the addresses that count as LOCAL on that node)');
+    if (localIPs.length === 0)
+      throw new CliUsageError('--rules needs at least one --local-ip (the addresses that count as LOCAL on that node)');
     const dst = one('--dst');
     if (dst === undefined) throw new CliUsageError('--rules needs --dst IP:PORT');
     const src = one('--src');
@@ -121,14 +140,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
 
   const wrong = RULES_ONLY.find((o) => values.has(o));
-  if (wrong !== undefined) throw new CliUsageError(`${wrong} works with --rules; with --scenario use --from, --to and --node`);
+  if (wrong !== undefined)
+    throw new CliUsageError(`${wrong} works with --rules; with --scenario use --from, --to and --node`);
   const rulesOut = flags.has('--rules-out');
   const node = one('--node');
   const to = one('--to');
   const style = one('--style') ?? 'kube-proxy';
-  if (style !== 'kube-proxy' && style !== 'kernel') throw new CliUsageError(`--style must be kube-proxy or kernel, not "${style}"`);
+  if (style !== 'kube-proxy' && style !== 'kernel')
+    throw new CliUsageError(`--style must be kube-proxy or kernel, not "${style}"`);
   if (rulesOut && node === undefined) throw new CliUsageError('--rules-out needs --node NAME (whose rules to print)');
-  if (!rulesOut && to === undefined) throw new CliUsageError('--scenario needs --to (e.g. --to node/node-2:30080), or --rules-out --node NAME');
+  if (!rulesOut && to === undefined)
+    throw new CliUsageError('--scenario needs --to (e.g. --to node/node-2:30080), or --rules-out --node NAME');
   if (!rulesOut && values.has('--style')) throw new CliUsageError('--style only applies to --rules-out');
   return {
     mode: 'scenario',
@@ -144,7 +166,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 function readCommon(one: (name: string) => string | undefined, flags: ReadonlySet<string>): CommonOptions {
   const proto = one('--proto') ?? 'tcp';
-  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') throw new CliUsageError(`--proto must be tcp, udp or sctp, not "${proto}"`);
+  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp')
+    throw new CliUsageError(`--proto must be tcp, udp or sctp, not "${proto}"`);
   const countText = one('--count');
   let count: number | undefined;
   if (countText !== undefined) {

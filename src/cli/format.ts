@@ -24,12 +24,17 @@ export function describeResult(r: ConnectionResult): string {
           ? ` → node ${d.node} itself (${d.ip}:${d.port})`
           : ` → ${d.ip}:${d.port} outside the cluster`;
   const parts: string[] = [`${r.verdict}${where}`];
-  if (r.sourceSeen !== null) parts.push(`source seen ${r.sourceSeen.ip}:${r.sourceSeen.port}${r.masquerade ? ' (masqueraded)' : ''}`);
+  if (r.sourceSeen !== null)
+    parts.push(`source seen ${r.sourceSeen.ip}:${r.sourceSeen.port}${r.masquerade ? ' (masqueraded)' : ''}`);
   else if (r.masquerade) parts.push('masqueraded');
   if (r.hops.length > 0) parts.push(`hops ${r.hops.join(' → ')}`);
-  if (r.decidedBy !== null) parts.push(`by ${r.decidedBy.node} ${r.decidedBy.table}/${r.decidedBy.chain} #${r.decidedBy.rule}: ${r.decidedBy.text}`);
+  if (r.decidedBy !== null)
+    parts.push(
+      `by ${r.decidedBy.node} ${r.decidedBy.table}/${r.decidedBy.chain} #${r.decidedBy.rule}: ${r.decidedBy.text}`,
+    );
   if (r.reason !== null) parts.push(`(${r.reason})`);
-  if (r.reply !== null && !r.reply.delivered) parts.push(`answer lost${r.reply.failure === null ? '' : `: ${r.reply.failure}`}`);
+  if (r.reply !== null && !r.reply.delivered)
+    parts.push(`answer lost${r.reply.failure === null ? '' : `: ${r.reply.failure}`}`);
   return parts.join('  ');
 }
 
@@ -71,9 +76,14 @@ export function formatReport(
     for (const [destination, n] of Object.entries(s.destinations).sort((a, b) => b[1] - a[1])) {
       lines.push(`  ${destination.padEnd(22)} ${String(n).padStart(10)}  ${percent(n / s.count)}`);
     }
-    if (s.dropped > 0) lines.push(`  ${'dropped'.padEnd(22)} ${String(s.dropped).padStart(10)}  ${percent(s.dropped / s.count)}`);
-    if (s.rejected > 0) lines.push(`  ${'rejected'.padEnd(22)} ${String(s.rejected).padStart(10)}  ${percent(s.rejected / s.count)}`);
-    if (s.unanswered > 0) lines.push(`  ${'answer lost'.padEnd(22)} ${String(s.unanswered).padStart(10)}  ${percent(s.unanswered / s.count)}`);
+    if (s.dropped > 0)
+      lines.push(`  ${'dropped'.padEnd(22)} ${String(s.dropped).padStart(10)}  ${percent(s.dropped / s.count)}`);
+    if (s.rejected > 0)
+      lines.push(`  ${'rejected'.padEnd(22)} ${String(s.rejected).padStart(10)}  ${percent(s.rejected / s.count)}`);
+    if (s.unanswered > 0)
+      lines.push(
+        `  ${'answer lost'.padEnd(22)} ${String(s.unanswered).padStart(10)}  ${percent(s.unanswered / s.count)}`,
+      );
   }
   return `${lines.map((line) => escapeText(line)).join('\n')}\n`;
 }

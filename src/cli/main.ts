@@ -53,7 +53,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
 /** Errors the input caused: one escaped line on stderr, exit 2. Anything else is a bug (rethrown). */
 function fail(io: CliIO, e: unknown): number {
-  if (e instanceof CliUsageError || e instanceof ConnectionError || e instanceof RangeError || e instanceof InputRefused || e instanceof WorkLimitError) {
+  if (
+    e instanceof CliUsageError ||
+    e instanceof ConnectionError ||
+    e instanceof RangeError ||
+    e instanceof InputRefused ||
+    e instanceof WorkLimitError
+  ) {
     io.stderr(`trace: ${oneLine(e.message, 2000)}\n`);
     return EXIT_BAD_INPUT;
   }
@@ -71,28 +77,39 @@ function readInput(io: CliIO, path: string): string {
 }
 
 function loadCluster(options: ScenarioOptions, io: CliIO): Cluster {
-  const sources = options.scenarios.map((path) => ({ text: readInput(io, path), source: path === '-' ? 'stdin' : path }));
+  const sources = options.scenarios.map((path) => ({
+    text: readInput(io, path),
+    source: path === '-' ? 'stdin' : path,
+  }));
   const result = loadManifestSources(sources);
   const first = result.errors[0];
   if (first !== undefined || result.cluster === undefined) {
-    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more error${result.errors.length > 2 ? 's' : ''})` : '';
+    const more =
+      result.errors.length > 1
+        ? ` (and ${result.errors.length - 1} more error${result.errors.length > 2 ? 's' : ''})`
+        : '';
     throw new CliUsageError(`${first === undefined ? 'no cluster' : formatManifestError(first, options.lang)}${more}`);
   }
-  for (const warning of result.warnings) io.stderr(`trace: ${oneLine(formatManifestError(warning, options.lang), 2000)}\n`);
+  for (const warning of result.warnings)
+    io.stderr(`trace: ${oneLine(formatManifestError(warning, options.lang), 2000)}\n`);
   return result.cluster;
 }
 
 function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<number> {
   const cluster = loadCluster(options, io);
   if (options.node !== undefined && !cluster.nodes.some((n) => n.name === options.node)) {
-    throw new CliUsageError(`--node: no node "${options.node}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`);
+    throw new CliUsageError(
+      `--node: no node "${options.node}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`,
+    );
   }
   if (options.rulesOut) {
     // The rules the trace walks: nftables mode (KubeProxyConfiguration mode: nftables) prints
     // the nft -f transaction, or with --style kernel the listing nft prints back.
     io.stdout(
       cluster.proxy.mode === 'nftables'
-        ? generateNftables(cluster, options.node ?? '', { rendering: options.style === 'kernel' ? 'listing' : 'transaction' })
+        ? generateNftables(cluster, options.node ?? '', {
+            rendering: options.style === 'kernel' ? 'listing' : 'transaction',
+          })
         : generateIptablesSave(cluster, options.node ?? '', { style: options.style }),
     );
     return 0;
@@ -102,7 +119,11 @@ function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<nu
   const entry = options.node ?? target.node;
   const from: Source = parsed.kind === 'client' && entry !== undefined ? { ...parsed, via: entry } : parsed;
   const spec: ConnectionSpec = { from, to: { ip: target.ip, port: target.port }, protocol: options.protocol };
-  const heading: Heading = { from: options.from, to: options.to ?? '', ...(from.kind === 'client' && entry !== undefined ? { entry } : {}) };
+  const heading: Heading = {
+    from: options.from,
+    to: options.to ?? '',
+    ...(from.kind === 'client' && entry !== undefined ? { entry } : {}),
+  };
   return report(createSimulation(cluster), spec, heading, options, io);
 }
 
@@ -110,7 +131,8 @@ function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
   const text = readInput(io, options.rules);
   const dst = parseIPPort(options.dst);
   if (dst === undefined) throw new CliUsageError(`--dst: "${options.dst}" is not IP:PORT`);
-  if (options.src !== undefined && parseIPPort(`${options.src}:1`) === undefined) throw new CliUsageError(`--src: "${options.src}" is not an IPv4 address`);
+  if (options.src !== undefined && parseIPPort(`${options.src}:1`) === undefined)
+    throw new CliUsageError(`--src: "${options.src}" is not an IPv4 address`);
   const bad = options.localIPs.find((ip) => parseIPPort(`${ip}:1`) === undefined);
   if (bad !== undefined) throw new CliUsageError(`--local-ip: "${bad}" is not an IPv4 address`);
   const simulation = fromRulesText(text, { localIPs: options.localIPs });
@@ -121,7 +143,9 @@ function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
   if (nft ? !/^\s*(table|add table|create table)\s/m.test(text) : !/^\*(nat|filter)\s*$/m.test(text)) {
     const first = problems[0];
     const what = nft ? 'not an nftables ruleset (no table)' : 'not an iptables-save dump (no *nat or *filter table)';
-    throw new CliUsageError(`${file}${first === undefined ? '' : `:${first.line}`}: ${what}${first === undefined ? '' : `: ${first.message}`}`);
+    throw new CliUsageError(
+      `${file}${first === undefined ? '' : `:${first.line}`}: ${what}${first === undefined ? '' : `: ${first.message}`}`,
+    );
   }
   for (const p of problems) io.stderr(`trace: ${oneLine(`${file}:${p.line}: ${p.message}: ${p.text}`, 2000)}\n`);
   const from: Source = options.src === undefined ? { kind: 'client' } : { kind: 'client', ip: options.src };
@@ -129,14 +153,21 @@ function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
   return report(simulation, spec, { from: options.src ?? 'client', to: options.dst }, options, io);
 }
 
-async function report(simulation: Simulation, spec: ConnectionSpec, heading: Heading, options: ScenarioOptions | RulesOptions, io: CliIO): Promise<number> {
+async function report(
+  simulation: Simulation,
+  spec: ConnectionSpec,
+  heading: Heading,
+  options: ScenarioOptions | RulesOptions,
+  io: CliIO,
+): Promise<number> {
   let outcomes: ExactOutcome[] | null;
   try {
     outcomes = simulation.exact(spec, { trace: true });
   } catch (e) {
     // Rules whose random choices branch too much: sampling still answers, so say so.
     if (!(e instanceof WorkLimitError) || e.limit.kind !== 'branches') throw e;
-    if (options.count === undefined) throw new WorkLimitError(e.limit, '; sample instead with --count N (e.g. --count 100000)');
+    if (options.count === undefined)
+      throw new WorkLimitError(e.limit, '; sample instead with --count N (e.g. --count 100000)');
     io.stderr(`trace: ${oneLine(e.message, 2000)}; exact outcomes are left out, the sample follows\n`);
     outcomes = null;
   }
@@ -150,9 +181,21 @@ async function report(simulation: Simulation, spec: ConnectionSpec, heading: Hea
       interrupted: io.interrupted ?? (() => false),
     });
     summary = runner.summary();
-    if (interrupted) io.stderr(`trace: stopped by Ctrl-C after ${summary.count} of ${options.count} connections; the counts below are of those\n`);
+    if (interrupted)
+      io.stderr(
+        `trace: stopped by Ctrl-C after ${summary.count} of ${options.count} connections; the counts below are of those\n`,
+      );
   }
   if (options.json) io.stdout(`${JSON.stringify(toCliJson(outcomes ?? [], summary))}\n`);
-  else io.stdout(formatReport(heading, spec, outcomes, summary === undefined ? undefined : { summary, seed: options.seed }, options.trace));
+  else
+    io.stdout(
+      formatReport(
+        heading,
+        spec,
+        outcomes,
+        summary === undefined ? undefined : { summary, seed: options.seed },
+        options.trace,
+      ),
+    );
   return interrupted ? EXIT_INTERRUPTED : 0;
 }

@@ -51,7 +51,10 @@ function readAll(fd: number, label: string, limit: number): string {
     }
     if (n === 0) break;
     total += n;
-    if (total > limit) throw new InputRefused(`${label} is larger than the ${limit === MAX_INPUT_BYTES ? MAX_INPUT_TEXT : `${limit}-byte`} input limit; reading stopped there`);
+    if (total > limit)
+      throw new InputRefused(
+        `${label} is larger than the ${limit === MAX_INPUT_BYTES ? MAX_INPUT_TEXT : `${limit}-byte`} input limit; reading stopped there`,
+      );
     chunks.push(buffer.subarray(0, n));
   }
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks, total));
@@ -67,8 +70,10 @@ export function readBounded(path: string, limit = MAX_INPUT_BYTES): string {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new InputRefused(`${path} is ${kindOf(stats)}; give a regular file, or - to read standard input`);
-    if (stats.size > limit) throw new InputRefused(`${path} is larger than the ${MAX_INPUT_TEXT} input limit (${stats.size} bytes)`);
+    if (!stats.isFile())
+      throw new InputRefused(`${path} is ${kindOf(stats)}; give a regular file, or - to read standard input`);
+    if (stats.size > limit)
+      throw new InputRefused(`${path} is larger than the ${MAX_INPUT_TEXT} input limit (${stats.size} bytes)`);
     return readAll(fd, path, limit);
   } finally {
     closeSync(fd);

@@ -32,7 +32,9 @@ function findService(cluster: Cluster, ref: string): Service {
   );
   if (matches.length === 1 && matches[0] !== undefined) return matches[0];
   if (matches.length > 1) {
-    throw new CliUsageError(`--to: Service "${ref}" exists in several namespaces (${matches.map((s) => s.namespace).join(', ')}); write NAMESPACE/NAME`);
+    throw new CliUsageError(
+      `--to: Service "${ref}" exists in several namespaces (${matches.map((s) => s.namespace).join(', ')}); write NAMESPACE/NAME`,
+    );
   }
   const names = cluster.services.map((s) => `${s.namespace}/${s.name}`).join(', ');
   throw new CliUsageError(`--to: no Service "${ref}" (Services: ${names === '' ? 'none' : names})`);
@@ -42,10 +44,15 @@ function findPort(service: Service, port: string | undefined): ServicePort {
   const label = `${service.namespace}/${service.name}`;
   if (port === undefined) {
     if (service.ports.length === 1 && service.ports[0] !== undefined) return service.ports[0];
-    throw new CliUsageError(`--to: Service ${label} has ${service.ports.length} ports; add :PORT (${service.ports.map((p) => p.name || p.port).join(', ')})`);
+    throw new CliUsageError(
+      `--to: Service ${label} has ${service.ports.length} ports; add :PORT (${service.ports.map((p) => p.name || p.port).join(', ')})`,
+    );
   }
   const found = service.ports.find((p) => p.name === port || String(p.port) === port);
-  if (found === undefined) throw new CliUsageError(`--to: Service ${label} has no port "${port}" (${service.ports.map((p) => p.name || p.port).join(', ')})`);
+  if (found === undefined)
+    throw new CliUsageError(
+      `--to: Service ${label} has no port "${port}" (${service.ports.map((p) => p.name || p.port).join(', ')})`,
+    );
   return found;
 }
 
@@ -62,13 +69,18 @@ export function resolveTarget(cluster: Cluster, text: string): ResolvedTarget {
   switch (kind) {
     case 'node': {
       const node = cluster.nodes.find((n) => n.name === ref);
-      if (node === undefined) throw new CliUsageError(`--to: no node "${ref}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`);
+      if (node === undefined)
+        throw new CliUsageError(`--to: no node "${ref}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`);
       if (port === 'nodeport') {
-        const nodePorts = cluster.services.flatMap((s) => s.ports.filter((p) => p.nodePort !== 0).map((p) => ({ s, p })));
+        const nodePorts = cluster.services.flatMap((s) =>
+          s.ports.filter((p) => p.nodePort !== 0).map((p) => ({ s, p })),
+        );
         const only = nodePorts[0];
         if (nodePorts.length !== 1 || only === undefined) {
           const list = nodePorts.map(({ s, p }) => `${s.namespace}/${s.name}:${p.nodePort}`).join(', ');
-          throw new CliUsageError(`--to: node/${ref}:nodeport needs exactly one node port in the cluster, found ${nodePorts.length}${list === '' ? '' : ` (${list})`}; write node/${ref}:PORT`);
+          throw new CliUsageError(
+            `--to: node/${ref}:nodeport needs exactly one node port in the cluster, found ${nodePorts.length}${list === '' ? '' : ` (${list})`}; write node/${ref}:PORT`,
+          );
         }
         return { ip: node.internalIP, port: only.p.nodePort, node: node.name };
       }
@@ -79,24 +91,32 @@ export function resolveTarget(cluster: Cluster, text: string): ResolvedTarget {
     }
     case 'svc': {
       const service = findService(cluster, ref);
-      if (service.clusterIP === 'None') throw new CliUsageError(`--to: Service ${service.namespace}/${service.name} is headless (no ClusterIP)`);
+      if (service.clusterIP === 'None')
+        throw new CliUsageError(`--to: Service ${service.namespace}/${service.name} is headless (no ClusterIP)`);
       return { ip: service.clusterIP, port: findPort(service, port).port };
     }
     case 'lb': {
       const service = findService(cluster, ref);
       const ingress = service.loadBalancerIngress.find((i) => i.ipMode === 'VIP') ?? service.loadBalancerIngress[0];
-      if (ingress === undefined) throw new CliUsageError(`--to: Service ${service.namespace}/${service.name} has no load-balancer IP`);
+      if (ingress === undefined)
+        throw new CliUsageError(`--to: Service ${service.namespace}/${service.name} has no load-balancer IP`);
       return { ip: ingress.ip, port: findPort(service, port).port };
     }
     case 'pod': {
       const parts = ref.split('/');
-      const pods = cluster.pods.filter((p) => (parts.length === 2 ? p.namespace === parts[0] && p.name === parts[1] : p.name === ref));
+      const pods = cluster.pods.filter((p) =>
+        parts.length === 2 ? p.namespace === parts[0] && p.name === parts[1] : p.name === ref,
+      );
       const pod = pods[0];
-      if (pods.length !== 1 || pod === undefined) throw new CliUsageError(`--to: ${pods.length === 0 ? 'no' : 'more than one'} pod "${ref}"`);
-      if (port === undefined || !/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new CliUsageError(`--to: "${text}" needs :PORT`);
+      if (pods.length !== 1 || pod === undefined)
+        throw new CliUsageError(`--to: ${pods.length === 0 ? 'no' : 'more than one'} pod "${ref}"`);
+      if (port === undefined || !/^\d{1,5}$/.test(port) || Number(port) > 65535)
+        throw new CliUsageError(`--to: "${text}" needs :PORT`);
       return { ip: pod.ip, port: Number(port) };
     }
     default:
-      throw new CliUsageError(`--to: "${text}" is not IP:PORT, node/NAME:PORT, node/NAME:nodeport, svc/NAME[:PORT], lb/NAME[:PORT] or pod/NAME:PORT`);
+      throw new CliUsageError(
+        `--to: "${text}" is not IP:PORT, node/NAME:PORT, node/NAME:nodeport, svc/NAME[:PORT], lb/NAME[:PORT] or pod/NAME:PORT`,
+      );
   }
 }

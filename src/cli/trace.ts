@@ -26,8 +26,11 @@ main(process.argv.slice(2), {
   (e: unknown) => {
     // Bad input never gets here (main reports it with status 2): this is a bug in the tracer.
     const message = e instanceof Error ? e.message : String(e);
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or escaped
-    process.stderr.write(`trace: internal error (a bug in the tracer, not in your input: please report it to the project's issue tracker with the command line and input files): ${message.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 500)}\n`);
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are blanked
+    const shown = message.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 500);
+    process.stderr.write(
+      `trace: internal error (a bug in the tracer, not in your input: please report it to the project's issue tracker with the command line and input files): ${shown}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -10,15 +10,56 @@
  * for one sample, a session or a chunked run; the errors and work limits it answers with.
  */
 export { createSimulation, fromParsedRules, fromRulesText, parseRulesText } from './run/simulation';
-export type { NodeProblem, RulesTextOptions, Session, Simulation, SimulationOptions, WalkOptions } from './run/simulation';
+export type {
+  NodeProblem,
+  RulesTextOptions,
+  Session,
+  Simulation,
+  SimulationOptions,
+  WalkOptions,
+} from './run/simulation';
 export { createDatapathSimulation } from './datapaths';
-export type { Datapath, DatapathOptions, DatapathSession, DatapathSimulation, IpvsScheduler, LbAlgorithm, NodePortMode } from './datapaths';
-export type { ConnectionResult, ConnectionSpec, Destination, ReplyResult, RuleRef, Source, Step, Transport, Verdict } from './network/types';
-export type { RunOptions, RunProgress, RunSummary, RunSummaryWithFlows, Runner, RuleCounter, OutcomeCount } from './run/runner';
+export type {
+  Datapath,
+  DatapathOptions,
+  DatapathSession,
+  DatapathSimulation,
+  IpvsScheduler,
+  LbAlgorithm,
+  NodePortMode,
+} from './datapaths';
+export type {
+  ConnectionResult,
+  ConnectionSpec,
+  Destination,
+  ReplyResult,
+  RuleRef,
+  Source,
+  Step,
+  Transport,
+  Verdict,
+} from './network/types';
+export type {
+  RunOptions,
+  RunProgress,
+  RunSummary,
+  RunSummaryWithFlows,
+  Runner,
+  RuleCounter,
+  OutcomeCount,
+} from './run/runner';
 export { outcomeKey, type ExactOutcome } from './run/outcome';
 export { EXPERIENCES, experienceOf, type Experience } from './run/experience';
 export type { TraceEntry } from './netfilter/trace';
 export type { Problem } from './netfilter/model';
 export { ConnectionError } from './network/resolve';
-export { WorkLimitError, describeLimit, workUnits, MAX_WALK_BOUND, EXACT_WORK_BUDGET, MAX_EXACT_WALKS, WALK_COST } from './run/limits';
+export {
+  WorkLimitError,
+  describeLimit,
+  workUnits,
+  MAX_WALK_BOUND,
+  EXACT_WORK_BUDGET,
+  MAX_EXACT_WALKS,
+  WALK_COST,
+} from './run/limits';
 export type { WorkLimit } from './run/limits';

@@ -1,4 +1,4 @@
-import { localeTags, type Locale } from './locales.ts';
+import { localeTags, type Locale } from './locales';
 
 /**
  * A publication date in the reader's language ("June 2, 2025" / "2025년 6월 2일"). Dates

@@ -1,4 +1,4 @@
-import { defaultLocale, isLocale, type Locale } from './locales.ts';
+import { defaultLocale, isLocale, type Locale } from './locales';
 
 /**
  * Picks the site locale for a browser's preferred languages (navigator.languages order):

@@ -118,7 +118,8 @@ export const en = {
 
   'share.crumb': 'Newsletter kit',
   'share.title': 'Newsletter kit: {title}',
-  'share.description': 'Ready-to-paste HTML and Markdown for challenge {n}, with one link per answer and the social card.',
+  'share.description':
+    'Ready-to-paste HTML and Markdown for challenge {n}, with one link per answer and the social card.',
   'share.lead':
     'Paste a snippet into your newsletter. Each answer links to the challenge with that answer picked: the reader lands on the page, the experiment runs in their browser and grades the answer.',
   'share.question': 'The question',

@@ -1,10 +1,10 @@
-import { en, type UiKey } from './en.ts';
-import { ko } from './ko.ts';
-import { isLocale, type Locale } from './locales.ts';
+import { en, type UiKey } from './en';
+import { ko } from './ko';
+import { isLocale, type Locale } from './locales';
 import { fill, type FillValues } from '../text/fill';
 
-export type { UiKey } from './en.ts';
-export * from './locales.ts';
+export type { UiKey } from './en';
+export * from './locales';
 
 /** Every UI string, by locale and key. */
 export const ui: Readonly<Record<Locale, Readonly<Record<UiKey, string>>>> = { en, ko };

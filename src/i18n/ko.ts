@@ -1,4 +1,4 @@
-import type { UiKey } from './en.ts';
+import type { UiKey } from './en';
 
 /**
  * Korean UI strings, written for Korean engineers (파드, 노드, 서비스, 노드포트) rather than
@@ -119,7 +119,8 @@ export const ko = {
 
   'share.crumb': '뉴스레터 키트',
   'share.title': '뉴스레터 키트: {title}',
-  'share.description': '뉴스레터에 그대로 붙여 넣을 수 있는 챌린지 {n} 소개용 HTML과 마크다운입니다. 보기마다 링크가 하나씩 있고 소셜 카드도 함께 있습니다.',
+  'share.description':
+    '뉴스레터에 그대로 붙여 넣을 수 있는 챌린지 {n} 소개용 HTML과 마크다운입니다. 보기마다 링크가 하나씩 있고 소셜 카드도 함께 있습니다.',
   'share.lead':
     '뉴스레터에 스니펫을 붙여 넣으세요. 보기마다 그 답을 고른 상태로 챌린지를 여는 링크가 걸려 있습니다. 독자가 링크를 누르면 브라우저에서 실험이 돌고 답이 채점됩니다.',
   'share.question': '문제',
@@ -135,7 +136,8 @@ export const ko = {
   'share.copy': '{format} 복사',
   'share.copied': '{format}을(를) 복사했습니다.',
   'share.copyFailed': '복사하지 못했습니다. 텍스트를 선택해 직접 복사해 주세요.',
-  'share.noscript': '자바스크립트가 꺼져 있으면 스니펫에 캠페인 파라미터가 붙지 않습니다. 필요하면 링크에 직접 붙여 주세요.',
+  'share.noscript':
+    '자바스크립트가 꺼져 있으면 스니펫에 캠페인 파라미터가 붙지 않습니다. 필요하면 링크에 직접 붙여 주세요.',
   'share.card': '소셜 카드',
   'share.cardHelp': '챌린지 링크를 공유하면 소셜 네트워크와 메신저가 이 이미지를 보여 줍니다. 이미지 주소:',
   'share.open': '챌린지 풀어 보기',

@@ -1,5 +1,5 @@
-import { localeFromPath } from './detect.ts';
-import { locales, type Locale } from './locales.ts';
+import { localeFromPath } from './detect';
+import { locales, type Locale } from './locales';
 
 /** A site path under `locale`, always with a trailing slash: ("ko", "challenges") → "/ko/challenges/". */
 export function localizedPath(locale: Locale, rest = ''): string {
@@ -19,8 +19,5 @@ export function switchLocalePath(pathname: string, target: Locale): string {
 
 /** The path of this page in every locale, for hreflang alternates. */
 export function alternatePaths(pathname: string): Record<Locale, string> {
-  return Object.fromEntries(locales.map((l) => [l, switchLocalePath(pathname, l)])) as Record<
-    Locale,
-    string
-  >;
+  return Object.fromEntries(locales.map((l) => [l, switchLocalePath(pathname, l)])) as Record<Locale, string>;
 }

@@ -3,7 +3,7 @@
  * percentage as text, so the chart reads without colour and without sight; the bar itself
  * is a decorative SVG whose width is an attribute, not an inline style (the CSP forbids those).
  */
-import { count, percent } from './numbers.ts';
+import { count, percent } from './numbers';
 
 /** One bar: its outcome key, label and how many connections it got. */
 export interface Bar {

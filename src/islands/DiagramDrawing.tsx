@@ -4,9 +4,15 @@
  * (the sample connection). Geometry comes from components/diagram/layout.ts, data as props.
  */
 import type { ComponentChildren } from 'preact';
-import { pathData, type ClusterLayout, type DiagramCluster, type Point, type RoutePath } from '../components/diagram/layout.ts';
-import { fill } from './fill.ts';
-import { count } from './numbers.ts';
+import {
+  pathData,
+  type ClusterLayout,
+  type DiagramCluster,
+  type Point,
+  type RoutePath,
+} from '../components/diagram/layout';
+import { fill } from './fill';
+import { count } from './numbers';
 
 /** Words the diagram shares with the static figure (from the site's strings). */
 export interface DiagramWords {
@@ -100,15 +106,29 @@ export function DiagramDrawing(props: Props) {
           height={layout.client.rect.height}
           rx="8"
         />
-        <text class="d-strong d-label" x={layout.client.rect.x + layout.client.rect.width / 2} y={layout.client.rect.y + 24} text-anchor="middle">
+        <text
+          class="d-strong d-label"
+          x={layout.client.rect.x + layout.client.rect.width / 2}
+          y={layout.client.rect.y + 24}
+          text-anchor="middle"
+        >
           {words.client}
         </text>
-        <text class="d-mono d-label" x={layout.client.rect.x + layout.client.rect.width / 2} y={layout.client.rect.y + 44} text-anchor="middle">
+        <text
+          class="d-mono d-label"
+          x={layout.client.rect.x + layout.client.rect.width / 2}
+          y={layout.client.rect.y + 44}
+          text-anchor="middle"
+        >
           {cluster.clientIP}
         </text>
       </g>
       {layout.nodes.map((box) => (
-        <g key={box.node.name} class={`node${box.node.name === props.receiving ? ' node--receiving' : ''}`} data-node={box.node.name}>
+        <g
+          key={box.node.name}
+          class={`node${box.node.name === props.receiving ? ' node--receiving' : ''}`}
+          data-node={box.node.name}
+        >
           <line
             class="link"
             x1={box.port.x}
@@ -116,7 +136,14 @@ export function DiagramDrawing(props: Props) {
             x2={layout.bus.axis === 'y' ? box.port.x : layout.bus.at}
             y2={layout.bus.axis === 'y' ? layout.bus.at : box.port.y}
           />
-          <rect class="box box--node" x={box.rect.x} y={box.rect.y} width={box.rect.width} height={box.rect.height} rx="10" />
+          <rect
+            class="box box--node"
+            x={box.rect.x}
+            y={box.rect.y}
+            width={box.rect.width}
+            height={box.rect.height}
+            rx="10"
+          />
           <text class="d-strong d-label" x={box.labels.name.x} y={box.labels.name.y}>
             {box.node.name}
           </text>
@@ -148,7 +175,14 @@ export function DiagramDrawing(props: Props) {
           ) : (
             box.pods.map((pod) => (
               <g key={pod.pod.name} class="pod" data-pod={pod.pod.name}>
-                <rect class="box box--pod" x={pod.rect.x} y={pod.rect.y} width={pod.rect.width} height={pod.rect.height} rx="8" />
+                <rect
+                  class="box box--pod"
+                  x={pod.rect.x}
+                  y={pod.rect.y}
+                  width={pod.rect.width}
+                  height={pod.rect.height}
+                  rx="8"
+                />
                 <text class="d-strong d-label" x={pod.rect.x + 12} y={pod.rect.y + 21}>
                   {pod.pod.name}
                 </text>
@@ -178,7 +212,13 @@ export function DiagramDrawing(props: Props) {
       ))}
       {layout.nodes.map((box) => (
         <g key={box.node.name} class="badge d-label-box">
-          <rect x={box.badge.x} y={box.badge.y} width={box.badge.width} height={box.badge.height} rx={box.badge.height / 2} />
+          <rect
+            x={box.badge.x}
+            y={box.badge.y}
+            width={box.badge.width}
+            height={box.badge.height}
+            rx={box.badge.height / 2}
+          />
           <text x={box.badge.x + box.badge.width / 2} y={box.badge.y + box.badge.height / 2 + 5} text-anchor="middle">
             {fill(words.nodePort, { port: cluster.nodePort })}
           </text>
@@ -193,7 +233,12 @@ export function DiagramDrawing(props: Props) {
               <path class="cross" d={cross(end)} />
               {/* Only the wide drawing has room beside the cross; the tall one has the caption. */}
               {wide && (
-                <text class="d-small live-counter d-label" x={end.x + 14} y={end.y - 4} data-testid="diagram-count-dropped">
+                <text
+                  class="d-small live-counter d-label"
+                  x={end.x + 14}
+                  y={end.y - 4}
+                  data-testid="diagram-count-dropped"
+                >
                   {fill(props.dropped, { count: count(locale, props.droppedCount) })}
                 </text>
               )}

@@ -3,11 +3,11 @@
  * of 5"), what happens there in words, and Back / Next / Replay, so a reader can follow the
  * connection one step at a time (the only way with reduced motion).
  */
-import { Text } from './Text.tsx';
-import type { ConnectionStory } from '../stores/lab/types.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import type { Hop } from './diagramHops.ts';
-import { fill } from './fill.ts';
+import { Text } from './Text';
+import type { ConnectionStory } from '../stores/lab/types';
+import type { LiveStrings } from '../i18n/live/index';
+import type { Hop } from './diagramHops';
+import { fill } from './fill';
 
 interface Props {
   readonly hops: readonly Hop[];
@@ -24,7 +24,12 @@ interface Props {
 }
 
 /** The sentences of one hop. */
-function sentences(hop: Hop, story: ConnectionStory, strings: LiveStrings['diagram'], path: LiveStrings['path']): string[] {
+function sentences(
+  hop: Hop,
+  story: ConnectionStory,
+  strings: LiveStrings['diagram'],
+  path: LiveStrings['path'],
+): string[] {
   if (hop.kind === 'reply') {
     const arrive = story.narration.find((n) => n.key === 'arrive');
     return [fill(strings.reply, { src: arrive?.values['src'] ?? '', dst: arrive?.values['dst'] ?? '' })];
@@ -68,7 +73,12 @@ export function HopCaption({ hops, step, story, waiting, playing, reduced, strin
         >
           {strings.next}
         </button>
-        <button type="button" class="live-button live-button--small" onClick={() => onStep(0, !reduced)} data-testid="diagram-replay">
+        <button
+          type="button"
+          class="live-button live-button--small"
+          onClick={() => onStep(0, !reduced)}
+          data-testid="diagram-replay"
+        >
           {reduced ? strings.restart : strings.replay}
         </button>
       </div>

@@ -5,24 +5,24 @@
  * Replay; with reduced motion the same hops are shown one per press of Next, without motion.
  * It only ever shows the last run: while the controls differ from it, no sample is drawn.
  */
-import { Text } from './Text.tsx';
+import { Text } from './Text';
 import { useEffect, useState } from 'preact/hooks';
-import { layoutCluster, routePath, type DiagramCluster, type Orientation } from '../components/diagram/layout.ts';
-import { $lastRun } from '../stores/lastRun.ts';
-import { entryNodeOf, shortNode } from '../stores/entry.ts';
-import { $lesson } from '../stores/lesson.ts';
-import { $scenario } from '../stores/scenario.ts';
-import { $story } from '../stores/story.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { DiagramDrawing, type DiagramWords } from './DiagramDrawing.tsx';
-import type { Hop } from './diagramHops.ts';
-import { failedCount, runMatches, runRoutes } from './diagramRoutes.ts';
-import { MOVE_MS } from './diagramTiming.ts';
-import { fill } from './fill.ts';
-import { useClientStore } from './useClientStore.ts';
-import { useLazy } from './useLazy.ts';
+import { layoutCluster, routePath, type DiagramCluster, type Orientation } from '../components/diagram/layout';
+import { $lastRun } from '../stores/lastRun';
+import { entryNodeOf, shortNode } from '../stores/entry';
+import { $lesson } from '../stores/lesson';
+import { $scenario } from '../stores/scenario';
+import { $story } from '../stores/story';
+import type { LiveStrings } from '../i18n/live/index';
+import { DiagramDrawing, type DiagramWords } from './DiagramDrawing';
+import type { Hop } from './diagramHops';
+import { failedCount, runMatches, runRoutes } from './diagramRoutes';
+import { MOVE_MS } from './diagramTiming';
+import { fill } from './fill';
+import { useClientStore } from './useClientStore';
+import { useLazy } from './useLazy';
 
-export type { DiagramWords } from './DiagramDrawing.tsx';
+export type { DiagramWords } from './DiagramDrawing';
 
 interface Props {
   /** The cluster to draw (the site's diagram data, passed as props). */
@@ -32,11 +32,15 @@ interface Props {
   readonly words: DiagramWords;
   readonly locale: string;
   /** The settings as the scenario file has them (what the server draws). */
-  readonly initial: { readonly policy: string; readonly node: string; readonly settings: Readonly<Record<string, string>> };
+  readonly initial: {
+    readonly policy: string;
+    readonly node: string;
+    readonly settings: Readonly<Record<string, string>>;
+  };
 }
 
 // The sample's code (hops, dot, caption) arrives once a run has been drawn, with the engine.
-const loadSample = () => import('./LiveSample.ts');
+const loadSample = () => import('./LiveSample');
 
 const orientations = ['wide', 'tall'] as const satisfies readonly Orientation[];
 
@@ -88,7 +92,8 @@ export default function LiveDiagram(props: Props) {
   const hopsBy = layouts.map((layout) => (story && Sample ? Sample.sampleHops(layout, story) : []));
   const hops: readonly Hop[] = hopsBy[0] ?? [];
   const last = Math.max(0, hops.length - 1);
-  const storyKey = story && shown ? `${shown.seed}/${JSON.stringify(shown.scenario)}/${story.sample}/${story.sport}` : '';
+  const storyKey =
+    story && shown ? `${shown.seed}/${JSON.stringify(shown.scenario)}/${story.sample}/${story.sport}` : '';
 
   const [play, setPlay] = useState<Playback>({ key: '', step: 0, auto: false, n: 0 });
   // A new sample (a new run, another connection, or the diagram first coming into view):

@@ -3,6 +3,6 @@
  * loaded with the engine: there is no sample to follow before the engine has walked one, so
  * this code need not ship when the diagram first hydrates.
  */
-export { sampleHops } from './diagramHops.ts';
-export { HopCaption } from './HopCaption.tsx';
-export { SampleLayer } from './SampleLayer.tsx';
+export { sampleHops } from './diagramHops';
+export { HopCaption } from './HopCaption';
+export { SampleLayer } from './SampleLayer';

@@ -7,20 +7,20 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fillPlaceholders, valuesOf } from '../engine/lab';
-import { $answer, chooseAnswer } from '../stores/answer.ts';
-import { deepLinkParams } from '../stores/deepLinkParams.ts';
-import { $lastRun } from '../stores/lastRun.ts';
-import { $lesson, type QuizOption } from '../stores/lesson.ts';
-import { runSizes, type RunSize, type RunSummary } from '../stores/model.ts';
-import { $discardedRun } from '../stores/notices.ts';
-import { $run, cancelRun, startRun } from '../stores/run.ts';
-import { $runSize, $scenario, setRunSize } from '../stores/scenario.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { fill } from './fill.ts';
-import { count } from './numbers.ts';
-import { RunProgress } from './RunProgress.tsx';
-import { useClientStore } from './useClientStore.ts';
-import { useLazy } from './useLazy.ts';
+import { $answer, chooseAnswer } from '../stores/answer';
+import { deepLinkParams } from '../stores/deepLinkParams';
+import { $lastRun } from '../stores/lastRun';
+import { $lesson, type QuizOption } from '../stores/lesson';
+import { runSizes, type RunSize, type RunSummary } from '../stores/model';
+import { $discardedRun } from '../stores/notices';
+import { $run, cancelRun, startRun } from '../stores/run';
+import { $runSize, $scenario, setRunSize } from '../stores/scenario';
+import type { LiveStrings } from '../i18n/live/index';
+import { fill } from './fill';
+import { count } from './numbers';
+import { RunProgress } from './RunProgress';
+import { useClientStore } from './useClientStore';
+import { useLazy } from './useLazy';
 
 interface Props {
   /** The question and options with placeholders filled for the scenario as written (what the server renders). */
@@ -31,8 +31,8 @@ interface Props {
   readonly locale: string;
 }
 
-const loadPanel = () => import('./ResultsPanel.tsx');
-const loadNotices = () => import('./QuizNotices.tsx').then((m) => m.QuizNotices);
+const loadPanel = () => import('./ResultsPanel');
+const loadNotices = () => import('./QuizNotices').then((m) => m.QuizNotices);
 
 export default function Quiz({ question, options, strings, controlStrings, locale }: Props) {
   const root = useRef<HTMLElement>(null);
@@ -64,7 +64,7 @@ export default function Quiz({ question, options, strings, controlStrings, local
       // A newsletter link lands on the quiz with its result on the way.
       root.current?.scrollIntoView({ block: 'start' });
       setLinked(true);
-      void import('../stores/applyDeepLink.ts').then((m) => m.applyDeepLink(window.location.search));
+      void import('../stores/applyDeepLink').then((m) => m.applyDeepLink(window.location.search));
     }
     return stop;
   }, []);
@@ -99,7 +99,9 @@ export default function Quiz({ question, options, strings, controlStrings, local
             <span class="live-answer__id" aria-hidden="true">
               {option.id.toUpperCase()}
             </span>
-            <span class="live-answer__text">{text(lesson?.options.find((o) => o.id === option.id)?.text ?? '', option.text)}</span>
+            <span class="live-answer__text">
+              {text(lesson?.options.find((o) => o.id === option.id)?.text ?? '', option.text)}
+            </span>
           </label>
         ))}
       </fieldset>
@@ -115,7 +117,12 @@ export default function Quiz({ question, options, strings, controlStrings, local
             ))}
           </select>
         </label>
-        <button type="button" class="live-button live-button--primary" data-testid="run" onClick={() => void startRun()}>
+        <button
+          type="button"
+          class="live-button live-button--primary"
+          data-testid="run"
+          onClick={() => void startRun()}
+        >
           {last ? strings.runAgain : strings.run}
         </button>
         {busy && (

@@ -1,9 +1,9 @@
 /** Notices: deep-link values the page ignored, a stored run it discarded. Values are shown as escaped text only. */
 import { useStore } from '@nanostores/preact';
-import { $lesson } from '../stores/lesson.ts';
-import { $discardedRun, $linkProblems, dismissLinkProblems } from '../stores/notices.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { fill } from './fill.ts';
+import { $lesson } from '../stores/lesson';
+import { $discardedRun, $linkProblems, dismissLinkProblems } from '../stores/notices';
+import type { LiveStrings } from '../i18n/live/index';
+import { fill } from './fill';
 
 interface Props {
   readonly strings: LiveStrings['quiz'];
@@ -29,7 +29,9 @@ export function QuizNotices({ strings }: Props) {
       <ul>
         {discarded && <li data-testid="notice-discarded">{strings.discarded}</li>}
         {problems.map((p) => (
-          <li key={p.param}>{fill(strings[template[p.reason]], { param: p.param, value: p.shown, help: help(p.param) })}</li>
+          <li key={p.param}>
+            {fill(strings[template[p.reason]], { param: p.param, value: p.shown, help: help(p.param) })}
+          </li>
         ))}
       </ul>
       <button type="button" class="live-button live-button--small" onClick={dismissLinkProblems}>

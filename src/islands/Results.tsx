@@ -3,18 +3,18 @@
  * picked an answer, the observed share against its interval and the exact one, the grade
  * and why. Before an answer there is no verdict and no explanation: commit, then reveal.
  */
-import type { LabConfig } from '../engine/lab/config.ts';
-import { deepLinkQuery } from '../stores/deepLink.ts';
-import type { GradedRun } from '../stores/grade.ts';
-import { isPod, type OptionId, type Scenario } from '../stores/model.ts';
-import { explainRun, resultRows } from '../stores/results.ts';
-import { sameScenario } from '../stores/scenario.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { BarChart } from './BarChart.tsx';
-import { fill } from './fill.ts';
-import { count, percent, probability, type Decimals } from './numbers.ts';
-import { settingsText } from './settingsText.ts';
-import { Text } from './Text.tsx';
+import type { LabConfig } from '../engine/lab/config';
+import { deepLinkQuery } from '../stores/deepLink';
+import type { GradedRun } from '../stores/grade';
+import { isPod, type OptionId, type Scenario } from '../stores/model';
+import { explainRun, resultRows } from '../stores/results';
+import { sameScenario } from '../stores/scenario';
+import type { LiveStrings } from '../i18n/live/index';
+import { BarChart } from './BarChart';
+import { fill } from './fill';
+import { count, percent, probability, type Decimals } from './numbers';
+import { settingsText } from './settingsText';
+import { Text } from './Text';
 
 interface Props {
   readonly graded: GradedRun;
@@ -31,7 +31,8 @@ const letter = (id: OptionId | string): string => id.toUpperCase();
 export function gradeSentence(graded: GradedRun, strings: LiveStrings['quiz']): string {
   const { verdict, picked, correct, grade } = graded;
   if (verdict === 'unanswered') return strings.unanswered;
-  if (verdict === 'inconclusive') return fill(strings.inconclusive, { supported: grade.supported.map(letter).join(', ') });
+  if (verdict === 'inconclusive')
+    return fill(strings.inconclusive, { supported: grade.supported.map(letter).join(', ') });
   return fill(strings[verdict], { picked: letter(picked ?? ''), correct: letter(correct ?? '') });
 }
 
@@ -57,7 +58,9 @@ function measureLine(graded: GradedRun, lesson: LabConfig, strings: LiveStrings[
       // The calling pod served its own connection (hairpin).
       return fill(strings.share, { pod: graded.run.tallies[0]?.client ?? '', share });
     case 'sourceAddress': {
-      const served = graded.run.tallies.filter((t) => isPod(t.end) && (observable.pod === undefined || t.end === observable.pod));
+      const served = graded.run.tallies.filter(
+        (t) => isPod(t.end) && (observable.pod === undefined || t.end === observable.pod),
+      );
       const bySource = new Map<string, number>();
       for (const t of served) bySource.set(t.source, (bySource.get(t.source) ?? 0) + t.count);
       const top = [...bySource.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '—';
@@ -84,10 +87,15 @@ export function Results({ graded, lesson, scenario, strings, controlStrings, loc
   const answered = picked !== null;
   const rows = resultRows(run, lesson);
   const stale = !sameScenario(run.scenario, scenario);
-  const failure = { refused: strings.refused, timedOut: strings.timedOut, unknown: strings.unknown } as Readonly<Record<string, string>>;
+  const failure = { refused: strings.refused, timedOut: strings.timedOut, unknown: strings.unknown } as Readonly<
+    Record<string, string>
+  >;
   const bars = rows.map((row) => ({
     key: row.outcome,
-    label: row.node === null ? (failure[row.outcome] ?? row.outcome) : fill(strings.toPod, { pod: row.outcome, node: row.node }),
+    label:
+      row.node === null
+        ? (failure[row.outcome] ?? row.outcome)
+        : fill(strings.toPod, { pod: row.outcome, node: row.node }),
     value: row.count,
     tone: row.tone,
   }));
@@ -120,10 +128,15 @@ export function Results({ graded, lesson, scenario, strings, controlStrings, loc
         <li data-testid="observed-share">{measureLine(graded, lesson, strings, locale)}</li>
         {answered && (
           <li data-testid="interval">
-            {fill(strings.interval, { low: percent(locale, graded.interval.low), high: percent(locale, graded.interval.high) })}
+            {fill(strings.interval, {
+              low: percent(locale, graded.interval.low),
+              high: percent(locale, graded.interval.high),
+            })}
           </li>
         )}
-        {answered && exact !== null && <li data-testid="exact">{fill(strings.exact, { p: probability(locale, exact, EXACT_DECIMALS) })}</li>}
+        {answered && exact !== null && (
+          <li data-testid="exact">{fill(strings.exact, { p: probability(locale, exact, EXACT_DECIMALS) })}</li>
+        )}
       </ul>
       <p class={`live-grade live-grade--${verdict}`} data-testid="grade">
         {answered && (
@@ -136,7 +149,10 @@ export function Results({ graded, lesson, scenario, strings, controlStrings, loc
       </p>
       {graded.first && (
         <p class="live-results__second" data-testid="second-try">
-          {fill(strings.secondTry, { first: letter(graded.first.answer), result: graded.first.right ? strings.firstRight : strings.firstWrong })}
+          {fill(strings.secondTry, {
+            first: letter(graded.first.answer),
+            result: graded.first.right ? strings.firstRight : strings.firstWrong,
+          })}
         </p>
       )}
       {why && (
@@ -161,4 +177,3 @@ export function Results({ graded, lesson, scenario, strings, controlStrings, loc
     </div>
   );
 }
-

@@ -5,11 +5,11 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { $graded } from '../stores/grade.ts';
-import { $lesson } from '../stores/lesson.ts';
-import type { RunSummary, Scenario } from '../stores/model.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { gradeMark, gradeSentence, Results } from './Results.tsx';
+import { $graded } from '../stores/grade';
+import { $lesson } from '../stores/lesson';
+import type { RunSummary, Scenario } from '../stores/model';
+import type { LiveStrings } from '../i18n/live/index';
+import { gradeMark, gradeSentence, Results } from './Results';
 
 interface Props {
   readonly scenario: Scenario;
@@ -43,7 +43,16 @@ export function ResultsPanel({ scenario, strings, controlStrings, locale, fresh,
     if (now.picked && now.verdict !== 'inconclusive') revealSolution();
   }, [fresh, graded?.picked, graded?.run]);
   if (!graded || !lesson) return <p class="live-results__empty">{strings.loadingResult}</p>;
-  return <Results graded={graded} lesson={lesson} scenario={scenario} strings={strings} controlStrings={controlStrings} locale={locale} />;
+  return (
+    <Results
+      graded={graded}
+      lesson={lesson}
+      scenario={scenario}
+      strings={strings}
+      controlStrings={controlStrings}
+      locale={locale}
+    />
+  );
 }
 
 /**
@@ -55,7 +64,11 @@ export function VerdictSummary({ strings }: { readonly strings: LiveStrings['qui
   if (!graded || graded.verdict === 'unanswered') return null;
   const { icon, mark } = gradeMark(graded.verdict, strings);
   return (
-    <p class={`live-grade live-grade--${graded.verdict} live-verdict`} data-testid="verdict-summary" data-verdict={graded.verdict}>
+    <p
+      class={`live-grade live-grade--${graded.verdict} live-verdict`}
+      data-testid="verdict-summary"
+      data-verdict={graded.verdict}
+    >
       <span class="live-grade__mark">
         <span aria-hidden="true">{icon} </span>
         {mark}:

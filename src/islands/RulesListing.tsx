@@ -5,28 +5,28 @@
  * line per rule, coloured by token, one tab stop with arrow keys, and the note of the line
  * under the pointer or focus. Long rules wrap between options, never inside one.
  */
-import { useRef, useState } from "preact/hooks";
-import type { NodeCounters } from "../stores/model.ts";
-import type { ConnectionStory, RulesLine } from "../stores/lab/types.ts";
-import type { LiveStrings } from "../i18n/live/index.ts";
-import { fill } from "./fill.ts";
-import { count } from "./numbers.ts";
-import { optionGroups } from "./ruleGroups.ts";
-import { walkedOn, type Walked } from "./walked.ts";
+import { useRef, useState } from 'preact/hooks';
+import type { NodeCounters } from '../stores/model';
+import type { ConnectionStory, RulesLine } from '../stores/lab/types';
+import type { LiveStrings } from '../i18n/live/index';
+import { fill } from './fill';
+import { count } from './numbers';
+import { optionGroups } from './ruleGroups';
+import { walkedOn, type Walked } from './walked';
 
 interface Props {
   readonly lines: readonly RulesLine[];
   readonly node: string;
   readonly counters: NodeCounters | null;
   readonly story: ConnectionStory | null;
-  readonly strings: LiveStrings["rules"];
+  readonly strings: LiveStrings['rules'];
   readonly locale: string;
 }
 
-type RulesKey = keyof LiveStrings["rules"];
+type RulesKey = keyof LiveStrings['rules'];
 
-function explanation(line: RulesLine, strings: LiveStrings["rules"]): string {
-  const key = (line.explain?.key ?? "ruleOther") as RulesKey;
+function explanation(line: RulesLine, strings: LiveStrings['rules']): string {
+  const key = (line.explain?.key ?? 'ruleOther') as RulesKey;
   return fill(strings[key] ?? strings.ruleOther, line.explain?.values ?? {});
 }
 
@@ -44,11 +44,21 @@ function target(key: string, i: number, last: number): number | undefined {
 }
 
 /** A rule's packet counter, its step in the sample's walk and its code: one row's shared cells. */
-function RuleCells({ line, pkts, step, locale }: { readonly line: RulesLine; readonly pkts: number | undefined; readonly step: number | undefined; readonly locale: string }) {
+function RuleCells({
+  line,
+  pkts,
+  step,
+  locale,
+}: {
+  readonly line: RulesLine;
+  readonly pkts: number | undefined;
+  readonly step: number | undefined;
+  readonly locale: string;
+}) {
   return (
     <>
-      <span class="live-rule__pkts">{pkts === undefined ? "" : count(locale, pkts)}</span>
-      <span class="live-rule__step">{step ?? ""}</span>
+      <span class="live-rule__pkts">{pkts === undefined ? '' : count(locale, pkts)}</span>
+      <span class="live-rule__step">{step ?? ''}</span>
       <RuleCode line={line} />
     </>
   );
@@ -56,16 +66,15 @@ function RuleCells({ line, pkts, step, locale }: { readonly line: RulesLine; rea
 
 /** A rule's code, coloured by token, wrapping only between options. */
 function RuleCode({ line }: { readonly line: RulesLine }) {
-  const groups =
-    line.kind === "rule" ? optionGroups(line.tokens) : [line.tokens];
+  const groups = line.kind === 'rule' ? optionGroups(line.tokens) : [line.tokens];
   return (
     <code class="live-rule__code">
       {groups.map((group, g) => (
         <>
-          {g > 0 && " "}
+          {g > 0 && ' '}
           <span key={g} class="live-opt">
             {group.map((t, j) =>
-              t.kind === "space" ? (
+              t.kind === 'space' ? (
                 t.text
               ) : (
                 <span key={j} class={`tok tok--${t.kind}`}>
@@ -92,7 +101,7 @@ function Fired({
   readonly lines: readonly RulesLine[];
   readonly walked: Walked;
   readonly counters: NodeCounters | null;
-  readonly strings: LiveStrings["rules"];
+  readonly strings: LiveStrings['rules'];
   readonly locale: string;
   readonly node: string;
 }) {
@@ -104,11 +113,7 @@ function Fired({
       </p>
     );
   return (
-    <ol
-      class="live-rules__fired"
-      data-testid="rules-fired"
-      aria-label={fill(strings.fired, { node })}
-    >
+    <ol class="live-rules__fired" data-testid="rules-fired" aria-label={fill(strings.fired, { node })}>
       {chains.map((chain) => (
         <li key={chain} class="live-fired">
           <p class="live-fired__chain">
@@ -116,35 +121,21 @@ function Fired({
           </p>
           <ol class="live-fired__rules">
             {lines
-              .filter(
-                (l) =>
-                  l.kind === "rule" &&
-                  l.chain === chain &&
-                  l.rule !== undefined,
-              )
-              .filter(
-                (l) =>
-                  walked.steps.has(`${chain} ${l.rule}`) ||
-                  walked.missed.has(`${chain} ${l.rule}`),
-              )
+              .filter((l) => l.kind === 'rule' && l.chain === chain && l.rule !== undefined)
+              .filter((l) => walked.steps.has(`${chain} ${l.rule}`) || walked.missed.has(`${chain} ${l.rule}`))
               .map((line) => {
                 const step = walked.steps.get(`${chain} ${line.rule}`);
-                const pkts =
-                  line.counter !== undefined && counters
-                    ? counters[line.counter]
-                    : undefined;
+                const pkts = line.counter !== undefined && counters ? counters[line.counter] : undefined;
                 return (
                   <li
                     key={line.rule}
-                    class={`live-rule${step ? " is-walked" : " is-missed"}`}
+                    class={`live-rule${step ? ' is-walked' : ' is-missed'}`}
                     data-step={step}
                     data-pkts={pkts}
                   >
                     <RuleCells line={line} pkts={pkts} step={step} locale={locale} />
                     <span class="sr-only">
-                      {step
-                        ? ` (${fill(strings.walked, { n: step })})`
-                        : ` (${strings.missed})`}
+                      {step ? ` (${fill(strings.walked, { n: step })})` : ` (${strings.missed})`}
                     </span>
                   </li>
                 );
@@ -156,14 +147,7 @@ function Fired({
   );
 }
 
-export function RulesListing({
-  lines,
-  node,
-  counters,
-  story,
-  strings,
-  locale,
-}: Props) {
+export function RulesListing({ lines, node, counters, story, strings, locale }: Props) {
   const [active, setActive] = useState(0);
   const list = useRef<HTMLOListElement>(null);
   const walked = walkedOn(story, node);
@@ -179,46 +163,26 @@ export function RulesListing({
   return (
     <>
       <h5 class="live-rules__sub">{fill(strings.fired, { node })}</h5>
-      <Fired
-        lines={lines}
-        walked={walked}
-        counters={counters}
-        strings={strings}
-        locale={locale}
-        node={node}
-      />
+      <Fired lines={lines} walked={walked} counters={counters} strings={strings} locale={locale} node={node} />
       <details class="live-rules__dump" data-testid="rules-dump">
-        <summary data-testid="rules-dump-toggle">
-          {fill(strings.fullDump, { node })}
-        </summary>
-        <ol
-          class="live-rules__lines"
-          ref={list}
-          aria-labelledby="live-rules-heading"
-          data-testid="rules-lines"
-        >
+        <summary data-testid="rules-dump-toggle">{fill(strings.fullDump, { node })}</summary>
+        <ol class="live-rules__lines" ref={list} aria-labelledby="live-rules-heading" data-testid="rules-lines">
           {lines.map((line, i) => {
-            const key = line.rule ? `${line.chain} ${line.rule}` : "";
+            const key = line.rule ? `${line.chain} ${line.rule}` : '';
             const step = key ? walked.steps.get(key) : undefined;
-            const entered =
-              line.kind === "chain" &&
-              line.chain !== undefined &&
-              walked.chains.has(line.chain);
-            const missed = key !== "" && walked.missed.has(key);
-            const pkts =
-              line.counter !== undefined && counters
-                ? counters[line.counter]
-                : undefined;
+            const entered = line.kind === 'chain' && line.chain !== undefined && walked.chains.has(line.chain);
+            const missed = key !== '' && walked.missed.has(key);
+            const pkts = line.counter !== undefined && counters ? counters[line.counter] : undefined;
             const classes = [
-              "live-rule",
-              step || entered ? "is-walked" : "",
-              missed ? "is-missed" : "",
-              i === active ? "is-active" : "",
+              'live-rule',
+              step || entered ? 'is-walked' : '',
+              missed ? 'is-missed' : '',
+              i === active ? 'is-active' : '',
             ];
             return (
               <li
                 key={i}
-                class={classes.filter(Boolean).join(" ")}
+                class={classes.filter(Boolean).join(' ')}
                 data-index={i}
                 data-step={step}
                 data-pkts={pkts}
@@ -230,26 +194,17 @@ export function RulesListing({
               >
                 <RuleCells line={line} pkts={pkts} step={step} locale={locale} />
                 <span class="sr-only">
-                  {step
-                    ? ` (${fill(strings.walked, { n: step })})`
-                    : missed
-                      ? ` (${strings.missed})`
-                      : ""}{" "}
+                  {step ? ` (${fill(strings.walked, { n: step })})` : missed ? ` (${strings.missed})` : ''}{' '}
                   {explanation(line, strings)}
                 </span>
               </li>
             );
           })}
         </ol>
-        <p
-          class="live-rules__explain"
-          aria-hidden="true"
-          data-testid="rules-explain"
-        >
+        <p class="live-rules__explain" aria-hidden="true" data-testid="rules-explain">
           {current && (
             <>
-              <code>{current.chain ?? current.text}</code>{" "}
-              {explanation(current, strings)}
+              <code>{current.chain ?? current.text}</code> {explanation(current, strings)}
             </>
           )}
         </p>

@@ -4,18 +4,18 @@
  * (RulesListing) loads with the engine, since there is nothing to list before it.
  */
 import { useState } from 'preact/hooks';
-import { $lastRun } from '../stores/lastRun.ts';
+import { $lastRun } from '../stores/lastRun';
 
-import { $rules, $rulesNode, countersFor, showRulesOf } from '../stores/rules.ts';
-import { $scenario } from '../stores/scenario.ts';
-import { $story } from '../stores/story.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { copyText } from './copyText.ts';
-import { fill } from './fill.ts';
-import { count } from './numbers.ts';
-import { Text } from './Text.tsx';
-import { useClientStore } from './useClientStore.ts';
-import { useLazy } from './useLazy.ts';
+import { $rules, $rulesNode, countersFor, showRulesOf } from '../stores/rules';
+import { $scenario } from '../stores/scenario';
+import { $story } from '../stores/story';
+import type { LiveStrings } from '../i18n/live/index';
+import { copyText } from './copyText';
+import { fill } from './fill';
+import { count } from './numbers';
+import { Text } from './Text';
+import { useClientStore } from './useClientStore';
+import { useLazy } from './useLazy';
 
 interface Props {
   /** The lesson's node names, and the one whose rules show first (the entry node). */
@@ -25,7 +25,7 @@ interface Props {
   readonly locale: string;
 }
 
-const loadListing = () => import('./RulesListing.tsx').then((m) => m.RulesListing);
+const loadListing = () => import('./RulesListing').then((m) => m.RulesListing);
 
 export default function RulesView({ nodes, initialNode, strings, locale }: Props) {
   const chosen = useClientStore($rulesNode, initialNode);
@@ -53,11 +53,7 @@ export default function RulesView({ nodes, initialNode, strings, locale }: Props
       <div class="live-toolbar">
         <label>
           <span>{strings.node}</span>
-          <select
-            value={node}
-            onChange={(e) => showRulesOf(e.currentTarget.value)}
-            data-testid="rules-node"
-          >
+          <select value={node} onChange={(e) => showRulesOf(e.currentTarget.value)} data-testid="rules-node">
             {nodes.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -79,7 +75,8 @@ export default function RulesView({ nodes, initialNode, strings, locale }: Props
         </span>
       </div>
       <p class="live-rules__note" data-testid="rules-counters-note">
-        {counters && run ? fill(strings.counters, { total: count(locale, run.total) }) : strings.noCounters} {strings.hint}
+        {counters && run ? fill(strings.counters, { total: count(locale, run.total) }) : strings.noCounters}{' '}
+        {strings.hint}
       </p>
       <div class="live-rules__frame">
         <div class="live-rules__head" aria-hidden="true">

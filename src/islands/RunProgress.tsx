@@ -2,10 +2,10 @@
  * The run's progress: a progress bar while connections are sent, otherwise the outcome of
  * a cancelled or failed run. The row keeps its height either way, so nothing below moves.
  */
-import type { RunState } from '../stores/run.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { fill } from './fill.ts';
-import { count } from './numbers.ts';
+import type { RunState } from '../stores/run';
+import type { LiveStrings } from '../i18n/live/index';
+import { fill } from './fill';
+import { count } from './numbers';
 
 interface Props {
   readonly state: RunState;

@@ -6,10 +6,10 @@
  * unlike inline styles), one animation frame at a time.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { pathData, type ClusterLayout, type Point } from '../components/diagram/layout.ts';
-import { cross } from './DiagramDrawing.tsx';
-import { endOf, pointAlong, type Hop } from './diagramHops.ts';
-import { MOVE_MS } from './diagramTiming.ts';
+import { pathData, type ClusterLayout, type Point } from '../components/diagram/layout';
+import { cross } from './DiagramDrawing';
+import { endOf, pointAlong, type Hop } from './diagramHops';
+import { MOVE_MS } from './diagramTiming';
 
 export { MOVE_MS };
 
@@ -86,7 +86,13 @@ export function SampleLayer({ layout, hops, step, animate, playKey, snat }: Prop
       <path class="live-sample__path" d={pathData(all)} />
       <path class="live-sample__walked" d={pathData(walked)} />
       {tag && (
-        <text class="d-small live-sample__snat d-label" x={tag.x} y={tag.y} text-anchor="middle" data-testid="diagram-snat">
+        <text
+          class="d-small live-sample__snat d-label"
+          x={tag.x}
+          y={tag.y}
+          text-anchor="middle"
+          data-testid="diagram-snat"
+        >
           {snat}
         </text>
       )}
@@ -96,7 +102,12 @@ export function SampleLayer({ layout, hops, step, animate, playKey, snat }: Prop
           <circle r="6" />
         </g>
       )}
-      <g ref={dot} transform={at(dotStart)} class={`live-sample__dot${animate ? '' : ' live-sample__step'}`} data-testid="diagram-dot">
+      <g
+        ref={dot}
+        transform={at(dotStart)}
+        class={`live-sample__dot${animate ? '' : ' live-sample__step'}`}
+        data-testid="diagram-dot"
+      >
         <circle r="8" />
       </g>
     </g>

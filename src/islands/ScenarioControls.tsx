@@ -1,10 +1,10 @@
 /** The scenario controls: one radio group per control the lesson offers (engine/lab/controls.ts). */
-import type { Control } from '../engine/lab/controls.ts';
-import { chooseSetting } from '../stores/controls.ts';
-import { $scenario } from '../stores/scenario.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { fill } from './fill.ts';
-import { useClientStore } from './useClientStore.ts';
+import type { Control } from '../engine/lab/controls';
+import { chooseSetting } from '../stores/controls';
+import { $scenario } from '../stores/scenario';
+import type { LiveStrings } from '../i18n/live/index';
+import { fill } from './fill';
+import { useClientStore } from './useClientStore';
 
 interface Props {
   /** The lesson's controls (from its LabConfig, as props so the server renders them). */
@@ -33,7 +33,12 @@ export function controlLabel(control: Control, strings: LiveStrings['controls'])
 }
 
 /** Whether a control's name is an API field (shown as code). */
-const isField = (c: Control): boolean => c.kind !== 'entryNode' && c.kind !== 'client' && c.kind !== 'datapath' && c.kind !== 'sessionAffinityTimeout' && c.kind !== 'endpointReadiness';
+const isField = (c: Control): boolean =>
+  c.kind !== 'entryNode' &&
+  c.kind !== 'client' &&
+  c.kind !== 'datapath' &&
+  c.kind !== 'sessionAffinityTimeout' &&
+  c.kind !== 'endpointReadiness';
 
 export default function ScenarioControls({ controls, strings }: Props) {
   const defaults = Object.fromEntries(controls.map((c) => [c.id, c.default]));
@@ -45,7 +50,9 @@ export default function ScenarioControls({ controls, strings }: Props) {
       <div class="live-controls__groups">
         {controls.map((control) => (
           <fieldset class="live-choice" key={control.id} data-control={control.id}>
-            <legend>{isField(control) ? <code>{controlLabel(control, strings)}</code> : controlLabel(control, strings)}</legend>
+            <legend>
+              {isField(control) ? <code>{controlLabel(control, strings)}</code> : controlLabel(control, strings)}
+            </legend>
             {control.values.map((value) => (
               <label key={value} class="live-choice__option">
                 <input

@@ -4,10 +4,10 @@
  * the rule as a code line that scrolls on its own; matched?; result). Words never break
  * inside: rule text wraps only between its space-separated tokens.
  */
-import { Text } from './Text.tsx';
-import type { TraceRow } from '../stores/lab/types.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { fill } from './fill.ts';
+import { Text } from './Text';
+import type { TraceRow } from '../stores/lab/types';
+import type { LiveStrings } from '../i18n/live/index';
+import { fill } from './fill';
 
 interface Props {
   readonly rows: readonly TraceRow[];
@@ -26,7 +26,15 @@ function ruleText(row: RuleRow, strings: LiveStrings['trace']): string {
 export function Words({ text }: { readonly text: string }) {
   return (
     <>
-      {text.split(/(\s+)/).map((part, i) => (i % 2 === 1 ? ' ' : part && <span key={i} class="live-nowrap">{part}</span>))}
+      {text.split(/(\s+)/).map((part, i) =>
+        i % 2 === 1
+          ? ' '
+          : part && (
+              <span key={i} class="live-nowrap">
+                {part}
+              </span>
+            ),
+      )}
     </>
   );
 }

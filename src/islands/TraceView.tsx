@@ -3,18 +3,18 @@
  * crossed, with "show another connection" to draw the next sample. The rows' code loads
  * with the engine.
  */
-import { showAnotherConnection, $story } from '../stores/story.ts';
-import type { LiveStrings } from '../i18n/live/index.ts';
-import { fill } from './fill.ts';
-import { useClientStore } from './useClientStore.ts';
-import { useLazy } from './useLazy.ts';
+import { showAnotherConnection, $story } from '../stores/story';
+import type { LiveStrings } from '../i18n/live/index';
+import { fill } from './fill';
+import { useClientStore } from './useClientStore';
+import { useLazy } from './useLazy';
 
 interface Props {
   readonly strings: LiveStrings['trace'];
   readonly path: LiveStrings['path'];
 }
 
-const loadRows = () => import('./TraceRows.tsx');
+const loadRows = () => import('./TraceRows');
 
 export default function TraceView({ strings, path }: Props) {
   const loaded = useClientStore($story, { state: 'loading' });
@@ -27,7 +27,12 @@ export default function TraceView({ strings, path }: Props) {
       <h4 id="live-trace-heading">{strings.heading}</h4>
       <p>{strings.lead}</p>
       <div class="live-toolbar">
-        <button type="button" class="live-button live-button--small" onClick={showAnotherConnection} data-testid="trace-another">
+        <button
+          type="button"
+          class="live-button live-button--small"
+          onClick={showAnotherConnection}
+          data-testid="trace-another"
+        >
           {strings.another}
         </button>
       </div>

@@ -4,8 +4,8 @@
  * the reply back to the client. Every hop comes from the engine's walk (the story's receiving
  * node, pod and narration), drawn on the diagram's geometry; nothing here knows a lesson.
  */
-import { routePath, type ClusterLayout, type Point } from '../components/diagram/layout.ts';
-import type { ConnectionStory, Narration } from '../stores/lab/types.ts';
+import { routePath, type ClusterLayout, type Point } from '../components/diagram/layout';
+import type { ConnectionStory, Narration } from '../stores/lab/types';
 
 /** What a hop shows: the packet moving, or pausing where a node rewrites or drops it. */
 export type HopKind = 'request' | 'dnat' | 'forward' | 'deliver' | 'reply' | 'drop';
@@ -102,7 +102,8 @@ export function pointAlong(points: readonly Point[], t: number): Point {
     const len = lengths[i] ?? 0;
     const from = points[i] ?? first;
     const to = points[i + 1] ?? from;
-    if (left <= len && len > 0) return { x: from.x + ((to.x - from.x) * left) / len, y: from.y + ((to.y - from.y) * left) / len };
+    if (left <= len && len > 0)
+      return { x: from.x + ((to.x - from.x) * left) / len, y: from.y + ((to.y - from.y) * left) / len };
     left -= len;
   }
   return endOf(points);

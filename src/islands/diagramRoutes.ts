@@ -3,9 +3,9 @@
  * every pod the last run reached (or a drop), and the sample connection's own path for the
  * animation. Pure functions over the site's diagram geometry.
  */
-import type { Route } from '../components/diagram/layout.ts';
-import { isPod, type RunSummary, type Scenario } from '../stores/model.ts';
-import { sameScenario } from '../stores/scenario.ts';
+import type { Route } from '../components/diagram/layout';
+import { isPod, type RunSummary, type Scenario } from '../stores/model';
+import { sameScenario } from '../stores/scenario';
 
 /** True when `run` was made with the controls as they are now. */
 export function runMatches(scenario: Scenario, run: RunSummary | null): run is RunSummary {

@@ -5,8 +5,8 @@
  * rewritten from the page's string table. A form this file does not know comes back as
  * `code: true`, and <Saying> shows it as a literal engine message rather than as a sentence.
  */
-import type { PlaygroundStrings } from '../i18n/playground/index.ts';
-import { fill } from './fill.ts';
+import type { PlaygroundStrings } from '../i18n/playground/index';
+import { fill } from './fill';
 
 /** The words for a step's detail ("via {node}", "LAN host", …). */
 export type DetailStrings = PlaygroundStrings['trace']['details'];
@@ -43,13 +43,25 @@ export function detailText(d: DetailStrings, detail: string): Said {
 
 /** Each drop reason the engine writes, and the string that says it. */
 const REASONS: ReadonlyArray<readonly [RegExp, keyof ReasonStrings, readonly string[]]> = [
-  [/^Cilium: frontend (\S+) has no backend on this node \(externalTrafficPolicy=Local\): (.+)$/, 'noLocalBackend', ['frontend', 'outcome']],
+  [
+    /^Cilium: frontend (\S+) has no backend on this node \(externalTrafficPolicy=Local\): (.+)$/,
+    'noLocalBackend',
+    ['frontend', 'outcome'],
+  ],
   [/^Cilium: frontend (\S+) has no backend: (.+)$/, 'noBackend', ['frontend', 'outcome']],
-  [/^(\S+) is a service address on kube-ipvs0, but port (\d+) is no service port there$/, 'ipvsNoPort', ['address', 'port']],
+  [
+    /^(\S+) is a service address on kube-ipvs0, but port (\d+) is no service port there$/,
+    'ipvsNoPort',
+    ['address', 'port'],
+  ],
   [/^IPVS virtual server (.+) has no real server: the kernel answers ICMP port unreachable$/, 'ipvsNoReal', ['vs']],
   [/^(\S+) drops the packet: TTL exceeded \(routing loop\)$/, 'ttl', ['node']],
   [/^pod (\S+) drops a packet whose source is its own address \(martian source\)$/, 'martianPod', ['pod']],
-  [/^(\S+) drops a packet from outside whose source (\S+) is its own address \(martian source\)$/, 'martianNode', ['node', 'address']],
+  [
+    /^(\S+) drops a packet from outside whose source (\S+) is its own address \(martian source\)$/,
+    'martianNode',
+    ['node', 'address'],
+  ],
   [/^(\S+) has no address to send from on (\S+)$/, 'noSource', ['node', 'iface']],
   [/^the client has no route to ([\d.]+): /, 'noRoute', ['address']],
 ];

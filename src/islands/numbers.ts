@@ -7,7 +7,9 @@ export function count(locale: string, n: number): string {
 
 /** "49.87%": a share with two decimals. */
 export function percent(locale: string, share: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(share);
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    share,
+  );
 }
 
 /** How many decimals a probability shows: trailing zeros are dropped down to `min`. */
@@ -21,7 +23,10 @@ export interface Decimals {
  * beside two-decimal percentages; { min: 1, max: 6 } gives "0.5" and "0.333333".
  */
 export function probability(locale: string, p: number, decimals: Decimals): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals.min, maximumFractionDigits: decimals.max }).format(p);
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: decimals.min,
+    maximumFractionDigits: decimals.max,
+  }).format(p);
 }
 
 /** A big estimate in scientific form when it is huge: 1.2e+15 stays readable. */

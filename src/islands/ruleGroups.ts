@@ -3,7 +3,7 @@
  * 0.5", "! -s 10.0.0.0/8", "-j KUBE-SEP-…"), so a long rule wraps between options and never
  * inside one: the `-m statistic` and DNAT parts of a rule stay readable without sideways scroll.
  */
-import type { RuleToken } from '../stores/lab/types.ts';
+import type { RuleToken } from '../stores/lab/types';
 
 /** The tokens of each option, spaces between options dropped. */
 export function optionGroups(tokens: readonly RuleToken[]): RuleToken[][] {

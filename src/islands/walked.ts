@@ -2,7 +2,7 @@
  * Which nat rules of a node the sample connection walked, in order: the step number of
  * every rule that matched, the rules it checked without a match, and the chains it entered.
  */
-import type { ConnectionStory } from '../stores/lab/types.ts';
+import type { ConnectionStory } from '../stores/lab/types';
 
 /** Steps by "CHAIN rule" key; chains entered; rules checked but not matched. */
 export interface Walked {

@@ -1,5 +1,5 @@
 /** The lesson's cluster as the diagrams draw it: nodes, pods, the client, the LAN and the node port. */
-import type { DiagramCluster } from '../components/diagram/layout.ts';
+import type { DiagramCluster } from '../components/diagram/layout';
 import { servicePortOf, type LabConfig } from '../engine/lab';
 
 /** The /24 a dotted quad sits in ("192.168.10.0/24"): the LAN the scenario's nodes share. */

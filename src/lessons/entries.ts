@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from '../i18n/locales.ts';
+import { isLocale, type Locale } from '../i18n/locales';
 
 /** Where a lesson lives: its locale and slug, split from a collection id like "ko/bounce". */
 export interface LessonAddress {
@@ -14,9 +14,7 @@ export function lessonAddress(id: string): LessonAddress {
   const [locale, ...rest] = id.split('/');
   const slug = rest.join('/');
   if (!isLocale(locale) || slug === '') {
-    throw new Error(
-      `Lesson "${id}" must be at content/lessons/<en|ko>/<slug>.mdx (got locale "${locale ?? ''}")`,
-    );
+    throw new Error(`Lesson "${id}" must be at content/lessons/<en|ko>/<slug>.mdx (got locale "${locale ?? ''}")`);
   }
   return { locale, slug };
 }

@@ -29,7 +29,11 @@ export interface LabLesson {
 }
 
 /** Scenario files by slug, read by Vite at build time. */
-const scenarioFiles = import.meta.glob<string>('/content/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
+const scenarioFiles = import.meta.glob<string>('/content/scenarios/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 /** The text of content/scenarios/<slug>.yaml, or undefined when there is no such file. */
 export function scenarioText(slug: string): string | undefined {
@@ -60,13 +64,27 @@ export function resolveLab(slug: string, lesson: LabLesson, file: string, scenar
     fail('controls', e instanceof Error ? e.message : String(e));
   }
   if ('pod' in observable && observable.pod !== undefined && !cluster.pods.some((p) => p.name === observable.pod)) {
-    fail('observable.pod', `no pod "${observable.pod}" in ${path} (pods: ${cluster.pods.map((p) => p.name).join(', ')})`);
+    fail(
+      'observable.pod',
+      `no pod "${observable.pod}" in ${path} (pods: ${cluster.pods.map((p) => p.name).join(', ')})`,
+    );
   }
   const states = controlStates(controls);
   if (states.length > MAX_CONTROL_STATES) {
-    fail('controls', `${states.length} combinations of control values; at most ${MAX_CONTROL_STATES} (each one's texts ship with the page)`);
+    fail(
+      'controls',
+      `${states.length} combinations of control values; at most ${MAX_CONTROL_STATES} (each one's texts ship with the page)`,
+    );
   }
-  const base = { slug, spec: lesson.lab, cluster, controls, question: lesson.question, options: lesson.options, values: {} };
+  const base = {
+    slug,
+    spec: lesson.lab,
+    cluster,
+    controls,
+    question: lesson.question,
+    options: lesson.options,
+    values: {},
+  };
   // Every state the reader can reach must resolve to connections the engine can walk; its
   // placeholder values are kept for the browser.
   const values: Record<string, PlaceholderValues> = {};

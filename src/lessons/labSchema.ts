@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { Claim, ControlSpec, LabSpec, ObservableSpec, TrafficSpec } from '../engine/lab/spec.ts';
+import type { Claim, ControlSpec, LabSpec, ObservableSpec, TrafficSpec } from '../engine/lab/spec';
 import { claimKindsOf, placeholderNames } from '../engine/lab';
 
 /**
@@ -42,10 +42,18 @@ const connectionSchema = z
   .strict()
   .superRefine((c, ctx) => {
     if (c.to === 'nodePort' && c.node === undefined) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['node'], message: 'a nodePort connection needs the node it enters by' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['node'],
+        message: 'a nodePort connection needs the node it enters by',
+      });
     }
     if (c.to === 'clusterIP' && c.node !== undefined) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['node'], message: 'a clusterIP connection has no entry node (leave node out)' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['node'],
+        message: 'a clusterIP connection has no entry node (leave node out)',
+      });
     }
   });
 
@@ -54,36 +62,60 @@ const trafficSchema = z
     service: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be "namespace/name", e.g. default/web'),
     port: name.optional(),
     clients: z.array(clientSchema).min(1, 'name at least one client'),
-    connections: z.array(connectionSchema).min(1, 'give at least one connection').max(64, 'at most 64 connections per round'),
+    connections: z
+      .array(connectionSchema)
+      .min(1, 'give at least one connection')
+      .max(64, 'at most 64 connections per round'),
     interval: z.number().positive('must be more than 0 seconds').max(86_400).optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
     const names = t.clients.map((c) => c.name);
     names.forEach((n, i) => {
-      if (names.indexOf(n) !== i) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['clients', i, 'name'], message: `client "${n}" is named twice` });
+      if (names.indexOf(n) !== i)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['clients', i, 'name'],
+          message: `client "${n}" is named twice`,
+        });
     });
     t.connections.forEach((c, i) => {
       if (!names.includes(c.from)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['connections', i, 'from'], message: `no client named "${c.from}" (clients: ${names.join(', ')})` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['connections', i, 'from'],
+          message: `no client named "${c.from}" (clients: ${names.join(', ')})`,
+        });
       }
     });
   });
-
 
 const controlSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('externalTrafficPolicy') }).strict(),
   z.object({ kind: z.literal('internalTrafficPolicy') }).strict(),
   z.object({ kind: z.literal('sessionAffinity') }).strict(),
-  z.object({ kind: z.literal('sessionAffinityTimeout'), values: z.array(z.number().int().min(1).max(86_400)).min(2) }).strict(),
+  z
+    .object({ kind: z.literal('sessionAffinityTimeout'), values: z.array(z.number().int().min(1).max(86_400)).min(2) })
+    .strict(),
   z.object({ kind: z.literal('entryNode'), values: z.array(name).min(2).optional() }).strict(),
   z.object({ kind: z.literal('client'), values: z.array(name).min(2).optional() }).strict(),
-  z.object({ kind: z.literal('datapath'), values: z.array(z.enum(['iptables', 'nftables'])).min(2).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('datapath'),
+      values: z
+        .array(z.enum(['iptables', 'nftables']))
+        .min(2)
+        .optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('endpointReadiness'),
       pod: name,
-      values: z.array(z.enum(['ready', 'notReady', 'terminating'])).min(2).optional(),
+      values: z
+        .array(z.enum(['ready', 'notReady', 'terminating']))
+        .min(2)
+        .optional(),
     })
     .strict(),
 ]);
@@ -108,11 +140,22 @@ export const claimSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('source'),
-      address: z.string().refine((a) => IPV4.test(a) || /^\{[A-Za-z]+\}$/.test(a), 'must be an IPv4 address or one placeholder like {clientIP}'),
+      address: z
+        .string()
+        .refine(
+          (a) => IPV4.test(a) || /^\{[A-Za-z]+\}$/.test(a),
+          'must be an IPv4 address or one placeholder like {clientIP}',
+        ),
       share: share.optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('experience'), outcome: z.enum(['served', 'refused', 'timedOut']), share: share.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('experience'),
+      outcome: z.enum(['served', 'refused', 'timedOut']),
+      share: share.optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('stuck'), per: z.enum(['clientEntry', 'client']), share }).strict(),
   z.object({ kind: z.literal('none') }).strict(),
 ]);
@@ -129,14 +172,27 @@ export const labSchema = z
   .superRefine((lab, ctx) => {
     const kinds = lab.controls.map((c) => (c.kind === 'endpointReadiness' ? `${c.kind}:${c.pod}` : c.kind));
     kinds.forEach((k, i) => {
-      if (kinds.indexOf(k) !== i) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['controls', i, 'kind'], message: `control ${k} is given twice` });
+      if (kinds.indexOf(k) !== i)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['controls', i, 'kind'],
+          message: `control ${k} is given twice`,
+        });
     });
     lab.controls.forEach((c, i) => {
       if (c.kind === 'entryNode' && !lab.traffic.connections.some((x) => x.to === 'nodePort')) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['controls', i, 'kind'], message: 'entryNode needs a nodePort connection in traffic.connections' });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['controls', i, 'kind'],
+          message: 'entryNode needs a nodePort connection in traffic.connections',
+        });
       }
       if (c.kind === 'client' && c.values?.some((v) => !lab.traffic.clients.some((cl) => cl.name === v))) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['controls', i, 'values'], message: 'every value must name a client of traffic.clients' });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['controls', i, 'values'],
+          message: 'every value must name a client of traffic.clients',
+        });
       }
     });
   });

@@ -12,6 +12,7 @@ export interface Neighbours<T> {
  */
 export function neighbours<T extends { readonly slug: string }>(ordered: readonly T[], slug: string): Neighbours<T> {
   const index = ordered.findIndex((lesson) => lesson.slug === slug);
-  if (index < 0) throw new Error(`neighbours: no lesson "${slug}" among ${ordered.map((l) => l.slug).join(', ') || 'none'}`);
+  if (index < 0)
+    throw new Error(`neighbours: no lesson "${slug}" among ${ordered.map((l) => l.slug).join(', ') || 'none'}`);
   return { previous: ordered[index - 1], next: ordered[index + 1] };
 }

@@ -3,10 +3,10 @@
  * inside MDX know their page only by URL) and built once per page.
  */
 import { getEntry } from 'astro:content';
-import type { LabConfig } from '../engine/lab/config.ts';
-import type { Locale } from '../i18n/locales.ts';
-import { defaultTexts, resolveLab, type LabLesson } from './lab.ts';
-import { lessonSlugFromPath } from './slugFromPath.ts';
+import type { LabConfig } from '../engine/lab/config';
+import type { Locale } from '../i18n/locales';
+import { defaultTexts, resolveLab, type LabLesson } from './lab';
+import { lessonSlugFromPath } from './slugFromPath';
 
 const built = new Map<string, LabConfig>();
 

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../i18n/locales.ts';
-import { lessonAddress } from './entries.ts';
+import type { Locale } from '../i18n/locales';
+import { lessonAddress } from './entries';
 
 /** A lesson entry with its locale and slug split out of the id. */
 export interface LocatedLesson {

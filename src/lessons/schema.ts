@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkClaims, claimSchema, labSchema, placeholderText } from './labSchema.ts';
+import { checkClaims, claimSchema, labSchema, placeholderText } from './labSchema';
 
 /**
  * The ids of a challenge's four answers, in order. Ids are only positions: what an option
@@ -7,7 +7,7 @@ import { checkClaims, claimSchema, labSchema, placeholderText } from './labSchem
  */
 export const optionIds = ['a', 'b', 'c', 'd'] as const;
 
-export { claimSchema } from './labSchema.ts';
+export { claimSchema } from './labSchema';
 
 /** One answer option: a stable id, the text shown to the reader (placeholders allowed) and its claim. */
 export const optionSchema = z

@@ -4,7 +4,7 @@
  * social card, and a plain link to the challenge. Pure functions, so the kit page renders
  * them on the server and the island re-renders them as the editor types.
  */
-import { cleanUtmValue, utmFields, type Utm } from './utm.ts';
+import { cleanUtmValue, utmFields, type Utm } from './utm';
 
 /** One answer as the snippet shows it. */
 export interface KitOption {
@@ -52,7 +52,10 @@ export function optionLabel(option: KitOption): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** Characters that would start Markdown syntax inside link or paragraph text. */
@@ -75,7 +78,9 @@ export function htmlSnippet(kit: Kit, utm: Utm): string {
     `<p>${escapeHtml(kit.question)}</p>`,
     `<p>${escapeHtml(kit.pickLabel)}</p>`,
     '<ul>',
-    ...kit.options.map((o) => `  <li><a href="${attr(kitLink(kit.lessonUrl, utm, o.id))}">${escapeHtml(optionLabel(o))}</a></li>`),
+    ...kit.options.map(
+      (o) => `  <li><a href="${attr(kitLink(kit.lessonUrl, utm, o.id))}">${escapeHtml(optionLabel(o))}</a></li>`,
+    ),
     '</ul>',
     `<p><a href="${attr(open)}">${escapeHtml(kit.openLabel)}</a></p>`,
   ].join('\n');
@@ -93,7 +98,9 @@ export function markdownSnippet(kit: Kit, utm: Utm): string {
     '',
     escapeMarkdown(kit.pickLabel),
     '',
-    ...kit.options.map((o) => `- [${escapeMarkdown(optionLabel(o))}](${markdownUrl(kitLink(kit.lessonUrl, utm, o.id))})`),
+    ...kit.options.map(
+      (o) => `- [${escapeMarkdown(optionLabel(o))}](${markdownUrl(kitLink(kit.lessonUrl, utm, o.id))})`,
+    ),
     '',
     `[${escapeMarkdown(kit.openLabel)}](${open})`,
   ].join('\n');

@@ -3,8 +3,8 @@
  * with podCIDR 10.244.N.0/24, the Nth pod of a node at .N+1, the Service and LB addresses.
  * No engine imports, so the page's eager islands can draw with it.
  */
-import type { Node } from '../engine/model/types.ts';
-import { nodeNameOf, podNameOf, type PlaygroundScenario } from './scenario.ts';
+import type { Node } from '../engine/model/types';
+import { nodeNameOf, podNameOf, type PlaygroundScenario } from './scenario';
 
 /** The external client's address (the bounce challenge's). */
 export const CLIENT_IP = '192.168.10.100';

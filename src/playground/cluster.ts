@@ -5,14 +5,14 @@
  * options of createDatapathSimulation. Pure and small, but it imports the EndpointSlice
  * derivation, so the page reaches it only through the lazily loaded engine chunk.
  */
-import type { DatapathOptions, Datapath } from '../engine/datapaths/index.ts';
+import type { DatapathOptions, Datapath } from '../engine/datapaths/index';
 import { deriveMissingEndpointSlices } from '../engine/model';
-import type { Cluster, Pod, ProxyConfig, Service } from '../engine/model/types.ts';
-import type { ConnectionSpec } from '../engine/network/types.ts';
-import { CLIENT_IP, CLUSTER_IP, LB_IP, nodeOf, podPlaces } from './addressing.ts';
-import { nodeNameOf, podNameOf, type PlaygroundScenario } from './scenario.ts';
+import type { Cluster, Pod, ProxyConfig, Service } from '../engine/model/types';
+import type { ConnectionSpec } from '../engine/network/types';
+import { CLIENT_IP, CLUSTER_IP, LB_IP, nodeOf, podPlaces } from './addressing';
+import { nodeNameOf, podNameOf, type PlaygroundScenario } from './scenario';
 
-export { CLIENT_IP, CLUSTER_IP, LAN_CIDR, LB_IP, nodeOf, podPlaces } from './addressing.ts';
+export { CLIENT_IP, CLUSTER_IP, LAN_CIDR, LB_IP, nodeOf, podPlaces } from './addressing';
 
 const PROXY: ProxyConfig = {
   mode: 'iptables',
@@ -46,7 +46,15 @@ export function toCluster(s: PlaygroundScenario): Cluster {
     type: svc.type,
     clusterIP: CLUSTER_IP,
     selector: { app: 'web' },
-    ports: [{ name: 'http', protocol: 'TCP', port: svc.port, targetPort: svc.targetPort, nodePort: svc.type === 'ClusterIP' ? 0 : svc.nodePort }],
+    ports: [
+      {
+        name: 'http',
+        protocol: 'TCP',
+        port: svc.port,
+        targetPort: svc.targetPort,
+        nodePort: svc.type === 'ClusterIP' ? 0 : svc.nodePort,
+      },
+    ],
     externalTrafficPolicy: svc.externalTrafficPolicy,
     internalTrafficPolicy: svc.internalTrafficPolicy,
     sessionAffinity: svc.sessionAffinity,
@@ -77,7 +85,11 @@ export function connectionOf(s: PlaygroundScenario, sourcePort?: number): Connec
 }
 
 /** createDatapathSimulation's options for the scenario, or for another `mode` with the scenario's sub-options. */
-export function datapathOptions(s: PlaygroundScenario, mode: Datapath = s.datapath.mode, nodePortMode = s.datapath.ciliumNodePort): DatapathOptions {
+export function datapathOptions(
+  s: PlaygroundScenario,
+  mode: Datapath = s.datapath.mode,
+  nodePortMode = s.datapath.ciliumNodePort,
+): DatapathOptions {
   if (mode === 'ipvs') return { datapath: 'ipvs', ipvsScheduler: s.datapath.ipvsScheduler };
   if (mode === 'cilium') return { datapath: 'cilium', cilium: { lb: s.datapath.ciliumLb, nodePortMode } };
   return { datapath: mode };

@@ -23,8 +23,8 @@ import {
   SERVICE_TYPES,
   TARGETS,
   type PlaygroundScenario,
-} from './scenario.ts';
-import { scenarioProblems, type ScenarioProblem } from './validate.ts';
+} from './scenario';
+import { scenarioProblems, type ScenarioProblem } from './validate';
 
 /** The codec version written by encodeScenario. */
 export const CODEC_VERSION = 1;
@@ -39,7 +39,8 @@ export type DecodeError =
   | { readonly reason: 'invalid'; readonly problems: readonly ScenarioProblem[] };
 
 /** A decoded scenario, or why there is none. */
-export type DecodeResult = { readonly ok: true; readonly scenario: PlaygroundScenario } | { readonly ok: false; readonly error: DecodeError };
+export type DecodeResult =
+  { readonly ok: true; readonly scenario: PlaygroundScenario } | { readonly ok: false; readonly error: DecodeError };
 
 const index = <T>(list: readonly T[], value: T): number => Math.max(0, list.indexOf(value));
 
@@ -79,7 +80,10 @@ export function encodeScenario(s: PlaygroundScenario): string {
   view.setUint16(9, svc.nodePort);
   const d = s.datapath;
   bytes[11] =
-    index(DATAPATHS, d.mode) | (index(IPVS_SCHEDULER_NAMES, d.ipvsScheduler) << 2) | (d.ciliumLb === 'maglev' ? 32 : 0) | (index(CILIUM_NODEPORT_MODES, d.ciliumNodePort) << 6);
+    index(DATAPATHS, d.mode) |
+    (index(IPVS_SCHEDULER_NAMES, d.ipvsScheduler) << 2) |
+    (d.ciliumLb === 'maglev' ? 32 : 0) |
+    (index(CILIUM_NODEPORT_MODES, d.ciliumNodePort) << 6);
   view.setUint32(12, s.seed >>> 0);
   bytes[16] = s.pods.length;
   s.pods.forEach((p, i) => {
@@ -97,7 +101,8 @@ export function decodeScenario(code: string): DecodeResult {
   if (bytes.length < HEADER) return fail({ reason: 'length' });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = (i: number): number => bytes[i] ?? 0;
-  const pick = <T>(list: readonly T[], i: number, field: string): T | DecodeError => list[i] ?? { reason: 'field', field };
+  const pick = <T>(list: readonly T[], i: number, field: string): T | DecodeError =>
+    list[i] ?? { reason: 'field', field };
   const podCount = at(16);
   if (podCount > MAX_PODS) return fail({ reason: 'field', field: 'pods' });
   if (bytes.length !== HEADER + podCount) return fail({ reason: 'length' });

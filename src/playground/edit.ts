@@ -16,8 +16,8 @@ import {
   type PlaygroundService,
   type PodState,
   type Target,
-} from './scenario.ts';
-import type { ScenarioProblem } from './validate.ts';
+} from './scenario';
+import type { ScenarioProblem } from './validate';
 
 /** An edit's result: the scenario to show and, when the edit was refused, why. */
 export interface EditResult {
@@ -53,7 +53,8 @@ export function removeNode(s: PlaygroundScenario): EditResult {
 /** Adds a ready pod on `node`. */
 export function addPod(s: PlaygroundScenario, node: number): EditResult {
   if (s.pods.length >= MAX_PODS) return refuse(s, { code: 'tooManyPods', field: 'pods', values: { max: MAX_PODS } });
-  if (!Number.isInteger(node) || node < 0 || node >= s.nodes) return refuse(s, { code: 'podNode', field: 'pods', values: { pod: s.pods.length + 1, nodes: s.nodes } });
+  if (!Number.isInteger(node) || node < 0 || node >= s.nodes)
+    return refuse(s, { code: 'podNode', field: 'pods', values: { pod: s.pods.length + 1, nodes: s.nodes } });
   return ok({ ...s, pods: [...s.pods, { node, state: 'ready' }] });
 }
 
@@ -73,7 +74,8 @@ export function removePod(s: PlaygroundScenario, index: number): EditResult {
 export function movePod(s: PlaygroundScenario, index: number, node: number): EditResult {
   const pod = s.pods[index];
   if (!pod) return ok(s);
-  if (!Number.isInteger(node) || node < 0 || node >= s.nodes) return refuse(s, { code: 'podNode', field: `pods[${index}].node`, values: { pod: index + 1, nodes: s.nodes } });
+  if (!Number.isInteger(node) || node < 0 || node >= s.nodes)
+    return refuse(s, { code: 'podNode', field: `pods[${index}].node`, values: { pod: index + 1, nodes: s.nodes } });
   return ok({ ...s, pods: s.pods.map((p, i) => (i === index ? { ...p, node } : p)) });
 }
 
@@ -88,11 +90,15 @@ export function setService(s: PlaygroundScenario, patch: Partial<PlaygroundServi
   const service = { ...s.service, ...patch };
   for (const field of ['port', 'targetPort'] as const) {
     const v = service[field];
-    if (!Number.isInteger(v) || v < 1 || v > 65535) return refuse(s, { code: 'port', field: `service.${field}`, values: { value: String(v) } });
+    if (!Number.isInteger(v) || v < 1 || v > 65535)
+      return refuse(s, { code: 'port', field: `service.${field}`, values: { value: String(v) } });
   }
   if (service.type === 'ClusterIP') service.nodePort = 0;
   else if (patch.nodePort === undefined && service.nodePort === 0) service.nodePort = DEFAULT_SCENARIO.service.nodePort;
-  if (service.type !== 'ClusterIP' && (!Number.isInteger(service.nodePort) || service.nodePort < 30000 || service.nodePort > 32767))
+  if (
+    service.type !== 'ClusterIP' &&
+    (!Number.isInteger(service.nodePort) || service.nodePort < 30000 || service.nodePort > 32767)
+  )
     return refuse(s, { code: 'nodePort', field: 'service.nodePort', values: { value: String(service.nodePort) } });
   const target = targetsOf(service.type).includes(s.target) ? s.target : 'clusterIP';
   return ok({ ...s, service, target });
@@ -101,19 +107,22 @@ export function setService(s: PlaygroundScenario, patch: Partial<PlaygroundServi
 /** Chooses who connects. */
 export function setClient(s: PlaygroundScenario, client: PlaygroundClient): EditResult {
   const max = client.kind === 'pod' ? s.pods.length - 1 : client.kind === 'node' ? s.nodes - 1 : 0;
-  if (!Number.isInteger(client.index) || client.index < 0 || client.index > max) return refuse(s, { code: 'clientIndex', field: 'client.index', values: { kind: client.kind } });
+  if (!Number.isInteger(client.index) || client.index < 0 || client.index > max)
+    return refuse(s, { code: 'clientIndex', field: 'client.index', values: { kind: client.kind } });
   return ok({ ...s, client });
 }
 
 /** Chooses the node the client's packets reach. */
 export function setEntry(s: PlaygroundScenario, entry: number): EditResult {
-  if (!Number.isInteger(entry) || entry < 0 || entry >= s.nodes) return refuse(s, { code: 'entry', field: 'entry', values: { nodes: s.nodes } });
+  if (!Number.isInteger(entry) || entry < 0 || entry >= s.nodes)
+    return refuse(s, { code: 'entry', field: 'entry', values: { nodes: s.nodes } });
   return ok({ ...s, entry });
 }
 
 /** Chooses what the client connects to (only what the Service type offers). */
 export function setTarget(s: PlaygroundScenario, target: Target): EditResult {
-  if (!targetsOf(s.service.type).includes(target)) return refuse(s, { code: 'target', field: 'target', values: { target, type: s.service.type } });
+  if (!targetsOf(s.service.type).includes(target))
+    return refuse(s, { code: 'target', field: 'target', values: { target, type: s.service.type } });
   return ok({ ...s, target });
 }
 
@@ -124,6 +133,7 @@ export function setDatapath(s: PlaygroundScenario, patch: Partial<DatapathChoice
 
 /** Sets the seed (a whole number 0…4294967295). */
 export function setSeed(s: PlaygroundScenario, seed: number): EditResult {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return refuse(s, { code: 'seed', field: 'seed', values: { value: String(seed) } });
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    return refuse(s, { code: 'seed', field: 'seed', values: { value: String(seed) } });
   return ok({ ...s, seed });
 }

@@ -5,13 +5,12 @@
  * Everything is summarised into plain data the islands draw.
  */
 import { createDatapathSimulation, type Datapath } from '../engine/simulate';
-import type { NodePortMode } from '../engine/datapaths/cilium/index.ts';
-import type { ConnectionResult, Simulation, Step } from '../engine/simulate.ts';
-import { connectionOf, datapathOptions, toCluster } from './cluster.ts';
-import { DROPPED, podNameOf, type PlaygroundScenario } from './scenario.ts';
+import type { NodePortMode } from '../engine/datapaths/cilium/index';
+import type { ConnectionResult, Simulation, Step } from '../engine/simulate';
+import { connectionOf, datapathOptions, toCluster } from './cluster';
+import { DROPPED, podNameOf, type PlaygroundScenario } from './scenario';
 
-export { DROPPED } from './scenario.ts';
-
+export { DROPPED } from './scenario';
 
 /** One kind of outcome of a run: where it ended, how it got there, what the pod saw, how the answer went back. */
 export interface OutcomeRow {
@@ -65,7 +64,15 @@ export interface SampleReport {
 const cache = new Map<string, Simulation>();
 
 function simulationFor(s: PlaygroundScenario, mode: Datapath, nodePortMode: NodePortMode): Simulation {
-  const key = JSON.stringify([s.nodes, s.pods, s.service, mode, s.datapath.ipvsScheduler, s.datapath.ciliumLb, nodePortMode]);
+  const key = JSON.stringify([
+    s.nodes,
+    s.pods,
+    s.service,
+    mode,
+    s.datapath.ipvsScheduler,
+    s.datapath.ciliumLb,
+    nodePortMode,
+  ]);
   let sim = cache.get(key);
   if (!sim) {
     if (cache.size > 24) cache.clear();
@@ -81,7 +88,12 @@ const outcomeOf = (r: ConnectionResult): string => (r.destination?.kind === 'pod
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Runs `count` connections of the scenario (seeded by its seed) through `mode` (default: its own datapath). */
-export function runScenario(s: PlaygroundScenario, count: number, mode: Datapath = s.datapath.mode, nodePortMode: NodePortMode = s.datapath.ciliumNodePort): RunReport {
+export function runScenario(
+  s: PlaygroundScenario,
+  count: number,
+  mode: Datapath = s.datapath.mode,
+  nodePortMode: NodePortMode = s.datapath.ciliumNodePort,
+): RunReport {
   try {
     const sim = simulationFor(s, mode, nodePortMode);
     const runner = sim.run(connectionOf(s), { count, seed: s.seed });
@@ -109,7 +121,9 @@ export function runScenario(s: PlaygroundScenario, count: number, mode: Datapath
       if (seen) seen.count += n;
       else rows.set(key, { row, count: n });
     }
-    const outcomes = [...rows.values()].map(({ row, count: n }) => ({ ...row, count: n })).sort((a, b) => b.count - a.count);
+    const outcomes = [...rows.values()]
+      .map(({ row, count: n }) => ({ ...row, count: n }))
+      .sort((a, b) => b.count - a.count);
     return { available: true, total: summary.count, counts, outcomes };
   } catch (error) {
     return { available: false, message: messageOf(error) };
@@ -125,11 +139,19 @@ export function compareScenario(s: PlaygroundScenario, count: number): Compariso
     ['cilium-snat', 'cilium', 'snat'],
     ['cilium-dsr', 'cilium', 'dsr'],
   ];
-  return columns.map(([id, datapath, npm]) => ({ id, datapath, nodePortMode: npm, report: runScenario(s, count, datapath, npm ?? s.datapath.ciliumNodePort) }));
+  return columns.map(([id, datapath, npm]) => ({
+    id,
+    datapath,
+    nodePortMode: npm,
+    report: runScenario(s, count, datapath, npm ?? s.datapath.ciliumNodePort),
+  }));
 }
 
 /** The rules (iptables-save) or tables (ipvsadm, cilium-dbg) of `node` in the scenario's datapath. */
-export function rulesOf(s: PlaygroundScenario, node: string): { ok: true; text: string } | { ok: false; message: string } {
+export function rulesOf(
+  s: PlaygroundScenario,
+  node: string,
+): { ok: true; text: string } | { ok: false; message: string } {
   try {
     return { ok: true, text: simulationFor(s, s.datapath.mode, s.datapath.ciliumNodePort).rules(node) };
   } catch (error) {
@@ -153,7 +175,9 @@ export function sampleOf(s: PlaygroundScenario, sample: number): SampleReport | 
       verdict: r.verdict,
       hops: r.hops,
       steps: r.steps ?? [],
-      decidedBy: r.decidedBy ? `${r.decidedBy.node} ${r.decidedBy.table} ${r.decidedBy.chain} #${r.decidedBy.rule}` : null,
+      decidedBy: r.decidedBy
+        ? `${r.decidedBy.node} ${r.decidedBy.table} ${r.decidedBy.chain} #${r.decidedBy.rule}`
+        : null,
       reason: r.reason,
     };
   } catch (error) {

@@ -1,5 +1,5 @@
 /** Scenarios the datapaths guide embeds: the bounce question, and ETP Local with the request sent to the empty node. */
-import { DEFAULT_SCENARIO, type PlaygroundScenario } from './scenario.ts';
+import { DEFAULT_SCENARIO, type PlaygroundScenario } from './scenario';
 
 /** The bounce question as asked: ETP Cluster, request to node-2's node port. */
 export const BOUNCE_CLUSTER: PlaygroundScenario = DEFAULT_SCENARIO;

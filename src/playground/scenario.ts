@@ -4,7 +4,7 @@
  * through which datapath). Plain data, so it fits in a share link and crosses island props.
  * cluster.ts turns it into the engine's Cluster with the bounce challenge's conventions.
  */
-import type { Datapath, IpvsScheduler, LbAlgorithm, NodePortMode } from '../engine/datapaths/index.ts';
+import type { Datapath, IpvsScheduler, LbAlgorithm, NodePortMode } from '../engine/datapaths/index';
 
 /** At most this many nodes (node IPs 192.168.10.11–20, pod CIDRs 10.244.1–10.0/24). */
 export const MAX_NODES = 10;

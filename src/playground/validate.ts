@@ -16,7 +16,7 @@ import {
   SERVICE_TYPES,
   targetsOf,
   type PlaygroundScenario,
-} from './scenario.ts';
+} from './scenario';
 
 /** What can be wrong with a scenario (or an edit that would make it so). */
 export type ProblemCode =
@@ -40,16 +40,19 @@ export interface ScenarioProblem {
   readonly values: Readonly<Record<string, string | number>>;
 }
 
-const isInt = (n: unknown, low: number, high: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= low && n <= high;
+const isInt = (n: unknown, low: number, high: number): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= low && n <= high;
 
 /** Every problem of `s` (empty when the scenario is valid). */
 export function scenarioProblems(s: PlaygroundScenario): ScenarioProblem[] {
   const out: ScenarioProblem[] = [];
-  const add = (code: ProblemCode, field: string, values: Record<string, string | number> = {}) => out.push({ code, field, values });
+  const add = (code: ProblemCode, field: string, values: Record<string, string | number> = {}) =>
+    out.push({ code, field, values });
   const one = <T>(list: readonly T[], value: T, field: string) => {
     if (!list.includes(value)) add('choice', field, { value: String(value), allowed: list.join(', ') });
   };
-  if (!isInt(s.nodes, 0, Number.MAX_SAFE_INTEGER) || s.nodes > MAX_NODES) add('tooManyNodes', 'nodes', { max: MAX_NODES });
+  if (!isInt(s.nodes, 0, Number.MAX_SAFE_INTEGER) || s.nodes > MAX_NODES)
+    add('tooManyNodes', 'nodes', { max: MAX_NODES });
   else if (s.nodes < MIN_NODES) add('tooFewNodes', 'nodes', { min: MIN_NODES });
   if (s.pods.length > MAX_PODS) add('tooManyPods', 'pods', { max: MAX_PODS });
   s.pods.forEach((pod, i) => {
@@ -58,8 +61,10 @@ export function scenarioProblems(s: PlaygroundScenario): ScenarioProblem[] {
   });
   const svc = s.service;
   one(SERVICE_TYPES, svc.type, 'service.type');
-  for (const field of ['port', 'targetPort'] as const) if (!isInt(svc[field], 1, 65535)) add('port', `service.${field}`, { value: String(svc[field]) });
-  if (svc.type === 'ClusterIP' ? svc.nodePort !== 0 : !isInt(svc.nodePort, 30000, 32767)) add('nodePort', 'service.nodePort', { value: String(svc.nodePort) });
+  for (const field of ['port', 'targetPort'] as const)
+    if (!isInt(svc[field], 1, 65535)) add('port', `service.${field}`, { value: String(svc[field]) });
+  if (svc.type === 'ClusterIP' ? svc.nodePort !== 0 : !isInt(svc.nodePort, 30000, 32767))
+    add('nodePort', 'service.nodePort', { value: String(svc.nodePort) });
   one(['Cluster', 'Local'], svc.externalTrafficPolicy, 'service.externalTrafficPolicy');
   one(['Cluster', 'Local'], svc.internalTrafficPolicy, 'service.internalTrafficPolicy');
   one(['None', 'ClientIP'], svc.sessionAffinity, 'service.sessionAffinity');
@@ -67,7 +72,8 @@ export function scenarioProblems(s: PlaygroundScenario): ScenarioProblem[] {
   const clientMax = s.client.kind === 'pod' ? s.pods.length - 1 : s.client.kind === 'node' ? s.nodes - 1 : 0;
   if (!isInt(s.client.index, 0, clientMax)) add('clientIndex', 'client.index', { kind: s.client.kind });
   if (!isInt(s.entry, 0, s.nodes - 1)) add('entry', 'entry', { nodes: s.nodes });
-  if (!targetsOf(svc.type).includes(s.target)) add('target', 'target', { target: String(s.target), type: String(svc.type) });
+  if (!targetsOf(svc.type).includes(s.target))
+    add('target', 'target', { target: String(s.target), type: String(svc.type) });
   one(DATAPATHS, s.datapath.mode, 'datapath.mode');
   one(IPVS_SCHEDULER_NAMES, s.datapath.ipvsScheduler, 'datapath.ipvsScheduler');
   one(CILIUM_LBS, s.datapath.ciliumLb, 'datapath.ciliumLb');

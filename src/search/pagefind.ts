@@ -23,7 +23,11 @@ export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   /** Resolves null when a newer call superseded this one. */
-  debouncedSearch(query: string, options?: Record<string, unknown>, wait?: number): Promise<{ results: PagefindResult[] } | null>;
+  debouncedSearch(
+    query: string,
+    options?: Record<string, unknown>,
+    wait?: number,
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** Where the build writes Pagefind's bundle. */
@@ -33,7 +37,11 @@ let loading: Promise<PagefindApi> | undefined;
 
 function isPagefind(value: unknown): value is PagefindApi {
   const api = value as Partial<Record<keyof PagefindApi, unknown>> | null;
-  return typeof api === 'object' && api !== null && ['options', 'init', 'debouncedSearch'].every((k) => typeof api[k as keyof PagefindApi] === 'function');
+  return (
+    typeof api === 'object' &&
+    api !== null &&
+    ['options', 'init', 'debouncedSearch'].every((k) => typeof api[k as keyof PagefindApi] === 'function')
+  );
 }
 
 /**

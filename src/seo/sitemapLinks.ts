@@ -5,9 +5,9 @@
  * @astrojs/sitemap's own i18n option cannot express this: it takes "/" (our chooser) for an
  * English page and lists two "en" alternates for it.
  */
-import { localeFromPath } from '../i18n/detect.ts';
-import { localeTags, locales } from '../i18n/locales.ts';
-import { alternatePaths, localizedPath } from '../i18n/paths.ts';
+import { localeFromPath } from '../i18n/detect';
+import { localeTags, locales } from '../i18n/locales';
+import { alternatePaths, localizedPath } from '../i18n/paths';
 
 /** One <xhtml:link rel="alternate">: a hreflang value and an absolute URL. */
 export interface SitemapLink {

@@ -3,9 +3,9 @@
  * layout), drawn with plain SVG attributes because the rasteriser has no site stylesheet.
  * Only names are drawn (no addresses): at card size they are what stays legible.
  */
-import { layoutCluster, pathData, routePath, type DiagramCluster, type Route } from '../components/diagram/layout.ts';
-import { CARD_FONT_FAMILY } from './fonts.ts';
-import { escapeXml } from './xml.ts';
+import { layoutCluster, pathData, routePath, type DiagramCluster, type Route } from '../components/diagram/layout';
+import { CARD_FONT_FAMILY } from './fonts';
+import { escapeXml } from './xml';
 
 /** What a card draws: a cluster and the routes to show on it. */
 export interface CardDrawing {
@@ -56,7 +56,15 @@ export function drawingSvg(drawing: CardDrawing): string {
       .join('')}</defs>`,
     `<line x1="${bus.from.x}" y1="${bus.from.y}" x2="${bus.to.x}" y2="${bus.to.y}" stroke="${colour.lan}" stroke-width="4" stroke-linecap="round"/>`,
     rect(client.rect, colour.client, colour.clientStroke, 10),
-    text(client.rect.x + client.rect.width / 2, client.rect.y + 36, 22, 700, colour.text, drawing.clientLabel, 'middle'),
+    text(
+      client.rect.x + client.rect.width / 2,
+      client.rect.y + 36,
+      22,
+      700,
+      colour.text,
+      drawing.clientLabel,
+      'middle',
+    ),
   ];
   for (const box of layout.nodes) {
     parts.push(
@@ -73,7 +81,15 @@ export function drawingSvg(drawing: CardDrawing): string {
     for (const pod of box.pods) {
       parts.push(
         rect(pod.rect, colour.pod, colour.podStroke, 10),
-        text(pod.rect.x + pod.rect.width / 2, pod.rect.y + pod.rect.height / 2 + 9, 24, 700, colour.text, pod.pod.name, 'middle'),
+        text(
+          pod.rect.x + pod.rect.width / 2,
+          pod.rect.y + pod.rect.height / 2 + 9,
+          24,
+          700,
+          colour.text,
+          pod.pod.name,
+          'middle',
+        ),
       );
     }
   }
@@ -87,8 +103,12 @@ export function drawingSvg(drawing: CardDrawing): string {
   }
   for (const box of layout.nodes) {
     const b = box.badge;
-    parts.push(`<rect x="${b.x}" y="${b.y - 3}" width="${b.width}" height="${b.height + 6}" rx="${(b.height + 6) / 2}" fill="${colour.badge}"/>`);
-    parts.push(text(b.x + b.width / 2, b.y + b.height / 2 + 6, 17, 700, '#ffffff', `:${drawing.cluster.nodePort}`, 'middle'));
+    parts.push(
+      `<rect x="${b.x}" y="${b.y - 3}" width="${b.width}" height="${b.height + 6}" rx="${(b.height + 6) / 2}" fill="${colour.badge}"/>`,
+    );
+    parts.push(
+      text(b.x + b.width / 2, b.y + b.height / 2 + 6, 17, 700, '#ffffff', `:${drawing.cluster.nodePort}`, 'middle'),
+    );
   }
   return parts.join('');
 }

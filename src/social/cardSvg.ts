@@ -3,14 +3,14 @@
  * Text on the left (eyebrow, title, body), the cluster drawing on the right, the site's name
  * and tagline along the bottom. Text is wrapped with the font's own metrics.
  */
-import { drawingSize, drawingSvg, type CardDrawing } from './cardDrawing.ts';
-import { CARD_FONT_FAMILY, cardFontWeights, type CardWeight } from './fonts.ts';
-import { CARD_HEIGHT, CARD_WIDTH } from './paths.ts';
-import type { FontMetrics } from './fontMetrics.ts';
-import { wrapText } from './wrap.ts';
-import { escapeXml } from './xml.ts';
+import { drawingSize, drawingSvg, type CardDrawing } from './cardDrawing';
+import { CARD_FONT_FAMILY, cardFontWeights, type CardWeight } from './fonts';
+import { CARD_HEIGHT, CARD_WIDTH } from './paths';
+import type { FontMetrics } from './fontMetrics';
+import { wrapText } from './wrap';
+import { escapeXml } from './xml';
 
-export { CARD_HEIGHT, CARD_WIDTH } from './paths.ts';
+export { CARD_HEIGHT, CARD_WIDTH } from './paths';
 
 /** What one card says and shows. */
 export interface CardContent {
@@ -36,7 +36,10 @@ const style = {
   eyebrow: { size: 30, weight: 'bold', fill: '#bc4c00', lineHeight: 40, maxLines: 1 },
   title: { size: 68, weight: 'bold', fill: '#1b1f24', lineHeight: 80, maxLines: 3 },
   body: { size: 28, weight: 'medium', fill: '#57606a', lineHeight: 40, maxLines: 4 },
-} as const satisfies Record<string, { size: number; weight: CardWeight; fill: string; lineHeight: number; maxLines: number }>;
+} as const satisfies Record<
+  string,
+  { size: number; weight: CardWeight; fill: string; lineHeight: number; maxLines: number }
+>;
 
 /** The card as an SVG document. */
 export function cardSvg(content: CardContent, fonts: Readonly<Record<CardWeight, FontMetrics>>): string {
@@ -46,8 +49,11 @@ export function cardSvg(content: CardContent, fonts: Readonly<Record<CardWeight,
     // Never past the rule above the footer: the body gets the lines that are left.
     const room = Math.floor((FOOTER_Y - 64 - top - s.size) / s.lineHeight) + 1;
     const maxLines = Math.max(1, Math.min(s.maxLines, room));
-    const lines = text.trim() === '' ? [] : wrapText(text, textWidth, maxLines, (t) => fonts[s.weight].width(t, s.size));
-    const tspans = lines.map((line, i) => `<tspan x="${PAD}" y="${top + s.size + i * s.lineHeight}">${escapeXml(line)}</tspan>`);
+    const lines =
+      text.trim() === '' ? [] : wrapText(text, textWidth, maxLines, (t) => fonts[s.weight].width(t, s.size));
+    const tspans = lines.map(
+      (line, i) => `<tspan x="${PAD}" y="${top + s.size + i * s.lineHeight}">${escapeXml(line)}</tspan>`,
+    );
     const svg = `<text font-family="${CARD_FONT_FAMILY}" font-size="${s.size}" font-weight="${cardFontWeights[s.weight]}" fill="${s.fill}">${tspans.join('')}</text>`;
     if (lines.length === 0) return { svg: '', bottom: top };
     return { svg, bottom: top + s.size + (lines.length - 1) * s.lineHeight + (s.lineHeight - s.size) };
@@ -73,7 +79,9 @@ export function cardSvg(content: CardContent, fonts: Readonly<Record<CardWeight,
     const scale = Math.min(DRAWING_BOX.width / size.width, DRAWING_BOX.height / size.height);
     const x = DRAWING_BOX.x + (DRAWING_BOX.width - size.width * scale) / 2;
     const y = DRAWING_BOX.y + (DRAWING_BOX.height - size.height * scale) / 2;
-    parts.push(`<g transform="translate(${round(x)} ${round(y)}) scale(${round(scale)})">${drawingSvg(content.drawing)}</g>`);
+    parts.push(
+      `<g transform="translate(${round(x)} ${round(y)}) scale(${round(scale)})">${drawingSvg(content.drawing)}</g>`,
+    );
   }
   parts.push(
     `<line x1="${PAD}" y1="${FOOTER_Y - 40}" x2="${CARD_WIDTH - PAD}" y2="${FOOTER_Y - 40}" stroke="#d6dbe1" stroke-width="2"/>`,

@@ -2,11 +2,11 @@
  * What each card says, from the lesson data and the UI strings: one card per challenge and
  * locale, and one site card per locale for every other page.
  */
-import { bounceCluster, bounceFigures } from '../components/diagram/bounce.ts';
-import { useTranslations } from '../i18n/index.ts';
-import { localeTags, type Locale } from '../i18n/locales.ts';
-import type { CardDrawing } from './cardDrawing.ts';
-import type { CardContent } from './cardSvg.ts';
+import { bounceCluster, bounceFigures } from '../components/diagram/bounce';
+import { useTranslations } from '../i18n/index';
+import { localeTags, type Locale } from '../i18n/locales';
+import type { CardDrawing } from './cardDrawing';
+import type { CardContent } from './cardSvg';
 
 /** The lesson fields a card shows. */
 export interface CardLesson {

@@ -31,8 +31,7 @@ export function readFontMetrics(bytes: Uint8Array, name: string): FontMetrics {
   const numberOfHMetrics = view.getUint16(table('hhea').offset + 34);
   const hmtx = table('hmtx').offset;
   const glyphOf = readCmap(view, table('cmap').offset, name);
-  const advanceOf = (glyph: number): number =>
-    view.getUint16(hmtx + 4 * Math.min(glyph, numberOfHMetrics - 1));
+  const advanceOf = (glyph: number): number => view.getUint16(hmtx + 4 * Math.min(glyph, numberOfHMetrics - 1));
 
   return {
     width(text, size) {
@@ -50,7 +49,12 @@ function readTableDirectory(view: DataView, name: string): Map<string, TableReco
   const tables = new Map<string, TableRecord>();
   for (let i = 0; i < count; i++) {
     const at = 12 + 16 * i;
-    const tag = String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
+    const tag = String.fromCharCode(
+      view.getUint8(at),
+      view.getUint8(at + 1),
+      view.getUint8(at + 2),
+      view.getUint8(at + 3),
+    );
     tables.set(tag, { offset: view.getUint32(at + 8), length: view.getUint32(at + 12) });
   }
   return tables;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { readFontMetrics, type FontMetrics } from './fontMetrics.ts';
+import { readFontMetrics, type FontMetrics } from './fontMetrics';
 
 /** The weights the cards use. */
 export type CardWeight = 'medium' | 'bold';

@@ -2,8 +2,8 @@
  * Where the cards are served: one per challenge and locale next to the challenge's page,
  * one per locale for every other page. Pages, the share kit and the tests all ask here.
  */
-import { localizedPath } from '../i18n/paths.ts';
-import type { Locale } from '../i18n/locales.ts';
+import { localizedPath } from '../i18n/paths';
+import type { Locale } from '../i18n/locales';
 
 /** Width of every card in px: the size Open Graph and Twitter recommend (1.91:1). */
 export const CARD_WIDTH = 1200;

@@ -4,7 +4,7 @@
  * machine and a missing glyph shows up in review instead of being silently substituted.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { CARD_FONT_FAMILY, cardFontFiles } from './fonts.ts';
+import { CARD_FONT_FAMILY, cardFontFiles } from './fonts';
 
 /** Rasterises `svg` at its own size with the card fonts. */
 export function renderPng(svg: string): Uint8Array<ArrayBuffer> {

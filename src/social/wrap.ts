@@ -12,7 +12,10 @@ const ELLIPSIS = '…';
 /** The lines `text` takes at `maxWidth`, at most `maxLines` of them. */
 export function wrapText(text: string, maxWidth: number, maxLines: number, measure: Measure): string[] {
   if (maxLines < 1) throw new Error(`wrapText: maxLines must be at least 1, got ${maxLines}`);
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let line = '';
   for (const word of words) {

@@ -1,9 +1,14 @@
 /** The reader's chosen answer, kept per lesson across reloads. */
-import type { OptionId } from './model.ts';
-import { lessonValue } from './storage.ts';
-import { toAnswer } from './validate.ts';
+import type { OptionId } from './model';
+import { lessonValue } from './storage';
+import { toAnswer } from './validate';
 
-const stored = lessonValue<OptionId | null>('answer', null, (text) => toAnswer(text) ?? undefined, (v) => v ?? undefined);
+const stored = lessonValue<OptionId | null>(
+  'answer',
+  null,
+  (text) => toAnswer(text) ?? undefined,
+  (v) => v ?? undefined,
+);
 
 /** The option the reader picked, or null before they pick one. Invalid storage reads as null. */
 export const $answer = stored.store;
@@ -12,7 +17,7 @@ export const $answer = stored.store;
 export function chooseAnswer(id: OptionId): void {
   if ($answer.get() === id) return;
   stored.save(id);
-  void import('./progress/record.ts').then((m) => m.recordCurrent());
+  void import('./progress/record').then((m) => m.recordCurrent());
 }
 
 /** Forgets the choice (tests, a reset). */

@@ -3,13 +3,13 @@
  * with the link's seed (or a fresh one), so the reader lands on a graded result. Invalid
  * parameters become notices; valid ones still apply.
  */
-import { chooseAnswer } from './answer.ts';
-import { parseDeepLink, type DeepLink } from './deepLink.ts';
-import { $lesson } from './lesson.ts';
-import type { RunSummary } from './model.ts';
-import { $linkProblems } from './notices.ts';
-import { startRun } from './run.ts';
-import { $runSize, $scenario, lessonDefaults } from './scenario.ts';
+import { chooseAnswer } from './answer';
+import { parseDeepLink, type DeepLink } from './deepLink';
+import { $lesson } from './lesson';
+import type { RunSummary } from './model';
+import { $linkProblems } from './notices';
+import { startRun } from './run';
+import { $runSize, $scenario, lessonDefaults } from './scenario';
 
 /** The parsed link and the run it started (null when no parameter was usable). */
 export interface AppliedLink {

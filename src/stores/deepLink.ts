@@ -5,12 +5,12 @@
  * shown escaped) and the rest of the link still works. Parameters this page does not own
  * (utm_*, …) are left alone without a word.
  */
-import type { Control } from '../engine/lab/controls.ts';
-import { escapeText } from '../text/inert.ts';
-import { deepLinkParams, type DeepLinkParam } from './deepLinkParams.ts';
-import { optionIds, runSizes, type OptionId, type RunSize, type Scenario } from './model.ts';
+import type { Control } from '../engine/lab/controls';
+import { escapeText } from '../text/inert';
+import { deepLinkParams, type DeepLinkParam } from './deepLinkParams';
+import { optionIds, runSizes, type OptionId, type RunSize, type Scenario } from './model';
 
-export { deepLinkParams, type DeepLinkParam } from './deepLinkParams.ts';
+export { deepLinkParams, type DeepLinkParam } from './deepLinkParams';
 
 /** Why a parameter was ignored. */
 export type ProblemReason = 'invalid' | 'repeated' | 'tooLong';
@@ -65,7 +65,9 @@ function controlValue(control: Control, raw: string): string | undefined {
   return (
     control.values.find((v) => v === raw) ??
     control.values.find((v) => v.toLowerCase() === lower) ??
-    (control.kind === 'entryNode' && /^[0-9]{1,3}$/.test(raw) ? control.values.find((v) => v.endsWith(`-${raw}`)) : undefined)
+    (control.kind === 'entryNode' && /^[0-9]{1,3}$/.test(raw)
+      ? control.values.find((v) => v.endsWith(`-${raw}`))
+      : undefined)
   );
 }
 

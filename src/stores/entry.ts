@@ -1,6 +1,6 @@
 /** Small facts about the lesson under some settings, for the islands: no engine needed. */
-import type { LabConfig } from '../engine/lab/config.ts';
-import type { Scenario } from './model.ts';
+import type { LabConfig } from '../engine/lab/config';
+import type { Scenario } from './model';
 
 /** The entry node: the entryNode setting, else the first connection's node (or the first node). */
 export function entryNodeOf(lesson: LabConfig | null, scenario: Scenario): string {

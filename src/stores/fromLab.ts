@@ -1,10 +1,10 @@
 /** Stores the lesson's lab (the engine chunk) computes from other stores, loaded on demand. */
 import type { ReadableAtom, Store, StoreValue } from 'nanostores';
-import { lazyComputed, type Loaded } from './lazyComputed.ts';
-import { loadLab } from './lab/load.ts';
-import type { Lab } from './lab/types.ts';
+import { lazyComputed, type Loaded } from './lazyComputed';
+import { loadLab } from './lab/load';
+import type { Lab } from './lab/types';
 
-export type { Loaded } from './lazyComputed.ts';
+export type { Loaded } from './lazyComputed';
 
 type Values<S extends readonly Store[]> = { -readonly [I in keyof S]: StoreValue<S[I]> };
 

@@ -5,12 +5,23 @@
  * in advance, nor which lesson it grades.
  */
 import { computed } from 'nanostores';
-import { claimTest, fillPlaceholders, gradeClaims, measure, valuesOf, viewOf, wilsonInterval, type Grade, type Interval, type LabConfig } from '../engine/lab';
-import { $answer } from './answer.ts';
-import { $lastRun } from './lastRun.ts';
-import { $lesson } from './lesson.ts';
-import type { OptionId, RunSummary } from './model.ts';
-import { $progress, progressOf } from './progress/progress.ts';
+import {
+  claimTest,
+  fillPlaceholders,
+  gradeClaims,
+  measure,
+  valuesOf,
+  viewOf,
+  wilsonInterval,
+  type Grade,
+  type Interval,
+  type LabConfig,
+} from '../engine/lab';
+import { $answer } from './answer';
+import { $lastRun } from './lastRun';
+import { $lesson } from './lesson';
+import type { OptionId, RunSummary } from './model';
+import { $progress, progressOf } from './progress/progress';
 
 /** How the reader did; "unanswered" shows where connections went but no verdict. */
 export type Verdict = 'correct' | 'wrong' | 'inconclusive' | 'unanswered';

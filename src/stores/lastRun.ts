@@ -3,10 +3,10 @@
  * run that does not fit the lesson (a pod or node it does not have, counts that do not add
  * up) is discarded with a notice, never graded.
  */
-import type { RunSummary } from './model.ts';
-import { $discardedRun } from './notices.ts';
-import { lessonValue } from './storage.ts';
-import { parseJson, toRunSummary } from './validate.ts';
+import type { RunSummary } from './model';
+import { $discardedRun } from './notices';
+import { lessonValue } from './storage';
+import { parseJson, toRunSummary } from './validate';
 
 const stored = lessonValue<RunSummary | null>(
   'lastRun:v2',

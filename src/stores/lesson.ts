@@ -4,7 +4,7 @@
  * lesson whichever hydrates first. Tests call setLesson().
  */
 import { atom } from 'nanostores';
-import type { LabConfig, LabOption } from '../engine/lab/config.ts';
+import type { LabConfig, LabOption } from '../engine/lab/config';
 
 /** The id of the element that carries the lesson's LabConfig as JSON. */
 export const LAB_CONFIG_ID = 'lab-config';

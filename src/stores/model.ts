@@ -4,9 +4,9 @@
  * put in a URL or passed to an island as props. Nothing here knows which lesson it serves:
  * the lesson's own data (controls, pods, claims) comes from its LabConfig (lesson.ts).
  */
-import type { Tally } from '../engine/lab/evidence.ts';
+import type { Tally } from '../engine/lab/evidence';
 
-export type { Tally } from '../engine/lab/evidence.ts';
+export type { Tally } from '../engine/lab/evidence';
 
 /** What the reader has set with the controls: control id → value (see engine/lab/controls.ts). */
 export type Scenario = Readonly<Record<string, string>>;

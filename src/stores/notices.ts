@@ -1,6 +1,6 @@
 /** Polite notices for the reader: deep-link values the page ignored, a stored run it discarded. */
 import { atom } from 'nanostores';
-import type { DeepLinkProblem } from './deepLink.ts';
+import type { DeepLinkProblem } from './deepLink';
 
 /** Deep-link parameters that were ignored, for the quiz's polite live region. */
 export const $linkProblems = atom<readonly DeepLinkProblem[]>([]);

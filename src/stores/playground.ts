@@ -4,14 +4,14 @@
  * and the engine's answers for the scenario, computed lazily in a separate chunk.
  */
 import { atom } from 'nanostores';
-import { codeFromHash, decodeScenario, shareFragment, type DecodeError } from '../playground/codec.ts';
-import * as edits from '../playground/edit.ts';
-import type { EditResult } from '../playground/edit.ts';
-import { DEFAULT_SCENARIO, RUN_SIZE, type PlaygroundScenario } from '../playground/scenario.ts';
-import type { ScenarioProblem } from '../playground/validate.ts';
-import { fromPlayground } from './playgroundEngine.ts';
+import { codeFromHash, decodeScenario, shareFragment, type DecodeError } from '../playground/codec';
+import * as edits from '../playground/edit';
+import type { EditResult } from '../playground/edit';
+import { DEFAULT_SCENARIO, RUN_SIZE, type PlaygroundScenario } from '../playground/scenario';
+import type { ScenarioProblem } from '../playground/validate';
+import { fromPlayground } from './playgroundEngine';
 
-export { RUN_SIZE } from '../playground/scenario.ts';
+export { RUN_SIZE } from '../playground/scenario';
 
 /** Something the page should tell the reader. */
 export type PlaygroundNotice =
@@ -38,7 +38,8 @@ export const edit = {
   addPod: (node: number) => applyEdit((s) => edits.addPod(s, node)),
   removePod: (i: number) => applyEdit((s) => edits.removePod(s, i)),
   movePod: (i: number, node: number) => applyEdit((s) => edits.movePod(s, i, node)),
-  setPodState: (i: number, state: Parameters<typeof edits.setPodState>[2]) => applyEdit((s) => edits.setPodState(s, i, state)),
+  setPodState: (i: number, state: Parameters<typeof edits.setPodState>[2]) =>
+    applyEdit((s) => edits.setPodState(s, i, state)),
   setService: (patch: Parameters<typeof edits.setService>[1]) => applyEdit((s) => edits.setService(s, patch)),
   setClient: (client: Parameters<typeof edits.setClient>[1]) => applyEdit((s) => edits.setClient(s, client)),
   setEntry: (entry: number) => applyEdit((s) => edits.setEntry(s, entry)),

@@ -4,17 +4,17 @@
  * that arrives after its inputs changed again is dropped.
  */
 import type { ReadableAtom, Store, StoreValue } from 'nanostores';
-import { lazyComputed, type Loaded } from './lazyComputed.ts';
+import { lazyComputed, type Loaded } from './lazyComputed';
 
-type Engine = typeof import('../playground/engine.ts');
-type Yaml = typeof import('../playground/yaml.ts');
+type Engine = typeof import('../playground/engine');
+type Yaml = typeof import('../playground/yaml');
 
 let engine: Promise<Engine> | undefined;
 let yaml: Promise<Yaml> | undefined;
 
 /** The engine chunk (runs, rules, samples, comparison). */
 export function loadPlaygroundEngine(): Promise<Engine> {
-  engine ??= import('../playground/engine.ts').catch((error: unknown) => {
+  engine ??= import('../playground/engine').catch((error: unknown) => {
     engine = undefined; // a failed chunk download may succeed on the next try
     throw error;
   });
@@ -23,7 +23,7 @@ export function loadPlaygroundEngine(): Promise<Engine> {
 
 /** The YAML chunk (import and export of manifests), loaded when the reader asks for it. */
 export function loadPlaygroundYaml(): Promise<Yaml> {
-  yaml ??= import('../playground/yaml.ts').catch((error: unknown) => {
+  yaml ??= import('../playground/yaml').catch((error: unknown) => {
     yaml = undefined;
     throw error;
   });

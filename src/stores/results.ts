@@ -5,8 +5,8 @@
  * from the option key.
  */
 import { viewOf, type LabConfig } from '../engine/lab';
-import { entryNodeOf } from './entry.ts';
-import { FAILURES, isPod, type Outcome, type RunSummary } from './model.ts';
+import { entryNodeOf } from './entry';
+import { FAILURES, isPod, type Outcome, type RunSummary } from './model';
 
 /** How a row is drawn: delivered on the entry node, forwarded to another, or failed. */
 export type Tone = 'local' | 'forwarded' | 'dropped';
@@ -32,7 +32,8 @@ export function resultRows(run: RunSummary, lesson: LabConfig): ResultRow[] {
     return { outcome: pod, count: run.counts[pod] ?? 0, node, tone: node === entry ? 'local' : 'forwarded' };
   });
   const failed = FAILURES.filter((f) => (run.counts[f] ?? 0) > 0);
-  for (const f of failed.length > 0 ? failed : ['timedOut']) rows.push({ outcome: f, count: run.counts[f] ?? 0, node: null, tone: 'dropped' });
+  for (const f of failed.length > 0 ? failed : ['timedOut'])
+    rows.push({ outcome: f, count: run.counts[f] ?? 0, node: null, tone: 'dropped' });
   return rows;
 }
 
@@ -54,11 +55,13 @@ export function explainRun(run: RunSummary, lesson: LabConfig): RunExplanation {
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const view = viewOf(lesson, run.scenario);
   const service = view.cluster.services.find((s) => `${s.namespace}/${s.name}` === view.traffic.service);
-  const external = view.traffic.connections.every((c) => c.to === 'nodePort') && view.traffic.clients.every((c) => 'ip' in c);
+  const external =
+    view.traffic.connections.every((c) => c.to === 'nodePort') && view.traffic.clients.every((c) => 'ip' in c);
   const node = entryNodeOf(lesson, run.scenario);
   const pod = lesson.spec.observable.kind === 'podShare' ? lesson.spec.observable.pod : (reachable[0] ?? '');
   if (external && service?.sessionAffinity === 'None' && view.traffic.connections.length === 1) {
-    if (service.externalTrafficPolicy === 'Cluster') return { key: 'whyCluster', values: { node, pod, endpoints: reachable.length } };
+    if (service.externalTrafficPolicy === 'Cluster')
+      return { key: 'whyCluster', values: { node, pod, endpoints: reachable.length } };
     if (reachable.length === 0) return { key: 'whyLocalNone', values: { node } };
     return { key: 'whyLocalHere', values: { node, pods: reachable.join(', ') } };
   }

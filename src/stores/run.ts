@@ -4,13 +4,13 @@
  * active; starting another cancels the one before.
  */
 import { atom } from 'nanostores';
-import { loadLab } from './lab/load.ts';
-import type { RunJob } from './lab/types.ts';
-import { saveLastRun } from './lastRun.ts';
-import type { RunSize, RunSummary, Scenario } from './model.ts';
-import { $runSize, $scenario } from './scenario.ts';
-import { newSeed } from './seed.ts';
-import { yieldToBrowser } from './yieldToBrowser.ts';
+import { loadLab } from './lab/load';
+import type { RunJob } from './lab/types';
+import { saveLastRun } from './lastRun';
+import type { RunSize, RunSummary, Scenario } from './model';
+import { $runSize, $scenario } from './scenario';
+import { newSeed } from './seed';
+import { yieldToBrowser } from './yieldToBrowser';
 
 /** Connections per slice: large enough that yields cost nothing, small enough to stay smooth. */
 export const SLICE = 5_000;
@@ -78,10 +78,11 @@ export async function startRun(request: RunRequest = {}): Promise<RunSummary | n
     saveLastRun(summary);
     $run.set({ status: 'idle' });
     // Progress is the stores' business, whichever island started the run.
-    void import('./progress/record.ts').then((m) => m.recordCurrent());
+    void import('./progress/record').then((m) => m.recordCurrent());
     return summary;
   } catch (error) {
-    if (active === token) $run.set({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    if (active === token)
+      $run.set({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
     return null;
   } finally {
     if (active === token) active = undefined;
@@ -94,5 +95,7 @@ export function cancelRun(): void {
   active.cancelled = true;
   active = undefined;
   const state = $run.get();
-  $run.set(state.status === 'running' ? { status: 'cancelled', done: state.done, total: state.total } : { status: 'idle' });
+  $run.set(
+    state.status === 'running' ? { status: 'cancelled', done: state.done, total: state.total } : { status: 'idle' },
+  );
 }

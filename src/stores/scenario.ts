@@ -1,8 +1,8 @@
 /** The settings the reader has made with the controls (or a deep link), and the run size. */
 import { atom } from 'nanostores';
 import { defaultSettings } from '../engine/lab';
-import { $lesson } from './lesson.ts';
-import type { RunSize, Scenario } from './model.ts';
+import { $lesson } from './lesson';
+import type { RunSize, Scenario } from './model';
 
 /** Control id → value; the lesson's scenario as written until the reader changes something. */
 export const $scenario = atom<Scenario>({});

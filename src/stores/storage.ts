@@ -5,8 +5,8 @@
  */
 import { persistentAtom } from '@nanostores/persistent';
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
-import type { LabConfig } from '../engine/lab/config.ts';
-import { $lesson } from './lesson.ts';
+import type { LabConfig } from '../engine/lab/config';
+import { $lesson } from './lesson';
 
 /** The key of `name` for the lesson `slug`. */
 export function lessonKey(slug: string, name: string): string {

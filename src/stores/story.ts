@@ -3,10 +3,10 @@
  * drawn from the last run's seed, so a replayed run shows the same connection.
  */
 import { atom } from 'nanostores';
-import { fromLab } from './fromLab.ts';
-import { $lastRun } from './lastRun.ts';
-import { $lesson } from './lesson.ts';
-import { $scenario } from './scenario.ts';
+import { fromLab } from './fromLab';
+import { $lastRun } from './lastRun';
+import { $lesson } from './lesson';
+import { $scenario } from './scenario';
 
 /** Seed for sample connections before any run. */
 export const FIRST_SEED = 1;

@@ -19,7 +19,14 @@ export interface PacketFields {
 }
 
 /** Fields of a fresh page: an outside client, nothing else guessed yet. */
-export const emptyPacket: PacketFields = { src: '203.0.113.10', dst: '', port: '', protocol: 'tcp', local: '127.0.0.1', runCount: 10_000 };
+export const emptyPacket: PacketFields = {
+  src: '203.0.113.10',
+  dst: '',
+  port: '',
+  protocol: 'tcp',
+  local: '127.0.0.1',
+  runCount: 10_000,
+};
 
 /** The example's packet: the bounce client to node 2's NodePort. */
 export const examplePacket: PacketFields = {
@@ -63,7 +70,14 @@ export function applyGuess(guess: DumpGuess, force: boolean): void {
   if (force || !$localTouched.get()) {
     // Keep node addresses the reader already listed; the dump may simply not name them.
     const kept = packet.local.split(/[\s,]+/).filter((ip) => ip !== '' && !guess.localIPs.includes(ip));
-    $packet.setKey('local', [...guess.localIPs.filter((ip) => !ip.startsWith('127.')), ...kept, ...guess.localIPs.filter((ip) => ip.startsWith('127.'))].join(', '));
+    $packet.setKey(
+      'local',
+      [
+        ...guess.localIPs.filter((ip) => !ip.startsWith('127.')),
+        ...kept,
+        ...guess.localIPs.filter((ip) => ip.startsWith('127.')),
+      ].join(', '),
+    );
   }
   const target = guess.target;
   if (target && (force || packet.port.trim() === '')) {

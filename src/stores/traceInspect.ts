@@ -25,7 +25,8 @@ export interface InspectWorker {
 }
 
 // Vite bundles the worker from this exact `new Worker(new URL(...))` form.
-let makeWorker = (): InspectWorker => new Worker(new URL('../workers/trace.worker.ts', import.meta.url), { type: 'module' }) as unknown as InspectWorker;
+let makeWorker = (): InspectWorker =>
+  new Worker(new URL('../workers/trace.worker.ts', import.meta.url), { type: 'module' }) as unknown as InspectWorker;
 let worker: InspectWorker | null = null;
 let busy = false;
 let current = 0;

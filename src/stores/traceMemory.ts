@@ -38,7 +38,8 @@ function readPacket(value: unknown): PacketFields | null {
   const v = value as Record<string, unknown>;
   const str = (k: string): string | null => (typeof v[k] === 'string' ? (v[k] as string) : null);
   const [src, dst, port, local, protocol] = [str('src'), str('dst'), str('port'), str('local'), str('protocol')];
-  if (src === null || dst === null || port === null || local === null || protocol === null || !PROTOCOLS.has(protocol)) return null;
+  if (src === null || dst === null || port === null || local === null || protocol === null || !PROTOCOLS.has(protocol))
+    return null;
   const runCount = (RUN_COUNTS as readonly unknown[]).includes(v['runCount']) ? (v['runCount'] as number) : 10_000;
   return { src, dst, port, local, protocol: protocol as PacketFields['protocol'], runCount };
 }

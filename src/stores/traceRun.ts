@@ -5,7 +5,13 @@
  * starts a fresh one. A worker that goes silent for too long is stopped the same way.
  */
 import { atom } from 'nanostores';
-import type { TraceProgress, TraceReport, TraceRequest, WorkerRequest, WorkerResponse } from '../workers/trace/protocol';
+import type {
+  TraceProgress,
+  TraceReport,
+  TraceRequest,
+  WorkerRequest,
+  WorkerResponse,
+} from '../workers/trace/protocol';
 
 /** A finished trace and what it answered. */
 export interface TraceResult {
@@ -50,7 +56,8 @@ export const $traceState = atom<TraceState>({ kind: 'idle' });
 export const $traceResult = atom<TraceResult | null>(null);
 
 // Vite bundles the worker from this exact `new Worker(new URL(...))` form.
-let makeWorker = (): WorkerLike => new Worker(new URL('../workers/trace.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+let makeWorker = (): WorkerLike =>
+  new Worker(new URL('../workers/trace.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
 let worker: WorkerLike | null = null;
 let current = 0;
 let watchdog: ReturnType<typeof setTimeout> | null = null;

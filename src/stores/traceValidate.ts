@@ -22,7 +22,16 @@ export interface TraceFields {
 export type TraceField = 'text' | 'src' | 'dst' | 'port' | 'local';
 
 /** Message codes (keys of the `errors` string group). */
-export type FieldErrorCode = 'textEmpty' | 'textTooBig' | 'required' | 'notIPv4' | 'port' | 'localEmpty' | 'localBad' | 'localLoopbackOnly' | 'localTooMany';
+export type FieldErrorCode =
+  | 'textEmpty'
+  | 'textTooBig'
+  | 'required'
+  | 'notIPv4'
+  | 'port'
+  | 'localEmpty'
+  | 'localBad'
+  | 'localLoopbackOnly'
+  | 'localTooMany';
 
 /** One field's problem. */
 export interface FieldError {
@@ -57,7 +66,10 @@ function shorten(value: string): string {
 }
 
 /** The field's problems (empty when all is well) and, when there are none, the request. */
-export function validateTrace(fields: TraceFields, seed: number): { errors: Partial<Record<TraceField, FieldError>>; request: TraceRequest | null } {
+export function validateTrace(
+  fields: TraceFields,
+  seed: number,
+): { errors: Partial<Record<TraceField, FieldError>>; request: TraceRequest | null } {
   const errors: Partial<Record<TraceField, FieldError>> = {};
   // A regex test stops at the first visible character; trim() would copy a 10 MB dump.
   if (!/\S/.test(fields.text)) errors.text = { code: 'textEmpty', values: {} };
@@ -74,7 +86,8 @@ export function validateTrace(fields: TraceFields, seed: number): { errors: Part
   if (local.length === 0) errors.local = { code: 'localEmpty', values: {} };
   else if (bad !== undefined) errors.local = { code: 'localBad', values: { value: shorten(bad) } };
   else if (local.length > MAX_LOCAL) errors.local = { code: 'localTooMany', values: { max: MAX_LOCAL } };
-  else if (local.every((ip) => isLoopback(parseIPv4(ip) as number))) errors.local = { code: 'localLoopbackOnly', values: {} };
+  else if (local.every((ip) => isLoopback(parseIPv4(ip) as number)))
+    errors.local = { code: 'localLoopbackOnly', values: {} };
   if (Object.keys(errors).length > 0) return { errors, request: null };
   // The engine's node always has 127.0.0.1/8 on lo; the rest go on eth0, the first as the
   // node's primary address. Loopback entries are shown to the reader but need not be sent.

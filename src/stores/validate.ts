@@ -5,7 +5,7 @@
  * "nothing stored" rather than a crash or a grade.
  */
 import { isValidSettings, type LabConfig } from '../engine/lab';
-import { FAILURES, optionIds, runSizes, type OptionId, type RunSummary, type Scenario, type Tally } from './model.ts';
+import { FAILURES, optionIds, runSizes, type OptionId, type RunSummary, type Scenario, type Tally } from './model';
 
 /** More rules than any node of a lesson cluster has; guards against absurd arrays. */
 const MAX_RULES = 2_000;
@@ -45,7 +45,11 @@ function outcomesOf(lesson: LabConfig): Set<string> {
 }
 
 /** A record of outcome → number whose keys are outcomes of the lesson and values pass `check`. */
-function toOutcomeRecord(value: unknown, outcomes: Set<string>, check: (v: unknown) => v is number): Record<string, number> | null {
+function toOutcomeRecord(
+  value: unknown,
+  outcomes: Set<string>,
+  check: (v: unknown) => v is number,
+): Record<string, number> | null {
   if (!isRecord(value)) return null;
   const out: Record<string, number> = {};
   for (const [key, v] of Object.entries(value)) {
@@ -79,7 +83,8 @@ function toCounters(value: unknown, lesson: LabConfig, total: number): Record<st
   const out: Record<string, number[]> = {};
   for (const [key, v] of Object.entries(value)) {
     // A connection's first packet passes at most the four nat hooks of a node.
-    if (!nodes.has(key) || !Array.isArray(v) || v.length > MAX_RULES || !v.every((c) => isCount(c) && c <= total * 4)) return null;
+    if (!nodes.has(key) || !Array.isArray(v) || v.length > MAX_RULES || !v.every((c) => isCount(c) && c <= total * 4))
+      return null;
     out[key] = v as number[];
   }
   return out;

@@ -17,7 +17,11 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * handed to `missing`, which by default leaves "{name}" on the page: a visible gap is better
  * than a broken one. Only the values' own keys count, so "{toString}" is not a value.
  */
-export function fill(template: string, values: FillValues = {}, missing: (name: string) => string = (name) => `{${name}}`): string {
+export function fill(
+  template: string,
+  values: FillValues = {},
+  missing: (name: string) => string = (name) => `{${name}}`,
+): string {
   const filled = template.replace(PLACEHOLDER, (_, name: string) => {
     // Not Object.hasOwn: Safari 14, among Vite's default build targets, lacks it.
     const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;

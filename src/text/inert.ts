@@ -10,8 +10,9 @@
 
 // C0 controls, DEL, C1 controls; then zero-width, bidi marks/embeddings/overrides/isolates,
 // the line and paragraph separators, the BOM and the interlinear annotation marks.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or escaped
-const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\u3164\uFEFF\uFFF9-\uFFFB]/g;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped
+  /[\u0000-\u001F\u007F-\u009F\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\u3164\uFEFF\uFFF9-\uFFFB]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

@@ -39,11 +39,43 @@ const DIGIT = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '�
 const PLACE = ['', '십', '백', '천'] as const;
 /** How a single Latin letter is read when an acronym is spelled out (IPVS → 아이피브이에스). */
 const LETTER: Readonly<Record<string, string>> = {
-  a: '이', b: '비', c: '씨', d: '디', e: '이', f: '프', g: '지', h: '치', i: '이', j: '이', k: '이', l: '엘', m: '엠',
-  n: '엔', o: '오', p: '피', q: '큐', r: '알', s: '스', t: '티', u: '유', v: '이', w: '유', x: '스', y: '이', z: '트',
+  a: '이',
+  b: '비',
+  c: '씨',
+  d: '디',
+  e: '이',
+  f: '프',
+  g: '지',
+  h: '치',
+  i: '이',
+  j: '이',
+  k: '이',
+  l: '엘',
+  m: '엠',
+  n: '엔',
+  o: '오',
+  p: '피',
+  q: '큐',
+  r: '알',
+  s: '스',
+  t: '티',
+  u: '유',
+  v: '이',
+  w: '유',
+  x: '스',
+  y: '이',
+  z: '트',
 };
 /** Acronyms read as words, not letter by letter. */
-const WORDS: Readonly<Record<string, string>> = { nat: '냇', dnat: '냇', snat: '냇', lan: '랜', wan: '완', ipset: '셋', ipsets: '츠' };
+const WORDS: Readonly<Record<string, string>> = {
+  nat: '냇',
+  dnat: '냇',
+  snat: '냇',
+  lan: '랜',
+  wan: '완',
+  ipset: '셋',
+  ipsets: '츠',
+};
 /** Symbols a value may end with, and how they are read. */
 const SYMBOLS: Readonly<Record<string, string>> = { '%': '트', '°': '도', '×': '기' };
 /** Closing marks skipped to find the value's last sound: `“50%”는`. */

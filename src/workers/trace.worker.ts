@@ -31,7 +31,11 @@ scope.onmessage = (event) => {
   if (message?.type !== 'trace') return;
   const { id, request } = message;
   try {
-    const report = traceDump(request, (progress: TraceProgress) => scope.postMessage({ type: 'progress', id, progress }), cache);
+    const report = traceDump(
+      request,
+      (progress: TraceProgress) => scope.postMessage({ type: 'progress', id, progress }),
+      cache,
+    );
     scope.postMessage({ type: 'report', id, report });
   } catch (e) {
     scope.postMessage({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './fixtures';
 
 for (const { locale, expected } of [
   { locale: 'ko-KR', expected: '/ko/' },

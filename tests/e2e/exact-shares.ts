@@ -57,6 +57,8 @@ export function exactShares(lines: readonly string[], dport: number): Map<string
 
 /** The id of the option whose claim the exact share makes true: a share claim equal to it, else "none of these". */
 export function rightOption(options: readonly LessonOption[], share: number): string | undefined {
-  const fits = options.find((o) => o.claim.kind === 'share' && Math.abs((o.claim as { value: number }).value - share) < 1e-9);
+  const fits = options.find(
+    (o) => o.claim.kind === 'share' && Math.abs((o.claim as { value: number }).value - share) < 1e-9,
+  );
   return (fits ?? options.find((o) => o.claim.kind === 'none'))?.id;
 }

@@ -7,10 +7,10 @@
  * page, the text and the fix. Also: the language switch's "한국어" renders with a real font.
  */
 import type { Page } from '@playwright/test';
-import { describeFindings, lintKorean, type Finding } from '../korean/lint.ts';
-import { expect, test } from './fixtures.ts';
-import { hydrateAll, runExperiment } from './quiz-helpers.ts';
-import { builtPages } from './site-output.ts';
+import { describeFindings, lintKorean, type Finding } from '../korean/lint';
+import { expect, test } from './fixtures';
+import { hydrateAll, runExperiment } from './quiz-helpers';
+import { builtPages } from './site-output';
 
 /** What the page shows: per block, its text without code (for every rule) and with code (for particles after code). */
 interface Shown {
@@ -64,7 +64,9 @@ function readShown(page: Page): Promise<Shown> {
     };
     const attributes = [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder], [aria-description]')]
       .filter((el) => !el.closest(SKIP))
-      .flatMap((el) => ['aria-label', 'title', 'alt', 'placeholder', 'aria-description'].map((a) => el.getAttribute(a) ?? ''))
+      .flatMap((el) =>
+        ['aria-label', 'title', 'alt', 'placeholder', 'aria-description'].map((a) => el.getAttribute(a) ?? ''),
+      )
       .filter((t) => t.trim() !== '');
     const list = [...blocks];
     return { prose: list.map((b) => textOf(b, false)), withCode: list.map((b) => textOf(b, true)), attributes };
@@ -75,8 +77,16 @@ function readShown(page: Page): Promise<Shown> {
 async function problemsOn(page: Page, where: string): Promise<string[]> {
   const shown = await readShown(page);
   const lines = (texts: readonly string[], keep: (f: Finding) => boolean) =>
-    texts.flatMap((text) => text.split('\n')).flatMap((text) => describeFindings(where, lintKorean(text, 'rendered').filter(keep)));
-  return [...new Set([...lines(shown.prose, () => true), ...lines(shown.withCode, (f) => f.rule === 'particle'), ...lines(shown.attributes, () => true)])];
+    texts
+      .flatMap((text) => text.split('\n'))
+      .flatMap((text) => describeFindings(where, lintKorean(text, 'rendered').filter(keep)));
+  return [
+    ...new Set([
+      ...lines(shown.prose, () => true),
+      ...lines(shown.withCode, (f) => f.rule === 'particle'),
+      ...lines(shown.attributes, () => true),
+    ]),
+  ];
 }
 
 const koreanPages = (): string[] => builtPages().filter((p) => p.startsWith('/ko/'));
@@ -107,7 +117,8 @@ test('Korean challenge pages after the experiment ran, hints and solution open',
     await hydrateAll(page);
     await page.locator('[data-testid="quiz"] input[name="live-answer"]').first().check();
     await runExperiment(page);
-    for (const details of await page.locator('details').all()) await details.evaluate((d) => d.setAttribute('open', ''));
+    for (const details of await page.locator('details').all())
+      await details.evaluate((d) => d.setAttribute('open', ''));
     await page.waitForLoadState('networkidle');
     problems.push(...(await problemsOn(page, `${path} (after a run)`)));
   }
@@ -150,10 +161,18 @@ test('the language switch says 한국어 in a font that has the glyphs, on every
     await expect(label).toHaveText('한국어');
     await page.evaluate(() => document.fonts.ready);
     const { root } = await client.send('DOM.getDocument');
-    const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-testid="language-switch"] span[lang="ko"]' });
+    const { nodeId } = await client.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '[data-testid="language-switch"] span[lang="ko"]',
+    });
     const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId });
     // Every glyph came from a real font: a system Korean face or our self-hosted subset.
-    expect(fonts.reduce((n, f) => n + f.glyphCount, 0), `${path}: ${JSON.stringify(fonts)}`).toBe(3);
-    expect(fonts.map((f) => f.familyName).join(', '), path).toMatch(/Apple SD Gothic Neo|Malgun Gothic|Noto Sans (CJK )?KR|Nanum Gothic|bounce ko label/i);
+    expect(
+      fonts.reduce((n, f) => n + f.glyphCount, 0),
+      `${path}: ${JSON.stringify(fonts)}`,
+    ).toBe(3);
+    expect(fonts.map((f) => f.familyName).join(', '), path).toMatch(
+      /Apple SD Gothic Neo|Malgun Gothic|Noto Sans (CJK )?KR|Nanum Gothic|bounce ko label/i,
+    );
   }
 });

@@ -3,8 +3,8 @@
  * visible drawing of the live diagram, overlapping labels, and where the sample dot is.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures.ts';
-import { hydrate } from './quiz-helpers.ts';
+import { expect } from './fixtures';
+import { hydrate } from './quiz-helpers';
 
 /** The widths the lab is checked at: two phones, a tablet, a laptop. */
 export const widths = [360, 390, 768, 1280] as const;
@@ -15,9 +15,9 @@ export type ControlState = Readonly<Record<string, string>>;
 /** Every combination of the scenario controls' radio groups, read from the page. */
 export async function controlStates(page: Page): Promise<ControlState[]> {
   const controls = await hydrate(page, 'scenario-controls');
-  const radios = await controls.locator('input[type="radio"]').evaluateAll((els) =>
-    els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as const),
-  );
+  const radios = await controls
+    .locator('input[type="radio"]')
+    .evaluateAll((els) => els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as const));
   const groups = new Map<string, string[]>();
   for (const [name, value] of radios) groups.set(name, [...(groups.get(name) ?? []), value]);
   let states: ControlState[] = [{}];
@@ -115,7 +115,9 @@ export async function dotOnCross(page: Page): Promise<boolean> {
     if (!dot || !cross) return false;
     const cx = dot.x + dot.width / 2;
     const cy = dot.y + dot.height / 2;
-    return cx >= cross.x - 1 && cx <= cross.x + cross.width + 1 && cy >= cross.y - 1 && cy <= cross.y + cross.height + 1;
+    return (
+      cx >= cross.x - 1 && cx <= cross.x + cross.width + 1 && cy >= cross.y - 1 && cy <= cross.y + cross.height + 1
+    );
   });
 }
 
@@ -126,7 +128,8 @@ export async function smallText(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || !(n.textContent ?? '').trim() || el.closest('.sr-only, script, style, noscript, title, desc')) continue;
+      if (!el || !(n.textContent ?? '').trim() || el.closest('.sr-only, script, style, noscript, title, desc'))
+        continue;
       const cs = getComputedStyle(el);
       const r = el.getBoundingClientRect();
       if (cs.visibility === 'hidden' || (r.width === 0 && r.height === 0)) continue;
@@ -134,7 +137,8 @@ export async function smallText(page: Page): Promise<string[]> {
       const svg = el.closest('svg');
       const box = svg?.viewBox.baseVal;
       if (svg && box && box.width > 0) size *= svg.getBoundingClientRect().width / box.width;
-      if (size < 11.95) out.add(`${size.toFixed(1)} px: ${el.tagName.toLowerCase()} "${(n.textContent ?? '').trim().slice(0, 40)}"`);
+      if (size < 11.95)
+        out.add(`${size.toFixed(1)} px: ${el.tagName.toLowerCase()} "${(n.textContent ?? '').trim().slice(0, 40)}"`);
     }
     return [...out];
   });

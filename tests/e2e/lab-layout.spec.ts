@@ -5,7 +5,7 @@
  * (or to the cross of a drop), or stepping one hop per press with reduced motion.
  */
 import type { Page } from '@playwright/test';
-import { expect, lessonPages, test } from './fixtures.ts';
+import { expect, lessonPages, test } from './fixtures';
 import {
   applyState,
   controlStates,
@@ -18,10 +18,10 @@ import {
   smallText,
   visibleDrawing,
   widths,
-} from './lab-helpers.ts';
-import { openPlayground, playgroundPages } from './playground-helpers.ts';
-import { hydrate, runExperiment } from './quiz-helpers.ts';
-import { builtPages } from './site-output.ts';
+} from './lab-helpers';
+import { openPlayground, playgroundPages } from './playground-helpers';
+import { hydrate, runExperiment } from './quiz-helpers';
+import { builtPages } from './site-output';
 
 /** How far the page scrolls sideways (0 when it fits). */
 const sideways = (page: Page) =>
@@ -29,7 +29,9 @@ const sideways = (page: Page) =>
 
 /** The narrowest rendered bar of the visible charts, in px. */
 const narrowestBar = (page: Page) =>
-  page.locator('.live-chart__bar:visible').evaluateAll((bars) => Math.min(...bars.map((b) => b.getBoundingClientRect().width)));
+  page
+    .locator('.live-chart__bar:visible')
+    .evaluateAll((bars) => Math.min(...bars.map((b) => b.getBoundingClientRect().width)));
 
 /** Shows the page at `width` (the phone height throughout). */
 const at = (page: Page, width: number) => page.setViewportSize({ width, height: 844 });
@@ -59,7 +61,9 @@ const dotPositions = (page: Page, enough: number) =>
 // width changes (the drawing to show is CSS's choice), and runs are the slow part.
 for (const lesson of lessonPages) {
   test.describe(`${lesson.locale} lab at ${widths.join(', ')} px`, () => {
-    test('fits the screen, shows every bar, and no diagram label covers another in any control state', async ({ page }) => {
+    test('fits the screen, shows every bar, and no diagram label covers another in any control state', async ({
+      page,
+    }) => {
       test.setTimeout(180_000);
       await openAndRun(page, lesson.path);
       await hydrate(page, 'trace-view');

@@ -2,7 +2,7 @@
  * Search finds each newer challenge by its key terms, in English and in Korean, and only in
  * the reader's language.
  */
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './fixtures';
 
 const cases = [
   { locale: 'en', query: 'access log', slug: 'source-ip', title: 'Who Knocked?' },
@@ -21,7 +21,9 @@ for (const c of cases) {
     const hits = page.getByTestId('search-results').locator('.search__title');
     // Pagefind loads its index and WebAssembly on the first query: slow on a loaded machine.
     await expect(hits.first()).toBeVisible({ timeout: 20_000 });
-    const found = await hits.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent?.trim() ?? '' })));
+    const found = await hits.evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent?.trim() ?? '' })),
+    );
     expect(found.map((f) => f.href)).toContain(`/${c.locale}/challenges/${c.slug}/`);
     expect(found.find((f) => f.href === `/${c.locale}/challenges/${c.slug}/`)?.text).toBe(c.title);
     for (const { href } of found) expect(href.startsWith(`/${c.locale}/`), href).toBe(true);

@@ -1,4 +1,4 @@
-import { axeViolations, expect, lessonPages, test } from './fixtures.ts';
+import { axeViolations, expect, lessonPages, test } from './fixtures';
 
 for (const lesson of lessonPages) {
   const other = lessonPages.find((l) => l.locale !== lesson.locale)!;
@@ -26,7 +26,9 @@ for (const lesson of lessonPages) {
       expect(new URL((await href('link[rel="canonical"]'))!).pathname).toBe(lesson.path);
       expect(new URL((await href(`link[rel="alternate"][hreflang="${other.locale}"]`))!).pathname).toBe(other.path);
       expect(new URL((await href(`link[rel="alternate"][hreflang="${lesson.locale}"]`))!).pathname).toBe(lesson.path);
-      expect(new URL((await href('link[rel="alternate"][hreflang="x-default"]'))!).pathname).toBe('/en/challenges/bounce/');
+      expect(new URL((await href('link[rel="alternate"][hreflang="x-default"]'))!).pathname).toBe(
+        '/en/challenges/bounce/',
+      );
       expect(baseURL).toBeTruthy();
     });
 

@@ -3,8 +3,8 @@
  * the editor's UTM parameters in every link, copy buttons and the social card; and each of
  * those links landing on the challenge graded, with the UTM parameters still in the address.
  */
-import { isLocalAddress, siteAddress } from '../../src/seo/siteAddress.ts';
-import { axeViolations, expect, lessonPages, test } from './fixtures.ts';
+import { isLocalAddress, siteAddress } from '../../src/seo/siteAddress';
+import { axeViolations, expect, lessonPages, test } from './fixtures';
 
 const utm = { utm_source: 'k8s weekly', utm_medium: 'email', utm_campaign: '2026-11 #48' };
 
@@ -31,11 +31,9 @@ for (const lesson of lessonPages) {
 
       const card = page.getByTestId('kit-card');
       await expect(card).toHaveAttribute('src', `${lesson.path}card.png`);
-      await expect.poll(() => card.evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight])).toEqual([
-        true,
-        1200,
-        630,
-      ]);
+      await expect
+        .poll(() => card.evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight]))
+        .toEqual([true, 1200, 630]);
     });
 
     test('says, in its language, when the snippets point at a local address (no SITE_URL)', async ({ page }) => {
@@ -73,8 +71,13 @@ for (const lesson of lessonPages) {
         for (const [name, value] of Object.entries(utm)) expect(params.get(name), `${name} in ${href}`).toBe(value);
       }
       // The preview is what readers will click: the same links.
-      const preview = await page.getByTestId('kit-preview').locator('a[data-option-link]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(preview.map((h) => new URL(h ?? '', page.url()).searchParams.get('utm_campaign'))).toEqual(Array(4).fill(utm.utm_campaign));
+      const preview = await page
+        .getByTestId('kit-preview')
+        .locator('a[data-option-link]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(preview.map((h) => new URL(h ?? '', page.url()).searchParams.get('utm_campaign'))).toEqual(
+        Array(4).fill(utm.utm_campaign),
+      );
 
       await page.getByTestId('copy-markdown').click();
       await expect(page.getByTestId('copy-status')).not.toBeEmpty();
@@ -98,7 +101,10 @@ for (const lesson of lessonPages) {
         await page.goto(kitPath);
         await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
         for (const [name, value] of Object.entries(utm)) await page.locator(`input[name="${name}"]`).fill(value);
-        const href = await page.getByTestId('kit-preview').locator(`a[data-option-link="${option}"]`).getAttribute('href');
+        const href = await page
+          .getByTestId('kit-preview')
+          .locator(`a[data-option-link="${option}"]`)
+          .getAttribute('href');
         expect(href).toMatch(new RegExp(`^${lesson.path}\\?answer=${option}&utm_source=`));
         await page.goto(href ?? '');
 

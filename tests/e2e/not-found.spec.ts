@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './fixtures';
 
 const cases = [
   { path: '/ko/no-such-page/', locale: 'ko', heading: '페이지를 찾을 수 없습니다', home: '/ko/' },

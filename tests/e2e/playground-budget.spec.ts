@@ -5,9 +5,9 @@
  * playground code at all (so its own budget cannot grow because of the playground).
  */
 import { test as offline } from '@playwright/test';
-import { expect, lessonPages, test } from './fixtures.ts';
-import { openPlayground, playgroundPages } from './playground-helpers.ts';
-import { pageJs } from './quiz-bundle.ts';
+import { expect, lessonPages, test } from './fixtures';
+import { openPlayground, playgroundPages } from './playground-helpers';
+import { pageJs } from './quiz-bundle';
 
 /** Where the build under test is (the Playwright web server builds into dist/). */
 const dist = process.env['PG_DIST'] ?? 'dist';
@@ -17,15 +17,20 @@ const yamlNeedles = ['YAMLParseError', 'Implicit keys need to be on a single lin
 /** Class names only the playground's islands render. */
 const playgroundNeedles = ['pg-compare-table', 'pg-editor'];
 
-const contains = (js: ReturnType<typeof pageJs>, files: readonly string[], needle: string) => files.filter((f) => js.sources.get(f)?.includes(needle));
+const contains = (js: ReturnType<typeof pageJs>, files: readonly string[], needle: string) =>
+  files.filter((f) => js.sources.get(f)?.includes(needle));
 
 for (const { locale, path, guide } of playgroundPages) {
   test.describe(`${locale} playground JavaScript`, () => {
     offline('eager JS ≤ 40 kB gzip; the engine is lazy; YAML never eager', () => {
       const js = pageJs(dist, `${path.slice(1)}index.html`);
       const eager = js.inline.gzip + js.eager.gzip;
-      console.log(`${path}: eager ${eager} B gz (inline ${js.inline.gzip} + files ${js.eager.gzip}), lazy ${js.lazy.gzip} B`);
-      offline.info().annotations.push({ type: 'playground JS (gzip bytes)', description: `eager ${eager}; lazy ${js.lazy.gzip}` });
+      console.log(
+        `${path}: eager ${eager} B gz (inline ${js.inline.gzip} + files ${js.eager.gzip}), lazy ${js.lazy.gzip} B`,
+      );
+      offline
+        .info()
+        .annotations.push({ type: 'playground JS (gzip bytes)', description: `eager ${eager}; lazy ${js.lazy.gzip}` });
       expect(eager).toBeLessThanOrEqual(40 * KB);
       expect(js.eager.files.some((f) => /Playground\./.test(f))).toBe(true);
       expect(contains(js, js.eager.files, 'KUBE-MARK-MASQ')).toEqual([]);
@@ -44,7 +49,9 @@ for (const { locale, path, guide } of playgroundPages) {
       expect(contains(js, [...js.eager.files, ...js.visible.files], 'KUBE-MARK-MASQ')).toEqual([]);
     });
 
-    test('a browser fetches the eager files on load, the engine next, and the YAML code only on export', async ({ page }) => {
+    test('a browser fetches the eager files on load, the engine next, and the YAML code only on export', async ({
+      page,
+    }) => {
       const js = pageJs(dist, `${path.slice(1)}index.html`);
       const fetched: string[] = [];
       page.on('response', (r) => {
@@ -55,7 +62,8 @@ for (const { locale, path, guide } of playgroundPages) {
       await page.waitForLoadState('networkidle');
       for (const f of js.eager.files) expect(fetched).toContain(f);
       for (const f of fetched) expect([...js.eager.files, ...js.lazy.files]).toContain(f);
-      const yamlFiles = (list: readonly string[]) => list.filter((f) => yamlNeedles.some((n) => js.sources.get(f)?.includes(n)));
+      const yamlFiles = (list: readonly string[]) =>
+        list.filter((f) => yamlNeedles.some((n) => js.sources.get(f)?.includes(n)));
       expect(yamlFiles(fetched)).toEqual([]);
       await page.getByTestId('pg-export').click();
       await expect(page.getByTestId('pg-export-text')).toBeVisible();

@@ -4,7 +4,7 @@
  * read the run's counts.
  */
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures.ts';
+import { expect } from './fixtures';
 
 /** The playground in both languages. */
 export const playgroundPages = [

@@ -4,13 +4,23 @@
  * back to the bounce cluster with a message, YAML import of a bad file shows the loader's
  * error with its field path, the comparison renders every datapath, and axe finds nothing.
  */
-import { axeViolations, expect, test } from './fixtures.ts';
-import { openPlayground, playgroundPages, runCounts, shareCode } from './playground-helpers.ts';
+import { axeViolations, expect, test } from './fixtures';
+import { openPlayground, playgroundPages, runCounts, shareCode } from './playground-helpers';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
 const messages = {
-  en: { nodes: 'At most 10 nodes.', pods: 'At most 20 pods.', link: 'Showing the bounce cluster instead.', field: 'field spec.ports[0].nodePort' },
-  ko: { nodes: '노드는 최대 10대까지 둘 수 있습니다.', pods: '파드는 최대 20개까지 둘 수 있습니다.', link: '대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.', field: '필드 spec.ports[0].nodePort' },
+  en: {
+    nodes: 'At most 10 nodes.',
+    pods: 'At most 20 pods.',
+    link: 'Showing the bounce cluster instead.',
+    field: 'field spec.ports[0].nodePort',
+  },
+  ko: {
+    nodes: '노드는 최대 10대까지 둘 수 있습니다.',
+    pods: '파드는 최대 20개까지 둘 수 있습니다.',
+    link: '대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
+    field: '필드 spec.ports[0].nodePort',
+  },
 } as const;
 
 for (const { locale, path } of playgroundPages) {
@@ -125,7 +135,9 @@ for (const { locale, path } of playgroundPages) {
       await expect.poll(async () => (await runCounts(page))['pod-1']).toBe(1000);
     });
 
-    test('datapaths: IPVS shows ipvsadm and splits rr exactly, Cilium shows its maps; unavailable ones are disabled', async ({ page }) => {
+    test('datapaths: IPVS shows ipvsadm and splits rr exactly, Cilium shows its maps; unavailable ones are disabled', async ({
+      page,
+    }) => {
       await openPlayground(page, path);
       await page.getByTestId('pg-datapath-ipvs').check();
       await expect(page.getByTestId('pg-rules')).toHaveAttribute('data-mode', 'ipvs');
@@ -144,7 +156,10 @@ for (const { locale, path } of playgroundPages) {
       await page.getByTestId('pg-rules-node').selectOption('0');
       await expect(page.getByTestId('pg-rules-text')).toContainText('192.168.10.11:');
       const nft = page.getByTestId('pg-datapath-nftables');
-      if (await nft.isDisabled()) await expect(nft.locator('xpath=..')).toContainText(locale === 'en' ? 'not available yet' : '아직 지원하지 않음');
+      if (await nft.isDisabled())
+        await expect(nft.locator('xpath=..')).toContainText(
+          locale === 'en' ? 'not available yet' : '아직 지원하지 않음',
+        );
       else {
         await nft.check();
         await expect(page.getByTestId('pg-rules-text')).toContainText('table ip kube-proxy');
@@ -234,7 +249,10 @@ for (const { locale, path, guide } of playgroundPages) {
     for (const url of [path, guide]) {
       await page.goto(url);
       if (url === path) await expect(page.getByTestId('playground')).toHaveAttribute('data-ready', 'yes');
-      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      const [scroll, client] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
       expect(scroll, url).toBeLessThanOrEqual(client);
     }
   });

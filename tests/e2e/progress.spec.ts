@@ -4,7 +4,7 @@
  * tampered with read as no progress. Hints come one at a time once JavaScript runs.
  */
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, lessonPages, test } from './fixtures.ts';
+import { axeViolations, expect, lessonPages, test } from './fixtures';
 
 const KEY = 'bounce:progress:v1';
 
@@ -20,7 +20,9 @@ for (const lesson of lessonPages) {
   const index = `/${lesson.locale}/challenges/`;
 
   test.describe(`${lesson.locale} progress`, () => {
-    test('a graded answer shows on the challenge list, survives a reload and resets after confirming', async ({ page }) => {
+    test('a graded answer shows on the challenge list, survives a reload and resets after confirming', async ({
+      page,
+    }) => {
       await page.goto(index);
       await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
       await expect(page.getByTestId('progress-board')).toHaveCount(0);
@@ -37,7 +39,9 @@ for (const lesson of lessonPages) {
       const status = page.getByTestId('status-bounce');
       await expect(status).toHaveAttribute('data-state', 'wrong');
       await expect(status).toContainText(lesson.locale === 'en' ? 'First answer A: wrong' : '첫 답 A: 오답');
-      await expect(status).toContainText(lesson.locale === 'en' ? '10,000 connections, graded right' : '연결 10,000개, 정답 판정');
+      await expect(status).toContainText(
+        lesson.locale === 'en' ? '10,000 connections, graded right' : '연결 10,000개, 정답 판정',
+      );
       await expect(page.getByTestId('progress-summary')).toContainText('1');
 
       await page.reload();

@@ -3,8 +3,8 @@
  * languages, operable by keyboard alone with the result announced, reduced motion honoured,
  * and without JavaScript the lesson still reads and the solution still opens.
  */
-import { axeViolations, expect, lessonPages, test } from './fixtures.ts';
-import { hydrate, hydrateAll, openDump } from './quiz-helpers.ts';
+import { axeViolations, expect, lessonPages, test } from './fixtures';
+import { hydrate, hydrateAll, openDump } from './quiz-helpers';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
 
@@ -87,7 +87,9 @@ for (const lesson of lessonPages) {
       await expect(lines.nth(1)).toBeFocused();
       await page.keyboard.press('End');
       await expect(lines.last()).toBeFocused();
-      await expect(rules.getByTestId('rules-explain')).toContainText(lesson.locale === 'en' ? 'End of the table' : '테이블의 끝');
+      await expect(rules.getByTestId('rules-explain')).toContainText(
+        lesson.locale === 'en' ? 'End of the table' : '테이블의 끝',
+      );
     });
   });
 

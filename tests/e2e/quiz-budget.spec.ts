@@ -5,9 +5,9 @@
  * fetched by a real browser, and no layout shift as the islands hydrate.
  */
 import { test as offline } from '@playwright/test';
-import { expect, lessonPages, test } from './fixtures.ts';
-import { pageJs } from './quiz-bundle.ts';
-import { hydrate, hydrateAll, openDump } from './quiz-helpers.ts';
+import { expect, lessonPages, test } from './fixtures';
+import { pageJs } from './quiz-bundle';
+import { hydrate, hydrateAll, openDump } from './quiz-helpers';
 
 /** Where the build under test is (the Playwright web server builds into dist/). */
 const dist = process.env['QUIZ_DIST'] ?? 'dist';
@@ -47,7 +47,8 @@ for (const lesson of lessonPages) {
 
     offline('the engine loads only lazily, and the YAML loader never ships', () => {
       const js = pageJs(dist, pagePath);
-      const contains = (files: readonly string[], needle: string) => files.filter((f) => js.sources.get(f)?.includes(needle));
+      const contains = (files: readonly string[], needle: string) =>
+        files.filter((f) => js.sources.get(f)?.includes(needle));
       // kube-proxy's chain names are spelled only by the engine (and the lab over it).
       expect(contains([...js.eager.files, ...js.visible.files], 'KUBE-MARK-MASQ')).toEqual([]);
       expect(contains(js.lazy.files, 'KUBE-MARK-MASQ').length).toBeGreaterThan(0);
@@ -57,7 +58,9 @@ for (const lesson of lessonPages) {
         expect(contains(all, needle)).toEqual([]);
     });
 
-    test('a browser fetches exactly that: nothing more on load, islands on view, the engine on first use', async ({ page }) => {
+    test('a browser fetches exactly that: nothing more on load, islands on view, the engine on first use', async ({
+      page,
+    }) => {
       const js = pageJs(dist, pagePath);
       const fetched: string[] = [];
       page.on('response', (r) => {
@@ -107,7 +110,9 @@ for (const lesson of lessonPages) {
       // Back over each island once more, now that everything has loaded.
       await hydrate(page, 'quiz');
       await hydrate(page, 'trace-view');
-      const shifts = await page.evaluate(() => (window as unknown as { shifts: { value: number; sources: string[] }[] }).shifts);
+      const shifts = await page.evaluate(
+        () => (window as unknown as { shifts: { value: number; sources: string[] }[] }).shifts,
+      );
       const total = shifts.reduce((n, s) => n + s.value, 0);
       expect(total, JSON.stringify(shifts)).toBeLessThan(0.01);
     });

@@ -111,7 +111,11 @@ export function pageJs(dist: string, pagePath: string, islands?: readonly string
   }
   const measure = (files: Set<string>): JsSet => {
     const list = [...files].sort();
-    return { files: list, raw: list.reduce((n, f) => n + read(f).length, 0), gzip: list.reduce((n, f) => n + gz(read(f)), 0) };
+    return {
+      files: list,
+      raw: list.reduce((n, f) => n + read(f).length, 0),
+      gzip: list.reduce((n, f) => n + gz(read(f)), 0),
+    };
   };
   return {
     inline: blocks(inlineScripts),

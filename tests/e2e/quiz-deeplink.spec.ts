@@ -3,8 +3,8 @@
  * graded run; seed, policy, node and n replay a run exactly; bad values get a polite notice
  * and are never treated as markup.
  */
-import { expect, lessonPages, test } from './fixtures.ts';
-import { chartCounts, hydrate } from './quiz-helpers.ts';
+import { expect, lessonPages, test } from './fixtures';
+import { chartCounts, hydrate } from './quiz-helpers';
 
 for (const lesson of lessonPages) {
   test.describe(`${lesson.locale} deep links`, () => {
@@ -25,7 +25,9 @@ for (const lesson of lessonPages) {
       [1280, 800],
       [390, 844],
     ] as const) {
-      test(`at ${width}×${height} a link with an answer shows question, answer and verdict in the first screen`, async ({ page }) => {
+      test(`at ${width}×${height} a link with an answer shows question, answer and verdict in the first screen`, async ({
+        page,
+      }) => {
         await page.setViewportSize({ width, height });
         await page.goto(`${lesson.path}?answer=a&seed=42`);
         const verdict = page.getByTestId('verdict-summary');

@@ -4,7 +4,7 @@
  * gotcha 1), run the experiment and read the numbers every view shows.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures.ts';
+import { expect } from './fixtures';
 
 /** The islands of the live lesson, by the test id of their root element. */
 export type IslandId = 'quiz' | 'scenario-controls' | 'live-diagram' | 'rules-view' | 'trace-view';
@@ -19,7 +19,8 @@ export async function hydrate(page: Page, id: IslandId): Promise<Locator> {
 
 /** Hydrates every island, top to bottom. */
 export async function hydrateAll(page: Page): Promise<void> {
-  for (const id of ['quiz', 'scenario-controls', 'live-diagram', 'rules-view', 'trace-view'] as const) await hydrate(page, id);
+  for (const id of ['quiz', 'scenario-controls', 'live-diagram', 'rules-view', 'trace-view'] as const)
+    await hydrate(page, id);
 }
 
 /** Picks an answer by its id (a–d). */

@@ -3,9 +3,9 @@
  * numbers on screen support; the chart, the diagram and the rules' pkts counters tell the
  * same story; Local changes the answer; the answer and the run survive a reload.
  */
-import { exactShares, lessonOptions, rightOption } from './exact-shares.ts';
-import { expect, lessonPages, test } from './fixtures.ts';
-import { chartCounts, hydrate, openDump, pick, rulePkts, runExperiment } from './quiz-helpers.ts';
+import { exactShares, lessonOptions, rightOption } from './exact-shares';
+import { expect, lessonPages, test } from './fixtures';
+import { chartCounts, hydrate, openDump, pick, rulePkts, runExperiment } from './quiz-helpers';
 
 for (const lesson of lessonPages) {
   test.describe(`${lesson.locale} live lesson`, () => {
@@ -50,15 +50,17 @@ for (const lesson of lessonPages) {
         await hydrate(page, 'rules-view');
         expect(await rulePkts(page, '--to-destination 10.244.1.2:8080')).toBe(counts['pod-1']);
         expect(await rulePkts(page, '--to-destination 10.244.2.2:8080')).toBe(counts['pod-2']);
-        expect(await rulePkts(page, '-A KUBE-NODEPORTS -m comment --comment default/web:http -m tcp -p tcp --dport 30080')).toBe(
-          total,
-        );
+        expect(
+          await rulePkts(page, '-A KUBE-NODEPORTS -m comment --comment default/web:http -m tcp -p tcp --dport 30080'),
+        ).toBe(total);
         // …and the solution opened once the reader had answered.
         await expect(page.getByTestId('solution')).toHaveAttribute('open', '');
       });
     }
 
-    test('a run without an answer shows where connections went but no verdict; picking one grades that run', async ({ page }) => {
+    test('a run without an answer shows where connections went but no verdict; picking one grades that run', async ({
+      page,
+    }) => {
       await page.goto(lesson.path);
       await hydrate(page, 'quiz');
       await runExperiment(page);

@@ -3,7 +3,7 @@
  * reader starts searching, and allowed by a CSP that adds nothing but 'wasm-unsafe-eval'
  * (on the search page alone).
  */
-import { axeViolations, expect, test } from './fixtures.ts';
+import { axeViolations, expect, test } from './fixtures';
 
 const cases = [
   { locale: 'en', query: 'extra hop', lesson: '/en/challenges/bounce/', title: 'Bounce' },
@@ -18,7 +18,10 @@ for (const c of cases) {
     test(`finds the bounce lesson from "${c.query}", in its own language only`, async ({ page, watch }) => {
       await page.goto(`/${c.locale}/search/`);
       await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-      expect(watch.requests.filter((u) => u.includes('/pagefind/')), 'nothing loaded before the reader searches').toEqual([]);
+      expect(
+        watch.requests.filter((u) => u.includes('/pagefind/')),
+        'nothing loaded before the reader searches',
+      ).toEqual([]);
 
       await page.getByLabel(/Search the challenges|챌린지 검색/).fill(c.query);
       const hits = page.getByTestId('search-results').locator('.search__title');
@@ -36,7 +39,10 @@ for (const c of cases) {
 
     test('runs the query of a shared search link, and passes axe', async ({ page }) => {
       await page.goto(`/${c.locale}/search/?q=${encodeURIComponent(c.query)}`);
-      await expect(page.getByTestId('search-results').locator('.search__title').first()).toHaveAttribute('href', c.lesson);
+      await expect(page.getByTestId('search-results').locator('.search__title').first()).toHaveAttribute(
+        'href',
+        c.lesson,
+      );
       await expect(page.getByLabel(/Search the challenges|챌린지 검색/)).toHaveValue(c.query);
       expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])).toEqual([]);
     });

@@ -2,12 +2,15 @@
  * The newsletter kits and social cards of the source-ip and hairpin challenges, in both
  * languages: one link per answer, placeholders filled as the scenario sets them, a 1200×630 PNG.
  */
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './fixtures';
 
 for (const locale of ['en', 'ko'] as const) {
   test.describe(`${locale} kits and cards`, () => {
     for (const slug of ['source-ip', 'hairpin']) {
-      test(`${slug}: the kit links each of the four answers, placeholders filled; the card is a 1200×630 PNG`, async ({ page, request }) => {
+      test(`${slug}: the kit links each of the four answers, placeholders filled; the card is a 1200×630 PNG`, async ({
+        page,
+        request,
+      }) => {
         const path = `/${locale}/challenges/${slug}/`;
         await page.goto(`${path}share/`);
         const html = await page.getByTestId('snippet-html').inputValue();

@@ -5,8 +5,8 @@
  * from the test.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-import { hydrate, pick, runExperiment } from './quiz-helpers.ts';
+import { expect, test } from './fixtures';
+import { hydrate, pick, runExperiment } from './quiz-helpers';
 
 // Each test runs the engine several times (one run per link or control); a shared, loaded
 // machine needs more than the default 30 s for that.
@@ -33,7 +33,9 @@ for (const locale of ['en', 'ko'] as const) {
       await expect(page.getByTestId('link-notices')).toHaveText('');
     });
 
-    test('control links change the answer: Local from node 1 is d, Local at node 2 is a, node 2 is c', async ({ page }) => {
+    test('control links change the answer: Local from node 1 is d, Local at node 2 is a, node 2 is c', async ({
+      page,
+    }) => {
       await page.goto(`${sourceIp}?answer=b&policy=Local&seed=3`);
       expect(await graded(page)).toEqual(['d', 'wrong']);
       await page.goto(`${sourceIp}?answer=a&policy=Local&node=node-2&seed=3`);
@@ -71,7 +73,9 @@ for (const locale of ['en', 'ko'] as const) {
       await expect(page.getByTestId('quiz')).toContainText('10.244.1.1');
     });
 
-    test('control links change the answer: itp Local is d, pod-1 not ready is a, pod-2 calling stays c', async ({ page }) => {
+    test('control links change the answer: itp Local is d, pod-1 not ready is a, pod-2 calling stays c', async ({
+      page,
+    }) => {
       await page.goto(`${hairpin}?answer=c&itp=Local&seed=5`);
       expect(await graded(page)).toEqual(['d', 'wrong']);
       await page.goto(`${hairpin}?answer=a&ready-pod-1=notReady&seed=5`);
@@ -93,5 +97,4 @@ for (const locale of ['en', 'ko'] as const) {
       expect((await graded(page))[0]).toBe('d');
     });
   });
-
 }

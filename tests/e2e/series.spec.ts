@@ -5,7 +5,7 @@
  * records it, so these tests do not depend on any one lesson's run.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './fixtures';
 
 const KEY = 'bounce:progress:v1';
 
@@ -26,9 +26,15 @@ async function listed(page: Page, locale: string): Promise<{ slug: string; n: nu
 /** Stores progress with these slugs solved (a right graded run each). */
 async function solve(page: Page, slugs: readonly string[]): Promise<void> {
   const challenges = Object.fromEntries(
-    slugs.map((slug) => [slug, { first: { answer: 'b', right: true }, best: { total: 1000, right: true }, runs: 1, hints: 0 }]),
+    slugs.map((slug) => [
+      slug,
+      { first: { answer: 'b', right: true }, best: { total: 1000, right: true }, runs: 1, hints: 0 },
+    ]),
   );
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify({ challenges, seen: {} })] as const);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+    KEY,
+    JSON.stringify({ challenges, seen: {} }),
+  ] as const);
 }
 
 for (const locale of ['en', 'ko'] as const) {
@@ -63,12 +69,18 @@ for (const locale of ['en', 'ko'] as const) {
         await expect(next.locator('a')).toHaveAttribute('href', `/${locale}/challenges/${second.slug}/`);
         await expect(next.locator('a')).toContainText(String(second.n));
         // A gap in the middle is found before anything later.
-        await solve(page, items.filter((_, i) => i !== 1).map((i) => i.slug));
+        await solve(
+          page,
+          items.filter((_, i) => i !== 1).map((i) => i.slug),
+        );
         await page.reload();
         await expect(next).toHaveAttribute('data-slug', second.slug);
       }
 
-      await solve(page, items.map((i) => i.slug));
+      await solve(
+        page,
+        items.map((i) => i.slug),
+      );
       await page.reload();
       await expect(next).toHaveAttribute('data-state', 'done');
       await expect(next.locator('a')).toHaveAttribute('href', `/${locale}/challenges/`);
@@ -78,7 +90,10 @@ for (const locale of ['en', 'ko'] as const) {
       test.use({ javaScriptEnabled: false });
       test('the home page still links the first challenge', async ({ page }) => {
         await page.goto(`/${locale}/`);
-        await expect(page.getByTestId('home-next').locator('a')).toHaveAttribute('href', `/${locale}/challenges/bounce/`);
+        await expect(page.getByTestId('home-next').locator('a')).toHaveAttribute(
+          'href',
+          `/${locale}/challenges/bounce/`,
+        );
       });
     });
 
@@ -88,9 +103,17 @@ for (const locale of ['en', 'ko'] as const) {
         await page.goto(`/${locale}/challenges/${slug}/`);
         const previous = items[i - 1];
         const following = items[i + 1];
-        if (previous) await expect(page.getByTestId('previous-challenge')).toHaveAttribute('href', `/${locale}/challenges/${previous.slug}/`);
+        if (previous)
+          await expect(page.getByTestId('previous-challenge')).toHaveAttribute(
+            'href',
+            `/${locale}/challenges/${previous.slug}/`,
+          );
         else await expect(page.getByTestId('previous-challenge')).toHaveCount(0);
-        if (following) await expect(page.getByTestId('next-challenge')).toHaveAttribute('href', `/${locale}/challenges/${following.slug}/`);
+        if (following)
+          await expect(page.getByTestId('next-challenge')).toHaveAttribute(
+            'href',
+            `/${locale}/challenges/${following.slug}/`,
+          );
       }
     });
   });

@@ -5,8 +5,8 @@
  * (DOMParser), so "well formed" means what a browser accepts.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-import { builtPages } from './site-output.ts';
+import { expect, test } from './fixtures';
+import { builtPages } from './site-output';
 
 const locales = ['en', 'ko'] as const;
 let built: string[] | undefined;
@@ -55,7 +55,10 @@ for (const locale of locales) {
       const channel = doc.querySelector('channel');
       return {
         language: channel?.querySelector(':scope > language')?.textContent ?? '',
-        self: [...(channel?.children ?? [])].find((e) => e.localName === 'link' && e.namespaceURI === 'http://www.w3.org/2005/Atom')?.getAttribute('href') ?? '',
+        self:
+          [...(channel?.children ?? [])]
+            .find((e) => e.localName === 'link' && e.namespaceURI === 'http://www.w3.org/2005/Atom')
+            ?.getAttribute('href') ?? '',
         items: [...doc.querySelectorAll('item')].map((i) => ({
           title: i.querySelector('title')?.textContent ?? '',
           link: i.querySelector('link')?.textContent ?? '',
@@ -97,11 +100,16 @@ test('the sitemap lists every indexable page, each with its hreflang alternates'
       const sm = 'http://www.sitemaps.org/schemas/sitemap/0.9';
       return [...(window as unknown as Loaded).loaded.getElementsByTagNameNS(sm, 'url')].map((u) => ({
         loc: u.getElementsByTagNameNS(sm, 'loc')[0]?.textContent ?? '',
-        links: [...u.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'link')].map((l) => [l.getAttribute('hreflang') ?? '', l.getAttribute('href') ?? ''] as const),
+        links: [...u.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'link')].map(
+          (l) => [l.getAttribute('hreflang') ?? '', l.getAttribute('href') ?? ''] as const,
+        ),
       }));
     });
     for (const url of urls) {
-      listed.set(new URL(url.loc).pathname, Object.fromEntries(url.links.map(([lang, href]) => [lang, new URL(href).pathname])));
+      listed.set(
+        new URL(url.loc).pathname,
+        Object.fromEntries(url.links.map(([lang, href]) => [lang, new URL(href).pathname])),
+      );
     }
   }
 
@@ -113,7 +121,9 @@ test('the sitemap lists every indexable page, each with its hreflang alternates'
       const doc = (window as unknown as Loaded).loaded;
       return {
         noindex: /noindex/.test(doc.querySelector('meta[name="robots"]')?.getAttribute('content') ?? ''),
-        alternates: [...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.getAttribute('hreflang') ?? '', l.getAttribute('href') ?? ''] as const),
+        alternates: [...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map(
+          (l) => [l.getAttribute('hreflang') ?? '', l.getAttribute('href') ?? ''] as const,
+        ),
       };
     });
     if (head.noindex) {
@@ -124,7 +134,8 @@ test('the sitemap lists every indexable page, each with its hreflang alternates'
     // The sitemap's alternates are the ones the page itself declares.
     const declared = Object.fromEntries(head.alternates.map(([lang, href]) => [lang, new URL(href).pathname]));
     expect(listed.get(path), `alternates of ${path}`).toEqual(declared);
-    if (path.startsWith('/en/') || path.startsWith('/ko/')) expect(Object.keys(declared).sort(), path).toEqual(['en', 'ko', 'x-default']);
+    if (path.startsWith('/en/') || path.startsWith('/ko/'))
+      expect(Object.keys(declared).sort(), path).toEqual(['en', 'ko', 'x-default']);
   }
   expect([...listed.keys()].sort()).toEqual(indexable.sort());
 });
@@ -139,10 +150,25 @@ test('every page has Open Graph and Twitter tags, and its card is a 1200×630 PN
       for (const m of doc.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')) {
         tags[m.getAttribute('property') ?? m.getAttribute('name') ?? ''] = m.getAttribute('content') ?? '';
       }
-      return { tags, lang: doc.documentElement.lang, canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null };
+      return {
+        tags,
+        lang: doc.documentElement.lang,
+        canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
+      };
     });
     const t = meta.tags;
-    for (const key of ['og:type', 'og:title', 'og:description', 'og:image', 'og:image:alt', 'og:locale', 'twitter:card', 'twitter:title', 'twitter:description', 'twitter:image']) {
+    for (const key of [
+      'og:type',
+      'og:title',
+      'og:description',
+      'og:image',
+      'og:image:alt',
+      'og:locale',
+      'twitter:card',
+      'twitter:title',
+      'twitter:description',
+      'twitter:image',
+    ]) {
       expect(t[key], `${key} on ${path}`).toBeTruthy();
     }
     expect(t['twitter:card']).toBe('summary_large_image');
@@ -178,5 +204,7 @@ test('every page has Open Graph and Twitter tags, and its card is a 1200×630 PN
     expect([png.chunk, png.width, png.height], image).toEqual(['IHDR', 1200, 630]);
   }
   // One card per challenge and language, plus the site card of each language.
-  expect([...cards].sort()).toEqual([...locales.map((l) => `/${l}/card.png`), ...locales.flatMap(challengesIn).map((p) => `${p}card.png`)].sort());
+  expect([...cards].sort()).toEqual(
+    [...locales.map((l) => `/${l}/card.png`), ...locales.flatMap(challengesIn).map((p) => `${p}card.png`)].sort(),
+  );
 });

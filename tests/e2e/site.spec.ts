@@ -1,4 +1,4 @@
-import { allPages, axeViolations, expect, test } from './fixtures.ts';
+import { allPages, axeViolations, expect, test } from './fixtures';
 
 /** Pages that belong to a locale (all but the chooser at "/"). */
 const localized = allPages.filter((p) => p !== '/');

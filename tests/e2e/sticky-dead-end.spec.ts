@@ -5,8 +5,8 @@
  * options' claims mean under kube-proxy's rules; the page gets them only from its own run.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-import { hydrate, runExperiment } from './quiz-helpers.ts';
+import { expect, test } from './fixtures';
+import { hydrate, runExperiment } from './quiz-helpers';
 
 const locales = ['en', 'ko'] as const;
 

@@ -8,8 +8,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { bigDump } from '../unit/trace/fixtures/bigCluster.ts';
-import { expect, test } from './fixtures.ts';
+import { bigDump } from '../unit/trace/fixtures/bigCluster';
+import { expect, test } from './fixtures';
 
 async function open(page: Page): Promise<void> {
   await page.goto('/en/trace/');
@@ -74,7 +74,9 @@ async function traced(page: Page): Promise<{
   await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
   const results = page.getByTestId('trace-results');
   const [parse, worker, pageMs, lines] = await Promise.all(
-    ['data-parse-ms', 'data-worker-ms', 'data-page-ms', 'data-lines'].map(async (a) => Number(await results.getAttribute(a))),
+    ['data-parse-ms', 'data-worker-ms', 'data-page-ms', 'data-lines'].map(async (a) =>
+      Number(await results.getAttribute(a)),
+    ),
   );
   const w = await page.evaluate(() => {
     const v = window as unknown as {
@@ -109,7 +111,8 @@ test('a 20,000-line dump traces in the worker, with progress, and can be cancell
   expect(t.lines).toBe(dump.lines);
   const rows = page.getByTestId('trace-exact').locator('tbody tr');
   await expect(rows).toHaveCount(3);
-  for (const p of await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-probability'))))) expect(p).toBeCloseTo(1 / 3, 6);
+  for (const p of await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-probability')))))
+    expect(p).toBeCloseTo(1 / 3, 6);
   // The long run of KUBE-NODEPORTS misses is folded, and its rules are in the windowed view.
   await expect(page.getByTestId('trace-group').first()).toBeVisible();
   await expect(page.getByTestId('trace-dump')).toHaveAttribute('data-lines', String(dump.lines));
@@ -117,11 +120,15 @@ test('a 20,000-line dump traces in the worker, with progress, and can be cancell
   // Cancel: a slow trace stopped while it runs keeps the old results. A `recent` rule makes
   // the rules stateful, so each of the 100,000 connections is walked in full (no cache).
   const slow = dump.text.replace('\n-A PREROUTING ', '\n-A PREROUTING -m recent --set --name probe\n-A PREROUTING ');
-  await page.getByTestId('trace-file').setInputFiles({ name: 'slow.rules', mimeType: 'text/plain', buffer: Buffer.from(slow) });
+  await page
+    .getByTestId('trace-file')
+    .setInputFiles({ name: 'slow.rules', mimeType: 'text/plain', buffer: Buffer.from(slow) });
   await expect(page.getByTestId('trace-input-note')).toContainText('slow.rules', { timeout: 30_000 });
   await page.getByTestId('trace-runcount').selectOption('100000');
   await page.getByTestId('trace-submit').click();
-  await expect(page.getByTestId('trace-progress').locator('progress[data-phase="run"]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('trace-progress').locator('progress[data-phase="run"]')).toBeVisible({
+    timeout: 60_000,
+  });
   await page.getByTestId('trace-cancel').click();
   await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'cancelled');
   await expect(page.getByTestId('trace-exact').locator('tbody tr')).toHaveCount(3);
@@ -143,7 +150,9 @@ test.describe('benchmark', () => {
     });
     const dump = bigDump(5_000, 3);
     await open(page);
-    const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''));
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''),
+    );
     await load(page, dump);
     const rounds: string[] = [];
     const gaps: number[] = [];
@@ -166,7 +175,8 @@ test.describe('benchmark', () => {
     const worker = sizes.filter((s) => s.path.includes('trace.worker'));
     const pageJs = sizes.filter((s) => !s.path.includes('trace.worker'));
     const inlineGz = inline.reduce((a, s) => a + gzipSync(Buffer.from(s), { level: 9 }).length, 0);
-    const sum = (xs: { raw: number; gz: number }[]) => `${xs.reduce((a, x) => a + x.raw, 0)} B raw / ${xs.reduce((a, x) => a + x.gz, 0)} B gzip`;
+    const sum = (xs: { raw: number; gz: number }[]) =>
+      `${xs.reduce((a, x) => a + x.raw, 0)} B raw / ${xs.reduce((a, x) => a + x.gz, 0)} B gzip`;
     console.log(
       [
         ...rounds,

@@ -4,7 +4,7 @@
  * keyboard-only use, the remember toggle, and axe.
  */
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, test } from './fixtures.ts';
+import { axeViolations, expect, test } from './fixtures';
 
 const pages = [
   { locale: 'en', path: '/en/trace/', trace: 'Trace the packet', example: 'Load the example', yes: 'yes' },
@@ -24,11 +24,24 @@ async function traceAndWait(page: Page): Promise<void> {
 
 /** A small dump whose lines are filled into a nat table around the bounce rules. */
 function natDump(lines: readonly string[]): string {
-  return ['*nat', ':PREROUTING ACCEPT [0:0]', ':INPUT ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]', ':POSTROUTING ACCEPT [0:0]', ...lines, 'COMMIT', ''].join('\n');
+  return [
+    '*nat',
+    ':PREROUTING ACCEPT [0:0]',
+    ':INPUT ACCEPT [0:0]',
+    ':OUTPUT ACCEPT [0:0]',
+    ':POSTROUTING ACCEPT [0:0]',
+    ...lines,
+    'COMMIT',
+    '',
+  ].join('\n');
 }
 
 /** Puts text in the rules box as a paste would (input event), then sets the packet fields. */
-async function pasteRules(page: Page, text: string, packet: { src?: string; dst: string; port: string; local: string }): Promise<void> {
+async function pasteRules(
+  page: Page,
+  text: string,
+  packet: { src?: string; dst: string; port: string; local: string },
+): Promise<void> {
   await page.getByTestId('trace-text').fill(text);
   if (packet.src !== undefined) await page.getByTestId('trace-src').fill(packet.src);
   await page.getByTestId('trace-dst').fill(packet.dst);
@@ -48,14 +61,22 @@ for (const p of pages) {
       const rows = page.getByTestId('trace-exact').locator('tbody tr');
       await expect(rows).toHaveCount(2);
       const byDestination = Object.fromEntries(
-        await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-destination'), [Number(tr.getAttribute('data-probability')), tr.getAttribute('data-verdict')]])),
+        await rows.evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.getAttribute('data-destination'),
+            [Number(tr.getAttribute('data-probability')), tr.getAttribute('data-verdict')],
+          ]),
+        ),
       );
       expect(byDestination).toEqual({ '10.244.1.2:8080': [0.5, 'DNAT'], '10.244.2.2:8080': [0.5, 'DNAT'] });
       // Masquerade column says yes for both (ETP Cluster marks every external connection).
       for (const cells of await rows.locator('td:nth-child(3)').allTextContents()) expect(cells).toBe(p.yes);
 
       // The run: 10,000 connections, split between the two, each near half.
-      const counts = await page.getByTestId('trace-run').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-count'))));
+      const counts = await page
+        .getByTestId('trace-run')
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-count'))));
       expect(counts).toHaveLength(2);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(10_000);
       for (const c of counts) expect(Math.abs(c - 5_000)).toBeLessThan(400);
@@ -63,9 +84,16 @@ for (const p of pages) {
       // The sampled packet's trace lists rules, and the matching ones are marked in the dump.
       await expect(page.getByTestId('trace-table').locator('tbody tr[data-matched="true"]').first()).toBeVisible();
       await expect(page.getByTestId('trace-dump').locator('[data-mark="matched"]').first()).toBeAttached();
-      const matchedLines = await page.getByTestId('trace-table').locator('tbody tr[data-matched="true"]').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-line'))).filter((n) => n > 0));
+      const matchedLines = await page
+        .getByTestId('trace-table')
+        .locator('tbody tr[data-matched="true"]')
+        .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-line'))).filter((n) => n > 0));
       expect(matchedLines.length).toBeGreaterThan(3);
-      for (const n of matchedLines) await expect(page.getByTestId('trace-dump').locator(`[data-line="${n}"]`)).toHaveAttribute('data-mark', 'matched');
+      for (const n of matchedLines)
+        await expect(page.getByTestId('trace-dump').locator(`[data-line="${n}"]`)).toHaveAttribute(
+          'data-mark',
+          'matched',
+        );
     });
 
     test('a pasted dump gets LOCAL guesses, per-field messages, then traces', async ({ page, context }) => {
@@ -120,7 +148,10 @@ for (const p of pages) {
       // The unknown match stops the walk at line 8 rather than guessing past it.
       await expect(page.getByTestId('trace-exact').locator('tbody tr')).toHaveCount(1);
       await expect(page.getByTestId('trace-exact').locator('tbody tr')).toHaveAttribute('data-verdict', 'UNKNOWN');
-      await expect(page.getByTestId('trace-dump').locator('[data-line="8"]')).toHaveAttribute('data-mark', /matched|problem/);
+      await expect(page.getByTestId('trace-dump').locator('[data-line="8"]')).toHaveAttribute(
+        'data-mark',
+        /matched|problem/,
+      );
     });
 
     test('a <script> in a comment renders as text and never runs', async ({ page }) => {
@@ -151,14 +182,22 @@ for (const p of pages) {
       await traceAndWait(page);
       const rows = page.getByTestId('trace-exact').locator('tbody tr');
       await expect(rows).toHaveCount(2);
-      expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-destination'), tr.getAttribute('data-probability')]).sort())).toEqual([
+      expect(
+        await rows.evaluateAll((trs) =>
+          trs.map((tr) => [tr.getAttribute('data-destination'), tr.getAttribute('data-probability')]).sort(),
+        ),
+      ).toEqual([
         ['10.244.1.2:8080', '0.5'],
         ['10.244.2.2:8080', '0.5'],
       ]);
       await expect(page.getByTestId('trace-nokube')).toHaveCount(0);
       await expect(page.getByTestId('trace-dump').locator('[data-mark="matched"]').first()).toBeAttached();
 
-      await pasteRules(page, 'Chain INPUT (policy ACCEPT 0 packets, 0 bytes)\n', { dst: '10.0.0.1', port: '80', local: '10.0.0.2' });
+      await pasteRules(page, 'Chain INPUT (policy ACCEPT 0 packets, 0 bytes)\n', {
+        dst: '10.0.0.1',
+        port: '80',
+        local: '10.0.0.2',
+      });
       await expect(page.getByTestId('trace-format')).toHaveAttribute('data-format', 'iptables-list');
       await traceAndWait(page);
       await expect(page.getByTestId('trace-unsupported')).toHaveAttribute('data-format', 'iptables-list');
@@ -166,7 +205,17 @@ for (const p of pages) {
 
     test('rules without KUBE-* chains, and a loop of jumps, are explained', async ({ page }) => {
       await open(page, p.path);
-      const text = ['*filter', ':INPUT ACCEPT [0:0]', ':A - [0:0]', ':B - [0:0]', '-A INPUT -j A', '-A A -p tcp -j B', '-A B -j A', 'COMMIT', ''].join('\n');
+      const text = [
+        '*filter',
+        ':INPUT ACCEPT [0:0]',
+        ':A - [0:0]',
+        ':B - [0:0]',
+        '-A INPUT -j A',
+        '-A A -p tcp -j B',
+        '-A B -j A',
+        'COMMIT',
+        '',
+      ].join('\n');
       await pasteRules(page, text, { dst: '10.0.0.2', port: '22', local: '10.0.0.2' });
       await traceAndWait(page);
       await expect(page.getByTestId('trace-nokube')).toBeVisible();
@@ -192,7 +241,10 @@ for (const p of pages) {
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
       // A line link in the trace table moves the rules view to that line and focuses it.
-      const link = page.getByTestId('trace-table').locator('tbody tr[data-matched="true"] button.trace-linelink').last();
+      const link = page
+        .getByTestId('trace-table')
+        .locator('tbody tr[data-matched="true"] button.trace-linelink')
+        .last();
       const line = await link.evaluate((el) => el.closest('tr')?.getAttribute('data-line'));
       await link.focus();
       await page.keyboard.press('Enter');
@@ -224,7 +276,9 @@ test('nothing is stored unless "remember" is on; off deletes it', async ({ page 
   await traceAndWait(page);
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
   await page.getByTestId('trace-remember').check();
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('bounce.trace.v1')?.includes('KUBE-SERVICES') ?? false)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('bounce.trace.v1')?.includes('KUBE-SERVICES') ?? false))
+    .toBe(true);
   await page.getByTestId('trace-port').fill('30081');
   await page.reload();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
@@ -255,7 +309,10 @@ test.describe('page frame', () => {
   for (const p of pages) {
     test(`${p.path}: header link marked current, language switch to the same page`, async ({ page }) => {
       await open(page, p.path);
-      await expect(page.getByRole('navigation').first().locator(`a[href="${p.path}"]`)).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByRole('navigation').first().locator(`a[href="${p.path}"]`)).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
       const other = p.locale === 'en' ? '/ko/trace/' : '/en/trace/';
       await expect(page.getByTestId('language-switch')).toHaveAttribute('href', other);
       await expect(page.getByTestId('trace-privacy')).toBeVisible();

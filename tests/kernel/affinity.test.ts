@@ -27,25 +27,43 @@ function expectStuckToAllowedPod(probe: ProbeResult, firstConnection: readonly E
   const [[pod, count]] = [...probe.perPod] as [[string, number]];
   expect(count, where).toBe(probe.outcomes.length);
   const seen = [...(probe.seenSources.get(pod)?.keys() ?? [])];
-  const allowed = firstConnection.filter((o) => o.kind === 'pod' && o.probability > 0).map((o) => (o.kind === 'pod' ? `${o.pod} sees ${o.source}` : ''));
-  expect(allowed, `engine's first-connection outcomes vs what the kernel did`).toContain(`${pod} sees ${seen.join(', ')}`);
+  const allowed = firstConnection
+    .filter((o) => o.kind === 'pod' && o.probability > 0)
+    .map((o) => (o.kind === 'pod' ? `${o.pod} sees ${o.source}` : ''));
+  expect(allowed, `engine's first-connection outcomes vs what the kernel did`).toContain(
+    `${pod} sees ${seen.join(', ')}`,
+  );
 }
 
 for (const mode of MODES) {
   describeKernel(
     'bounce, sessionAffinity ClientIP',
     () => {
-      const scenario = useScenario(() => bounceCluster({ sessionAffinity: 'ClientIP' }), mode, { extraClientIPs: MANY_CLIENTS });
+      const scenario = useScenario(() => bounceCluster({ sessionAffinity: 'ClientIP' }), mode, {
+        extraClientIPs: MANY_CLIENTS,
+      });
 
       it('one client sticks to one pod across 400 connections, as the engine’s session does', async () => {
         const { kernel, simulation } = scenario();
-        const probe = await kernel.probe({ from: { kind: 'client' }, host: NODE_2, port: BOUNCE_NODE_PORT, count: 400 });
-        expectStuckToAllowedPod(probe, enginePrediction(simulation, { kind: 'client' }, NODE_2, BOUNCE_NODE_PORT).expected);
+        const probe = await kernel.probe({
+          from: { kind: 'client' },
+          host: NODE_2,
+          port: BOUNCE_NODE_PORT,
+          count: 400,
+        });
+        expectStuckToAllowedPod(
+          probe,
+          enginePrediction(simulation, { kind: 'client' }, NODE_2, BOUNCE_NODE_PORT).expected,
+        );
 
         const session = simulation.session('affinity');
         const pods = new Set<string>();
         for (let i = 0; i < 400; i++) {
-          const r = session.connect({ from: { kind: 'client' }, to: { ip: NODE_2, port: BOUNCE_NODE_PORT }, sourcePort: 20_000 + i });
+          const r = session.connect({
+            from: { kind: 'client' },
+            to: { ip: NODE_2, port: BOUNCE_NODE_PORT },
+            sourcePort: 20_000 + i,
+          });
           pods.add(r.destination?.kind === 'pod' ? r.destination.name : `not a pod: ${r.verdict}`);
         }
         expect([...pods]).toHaveLength(1);
@@ -53,13 +71,21 @@ for (const mode of MODES) {
 
       it('100 clients × 4 connections: each sticks; the first choices fit the engine’s 50/50', async () => {
         const { kernel, simulation } = scenario();
-        const probe = await kernel.probe({ from: { kind: 'client' }, host: NODE_2, port: BOUNCE_NODE_PORT, count: ROUNDS, clientIPs: MANY_CLIENTS });
+        const probe = await kernel.probe({
+          from: { kind: 'client' },
+          host: NODE_2,
+          port: BOUNCE_NODE_PORT,
+          count: ROUNDS,
+          clientIPs: MANY_CLIENTS,
+        });
         const byClient = new Map<string, Set<string>>();
         for (const o of probe.outcomes) {
           const where = o.outcome === 'answered' ? o.pod : o.outcome;
           byClient.set(o.local!, (byClient.get(o.local!) ?? new Set()).add(where));
         }
-        const unstuck = [...byClient].filter(([, where]) => where.size !== 1).map(([ip, where]) => `${ip}: ${[...where].join(', ')}`);
+        const unstuck = [...byClient]
+          .filter(([, where]) => where.size !== 1)
+          .map(([ip, where]) => `${ip}: ${[...where].join(', ')}`);
         expect(unstuck, 'clients whose connections went to more than one place').toEqual([]);
 
         // Round 1 (each client's first connection) is where the random choice happens.
@@ -71,7 +97,10 @@ for (const mode of MODES) {
           })),
         );
         const comparison = compareWithEngine(firstRound, expected);
-        expect(comparison.agrees, `\n${formatComparison(`first connections of ${MANY_CLIENTS.length} clients`, comparison)}`).toBe(true);
+        expect(
+          comparison.agrees,
+          `\n${formatComparison(`first connections of ${MANY_CLIENTS.length} clients`, comparison)}`,
+        ).toBe(true);
       });
 
       it('a pod client sticks too, with the source the engine predicts', async () => {

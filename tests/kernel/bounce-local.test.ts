@@ -13,7 +13,12 @@ for (const mode of MODES) {
 
       it('client → node-2:30080 always reaches pod-2, which sees the client’s own IP', async () => {
         const { kernel, simulation } = scenario();
-        const result = await runCase(kernel, simulation, { from: { kind: 'client' }, host: '192.168.10.12', port: BOUNCE_NODE_PORT, count: 400 });
+        const result = await runCase(kernel, simulation, {
+          from: { kind: 'client' },
+          host: '192.168.10.12',
+          port: BOUNCE_NODE_PORT,
+          count: 400,
+        });
         expectAgreement(result);
         expect([...result.probe.perPod]).toEqual([['pod-2', 400]]);
         expect([...result.probe.seenSources.get('pod-2')!.keys()]).toEqual([BOUNCE_CLIENT_IP]);
@@ -34,7 +39,12 @@ for (const mode of MODES) {
 
       it('node-3 → its own node port: LOCAL traffic is masqueraded and short-circuited to every endpoint', async () => {
         const { kernel, simulation } = scenario();
-        const result = await runCase(kernel, simulation, { from: { kind: 'node', name: 'node-3' }, host: '192.168.10.13', port: BOUNCE_NODE_PORT, count: 400 });
+        const result = await runCase(kernel, simulation, {
+          from: { kind: 'node', name: 'node-3' },
+          host: '192.168.10.13',
+          port: BOUNCE_NODE_PORT,
+          count: 400,
+        });
         expectAgreement(result);
         expect([...result.probe.perPod.keys()].sort()).toEqual(['pod-1', 'pod-2']);
       });

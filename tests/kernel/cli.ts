@@ -28,16 +28,20 @@ async function main(options: KernelCliOptions): Promise<number> {
     return 3;
   }
   const rules = engineRulesFor(options.mode);
-  if (!rules) throw new KernelCliError(`--mode ${options.mode}: the engine does not generate ${options.mode} rules yet`);
+  if (!rules)
+    throw new KernelCliError(`--mode ${options.mode}: the engine does not generate ${options.mode} rules yet`);
   const cluster = loadScenarioFiles(options.scenarios);
   if (options.node !== undefined && !cluster.nodes.some((n) => n.name === options.node)) {
-    throw new KernelCliError(`--node: no node "${options.node}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`);
+    throw new KernelCliError(
+      `--node: no node "${options.node}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`,
+    );
   }
   const target = resolveTarget(cluster, options.to ?? '');
   const parsed = parseSource(options.from);
   const entry = options.node ?? target.node;
   const from: Source = parsed.kind === 'client' && entry !== undefined ? { ...parsed, via: entry } : parsed;
-  const extraClientIPs = from.kind === 'client' && from.ip !== undefined && from.ip !== '192.168.10.100' ? [from.ip] : [];
+  const extraClientIPs =
+    from.kind === 'client' && from.ip !== undefined && from.ip !== '192.168.10.100' ? [from.ip] : [];
 
   const started = performance.now();
   const kernel = await KernelCluster.start(cluster, {
@@ -62,7 +66,13 @@ async function main(options: KernelCliOptions): Promise<number> {
     });
     process.stdout.write(`\n${result.report}\n`);
     if (options.counters) {
-      const node = entry ?? (from.kind === 'node' ? from.name : from.kind === 'pod' ? kernel.plan.pods.find((p) => p.name === from.name)?.nodeName : undefined);
+      const node =
+        entry ??
+        (from.kind === 'node'
+          ? from.name
+          : from.kind === 'pod'
+            ? kernel.plan.pods.find((p) => p.name === from.name)?.nodeName
+            : undefined);
       if (node !== undefined) {
         process.stdout.write(`\nservice rule counters on ${node} (iptables-save -c, rules that were hit):\n`);
         for (const line of serviceCounters(kernel.rulesOf(node))) process.stdout.write(`  ${line}\n`);
@@ -84,7 +94,11 @@ async function cli(argv: readonly string[]): Promise<number> {
     }
     return await main(options);
   } catch (error) {
-    if (error instanceof KernelCliError || error instanceof CliUsageError || (error as Error).name === 'ConnectionError') {
+    if (
+      error instanceof KernelCliError ||
+      error instanceof CliUsageError ||
+      (error as Error).name === 'ConnectionError'
+    ) {
       process.stderr.write(`kernel: ${(error as Error).message}\n`);
       return 2;
     }

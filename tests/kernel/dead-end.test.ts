@@ -55,7 +55,13 @@ for (const mode of MODES) {
       it('client → node-3:30080 hears nothing: DROP, every connection times out, as the engine says', async () => {
         const { kernel, simulation } = scenario();
         expect(engineExperience(simulation, NODE_3)).toEqual({ 'timed-out': 1 });
-        const probe = await kernel.probe({ from: { kind: 'client' }, host: NODE_3, port: NODE_PORT, count: 40, concurrency: 40 });
+        const probe = await kernel.probe({
+          from: { kind: 'client' },
+          host: NODE_3,
+          port: NODE_PORT,
+          count: 40,
+          concurrency: 40,
+        });
         expect([...probe.failures]).toEqual([['timeout', 40]]);
       });
 
@@ -79,17 +85,32 @@ for (const mode of MODES) {
           const { kernel, simulation } = scenario();
           expect(engineExperience(simulation, host)).toEqual({ refused: 1 });
           // One at a time, as an ordinary client connects: each refusal comes back to the first SYN.
-          const probe = await kernel.probe({ from: { kind: 'client' }, host, port: NODE_PORT, count: 5, concurrency: 1, timeoutMs: AT_ONCE_MS });
+          const probe = await kernel.probe({
+            from: { kind: 'client' },
+            host,
+            port: NODE_PORT,
+            count: 5,
+            concurrency: 1,
+            timeoutMs: AT_ONCE_MS,
+          });
           expect([...probe.failures]).toEqual([['refused', 5]]);
         });
       }
 
       it('a burst is another matter: the kernel rate-limits the ICMP errors, so most of 60 at once wait past the first SYN', async () => {
         const { kernel } = scenario();
-        const probe = await kernel.probe({ from: { kind: 'client' }, host: NODE_3, port: NODE_PORT, count: 60, concurrency: 60, timeoutMs: AT_ONCE_MS });
+        const probe = await kernel.probe({
+          from: { kind: 'client' },
+          host: NODE_3,
+          port: NODE_PORT,
+          count: 60,
+          concurrency: 60,
+          timeoutMs: AT_ONCE_MS,
+        });
         const refused = probe.failures.get('refused') ?? 0;
         const waited = probe.failures.get('timeout') ?? 0;
-        if (process.env.KERNEL_VERBOSE) console.log(`burst of 60 (${mode}): ${refused} refused on the first SYN, ${waited} still waiting`);
+        if (process.env.KERNEL_VERBOSE)
+          console.log(`burst of 60 (${mode}): ${refused} refused on the first SYN, ${waited} still waiting`);
         expect(refused + waited, JSON.stringify([...probe.failures])).toBe(60);
         expect(refused, 'refused on the first SYN').toBeGreaterThan(0);
         expect(waited, 'still waiting after the first SYN').toBeGreaterThan(40);

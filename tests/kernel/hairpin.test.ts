@@ -22,7 +22,12 @@ for (const mode of MODES) {
 
       it('pod-1 → ClusterIP: about half reach pod-1, which sees node-1’s gateway; pod-2 sees pod-1’s own address', async () => {
         const { kernel, simulation } = scenario();
-        const result = await runCase(kernel, simulation, { from: { kind: 'pod', name: 'pod-1' }, host: CLUSTER_IP, port: 80, count: 400 });
+        const result = await runCase(kernel, simulation, {
+          from: { kind: 'pod', name: 'pod-1' },
+          host: CLUSTER_IP,
+          port: 80,
+          count: 400,
+        });
         expectAgreement(result);
         expect([...result.probe.perPod.keys()].sort()).toEqual(['pod-1', 'pod-2']);
         expect(result.probe.failures.size).toBe(0);
@@ -40,7 +45,12 @@ for (const mode of MODES) {
 
       it('pod-1 → ClusterIP: every connection comes back to pod-1, masqueraded to node-1’s gateway', async () => {
         const { kernel, simulation } = scenario();
-        const result = await runCase(kernel, simulation, { from: { kind: 'pod', name: 'pod-1' }, host: CLUSTER_IP, port: 80, count: 400 });
+        const result = await runCase(kernel, simulation, {
+          from: { kind: 'pod', name: 'pod-1' },
+          host: CLUSTER_IP,
+          port: 80,
+          count: 400,
+        });
         expectAgreement(result);
         expect([...result.probe.perPod]).toEqual([['pod-1', 400]]);
         expect([...result.probe.seenSources.get('pod-1')!.keys()]).toEqual([NODE_1_POD_GATEWAY]);
@@ -76,7 +86,14 @@ describeKernel(
     });
 
     it('pod-1 → ClusterIP: the connections DNATed back to pod-1 time out; pod-2 still answers', async () => {
-      const probe = await kernel!.probe({ from: { kind: 'pod', name: 'pod-1' }, host: CLUSTER_IP, port: 80, count: 400, timeoutMs: 1500, concurrency: 400 });
+      const probe = await kernel!.probe({
+        from: { kind: 'pod', name: 'pod-1' },
+        host: CLUSTER_IP,
+        port: 80,
+        count: 400,
+        timeoutMs: 1500,
+        concurrency: 400,
+      });
       expect(probe.perPod.get('pod-1') ?? 0).toBe(0);
       // The client's SYN-ACK comes from 10.244.1.2:8080, not 10.96.120.15:80: it never completes.
       expect([...probe.failures.keys()]).toEqual(['timeout']);

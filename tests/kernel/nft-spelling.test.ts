@@ -22,19 +22,31 @@ const cases: [string, () => Cluster][] = [
 describeKernel(
   'engine nft rules in the kernel',
   () => {
-    it.each(cases)("%s: every node loads the nft transaction and nft lists the engine's listing", async (_name, make) => {
-      const cluster = make();
-      const kernel = await KernelCluster.start(cluster, { mode: 'nftables', rulesFor: (node) => generateNftables(cluster, node) });
-      const dumps: [string, string, string][] = [];
-      let left: string[] | undefined;
-      try {
-        for (const node of cluster.nodes) dumps.push([node.name, kernel.rulesOf(node.name, false), generateNftables(cluster, node.name, { rendering: 'listing' })]);
-      } finally {
-        left = await kernel.close();
-      }
-      expect(left).toEqual([]);
-      for (const [node, live, predicted] of dumps) expect(live, `nft list ruleset on ${node} vs the engine's listing`).toBe(predicted);
-    });
+    it.each(cases)(
+      "%s: every node loads the nft transaction and nft lists the engine's listing",
+      async (_name, make) => {
+        const cluster = make();
+        const kernel = await KernelCluster.start(cluster, {
+          mode: 'nftables',
+          rulesFor: (node) => generateNftables(cluster, node),
+        });
+        const dumps: [string, string, string][] = [];
+        let left: string[] | undefined;
+        try {
+          for (const node of cluster.nodes)
+            dumps.push([
+              node.name,
+              kernel.rulesOf(node.name, false),
+              generateNftables(cluster, node.name, { rendering: 'listing' }),
+            ]);
+        } finally {
+          left = await kernel.close();
+        }
+        expect(left).toEqual([]);
+        for (const [node, live, predicted] of dumps)
+          expect(live, `nft list ruleset on ${node} vs the engine's listing`).toBe(predicted);
+      },
+    );
   },
   'nftables',
 );

@@ -35,7 +35,11 @@ describeKernel('engine rules in the kernel', () => {
     try {
       expect(kernel.adjustments).toEqual([]);
       for (const node of cluster.nodes) {
-        dumps.push([node.name, normalizeSave(kernel.rulesOf(node.name, false)), normalizeSave(engineRules(cluster, node.name, 'kernel'))]);
+        dumps.push([
+          node.name,
+          normalizeSave(kernel.rulesOf(node.name, false)),
+          normalizeSave(engineRules(cluster, node.name, 'kernel')),
+        ]);
       }
     } finally {
       left = await kernel.close();

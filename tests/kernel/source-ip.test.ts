@@ -18,7 +18,12 @@ for (const mode of MODES) {
 
       it('client → node-1:30080: pod-2 sees node-1’s LAN address, pod-1 sees node-1’s address on its veth', async () => {
         const { kernel, simulation } = scenario();
-        const result = await runCase(kernel, simulation, { from: { kind: 'client' }, host: NODE_1, port: NODE_PORT, count: 400 });
+        const result = await runCase(kernel, simulation, {
+          from: { kind: 'client' },
+          host: NODE_1,
+          port: NODE_PORT,
+          count: 400,
+        });
         expectAgreement(result);
         // MASQUERADE takes the address of the interface the packet leaves node-1 by.
         expect([...result.probe.seenSources.get('pod-2')!.keys()]).toEqual([NODE_1]);
@@ -35,7 +40,12 @@ for (const mode of MODES) {
 
       it('client → node-1:30080: only pod-1 serves, and it sees the client’s own address', async () => {
         const { kernel, simulation } = scenario();
-        const result = await runCase(kernel, simulation, { from: { kind: 'client' }, host: NODE_1, port: NODE_PORT, count: 400 });
+        const result = await runCase(kernel, simulation, {
+          from: { kind: 'client' },
+          host: NODE_1,
+          port: NODE_PORT,
+          count: 400,
+        });
         expectAgreement(result);
         expect([...result.probe.perPod]).toEqual([['pod-1', 400]]);
         expect([...result.probe.seenSources.get('pod-1')!.keys()]).toEqual([CLIENT]);

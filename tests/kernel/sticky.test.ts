@@ -25,10 +25,19 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** The pod each client reached through `host`, failing unless every client stuck to one. */
 async function stuckPods(kernel: KernelCluster, host: string, rounds: number): Promise<Map<string, string>> {
-  const probe = await kernel.probe({ from: { kind: 'client' }, host, port: NODE_PORT, count: rounds, clientIPs: CLIENTS });
+  const probe = await kernel.probe({
+    from: { kind: 'client' },
+    host,
+    port: NODE_PORT,
+    count: rounds,
+    clientIPs: CLIENTS,
+  });
   const byClient = new Map<string, Set<string>>();
-  for (const o of probe.outcomes) byClient.set(o.local!, (byClient.get(o.local!) ?? new Set()).add(o.outcome === 'answered' ? o.pod : o.outcome));
-  const unstuck = [...byClient].filter(([, where]) => where.size !== 1).map(([ip, where]) => `${ip}: ${[...where].join(', ')}`);
+  for (const o of probe.outcomes)
+    byClient.set(o.local!, (byClient.get(o.local!) ?? new Set()).add(o.outcome === 'answered' ? o.pod : o.outcome));
+  const unstuck = [...byClient]
+    .filter(([, where]) => where.size !== 1)
+    .map(([ip, where]) => `${ip}: ${[...where].join(', ')}`);
   expect(unstuck, `clients whose connections through ${host} went to more than one place`).toEqual([]);
   return new Map([...byClient].map(([ip, where]) => [ip, [...where][0] as string]));
 }
@@ -37,7 +46,8 @@ async function stuckPods(kernel: KernelCluster, host: string, rounds: number): P
 function engineSplitChance(simulation: Simulation, a: string, b: string): number {
   const pods = (host: string): Map<string, number> => {
     const out = new Map<string, number>();
-    for (const o of enginePrediction(simulation, { kind: 'client', ip: CLIENTS[0] as string }, host, NODE_PORT).expected) {
+    for (const o of enginePrediction(simulation, { kind: 'client', ip: CLIENTS[0] as string }, host, NODE_PORT)
+      .expected) {
       if (o.kind !== 'pod') throw new Error(`engine predicts ${o.kind} for a first connection to ${host}`);
       out.set(o.pod, (out.get(o.pod) ?? 0) + o.probability);
     }
@@ -51,7 +61,10 @@ function engineSplitChance(simulation: Simulation, a: string, b: string): number
 /** Fails unless `different` of `total` fits the engine's chance `p` (χ², two categories). */
 function expectFit(different: number, total: number, p: number, what: string): void {
   const fit = chiSquareGoodnessOfFit([total - different, different], [1 - p, p]);
-  expect(fit.pValue, `${what}: ${different}/${total}, engine predicts ${(p * 100).toFixed(1)}% (χ² p = ${fit.pValue.toPrecision(3)})`).toBeGreaterThan(DEFAULT_ALPHA);
+  expect(
+    fit.pValue,
+    `${what}: ${different}/${total}, engine predicts ${(p * 100).toFixed(1)}% (χ² p = ${fit.pValue.toPrecision(3)})`,
+  ).toBeGreaterThan(DEFAULT_ALPHA);
 }
 
 /** The lesson's cluster with another affinity timeout. */
@@ -63,7 +76,9 @@ for (const mode of MODES) {
   describeKernel(
     'sticky lesson: affinity is per node',
     () => {
-      const scenario = useScenario(() => loadScenarioFiles([lessonScenarioPath('sticky')]), mode, { extraClientIPs: CLIENTS });
+      const scenario = useScenario(() => loadScenarioFiles([lessonScenarioPath('sticky')]), mode, {
+        extraClientIPs: CLIENTS,
+      });
 
       it('100 clients stick through node 1 and through node 2, but the two nodes choose apart, as the engine says', async () => {
         const { kernel, simulation } = scenario();
@@ -79,21 +94,32 @@ for (const mode of MODES) {
           // endpoint chain, holding exactly the clients that node sent to that endpoint.
           const pod1Chain = /--rcheck[^\n]*-j (KUBE-SEP-\w+)/.exec(simulation.rules('node-1'))?.[1];
           expect(pod1Chain, 'the first affinity rule of KUBE-SVC').toBeDefined();
-          for (const [name, seen] of [['node-1', viaNode1], ['node-2', viaNode2]] as const) {
+          for (const [name, seen] of [
+            ['node-1', viaNode1],
+            ['node-2', viaNode2],
+          ] as const) {
             const netns = kernel.plan.nodes.find((n) => n.name === name)!.netns;
-            const listed = exec(inNetns(netns, ['cat', `/proc/net/xt_recent/${pod1Chain}`])).stdout.match(/src=(\S+)/g) ?? [];
+            const listed =
+              exec(inNetns(netns, ['cat', `/proc/net/xt_recent/${pod1Chain}`])).stdout.match(/src=(\S+)/g) ?? [];
             const expected = CLIENTS.filter((ip) => seen.get(ip) === 'pod-1');
             expect(listed.map((s) => s.slice(4)).sort(), `${name}'s recent list ${pod1Chain}`).toEqual(expected.sort());
           }
         }
 
         // The engine's own run of the same traffic: every (client, node) flow stuck as well.
-        const round = CLIENTS.flatMap((ip) => [NODE_1, NODE_2].map((host) => ({ from: { kind: 'client' as const, ip }, to: { ip: host, port: NODE_PORT } })));
+        const round = CLIENTS.flatMap((ip) =>
+          [NODE_1, NODE_2].map((host) => ({
+            from: { kind: 'client' as const, ip },
+            to: { ip: host, port: NODE_PORT },
+          })),
+        );
         const run = simulation.run(round, { count: round.length * ROUNDS, seed: `sticky-${mode}`, interval: 1 });
         run.step(Infinity);
         const flows = run.summary().flows;
         expect(flows.filter((f) => Object.keys(f.pods).length !== 1)).toEqual([]);
-        const engineSplit = CLIENTS.filter((_, c) => Object.keys(flows[2 * c]!.pods)[0] !== Object.keys(flows[2 * c + 1]!.pods)[0]).length;
+        const engineSplit = CLIENTS.filter(
+          (_, c) => Object.keys(flows[2 * c]!.pods)[0] !== Object.keys(flows[2 * c + 1]!.pods)[0],
+        ).length;
         expectFit(engineSplit, CLIENTS.length, p, 'engine run: clients split between the nodes');
       });
     },
@@ -105,7 +131,11 @@ for (const mode of MODES) {
     () => {
       // Long enough that two back-to-back probes of 100 clients fit inside it on a loaded machine.
       const TIMEOUT = 8;
-      const scenario = useScenario(() => withTimeout(loadScenarioFiles([lessonScenarioPath('sticky')]), TIMEOUT), mode, { extraClientIPs: CLIENTS });
+      const scenario = useScenario(
+        () => withTimeout(loadScenarioFiles([lessonScenarioPath('sticky')]), TIMEOUT),
+        mode,
+        { extraClientIPs: CLIENTS },
+      );
 
       it(`with timeoutSeconds ${TIMEOUT}: back within it, every client keeps its pod; after it, each chooses afresh`, async () => {
         const { kernel, simulation } = scenario();
@@ -114,7 +144,10 @@ for (const mode of MODES) {
         const soon = await stuckPods(kernel, NODE_2, 1);
         const took = (performance.now() - started) / 1000;
         expect(took, 'both probes must fit inside the timeout for this check to mean anything').toBeLessThan(TIMEOUT);
-        expect(CLIENTS.filter((ip) => first.get(ip) !== soon.get(ip)), `clients that moved within the timeout (both probes took ${took.toFixed(1)} s)`).toEqual([]);
+        expect(
+          CLIENTS.filter((ip) => first.get(ip) !== soon.get(ip)),
+          `clients that moved within the timeout (both probes took ${took.toFixed(1)} s)`,
+        ).toEqual([]);
         await sleep(TIMEOUT * 1000 + 1500);
         const later = await stuckPods(kernel, NODE_2, 1);
         const moved = CLIENTS.filter((ip) => soon.get(ip) !== later.get(ip)).length;
@@ -125,14 +158,26 @@ for (const mode of MODES) {
         const session = simulation.session(`timeout-${mode}`);
         const at = (now: number): string[] =>
           CLIENTS.map((ip, i) => {
-            const r = session.connect({ from: { kind: 'client', ip }, to: { ip: NODE_2, port: NODE_PORT }, sourcePort: 20_000 + i + now * 1000 }, { now });
+            const r = session.connect(
+              {
+                from: { kind: 'client', ip },
+                to: { ip: NODE_2, port: NODE_PORT },
+                sourcePort: 20_000 + i + now * 1000,
+              },
+              { now },
+            );
             return r.destination?.kind === 'pod' ? r.destination.name : r.verdict;
           });
         const e0 = at(0);
         const e1 = at(0.5);
         const e2 = at(TIMEOUT + 1.5);
         expect(e1).toEqual(e0);
-        expectFit(e2.filter((pod, i) => pod !== e1[i]).length, CLIENTS.length, p, 'engine: clients moved after the timeout');
+        expectFit(
+          e2.filter((pod, i) => pod !== e1[i]).length,
+          CLIENTS.length,
+          p,
+          'engine: clients moved after the timeout',
+        );
       });
     },
     mode,

@@ -103,7 +103,8 @@ const CLOSE = '[”"’\'\\)\\]」』]*';
 const PLACEHOLDER_PARTICLE = new RegExp(`\\{\\w+\\}${CLOSE}(${PARTICLE})(?!\\()${AFTER}`, 'g');
 /** A value a reader cannot pronounce as Korean, right before a particle: pod-1를, 30080로, “50%”는. */
 const VALUE_PARTICLE = new RegExp(`([A-Za-z0-9._:/%-]*[0-9%]${CLOSE})(${PARTICLE})${AFTER}`, 'g');
-const DOUBLE_FORM = /을\(를\)|를\(을\)|이\(가\)|가\(이\)|은\(는\)|는\(은\)|과\(와\)|와\(과\)|\(으\)로|\(이\)나|\(이\)라/g;
+const DOUBLE_FORM =
+  /을\(를\)|를\(을\)|이\(가\)|가\(이\)|은\(는\)|는\(은\)|과\(와\)|와\(과\)|\(으\)로|\(이\)나|\(이\)라/g;
 
 /** A little context around a match, for a message a person can act on. */
 function around(text: string, index: number, length: number): string {
@@ -129,12 +130,20 @@ export function lintKorean(text: string, mode: LintMode, rules: Glossary = gloss
     if (typeof variant === 'string') {
       let at = text.indexOf(variant);
       while (at >= 0) {
-        found.push({ rule: 'banned-term', text: around(text, at, variant.length), fix: `write “${use}” instead of “${variant}” (docs/glossary.md)` });
+        found.push({
+          rule: 'banned-term',
+          text: around(text, at, variant.length),
+          fix: `write “${use}” instead of “${variant}” (docs/glossary.md)`,
+        });
         at = text.indexOf(variant, at + variant.length);
       }
     } else {
       for (const m of text.matchAll(variant)) {
-        found.push({ rule: 'banned-term', text: around(text, m.index, m[0].length), fix: `write “${use}” instead of “${m[0]}” (docs/glossary.md)` });
+        found.push({
+          rule: 'banned-term',
+          text: around(text, m.index, m[0].length),
+          fix: `write “${use}” instead of “${m[0]}” (docs/glossary.md)`,
+        });
       }
     }
   }
@@ -155,7 +164,11 @@ export function lintKorean(text: string, mode: LintMode, rules: Glossary = gloss
     }
   } else {
     for (const m of text.matchAll(DOUBLE_FORM)) {
-      found.push({ rule: 'unresolved-particle', text: around(text, m.index, m[0].length), fix: 'fill the string with fill()/format(), which pick the particle' });
+      found.push({
+        rule: 'unresolved-particle',
+        text: around(text, m.index, m[0].length),
+        fix: 'fill the string with fill()/format(), which pick the particle',
+      });
     }
   }
   // Outside placeholders, a literal value before a particle must get the particle its reading takes.
@@ -165,12 +178,20 @@ export function lintKorean(text: string, mode: LintMode, rules: Glossary = gloss
     const pair = PARTICLES.find(([p]) => p === particle)![1];
     const right = pickParticle(literal.slice(0, m.index + value.length), pair);
     if (right !== particle) {
-      found.push({ rule: 'particle', text: around(literal, m.index, m[0].length), fix: `“${value}” takes “${right}”, not “${particle}”` });
+      found.push({
+        rule: 'particle',
+        text: around(literal, m.index, m[0].length),
+        fix: `“${value}” takes “${right}”, not “${particle}”`,
+      });
     }
   }
   if (mode === 'mdx') {
     for (const m of text.matchAll(/"[^"\n]*"(?=[가-힣])/g)) {
-      found.push({ rule: 'quote', text: around(text, m.index, m[0].length), fix: 'the typographer turns a " before Hangul into an opening quote: write “…” yourself' });
+      found.push({
+        rule: 'quote',
+        text: around(text, m.index, m[0].length),
+        fix: 'the typographer turns a " before Hangul into an opening quote: write “…” yourself',
+      });
     }
   }
   for (const m of text.matchAll(/“[^”“\n]*“/g)) {
@@ -179,7 +200,11 @@ export function lintKorean(text: string, mode: LintMode, rules: Glossary = gloss
   const plain = withoutGlosses(mode !== 'rendered' ? text.replace(/\{\w+\}/g, ' ') : text);
   for (const m of plain.matchAll(/(?<![\w./:@#$-])[A-Za-z]+(?![\w./:@-])/g)) {
     if (rules.englishWords.has(m[0].toLowerCase())) {
-      found.push({ rule: 'english', text: around(plain, m.index, m[0].length), fix: `translate the English word “${m[0]}” (docs/glossary.md lists the Korean terms)` });
+      found.push({
+        rule: 'english',
+        text: around(plain, m.index, m[0].length),
+        fix: `translate the English word “${m[0]}” (docs/glossary.md lists the Korean terms)`,
+      });
     }
   }
   return found;
@@ -212,7 +237,9 @@ export function mdxProse(source: string): string[] {
       }
       // Frontmatter: only the text values a reader sees (lists of hints are "- text" lines).
       if (/^\S/.test(line)) listKey = /^(\w+):\s*$/.exec(line)?.[1] ?? '';
-      const value = /^\s*(?:-\s+)?(?:title|description|question|text)\s*:\s*(.*)$/.exec(line) ?? (listKey === 'hints' ? /^\s*-\s+(.*)$/.exec(line) : null);
+      const value =
+        /^\s*(?:-\s+)?(?:title|description|question|text)\s*:\s*(.*)$/.exec(line) ??
+        (listKey === 'hints' ? /^\s*-\s+(.*)$/.exec(line) : null);
       return value ? (value[1] ?? '').replace(/^['"]|['"]$/g, '').replace(/`[^`]*`/g, ' ') : '';
     }
     if (/^\s*```/.test(line)) {

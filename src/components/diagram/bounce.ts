@@ -2,9 +2,9 @@
  * The bounce cluster as the diagram shows it, taken from the engine's scenario so the picture
  * always matches the cluster the engine and the kernel suite run.
  */
-import type { UiKey } from '../../i18n/index.ts';
+import type { UiKey } from '../../i18n/index';
 import { BOUNCE_CLIENT_IP, BOUNCE_NODE_PORT, bounceCluster as engineBounceCluster } from '../../engine/model';
-import type { DiagramCluster, Route } from './layout.ts';
+import type { DiagramCluster, Route } from './layout';
 
 const scenario = engineBounceCluster();
 

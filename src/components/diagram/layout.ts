@@ -6,7 +6,7 @@
  * "wide" lays nodes side by side under a horizontal LAN; "tall" stacks them beside a
  * vertical LAN so the picture stays legible on a 360 px phone.
  */
-import type { Node, Pod } from '../../engine/model/types.ts';
+import type { Node, Pod } from '../../engine/model/types';
 
 /** The node fields the diagram shows (a subset of the engine's Node). */
 export type DiagramNode = Pick<Node, 'name' | 'internalIP' | 'podCIDR'>;
@@ -212,7 +212,13 @@ function layoutTall(cluster: DiagramCluster): ClusterLayout {
     width: m.width,
     height: bottom + 12,
     client: { rect: client, exit: { x: client.x, y: client.y + client.height / 2 } },
-    bus: { axis: 'x', at: busX, forwardAt: busX + 12, from: { x: busX, y: client.y + client.height / 2 }, to: { x: busX, y: bottom } },
+    bus: {
+      axis: 'x',
+      at: busX,
+      forwardAt: busX + 12,
+      from: { x: busX, y: client.y + client.height / 2 },
+      to: { x: busX, y: bottom },
+    },
     nodes,
   };
 }
@@ -246,8 +252,10 @@ function podEntry(box: PodBox, p: Point, bus: Bus): Point {
  * else down to the pod's middle height and across (axis-aligned either way).
  */
 function localPoints(inside: Point, pod: Rect): Point[] {
-  if (inside.y < pod.y && inside.x >= pod.x && inside.x <= pod.x + pod.width) return [inside, { x: inside.x, y: pod.y }];
-  if (inside.x < pod.x && inside.y >= pod.y && inside.y <= pod.y + pod.height) return [inside, { x: pod.x, y: inside.y }];
+  if (inside.y < pod.y && inside.x >= pod.x && inside.x <= pod.x + pod.width)
+    return [inside, { x: inside.x, y: pod.y }];
+  if (inside.x < pod.x && inside.y >= pod.y && inside.y <= pod.y + pod.height)
+    return [inside, { x: pod.x, y: inside.y }];
   const x = pod.x + pod.width / 2;
   return [inside, { x: inside.x, y: pod.y - 8 }, { x, y: pod.y - 8 }, { x, y: pod.y }];
 }
@@ -304,7 +312,13 @@ export function routePath(layout: ClusterLayout, route: Route): RoutePath {
   const into = target.node.ingress;
   return {
     kind: 'forwarded',
-    points: [from, onLane(from, bus, bus.forwardAt), onLane(into, bus, bus.forwardAt), into, podEntry(target.pod, into, bus)],
+    points: [
+      from,
+      onLane(from, bus, bus.forwardAt),
+      onLane(into, bus, bus.forwardAt),
+      into,
+      podEntry(target.pod, into, bus),
+    ],
   };
 }
 

@@ -35,7 +35,9 @@ export function endpointsForServicePort(
   nodeName: string,
 ): EndpointInfo[] {
   const byEndpoint = new Map<string, EndpointInfo>();
-  const relevant = (slicesByService(slices).get(`${namespace}/${serviceName}`) ?? []).filter((s) => s.addressType === 'IPv4');
+  const relevant = (slicesByService(slices).get(`${namespace}/${serviceName}`) ?? []).filter(
+    (s) => s.addressType === 'IPv4',
+  );
   for (const slice of relevant) {
     const ports = [...slice.ports].sort((a, b) => a.port - b.port);
     const endpoints = [...slice.endpoints].sort((a, b) => {
@@ -118,7 +120,8 @@ export function categorizeEndpoints(
     if (clusterEndpoints.length === 0) clusterEndpoints = endpoints.filter((ep) => ep.serving && ep.terminating);
     if (clusterEndpoints.length > 0) hasAnyEndpoints = true;
   }
-  if (!usesLocalEndpoints) return { clusterEndpoints, localEndpoints, allReachableEndpoints: clusterEndpoints, hasAnyEndpoints };
+  if (!usesLocalEndpoints)
+    return { clusterEndpoints, localEndpoints, allReachableEndpoints: clusterEndpoints, hasAnyEndpoints };
 
   let hasLocalReady = false;
   let hasLocalServingTerminating = false;
@@ -138,11 +141,15 @@ export function categorizeEndpoints(
     useServingTerminating = true;
     localEndpoints = endpoints.filter((ep) => ep.isLocal && ep.serving && ep.terminating);
   }
-  if (!usesClusterEndpoints) return { clusterEndpoints, localEndpoints, allReachableEndpoints: localEndpoints, hasAnyEndpoints };
-  if (!useServingTerminating) return { clusterEndpoints, localEndpoints, allReachableEndpoints: clusterEndpoints, hasAnyEndpoints };
+  if (!usesClusterEndpoints)
+    return { clusterEndpoints, localEndpoints, allReachableEndpoints: localEndpoints, hasAnyEndpoints };
+  if (!useServingTerminating)
+    return { clusterEndpoints, localEndpoints, allReachableEndpoints: clusterEndpoints, hasAnyEndpoints };
   // kube-proxy merges through a map (random order); the union is kept sorted instead.
   const union = new Map<string, EndpointInfo>();
   for (const ep of [...clusterEndpoints, ...localEndpoints]) union.set(ep.endpoint, ep);
-  const allReachableEndpoints = [...union.values()].sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+  const allReachableEndpoints = [...union.values()].sort((a, b) =>
+    a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0,
+  );
   return { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints };
 }

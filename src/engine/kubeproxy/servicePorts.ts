@@ -34,7 +34,9 @@ export interface ServicePortInfo {
 
 /** apiservice.ExternallyAccessible: can the Service be reached other than by its ClusterIP? */
 function serviceExternallyAccessible(svc: Service): boolean {
-  return svc.type === 'LoadBalancer' || svc.type === 'NodePort' || (svc.type === 'ClusterIP' && svc.externalIPs.length > 0);
+  return (
+    svc.type === 'LoadBalancer' || svc.type === 'NodePort' || (svc.type === 'ClusterIP' && svc.externalIPs.length > 0)
+  );
 }
 
 function ipv4List(list: readonly string[]): string[] {
@@ -90,6 +92,14 @@ export function servicePortInfo(svc: Service, port: ServicePort): ServicePortInf
 export function servicePortInfos(services: readonly Service[]): ServicePortInfo[] {
   const out = services.flatMap((svc) => svc.ports.flatMap((port) => servicePortInfo(svc, port) ?? []));
   return out.sort((a, b) =>
-    a.nameString < b.nameString ? -1 : a.nameString > b.nameString ? 1 : a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0,
+    a.nameString < b.nameString
+      ? -1
+      : a.nameString > b.nameString
+        ? 1
+        : a.protocol < b.protocol
+          ? -1
+          : a.protocol > b.protocol
+            ? 1
+            : 0,
   );
 }

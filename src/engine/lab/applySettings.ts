@@ -18,7 +18,9 @@ function patchReadiness(cluster: Cluster, pod: string, state: Readiness): Cluste
   const conditions = { ready: state === 'ready', serving: state !== 'notReady', terminating: state === 'terminating' };
   return {
     ...cluster,
-    pods: cluster.pods.map((x) => (x === p ? { ...x, ready: conditions.ready, terminating: conditions.terminating } : x)),
+    pods: cluster.pods.map((x) =>
+      x === p ? { ...x, ready: conditions.ready, terminating: conditions.terminating } : x,
+    ),
     endpointSlices: cluster.endpointSlices.map((slice) => ({
       ...slice,
       endpoints: slice.endpoints.map((e) => (e.addresses.includes(p.ip) ? { ...e, conditions } : e)),

@@ -21,6 +21,7 @@ export function stateKey(controls: readonly Control[], settings: Settings): stri
 /** Every state of `controls`: each combination of their values. */
 export function controlStates(controls: readonly Control[]): Settings[] {
   let states: Settings[] = [{}];
-  for (const control of controls) states = states.flatMap((s) => control.values.map((v) => ({ ...s, [control.id]: v })));
+  for (const control of controls)
+    states = states.flatMap((s) => control.values.map((v) => ({ ...s, [control.id]: v })));
   return states;
 }

@@ -59,7 +59,11 @@ export function resolveControl(spec: ControlSpec, cluster: Cluster, traffic: Tra
     case 'entryNode':
       return { ...base, values: spec.values ?? cluster.nodes.map((n) => n.name), default: firstNode };
     case 'client':
-      return { ...base, values: spec.values ?? traffic.clients.map((c) => c.name), default: traffic.connections[0]?.from ?? '' };
+      return {
+        ...base,
+        values: spec.values ?? traffic.clients.map((c) => c.name),
+        default: traffic.connections[0]?.from ?? '',
+      };
     case 'datapath':
       return { ...base, values: spec.values ?? ['iptables', 'nftables'], default: cluster.proxy.mode };
     case 'endpointReadiness':
@@ -82,7 +86,9 @@ export function resolveControls(specs: readonly ControlSpec[], cluster: Cluster,
       if (unknown) throw new RangeError(`controls[${i}].values: no node "${unknown}" in the scenario`);
     }
     if (!control.values.includes(control.default)) {
-      throw new RangeError(`controls[${i}]: the scenario's value "${control.default}" is not among values [${control.values.join(', ')}]`);
+      throw new RangeError(
+        `controls[${i}]: the scenario's value "${control.default}" is not among values [${control.values.join(', ')}]`,
+      );
     }
     return control;
   });

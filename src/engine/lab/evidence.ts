@@ -60,7 +60,14 @@ export function sourceOf(result: ConnectionResult, end: End): string {
 
 /** Adds `count` connections to the tallies (merging with an equal key). */
 export function addTally(tallies: Tally[], entry: Omit<Tally, 'count'>, count: number): void {
-  const same = tallies.find((t) => t.client === entry.client && t.entry === entry.entry && t.end === entry.end && t.source === entry.source && t.caller === entry.caller);
+  const same = tallies.find(
+    (t) =>
+      t.client === entry.client &&
+      t.entry === entry.entry &&
+      t.end === entry.end &&
+      t.source === entry.source &&
+      t.caller === entry.caller,
+  );
   if (same) (same as { count: number }).count += count;
   else tallies.push({ ...entry, count });
 }

@@ -22,7 +22,11 @@ function gatewayOf(podCIDR: string): string {
  * Placeholder values over a cluster and traffic that already carry the reader's settings
  * (see applySettings). The entry node and client are those of the round's first connection.
  */
-export function placeholderValues(cluster: Cluster, traffic: TrafficSpec, observable: ObservableSpec): PlaceholderValues {
+export function placeholderValues(
+  cluster: Cluster,
+  traffic: TrafficSpec,
+  observable: ObservableSpec,
+): PlaceholderValues {
   const service = serviceOf(cluster, traffic);
   const port = servicePortOf(cluster, traffic);
   const first = traffic.connections[0];

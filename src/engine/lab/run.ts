@@ -42,7 +42,11 @@ export function startLabRun(
         for (const o of flow.outcomes) {
           const end = endOf(o.result);
           const caller = step.caller === undefined ? {} : { caller: step.caller };
-          addTally(tallies, { client: step.client, entry: step.entry, end, source: sourceOf(o.result, end), ...caller }, o.count);
+          addTally(
+            tallies,
+            { client: step.client, entry: step.entry, end, source: sourceOf(o.result, end), ...caller },
+            o.count,
+          );
         }
       });
       return { tallies, counters: runner.counters() };

@@ -41,7 +41,9 @@ export function trafficSteps(cluster: Cluster, traffic: TrafficSpec): TrafficSte
       from = { kind: 'client', ip: client.ip };
       origin = '';
     } else {
-      const pod = cluster.pods.find((p) => p.name === client.pod && (client.namespace === undefined || p.namespace === client.namespace));
+      const pod = cluster.pods.find(
+        (p) => p.name === client.pod && (client.namespace === undefined || p.namespace === client.namespace),
+      );
       if (!pod) throw new RangeError(`traffic.clients: no pod "${client.pod}" in the scenario`);
       from = { kind: 'pod', name: pod.name, namespace: pod.namespace };
       origin = pod.nodeName;
@@ -50,12 +52,25 @@ export function trafficSteps(cluster: Cluster, traffic: TrafficSpec): TrafficSte
     if (c.to === 'nodePort') {
       const node = cluster.nodes.find((n) => n.name === c.node);
       if (!node) throw new RangeError(`traffic.connections[${i}].node: no node "${c.node ?? ''}" in the scenario`);
-      if (port.nodePort === 0) throw new RangeError(`traffic.connections[${i}].to: Service ${traffic.service} has no node port`);
-      return { spec: { from, to: { ip: node.internalIP, port: port.nodePort } }, client: client.name, entry: node.name, ...caller };
+      if (port.nodePort === 0)
+        throw new RangeError(`traffic.connections[${i}].to: Service ${traffic.service} has no node port`);
+      return {
+        spec: { from, to: { ip: node.internalIP, port: port.nodePort } },
+        client: client.name,
+        entry: node.name,
+        ...caller,
+      };
     }
     if (origin === '') {
-      throw new RangeError(`traffic.connections[${i}].to: an external client cannot reach a cluster IP; use a pod client`);
+      throw new RangeError(
+        `traffic.connections[${i}].to: an external client cannot reach a cluster IP; use a pod client`,
+      );
     }
-    return { spec: { from, to: { ip: service.clusterIP, port: port.port } }, client: client.name, entry: origin, ...caller };
+    return {
+      spec: { from, to: { ip: service.clusterIP, port: port.port } },
+      client: client.name,
+      entry: origin,
+      ...caller,
+    };
   });
 }

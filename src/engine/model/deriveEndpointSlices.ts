@@ -8,7 +8,10 @@ export interface UnresolvedTargetPort {
 }
 
 /** True when the pod carries every label of the selector (an equality-based selector). */
-export function selectorMatches(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
+export function selectorMatches(
+  selector: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   return Object.entries(selector).every(([key, value]) => labels[key] === value);
 }
 

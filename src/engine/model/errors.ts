@@ -70,8 +70,13 @@ export function formatManifestError(error: ManifestError, language: Language = '
   if (error.object !== undefined) where.push(error.object);
   if (error.path !== '') where.push(ko ? `필드 ${error.path}` : `field ${error.path}`);
   const file =
-    error.source === undefined ? '' : error.line === undefined ? `${error.source}: ` : `${error.source}:${error.line}: `;
-  const line = error.source === undefined && error.line !== undefined ? (ko ? `${error.line}행, ` : `line ${error.line}, `) : '';
+    error.source === undefined
+      ? ''
+      : error.line === undefined
+        ? `${error.source}: `
+        : `${error.source}:${error.line}: `;
+  const line =
+    error.source === undefined && error.line !== undefined ? (ko ? `${error.line}행, ` : `line ${error.line}, `) : '';
   const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
   const label = error.severity === 'warning' ? (ko ? '경고: ' : 'warning: ') : '';
   return `${file}${line}${label}${prefix}${formatMessage(error.code, error.params, language)}`;

@@ -16,7 +16,12 @@ export { formatManifestError } from './errors';
 export type { Language, ManifestError } from './errors';
 export { MESSAGE_CODES, formatMessage, messageTemplate } from './messages';
 export type { MessageCode, MessageParams } from './messages';
-export { deriveMissingEndpointSlices, deriveServiceSlices, resolveTargetPort, selectorMatches } from './deriveEndpointSlices';
+export {
+  deriveMissingEndpointSlices,
+  deriveServiceSlices,
+  resolveTargetPort,
+  selectorMatches,
+} from './deriveEndpointSlices';
 export type { UnresolvedTargetPort } from './deriveEndpointSlices';
 export { bounceCluster, BOUNCE_CLIENT_IP, BOUNCE_NODE_PORT } from '../scenarios/bounce';
 export type { BounceOptions } from '../scenarios/bounce';

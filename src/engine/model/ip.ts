@@ -35,7 +35,7 @@ export function formatCidr(cidr: Cidr): string {
 
 /** True when the address lies inside the CIDR. */
 export function cidrContains(cidr: Cidr, ip: number): boolean {
-  return ((ip & maskOf(cidr.prefix)) >>> 0) === cidr.base;
+  return (ip & maskOf(cidr.prefix)) >>> 0 === cidr.base;
 }
 
 /** kube-proxy's view of an address string: sloppy-parsed and re-printed, or undefined. */

@@ -92,9 +92,14 @@ function assemble(collected: Collected, sink: ManifestError[], documents: number
 }
 
 function internalError(e: unknown, source: string | undefined): ManifestError {
-  return makeManifestError('error', 'internal-error', { detail: e instanceof Error ? e.message : String(e) }, {
-    ...(source === undefined ? {} : { source }),
-    document: 0,
-    path: '',
-  });
+  return makeManifestError(
+    'error',
+    'internal-error',
+    { detail: e instanceof Error ? e.message : String(e) },
+    {
+      ...(source === undefined ? {} : { source }),
+      document: 0,
+      path: '',
+    },
+  );
 }

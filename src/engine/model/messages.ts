@@ -282,7 +282,9 @@ export function formatMessage(code: MessageCode, params: MessageParams, language
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
     const text = String(value);
-    const entry = text.startsWith('term:') ? (TERMS as Record<string, { en: string; ko: string }>)[text.slice(5)] : undefined;
+    const entry = text.startsWith('term:')
+      ? (TERMS as Record<string, { en: string; ko: string }>)[text.slice(5)]
+      : undefined;
     values[name] = entry === undefined ? text : entry[language];
   }
   return fill(messageTemplate(code, language), values);

@@ -83,7 +83,8 @@ function serviceManifest(svc: Service): unknown {
     internalTrafficPolicy: svc.internalTrafficPolicy,
     sessionAffinity: svc.sessionAffinity,
   };
-  if (svc.type === 'LoadBalancer' && svc.ports.every((p) => p.nodePort === 0)) spec['allocateLoadBalancerNodePorts'] = false;
+  if (svc.type === 'LoadBalancer' && svc.ports.every((p) => p.nodePort === 0))
+    spec['allocateLoadBalancerNodePorts'] = false;
   if (svc.sessionAffinity === 'ClientIP' || svc.sessionAffinityTimeoutSeconds !== 10800) {
     spec['sessionAffinityConfig'] = { clientIP: { timeoutSeconds: svc.sessionAffinityTimeoutSeconds } };
   }

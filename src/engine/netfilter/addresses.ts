@@ -37,7 +37,8 @@ export class NodeAddresses {
         const slash = text.indexOf('/');
         const prefix = parsePrefix(text);
         const address = parsePrefix(slash < 0 ? text : text.slice(0, slash));
-        if (!prefix || !address) throw new RangeError(`interface ${i.name}: "${text}" is not an IPv4 address with prefix`);
+        if (!prefix || !address)
+          throw new RangeError(`interface ${i.name}: "${text}" is not an IPv4 address with prefix`);
         this.assigned.push({ iface: i.name, address: address.addr, prefix, loopback });
         this.local.add(address.addr);
         if (loopback) this.localPrefixes.push(prefix);
@@ -49,7 +50,7 @@ export class NodeAddresses {
   /** Whether the address is one of the node's own (addrtype LOCAL). */
   isLocal(address: number): boolean {
     if (this.local.has(address)) return true;
-    for (const p of this.localPrefixes) if (((address & p.mask) >>> 0) === p.addr) return true;
+    for (const p of this.localPrefixes) if ((address & p.mask) >>> 0 === p.addr) return true;
     return false;
   }
 
@@ -58,7 +59,7 @@ export class NodeAddresses {
     for (const a of this.assigned) {
       if (a.iface !== iface) continue;
       if (a.address === address) return true;
-      if (a.loopback && ((address & a.prefix.mask) >>> 0) === a.prefix.addr) return true;
+      if (a.loopback && (address & a.prefix.mask) >>> 0 === a.prefix.addr) return true;
     }
     return false;
   }
@@ -81,7 +82,7 @@ export class NodeAddresses {
     for (const a of this.assigned) {
       if (a.iface !== iface) continue;
       first ??= a.address;
-      if (((nextHop & a.prefix.mask) >>> 0) === a.prefix.addr) return a.address;
+      if ((nextHop & a.prefix.mask) >>> 0 === a.prefix.addr) return a.address;
     }
     return first;
   }

@@ -157,7 +157,11 @@ interface Flags {
   nth: number[];
 }
 
-function portsTest(ranges: readonly { first: number; last: number }[], negated: boolean, read: (p: Packet) => number): Test {
+function portsTest(
+  ranges: readonly { first: number; last: number }[],
+  negated: boolean,
+  read: (p: Packet) => number,
+): Test {
   if (ranges.length === 1) {
     const { first, last } = ranges[0] as { first: number; last: number };
     return (p) => (read(p) >= first && read(p) <= last) !== negated;
@@ -199,7 +203,8 @@ function compileMatch(m: MatchSpec, options: CompileOptions, flags: Flags): Test
     }
     case 'addrtype': {
       const tests: Test[] = [];
-      const via = (p: Packet): string | undefined => (m.limitIfaceIn ? p.inIface : m.limitIfaceOut ? p.outIface : undefined);
+      const via = (p: Packet): string | undefined =>
+        m.limitIfaceIn ? p.inIface : m.limitIfaceOut ? p.outIface : undefined;
       if (m.src) {
         const { types, negated } = m.src;
         tests.push((p) => ((addresses.typeOf(p.src, via(p)) & types) !== 0) !== negated);
@@ -231,12 +236,14 @@ function compileMatch(m: MatchSpec, options: CompileOptions, flags: Flags): Test
     }
     case 'mark': {
       const { value, mask, negated } = m;
-      return (p) => (((p.mark & mask) >>> 0) === value) !== negated;
+      return (p) => ((p.mark & mask) >>> 0 === value) !== negated;
     }
     case 'recent': {
       flags.stateful = true;
       const spec = m;
-      return spec.side === 'src' ? (p, e) => e.recent.match(spec, p.src, e.now) : (p, e) => e.recent.match(spec, p.dst, e.now);
+      return spec.side === 'src'
+        ? (p, e) => e.recent.match(spec, p.src, e.now)
+        : (p, e) => e.recent.match(spec, p.dst, e.now);
     }
     case 'ctstate': {
       const { states, negated } = m;
@@ -260,12 +267,12 @@ function compileBasics(rule: Rule): Test[] {
   if (s.src) {
     const { addr, mask } = s.src.prefix;
     const negated = s.src.negated;
-    tests.push((p) => (((p.src & mask) >>> 0) === addr) !== negated);
+    tests.push((p) => ((p.src & mask) >>> 0 === addr) !== negated);
   }
   if (s.dst) {
     const { addr, mask } = s.dst.prefix;
     const negated = s.dst.negated;
-    tests.push((p) => (((p.dst & mask) >>> 0) === addr) !== negated);
+    tests.push((p) => ((p.dst & mask) >>> 0 === addr) !== negated);
   }
   if (s.inInterface) {
     const { name, wildcard, negated } = s.inInterface;

@@ -80,7 +80,10 @@ export function findJumpCycles(chains: readonly JumpGraphChain[]): Map<string, s
       if (j === i) loops.set(`${c.name}\u0000${r}`, `${c.name} jumps to itself`);
       else if (component[j] === component[i]) {
         const names = members.get(component[i] as number) ?? [];
-        loops.set(`${c.name}\u0000${r}`, `chains ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''} jump into each other`);
+        loops.set(
+          `${c.name}\u0000${r}`,
+          `chains ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''} jump into each other`,
+        );
       }
     });
   });

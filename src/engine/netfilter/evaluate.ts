@@ -48,7 +48,17 @@ export function traverse(ruleset: CompiledRuleset, table: string, hook: string, 
 }
 
 function record(e: EvalEnv, chain: CompiledChain, rule: number, text: string, matched: boolean, action: string): void {
-  e.trace?.push({ node: e.node, hook: e.hook, table: chain.table, chain: chain.name, rule, text, matched, action, direction: e.direction });
+  e.trace?.push({
+    node: e.node,
+    hook: e.hook,
+    table: chain.table,
+    chain: chain.name,
+    rule,
+    text,
+    matched,
+    action,
+    direction: e.direction,
+  });
 }
 
 function fail(e: EvalEnv, r: CompiledRule, message: string): number {
@@ -67,7 +77,11 @@ function runChain(ruleset: CompiledRuleset, chain: CompiledChain, p: Packet, e: 
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i] as CompiledRule;
     if ((e.work = (e.work ?? MAX_RULE_EVALUATIONS) - 1) < 0) {
-      return fail(e, r, `more than ${MAX_RULE_EVALUATIONS} rule evaluations in one hook: the chains' jumps fan out too much to follow`);
+      return fail(
+        e,
+        r,
+        `more than ${MAX_RULE_EVALUATIONS} rule evaluations in one hook: the chains' jumps fan out too much to follow`,
+      );
     }
     if (r.test !== null && !r.test(p, e)) {
       if (e.trace) record(e, chain, r.rule.number, r.rule.text, false, '');
@@ -85,7 +99,8 @@ function runChain(ruleset: CompiledRuleset, chain: CompiledChain, p: Packet, e: 
         e.decider = r.decider;
         return r.action === Action.ACCEPT ? Verdict.ACCEPT : Verdict.DROP;
       case Action.REJECT:
-        if (!NAT_HOOKS.REJECT!.includes(e.hook)) return fail(e, r, `REJECT is only valid in INPUT, FORWARD and OUTPUT, not ${e.hook}`);
+        if (!NAT_HOOKS.REJECT!.includes(e.hook))
+          return fail(e, r, `REJECT is only valid in INPUT, FORWARD and OUTPUT, not ${e.hook}`);
         if (e.trace) record(e, chain, r.rule.number, r.rule.text, true, 'REJECT');
         e.decider = r.decider;
         return Verdict.REJECT;
@@ -97,7 +112,15 @@ function runChain(ruleset: CompiledRuleset, chain: CompiledChain, p: Packet, e: 
         const to = r.jumpTo;
         if (!to) return fail(e, r, 'jump to a chain that does not exist');
         if (depth >= MAX_JUMP_DEPTH) return fail(e, r, `chains nest deeper than ${MAX_JUMP_DEPTH}`);
-        if (e.trace) record(e, chain, r.rule.number, r.rule.text, true, `${r.action === Action.JUMP ? 'jump' : 'goto'} ${to.name}`);
+        if (e.trace)
+          record(
+            e,
+            chain,
+            r.rule.number,
+            r.rule.text,
+            true,
+            `${r.action === Action.JUMP ? 'jump' : 'goto'} ${to.name}`,
+          );
         const v = runChain(ruleset, to, p, e, depth + 1);
         // goto: whatever the target chain did, this chain is finished too.
         if (v !== Verdict.CONTINUE || r.action === Action.GOTO) return v;
@@ -108,7 +131,8 @@ function runChain(ruleset: CompiledRuleset, chain: CompiledChain, p: Packet, e: 
       case Action.MASQUERADE: {
         const t = r.target as TargetSpec;
         const kind = t.kind as 'DNAT' | 'SNAT' | 'MASQUERADE';
-        if (!NAT_HOOKS[kind]!.includes(e.hook)) return fail(e, r, `${kind} is only valid in ${NAT_HOOKS[kind]!.join('/')}, not ${e.hook}`);
+        if (!NAT_HOOKS[kind]!.includes(e.hook))
+          return fail(e, r, `${kind} is only valid in ${NAT_HOOKS[kind]!.join('/')}, not ${e.hook}`);
         if (!applyNat(ruleset, t, p, e)) {
           // MASQUERADE on an interface without an address: masquerade_tg() drops the packet.
           if (e.trace) record(e, chain, r.rule.number, r.rule.text, true, 'DROP (no address to masquerade to)');
@@ -139,7 +163,8 @@ function applyNat(ruleset: CompiledRuleset, t: TargetSpec, p: Packet, e: EvalEnv
   if (t.kind === 'DNAT') {
     const before = p.dst;
     const beforePort = p.dport;
-    if (t.range.addresses) p.dst = pickNatAddress(t.range.addresses.first, t.range.addresses.last, p.src, p.dst, t.persistent);
+    if (t.range.addresses)
+      p.dst = pickNatAddress(t.range.addresses.first, t.range.addresses.last, p.src, p.dst, t.persistent);
     p.dport = pickNatPort(t.range, p.dport);
     if (p.dst !== before || p.dport !== beforePort) p.ctstate |= CtState.DNAT;
     return true;
@@ -147,7 +172,8 @@ function applyNat(ruleset: CompiledRuleset, t: TargetSpec, p: Packet, e: EvalEnv
   if (t.kind === 'SNAT') {
     const a = t.range.addresses;
     // get_unique_tuple(): a source already inside the range is kept.
-    if (a && !(p.src >= a.first && p.src <= a.last)) p.src = pickNatAddress(a.first, a.last, p.src, p.dst, t.persistent);
+    if (a && !(p.src >= a.first && p.src <= a.last))
+      p.src = pickNatAddress(a.first, a.last, p.src, p.dst, t.persistent);
     p.sport = pickNatPort(t.range, p.sport);
     e.sourceNatted = true;
     return true;

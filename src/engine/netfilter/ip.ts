@@ -93,7 +93,7 @@ export function parsePrefix(text: string): Prefix | null {
 
 /** Whether an address lies inside a prefix. */
 export function inPrefix(address: number, prefix: Prefix): boolean {
-  return ((address & prefix.mask) >>> 0) === prefix.addr;
+  return (address & prefix.mask) >>> 0 === prefix.addr;
 }
 
 /** Formats a prefix the way iptables-save prints it: "a.b.c.d/len" ("/32" included). */

@@ -30,7 +30,11 @@ const find = (opts: readonly OptionWords[], ...names: string[]): OptionWords | u
   opts.find((o) => names.includes(o.name));
 const arg = (o: OptionWords, i = 0): string => o.args[i] ?? '';
 
-function rejectUnsupported(module: string, opts: readonly OptionWords[], defs: Record<string, OptionDef>): string | null {
+function rejectUnsupported(
+  module: string,
+  opts: readonly OptionWords[],
+  defs: Record<string, OptionDef>,
+): string | null {
   for (const o of opts) {
     if (defs[o.name]?.unsupported) return `-m ${module} ${o.name} is not modelled`;
     if (o.negated && !defs[o.name]?.negatable) return `${o.name} cannot be negated`;
@@ -44,7 +48,16 @@ function portsOption(o: OptionWords | undefined): Parsed<PortsSpec | null> {
   return r.ok ? ok({ ranges: [r.value], negated: o.negated }) : r;
 }
 
-const TCP_FLAGS: Readonly<Record<string, number>> = { FIN: 1, SYN: 2, RST: 4, PSH: 8, ACK: 16, URG: 32, ECE: 64, CWR: 128 };
+const TCP_FLAGS: Readonly<Record<string, number>> = {
+  FIN: 1,
+  SYN: 2,
+  RST: 4,
+  PSH: 8,
+  ACK: 16,
+  URG: 32,
+  ECE: 64,
+  CWR: 128,
+};
 
 function parseTcpFlags(text: string): Parsed<number> {
   if (text === 'ALL') return ok(255);
@@ -83,7 +96,12 @@ function l4Module(module: 'tcp' | 'udp' | 'sctp', protocol: number): MatchModule
       let tcpFlags: { mask: number; compare: number; negated: boolean } | null = null;
       const syn = find(opts, '--syn');
       const flags = find(opts, '--tcp-flags');
-      if (syn) tcpFlags = { mask: TCP_FLAGS.SYN! | TCP_FLAGS.RST! | TCP_FLAGS.ACK! | TCP_FLAGS.FIN!, compare: 2, negated: syn.negated };
+      if (syn)
+        tcpFlags = {
+          mask: TCP_FLAGS.SYN! | TCP_FLAGS.RST! | TCP_FLAGS.ACK! | TCP_FLAGS.FIN!,
+          compare: 2,
+          negated: syn.negated,
+        };
       if (flags) {
         const mask = parseTcpFlags(arg(flags, 0));
         const compare = parseTcpFlags(arg(flags, 1));
@@ -106,7 +124,8 @@ function parseAddrTypes(text: string): Parsed<number> {
   for (const name of text.split(',')) {
     const bit = ADDR_TYPES[name.toUpperCase()];
     if (bit === undefined) return fail(`unknown address type "${name}"`);
-    if ((bit & MODELLED_TYPES) === 0) return fail(`address type ${name.toUpperCase()} depends on routes that are not modelled`);
+    if ((bit & MODELLED_TYPES) === 0)
+      return fail(`address type ${name.toUpperCase()} depends on routes that are not modelled`);
     bits |= bit;
   }
   return ok(bits);
@@ -139,7 +158,12 @@ const addrtypeOptions: Record<string, OptionDef> = {
   '--limit-iface-out': flag,
 };
 
-const statisticOptions: Record<string, OptionDef> = { '--mode': one, '--probability': oneNeg, '--every': oneNeg, '--packet': one };
+const statisticOptions: Record<string, OptionDef> = {
+  '--mode': one,
+  '--probability': oneNeg,
+  '--every': oneNeg,
+  '--packet': one,
+};
 
 const recentOptions: Record<string, OptionDef> = {
   '--name': one,

@@ -27,7 +27,13 @@ export interface OptionWords {
  * `quoted` records which words were written in double quotes.
  */
 export type RulePart =
-  | { readonly kind: 'basic'; readonly flag: string; readonly negated: boolean; readonly value: string; readonly quoted: boolean }
+  | {
+      readonly kind: 'basic';
+      readonly flag: string;
+      readonly negated: boolean;
+      readonly value: string;
+      readonly quoted: boolean;
+    }
   /** `-m module`; `implicit` when `-p tcp --dport 80` loaded it without one (rendered as written: absent). */
   | { readonly kind: 'match'; readonly module: string; readonly implicit: boolean }
   /** An option of the match or target at index `owner` of the parts (-1: no owner). */
@@ -148,7 +154,12 @@ export type MatchSpec =
       readonly negated: boolean;
     }
   | { readonly kind: 'ctstate'; readonly states: number; readonly negated: boolean }
-  | { readonly kind: 'set'; readonly name: string; readonly flags: readonly ('src' | 'dst')[]; readonly negated: boolean }
+  | {
+      readonly kind: 'set';
+      readonly name: string;
+      readonly flags: readonly ('src' | 'dst')[];
+      readonly negated: boolean;
+    }
   | { readonly kind: 'nfacct'; readonly name: string };
 
 /** A NAT mapping `[addr[-addr]][:port[-port]]`. */
@@ -163,7 +174,11 @@ export type TargetSpec =
   | { readonly kind: 'ACCEPT' | 'DROP' | 'RETURN' }
   | { readonly kind: 'REJECT'; readonly rejectWith: string }
   | { readonly kind: 'LOG'; readonly prefix: string }
-  | { readonly kind: 'MARK'; /** mark = (mark & ~mask) ^ value, the kernel's xmark form. */ readonly value: number; readonly mask: number }
+  | {
+      readonly kind: 'MARK';
+      /** mark = (mark & ~mask) ^ value, the kernel's xmark form. */ readonly value: number;
+      readonly mask: number;
+    }
   | { readonly kind: 'DNAT'; readonly range: NatRangeSpec; readonly persistent: boolean }
   | { readonly kind: 'SNAT'; readonly range: NatRangeSpec; readonly persistent: boolean; readonly randomFully: boolean }
   | { readonly kind: 'MASQUERADE'; readonly ports: PortRange | null; readonly randomFully: boolean }

@@ -32,5 +32,16 @@ export interface Packet {
 
 /** A fresh first packet of a connection (state NEW, SYN for TCP, mark 0). */
 export function newPacket(src: number, dst: number, sport: number, dport: number, proto: number): Packet {
-  return { src, dst, sport, dport, proto, inIface: '', outIface: '', mark: 0, ctstate: 2, tcpFlags: proto === 6 ? TCP_SYN : 0 };
+  return {
+    src,
+    dst,
+    sport,
+    dport,
+    proto,
+    inIface: '',
+    outIface: '',
+    mark: 0,
+    ctstate: 2,
+    tcpFlags: proto === 6 ? TCP_SYN : 0,
+  };
 }

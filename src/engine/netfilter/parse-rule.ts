@@ -5,7 +5,16 @@
  */
 import { parsePrefix } from './ip';
 import { MATCH_MODULES, type OptionDef } from './matches';
-import type { AddressSpec, Counters, InterfaceSpec, MatchSpec, OptionWords, RulePart, RuleSpec, TargetSpec } from './model';
+import type {
+  AddressSpec,
+  Counters,
+  InterfaceSpec,
+  MatchSpec,
+  OptionWords,
+  RulePart,
+  RuleSpec,
+  TargetSpec,
+} from './model';
 import { TARGETS } from './targets';
 import { parseCount, parseProtocol } from './values';
 
@@ -48,7 +57,11 @@ interface Owner {
  * Parses rule words (everything after the chain name). `isChain` says whether a -j/-g name is
  * a user chain of the same table. Never throws: what is not understood ends up in `unsupported`.
  */
-export function parseRuleWords(words: readonly string[], quoted: readonly boolean[], isChain: (name: string) => boolean): ParsedRule {
+export function parseRuleWords(
+  words: readonly string[],
+  quoted: readonly boolean[],
+  isChain: (name: string) => boolean,
+): ParsedRule {
   const parts: RulePart[] = [];
   const matches: Owner[] = [];
   let target: Owner | null = null;
@@ -128,7 +141,8 @@ export function parseRuleWords(words: readonly string[], quoted: readonly boolea
       const def = TARGETS[name];
       target = { index: parts.length, defs: def?.options ?? null, isTarget: true };
       parts.push({ kind: 'target', flag: tflag, name });
-      if (!def && !isChain(name)) unsupported ??= `target "${name}" is neither a supported target nor a chain of this table`;
+      if (!def && !isChain(name))
+        unsupported ??= `target "${name}" is neither a supported target nor a chain of this table`;
       negate = false;
       i += 2;
       continue;
@@ -145,7 +159,11 @@ export function parseRuleWords(words: readonly string[], quoted: readonly boolea
     if (!owner) {
       const implicit = IMPLICIT[protocolNumber];
       const idef = implicit ? MATCH_MODULES[implicit] : undefined;
-      if (implicit && idef?.options[word] && !matches.some((m) => (parts[m.index] as { module?: string }).module === implicit)) {
+      if (
+        implicit &&
+        idef?.options[word] &&
+        !matches.some((m) => (parts[m.index] as { module?: string }).module === implicit)
+      ) {
         owner = { index: parts.length, defs: idef.options, isTarget: false };
         matches.push(owner);
         parts.push({ kind: 'match', module: implicit, implicit: true });
@@ -182,7 +200,14 @@ export function parseRuleWords(words: readonly string[], quoted: readonly boolea
     const args = words.slice(at, at + def.arity);
     if (args.length < def.arity) unsupported ??= `${word} needs ${def.arity} value${def.arity > 1 ? 's' : ''}`;
     if (negated && !def.negatable) unsupported ??= `${word} cannot be negated`;
-    parts.push({ kind: 'option', owner: owner.index, name: word, negated, args, quoted: quoted.length === 0 ? NOTHING_QUOTED : quoted.slice(at, at + def.arity) });
+    parts.push({
+      kind: 'option',
+      owner: owner.index,
+      name: word,
+      negated,
+      args,
+      quoted: quoted.length === 0 ? NOTHING_QUOTED : quoted.slice(at, at + def.arity),
+    });
     negate = false;
     i = at + def.arity;
   }
@@ -204,7 +229,10 @@ export function optionsOf(parts: readonly RulePart[], index: number): OptionWord
 }
 
 /** Builds the typed meaning of the parts; stops at the first part it cannot honour. */
-function buildSpec(parts: readonly RulePart[], isChain: (name: string) => boolean): { spec: RuleSpec; unsupported: string | null } {
+function buildSpec(
+  parts: readonly RulePart[],
+  isChain: (name: string) => boolean,
+): { spec: RuleSpec; unsupported: string | null } {
   let src: AddressSpec | null = null;
   let dst: AddressSpec | null = null;
   let inInterface: InterfaceSpec | null = null;
@@ -260,7 +288,8 @@ function buildSpec(parts: readonly RulePart[], isChain: (name: string) => boolea
       const module = TARGETS[part.name];
       if (!module) {
         if (optionsOf(parts, index).length > 0) stop = `options after -j ${part.name}`;
-        else if (!isChain(part.name)) stop = `target "${part.name}" is neither a supported target nor a chain of this table`;
+        else if (!isChain(part.name))
+          stop = `target "${part.name}" is neither a supported target nor a chain of this table`;
         else target = { kind: part.flag === '-g' ? 'goto' : 'jump', chain: part.name };
       } else if (part.flag === '-g') stop = `-g needs a chain, "${part.name}" is a target`;
       else {

@@ -4,7 +4,17 @@
  * counters (`[pkts:bytes] -A …` or `-c pkts bytes`), and `#` comments. Whatever it cannot
  * honour becomes a Problem with its line number; it never throws and never loops.
  */
-import { BUILTIN_CHAINS, type Chain, type Counters, type Problem, type Rule, type RulePart, type RuleSpec, type Ruleset, type Table } from './model';
+import {
+  BUILTIN_CHAINS,
+  type Chain,
+  type Counters,
+  type Problem,
+  type Rule,
+  type RulePart,
+  type RuleSpec,
+  type Ruleset,
+  type Table,
+} from './model';
 import { parseRuleWords } from './parse-rule';
 import { tokenize } from './tokenize';
 import { findJumpCycles } from './cycles';
@@ -137,14 +147,24 @@ function declareChain(section: Section, body: string, lineNo: number, raw: strin
   let chainPolicy: 'ACCEPT' | 'DROP' | null = null;
   if (builtin) {
     if (policy !== 'ACCEPT' && policy !== 'DROP') {
-      problem(lineNo, raw, `built-in chain ${name} needs policy ACCEPT or DROP, not "${policy ?? ''}"; ACCEPT assumed by the kernel default`);
+      problem(
+        lineNo,
+        raw,
+        `built-in chain ${name} needs policy ACCEPT or DROP, not "${policy ?? ''}"; ACCEPT assumed by the kernel default`,
+      );
     } else chainPolicy = policy;
   } else if (policy !== '-' && policy !== undefined) {
     problem(lineNo, raw, `user chain ${name} cannot have a policy ("${policy}")`);
   }
   const counters = counterText === undefined ? null : parseCounters(counterText);
   if (counterText !== undefined && !counters) problem(lineNo, raw, `bad chain counters "${counterText}"`, 'note');
-  section.chains.set(name, { name, policy: builtin ? (chainPolicy ?? 'ACCEPT') : null, counters, line: lineNo, rules: [] });
+  section.chains.set(name, {
+    name,
+    policy: builtin ? (chainPolicy ?? 'ACCEPT') : null,
+    counters,
+    line: lineNo,
+    rules: [],
+  });
 }
 
 /** Runs a section's commands in order, then freezes its chains and rules. */
@@ -190,7 +210,11 @@ function finishSection(section: Section, tables: Map<string, Table>, problems: P
     if (command === '-A' || command === '--append' || command === '-I' || command === '--insert') {
       const chain = chainName === undefined ? undefined : chainOf(chainName);
       if (!chain) {
-        report(line, text, chainName ? `chain ${chainName} does not exist in table ${section.name}` : `${command} needs a chain`);
+        report(
+          line,
+          text,
+          chainName ? `chain ${chainName} does not exist in table ${section.name}` : `${command} needs a chain`,
+        );
         continue;
       }
       let start = 2;
@@ -237,7 +261,8 @@ function finishSection(section: Section, tables: Map<string, Table>, problems: P
       const policy = words[2];
       const c = chainName && builtins.includes(chainName) ? chainOf(chainName) : undefined;
       if (!c) report(line, text, `-P needs a built-in chain of table ${section.name}`);
-      else if (policy !== 'ACCEPT' && policy !== 'DROP') report(line, text, `policy must be ACCEPT or DROP, not "${policy ?? ''}"`);
+      else if (policy !== 'ACCEPT' && policy !== 'DROP')
+        report(line, text, `policy must be ACCEPT or DROP, not "${policy ?? ''}"`);
       else c.policy = policy;
       continue;
     }
@@ -261,7 +286,9 @@ function finishSection(section: Section, tables: Map<string, Table>, problems: P
   const loops = findJumpCycles(
     drafts.map((d) => ({
       name: d.name,
-      targets: d.rules.map((r) => (r.spec.target?.kind === 'jump' || r.spec.target?.kind === 'goto' ? r.spec.target.chain : null)),
+      targets: d.rules.map((r) =>
+        r.spec.target?.kind === 'jump' || r.spec.target?.kind === 'goto' ? r.spec.target.chain : null,
+      ),
     })),
   );
   const chains = new Map<string, Chain>();
@@ -274,9 +301,18 @@ function finishSection(section: Section, tables: Map<string, Table>, problems: P
     });
     chains.set(d.name, { name: d.name, policy: d.policy, counters: d.counters, line: d.line, rules: d.rules });
   }
-  if ((section.name === 'raw' || section.name === 'mangle' || section.name === 'security') && [...chains.values()].some((c) => c.rules.length > 0)) {
-    report(section.line, `*${section.name}`, `table ${section.name} is parsed but not walked (only nat and filter decide where a connection goes)`, 'note');
+  if (
+    (section.name === 'raw' || section.name === 'mangle' || section.name === 'security') &&
+    [...chains.values()].some((c) => c.rules.length > 0)
+  ) {
+    report(
+      section.line,
+      `*${section.name}`,
+      `table ${section.name} is parsed but not walked (only nat and filter decide where a connection goes)`,
+      'note',
+    );
   }
-  if (tables.has(section.name)) report(section.line, `*${section.name}`, `table ${section.name} appears twice; the later one is used`);
+  if (tables.has(section.name))
+    report(section.line, `*${section.name}`, `table ${section.name} appears twice; the later one is used`);
   tables.set(section.name, { name: section.name, chains });
 }

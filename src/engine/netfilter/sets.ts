@@ -9,7 +9,8 @@ import { parseProtocol } from './values';
 
 /** An ipset as `ipset list` describes it: its type and its members as `ipset add` writes them. */
 export interface IpSetSpec {
-  readonly type: 'hash:ip' | 'hash:net' | 'hash:ip,port' | 'hash:net,port' | 'hash:ip,port,ip' | 'hash:ip,port,net' | 'bitmap:port';
+  readonly type:
+    'hash:ip' | 'hash:net' | 'hash:ip,port' | 'hash:net,port' | 'hash:ip,port,ip' | 'hash:ip,port,net' | 'bitmap:port';
   /** e.g. "10.96.0.10,tcp:53", "10.244.0.0/16", "30080". */
   readonly members: readonly string[];
 }
@@ -32,7 +33,8 @@ function parseDimension(kind: string, text: string): Dimension | null {
   const [a, b] = portText.split('-');
   const first = Number(a);
   const last = b === undefined ? first : Number(b);
-  if (!proto.ok || !Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last > 65535 || last < first) return null;
+  if (!proto.ok || !Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last > 65535 || last < first)
+    return null;
   return { kind: 'port', proto: proto.value, first, last };
 }
 
@@ -42,7 +44,8 @@ export function compileSet(name: string, spec: IpSetSpec): SetTest | string {
   const members: Dimension[][] = [];
   for (const m of spec.members) {
     const parts = m.split(',');
-    if (parts.length !== kinds.length) return `set ${name}: member "${m}" does not have the ${kinds.length} parts of ${spec.type}`;
+    if (parts.length !== kinds.length)
+      return `set ${name}: member "${m}" does not have the ${kinds.length} parts of ${spec.type}`;
     const dims: Dimension[] = [];
     for (let i = 0; i < parts.length; i++) {
       const d = parseDimension(kinds[i] as string, (parts[i] as string).trim());
@@ -60,7 +63,7 @@ export function compileSet(name: string, spec: IpSetSpec): SetTest | string {
         const side = flags[i];
         if (d.kind === 'net') {
           const a = side === 'src' ? p.src : p.dst;
-          if (((a & d.prefix.mask) >>> 0) !== d.prefix.addr) continue outer;
+          if ((a & d.prefix.mask) >>> 0 !== d.prefix.addr) continue outer;
         } else {
           const port = side === 'src' ? p.sport : p.dport;
           if (p.proto !== d.proto || port < d.first || port > d.last) continue outer;

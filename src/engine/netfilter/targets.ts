@@ -55,7 +55,8 @@ function natTarget(kind: 'DNAT' | 'SNAT', option: string, options: Record<string
     options,
     build(opts) {
       const to = opts.filter((o) => o.name === option);
-      if (to.length !== 1) return fail(`${kind} needs exactly one ${option} (several ranges were removed from the kernel)`);
+      if (to.length !== 1)
+        return fail(`${kind} needs exactly one ${option} (several ranges were removed from the kernel)`);
       const range = parseNatRange(arg(to[0]));
       if (!range.ok) return range;
       const persistent = has(opts, '--persistent');
@@ -105,7 +106,8 @@ export const TARGETS: Readonly<Record<string, TargetModule>> = {
   MARK: {
     options: markOptions,
     build(opts) {
-      if (opts.length !== 1) return fail('MARK needs exactly one of --set-xmark, --set-mark, --or-mark, --and-mark, --xor-mark');
+      if (opts.length !== 1)
+        return fail('MARK needs exactly one of --set-xmark, --set-mark, --or-mark, --and-mark, --xor-mark');
       const o = opts[0] as OptionWords;
       // Every form reduces to the kernel's xmark: mark = (mark & ~mask) ^ value (libxt_MARK).
       if (o.name === '--set-xmark' || o.name === '--set-mark') {
@@ -122,7 +124,12 @@ export const TARGETS: Readonly<Record<string, TargetModule>> = {
     },
   },
   DNAT: natTarget('DNAT', '--to-destination', { '--to-destination': one, '--random': flag, '--persistent': flag }),
-  SNAT: natTarget('SNAT', '--to-source', { '--to-source': one, '--random': flag, '--random-fully': flag, '--persistent': flag }),
+  SNAT: natTarget('SNAT', '--to-source', {
+    '--to-source': one,
+    '--random': flag,
+    '--random-fully': flag,
+    '--persistent': flag,
+  }),
   MASQUERADE: {
     options: { '--to-ports': one, '--random': flag, '--random-fully': flag },
     build(opts) {

@@ -25,7 +25,11 @@ export type NetworkState = readonly NodeState[];
 
 /** Fresh state: empty recent lists, nth counters at their initial values. */
 export function createNetworkState(topology: Topology): NetworkState {
-  return topology.nodes.map((n) => ({ recent: new RecentLists(), nth: n.compiled.nthInitial.slice(), nft: createNftState() }));
+  return topology.nodes.map((n) => ({
+    recent: new RecentLists(),
+    nth: n.compiled.nthInitial.slice(),
+    nft: createNftState(),
+  }));
 }
 
 /** A deep copy (exact mode replays every branch from the same state). */
@@ -51,7 +55,12 @@ export interface WalkContext {
 }
 
 /** Creates a context over a state; `count` allocates per-node counters. */
-export function createWalkContext(topology: Topology, state: NetworkState, chooser: Chooser, count: boolean): WalkContext {
+export function createWalkContext(
+  topology: Topology,
+  state: NetworkState,
+  chooser: Chooser,
+  count: boolean,
+): WalkContext {
   const counters = count ? topology.nodes.map((n) => new Float64Array(counterSlots(n).length)) : null;
   const envs: EvalEnv[] = topology.nodes.map((n, i) => ({
     chooser,

@@ -72,7 +72,8 @@ function graphOf(node: NetNode): { chains: Map<string, GraphChain>; roots: strin
         })),
       });
     }
-    for (const name of BUILTIN_CHAINS[table] ?? []) if (compiled.has(name)) roots.push(`ipt\u0000${table}\u0000${name}`);
+    for (const name of BUILTIN_CHAINS[table] ?? [])
+      if (compiled.has(name)) roots.push(`ipt\u0000${table}\u0000${name}`);
   }
   const nft = node.nft?.compiled;
   if (nft) {
@@ -87,7 +88,8 @@ function graphOf(node: NetNode): { chains: Map<string, GraphChain>; roots: strin
           const targets: string[] = [];
           for (const step of r.problem === null ? r.steps : []) {
             const verdicts = step.kind === 'verdict' ? [step.verdict] : step.kind === 'vmap' ? step.verdicts() : [];
-            for (const v of verdicts) if (v.kind === 'jump' || v.kind === 'goto') targets.push(`nft\u0000${nftChainKey(chain.table, v.chain)}`);
+            for (const v of verdicts)
+              if (v.kind === 'jump' || v.kind === 'goto') targets.push(`nft\u0000${nftChainKey(chain.table, v.chain)}`);
           }
           return { number: r.number, line: r.line, targets };
         }),
@@ -144,7 +146,11 @@ function chainBounds(chains: ReadonlyMap<string, GraphChain>, roots: readonly st
 }
 
 /** Follows the heaviest calls from the heaviest root down to the first chain that calls one heavy chain several times. */
-function findSite(chains: ReadonlyMap<string, GraphChain>, bounds: ReadonlyMap<string, number>, roots: readonly string[]): FanOutSite | null {
+function findSite(
+  chains: ReadonlyMap<string, GraphChain>,
+  bounds: ReadonlyMap<string, number>,
+  roots: readonly string[],
+): FanOutSite | null {
   let key = [...roots].sort((a, b) => (bounds.get(b) ?? 0) - (bounds.get(a) ?? 0))[0];
   const seen = new Set<string>();
   let heaviest: FanOutSite | null = null;
@@ -165,7 +171,15 @@ function findSite(chains: ReadonlyMap<string, GraphChain>, bounds: ReadonlyMap<s
     for (const [t, c] of calls) {
       const b = bounds.get(t) ?? 0;
       const target = chains.get(t)?.name ?? t;
-      const site = { table: chain.table, chain: chain.name, rule: c.first.number, line: c.first.line, target, calls: c.count, targetBound: b };
+      const site = {
+        table: chain.table,
+        chain: chain.name,
+        rule: c.first.number,
+        line: c.first.line,
+        target,
+        calls: c.count,
+        targetBound: b,
+      };
       if (c.count > 1 && b > 1) return site;
       if (b > nextBound) {
         nextBound = b;

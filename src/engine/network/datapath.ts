@@ -18,7 +18,12 @@ import { baseChainsAt, runBaseChain, type CompiledNftChain } from '../nftables';
 import type { NftState } from '../nftables/state';
 import type { NetNode } from './topology';
 
-const IPTABLES_PRIORITY: Readonly<Record<string, number>> = { 'nat PREROUTING': -100, 'nat OUTPUT': -100, 'nat POSTROUTING': 100, 'nat INPUT': 100 };
+const IPTABLES_PRIORITY: Readonly<Record<string, number>> = {
+  'nat PREROUTING': -100,
+  'nat OUTPUT': -100,
+  'nat POSTROUTING': 100,
+  'nat INPUT': 100,
+};
 
 function inStretch(table: string, hook: string, c: CompiledNftChain): boolean {
   const b = c.base;
@@ -32,7 +37,14 @@ function inStretch(table: string, hook: string, c: CompiledNftChain): boolean {
 }
 
 /** Runs `node`'s rules for the walk's (table, HOOK) call; returns a netfilter Verdict. */
-export function runHook(node: NetNode, table: string, hook: string, p: Packet, e: EvalEnv, nftState: NftState | undefined): number {
+export function runHook(
+  node: NetNode,
+  table: string,
+  hook: string,
+  p: Packet,
+  e: EvalEnv,
+  nftState: NftState | undefined,
+): number {
   const nft = node.nft;
   if (!nft) return traverse(node.compiled, table, hook, p, e);
   const chains = baseChainsAt(nft.compiled, hook.toLowerCase()).filter((c) => inStretch(table, hook, c));
@@ -42,7 +54,8 @@ export function runHook(node: NetNode, table: string, hook: string, p: Packet, e
   const startDst = p.dst;
   const startDport = p.dport;
   let iptablesDone = !hasIptables;
-  const natBound = (): boolean => (hook === 'PREROUTING' || hook === 'OUTPUT' ? p.dst !== startDst || p.dport !== startDport : e.sourceNatted);
+  const natBound = (): boolean =>
+    hook === 'PREROUTING' || hook === 'OUTPUT' ? p.dst !== startDst || p.dport !== startDport : e.sourceNatted;
   e.hook = hook;
   for (const c of chains) {
     const priority = c.base?.priority ?? 0;

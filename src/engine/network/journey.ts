@@ -39,7 +39,15 @@ export interface Journey {
 const fmt = (ip: number, port: number): string => `${formatIPv4(ip)}:${port}`;
 
 /** Records a journey step when steps are being kept. */
-export function step(ctx: WalkContext, node: string, direction: 'original' | 'reply', event: Step['event'], iface: string, p: Packet, detail: string): void {
+export function step(
+  ctx: WalkContext,
+  node: string,
+  direction: 'original' | 'reply',
+  event: Step['event'],
+  iface: string,
+  p: Packet,
+  detail: string,
+): void {
   ctx.steps?.push({ node, direction, event, iface, src: fmt(p.src, p.sport), dst: fmt(p.dst, p.dport), detail });
 }
 
@@ -48,4 +56,3 @@ export function ruleRef(node: NetNode, e: EvalEnv): RuleRef | null {
   const d = e.decider;
   return d ? { node: node.name, table: d.table, chain: d.chain, rule: d.rule, text: d.text } : null;
 }
-

@@ -44,7 +44,14 @@ function hookFailed(w: ReplyWalk, node: NetNode, v: number): ReplyResult {
 
 function findCt(j: Journey, node: NetNode, p: Packet): CtEntry | null {
   for (const ct of j.cts) {
-    if (ct.node === node && ct.natDst === p.src && ct.natDport === p.sport && ct.natSrc === p.dst && ct.natSport === p.dport) return ct;
+    if (
+      ct.node === node &&
+      ct.natDst === p.src &&
+      ct.natDport === p.sport &&
+      ct.natSrc === p.dst &&
+      ct.natSport === p.dport
+    )
+      return ct;
   }
   return null;
 }
@@ -70,14 +77,25 @@ function undoSource(p: Packet, ct: CtEntry | null): void {
 }
 
 /** Whether the answer arriving at an endpoint is the one the connecting side waits for. */
-function check(w: ReplyWalk, p: Packet, reached: 'client' | 'pod' | 'node', pod: NetPod | null, node: NetNode | null): ReplyResult {
+function check(
+  w: ReplyWalk,
+  p: Packet,
+  reached: 'client' | 'pod' | 'node',
+  pod: NetPod | null,
+  node: NetNode | null,
+): ReplyResult {
   const o = w.c.origin;
   const isOrigin =
     (reached === 'client' && o.kind === 'client' && p.dst === o.ip) ||
     (reached === 'pod' && o.kind === 'pod' && pod === o.pod) ||
     (reached === 'node' && o.kind === 'node' && node === o.node);
   if (!isOrigin) {
-    const where = reached === 'client' ? `LAN host ${formatIPv4(p.dst)}` : reached === 'pod' && pod ? `pod ${pod.namespace}/${pod.name}` : `node ${node?.name ?? ''}`;
+    const where =
+      reached === 'client'
+        ? `LAN host ${formatIPv4(p.dst)}`
+        : reached === 'pod' && pod
+          ? `pod ${pod.namespace}/${pod.name}`
+          : `node ${node?.name ?? ''}`;
     return fail(w, `the answer reaches ${where}, which did not open the connection`);
   }
   if (p.src !== w.c.dst || p.sport !== w.c.dport || p.dst !== w.j.originSrc || p.dport !== w.c.sport) {
@@ -92,7 +110,11 @@ function check(w: ReplyWalk, p: Packet, reached: 'client' | 'pod' | 'node', pod:
 function leave(w: ReplyWalk, node: NetNode, route: Route, p: Packet, ttl: number): ReplyResult {
   if (route.kind === 'pod') {
     step(w.ctx, node.name, 'reply', 'deliver', route.iface, p, `${route.pod.namespace}/${route.pod.name}`);
-    if (p.src === route.pod.ip) return fail(w, `pod ${route.pod.namespace}/${route.pod.name} drops an answer whose source is its own address (martian source)`);
+    if (p.src === route.pod.ip)
+      return fail(
+        w,
+        `pod ${route.pod.namespace}/${route.pod.name} drops an answer whose source is its own address (martian source)`,
+      );
     return check(w, p, 'pod', route.pod, node);
   }
   if (route.kind === 'node') {
@@ -124,7 +146,11 @@ function arrive(w: ReplyWalk, node: NetNode, p: Packet, ttl: number): ReplyResul
     v = runHook(node, 'nat', 'PREROUTING', p, ctx.envs[node.index] as EvalEnv, ctx.nft[node.index]);
     if (v !== V.ACCEPT) return hookFailed(w, node, v);
   }
-  if (node.addresses.isLocal(p.src)) return fail(w, `${node.name} drops the answer: its source ${formatIPv4(p.src)} is the node's own address (martian source)`);
+  if (node.addresses.isLocal(p.src))
+    return fail(
+      w,
+      `${node.name} drops the answer: its source ${formatIPv4(p.src)} is the node's own address (martian source)`,
+    );
   const route = routeOn(ctx.topology, node, p.dst);
   const fresh = p.ctstate === CtState.NEW;
   if (route.kind === 'local') {
@@ -184,7 +210,14 @@ function sendLocal(w: ReplyWalk, node: NetNode, p: Packet): ReplyResult {
  * Walks the answer to a delivered first packet back toward the connecting endpoint. `pod` and
  * `node` say where the first packet landed; null when no network was involved.
  */
-export function walkReply(ctx: WalkContext, c: ResolvedConnection, j: Journey, delivered: Packet, pod: NetPod | null, node: NetNode | null): ReplyResult | null {
+export function walkReply(
+  ctx: WalkContext,
+  c: ResolvedConnection,
+  j: Journey,
+  delivered: Packet,
+  pod: NetPod | null,
+  node: NetNode | null,
+): ReplyResult | null {
   if (!node) return null;
   prepareEnvs(ctx, 'reply');
   const p = newPacket(delivered.dst, delivered.src, delivered.dport, delivered.sport, c.proto);

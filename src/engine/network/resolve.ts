@@ -38,13 +38,15 @@ export class ConnectionError extends Error {
 }
 
 function port(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConnectionError(field, `${value} is not a port (0-65535)`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new ConnectionError(field, `${value} is not a port (0-65535)`);
   return value;
 }
 
 function node(topology: Topology, name: string, field: string): NetNode {
   const n = topology.byName.get(name);
-  if (!n) throw new ConnectionError(field, `no node "${name}" (nodes: ${topology.nodes.map((x) => x.name).join(', ')})`);
+  if (!n)
+    throw new ConnectionError(field, `no node "${name}" (nodes: ${topology.nodes.map((x) => x.name).join(', ')})`);
   return n;
 }
 
@@ -63,12 +65,17 @@ export function resolveConnection(topology: Topology, spec: ConnectionSpec): Res
     const ip = from.ip === undefined ? topology.defaultClient : parseIPv4(from.ip);
     if (ip === null) throw new ConnectionError('from.ip', `"${from.ip}" is not an IPv4 address`);
     const via = from.via === undefined ? null : node(topology, from.via, 'from.via');
-    if (topology.nodes.some((n) => n.addresses.isLocal(ip))) throw new ConnectionError('from.ip', `${from.ip} belongs to a node; use a node source`);
+    if (topology.nodes.some((n) => n.addresses.isLocal(ip)))
+      throw new ConnectionError('from.ip', `${from.ip} belongs to a node; use a node source`);
     origin = { kind: 'client', ip, node: via, pod: null };
   } else if (from.kind === 'pod') {
-    const matches = topology.nodes.flatMap((n) => n.pods).filter((p) => p.name === from.name && (from.namespace === undefined || p.namespace === from.namespace));
-    if (matches.length === 0) throw new ConnectionError('from.name', `no pod "${from.namespace ? `${from.namespace}/` : ''}${from.name}"`);
-    if (matches.length > 1) throw new ConnectionError('from.namespace', `pod name "${from.name}" exists in several namespaces; give one`);
+    const matches = topology.nodes
+      .flatMap((n) => n.pods)
+      .filter((p) => p.name === from.name && (from.namespace === undefined || p.namespace === from.namespace));
+    if (matches.length === 0)
+      throw new ConnectionError('from.name', `no pod "${from.namespace ? `${from.namespace}/` : ''}${from.name}"`);
+    if (matches.length > 1)
+      throw new ConnectionError('from.namespace', `pod name "${from.name}" exists in several namespaces; give one`);
     const pod = matches[0] as NetPod;
     origin = { kind: 'pod', ip: pod.ip, node: pod.node, pod };
   } else if (from.kind === 'node') {
@@ -76,7 +83,8 @@ export function resolveConnection(topology: Topology, spec: ConnectionSpec): Res
     let ip = 0;
     if (from.ip !== undefined) {
       const v = parseIPv4(from.ip);
-      if (v === null || !n.addresses.isLocal(v)) throw new ConnectionError('from.ip', `"${from.ip}" is not an address of node ${n.name}`);
+      if (v === null || !n.addresses.isLocal(v))
+        throw new ConnectionError('from.ip', `"${from.ip}" is not an address of node ${n.name}`);
       ip = v;
     }
     origin = { kind: 'node', ip, node: n, pod: null };

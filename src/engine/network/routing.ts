@@ -24,11 +24,14 @@ export function routeOn(topology: Topology, node: NetNode, dst: number): Route {
   if (pod && pod.node === node && pod.veth !== '') return { kind: 'pod', pod, iface: pod.veth, nextHop: dst };
   for (const other of topology.nodes) {
     if (other === node || !other.podCIDR || other.lanIP === null) continue;
-    if (((dst & other.podCIDR.mask) >>> 0) === other.podCIDR.addr) return { kind: 'node', node: other, iface: LAN_INTERFACE, nextHop: other.lanIP };
+    if ((dst & other.podCIDR.mask) >>> 0 === other.podCIDR.addr)
+      return { kind: 'node', node: other, iface: LAN_INTERFACE, nextHop: other.lanIP };
   }
-  if (node.lanPrefix && ((dst & node.lanPrefix.mask) >>> 0) === node.lanPrefix.addr) {
+  if (node.lanPrefix && (dst & node.lanPrefix.mask) >>> 0 === node.lanPrefix.addr) {
     const peer = topology.nodesByLanIP.get(dst);
-    return peer ? { kind: 'node', node: peer, iface: LAN_INTERFACE, nextHop: dst } : { kind: 'host', iface: LAN_INTERFACE, nextHop: dst };
+    return peer
+      ? { kind: 'node', node: peer, iface: LAN_INTERFACE, nextHop: dst }
+      : { kind: 'host', iface: LAN_INTERFACE, nextHop: dst };
   }
   const gateway = node.lanPrefix ? (node.lanPrefix.addr + 1) >>> 0 : dst;
   return { kind: 'gateway', iface: LAN_INTERFACE, nextHop: gateway };
@@ -52,9 +55,11 @@ export function sourceFor(node: NetNode, route: Route, dst: number): number | nu
  */
 export function clientRoute(topology: Topology, dst: number, via: NetNode | null): Route | null {
   if (via && via.lanIP !== null) return { kind: 'node', node: via, iface: LAN_INTERFACE, nextHop: via.lanIP };
-  if (topology.lan && ((dst & topology.lan.mask) >>> 0) === topology.lan.addr) {
+  if (topology.lan && (dst & topology.lan.mask) >>> 0 === topology.lan.addr) {
     const node = topology.nodesByLanIP.get(dst);
-    return node ? { kind: 'node', node, iface: LAN_INTERFACE, nextHop: dst } : { kind: 'host', iface: LAN_INTERFACE, nextHop: dst };
+    return node
+      ? { kind: 'node', node, iface: LAN_INTERFACE, nextHop: dst }
+      : { kind: 'host', iface: LAN_INTERFACE, nextHop: dst };
   }
   return null;
 }

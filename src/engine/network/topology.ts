@@ -60,7 +60,8 @@ export interface NftNode {
 function parseRules(raw: string): { ruleset: Ruleset; nft: NftNode | null } {
   // CR-only (old Mac) and CRLF line endings are line endings too; each CR keeps its line number.
   const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (detectRulesFormat(text) === 'iptables' && !/^\s*(table|add|flush|create|insert|delete)\s/m.test(text)) return { ruleset: parseIptablesSave(text), nft: null };
+  if (detectRulesFormat(text) === 'iptables' && !/^\s*(table|add|flush|create|insert|delete)\s/m.test(text))
+    return { ruleset: parseIptablesSave(text), nft: null };
   const parts = splitRulesText(text);
   const parsed = parseNft(parts.nft);
   return { ruleset: parseIptablesSave(parts.iptables), nft: { ruleset: parsed, compiled: compileNft(parsed) } };
@@ -112,7 +113,11 @@ function finish(nodes: NetNode[], lan: Prefix | null, client: number): Topology 
  * Builds the network of a cluster; `rulesFor(node)` gives each node's iptables-save text.
  * Throws RangeError naming the node or pod when an address does not parse or fit.
  */
-export function clusterTopology(cluster: Cluster, rulesFor: (node: string) => string, options: TopologyOptions = {}): Topology {
+export function clusterTopology(
+  cluster: Cluster,
+  rulesFor: (node: string) => string,
+  options: TopologyOptions = {},
+): Topology {
   const lanLength = options.lanPrefixLength ?? 24;
   const nodes: NetNode[] = [];
   // Nodes often carry identical dumps; parsing is the costly part and its result is shared.
@@ -142,7 +147,20 @@ export function clusterTopology(cluster: Cluster, rulesFor: (node: string) => st
     const addresses = new NodeAddresses(interfaces);
     const sets = options.sets?.[node.name];
     const compiled = compileRuleset(ruleset, { addresses, ...(sets ? { sets } : {}) });
-    const netNode: NetNode = { index, name: node.name, lanIP, lanPrefix, podCIDR, gateway, pods: [], addresses, rulesText, ruleset, compiled, ...(nft ? { nft } : {}) };
+    const netNode: NetNode = {
+      index,
+      name: node.name,
+      lanIP,
+      lanPrefix,
+      podCIDR,
+      gateway,
+      pods: [],
+      addresses,
+      rulesText,
+      ruleset,
+      compiled,
+      ...(nft ? { nft } : {}),
+    };
     for (const p of local) {
       netNode.pods.push({
         namespace: p.namespace,

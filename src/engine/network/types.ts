@@ -39,7 +39,14 @@ export interface RuleRef {
 
 /** Where the first packet of the connection was delivered. */
 export type Destination =
-  | { readonly kind: 'pod'; readonly namespace: string; readonly name: string; readonly node: string; readonly ip: string; readonly port: number }
+  | {
+      readonly kind: 'pod';
+      readonly namespace: string;
+      readonly name: string;
+      readonly node: string;
+      readonly ip: string;
+      readonly port: number;
+    }
   /**
    * A node's own network stack (node address, no DNAT). The simulated nodes run no listener,
    * so a real TCP client would be refused (RST) there; the walk stops at delivery.

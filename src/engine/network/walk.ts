@@ -24,8 +24,19 @@ const TTL = 64;
 
 /** A finished forward walk: delivered somewhere, or stopped. */
 type Ending =
-  | { readonly kind: 'delivered'; readonly destination: Destination; readonly packet: Packet; readonly pod: NetPod | null; readonly node: NetNode | null }
-  | { readonly kind: 'stopped'; readonly verdict: Verdict; readonly decidedBy: RuleRef | null; readonly reason: string | null };
+  | {
+      readonly kind: 'delivered';
+      readonly destination: Destination;
+      readonly packet: Packet;
+      readonly pod: NetPod | null;
+      readonly node: NetNode | null;
+    }
+  | {
+      readonly kind: 'stopped';
+      readonly verdict: Verdict;
+      readonly decidedBy: RuleRef | null;
+      readonly reason: string | null;
+    };
 
 /** Turns a non-ACCEPT hook verdict into a stop. */
 export function stopped(node: NetNode, e: EvalEnv, v: number): Ending {
@@ -46,7 +57,17 @@ function noteAccept(j: Journey, node: NetNode, e: EvalEnv): void {
 }
 
 function openCt(j: Journey, node: NetNode, p: Packet): CtEntry {
-  const ct = { node, src: p.src, sport: p.sport, dst: p.dst, dport: p.dport, natSrc: 0, natSport: 0, natDst: 0, natDport: 0 };
+  const ct = {
+    node,
+    src: p.src,
+    sport: p.sport,
+    dst: p.dst,
+    dport: p.dport,
+    natSrc: 0,
+    natSport: 0,
+    natDst: 0,
+    natDport: 0,
+  };
   j.cts.push(ct);
   return ct;
 }
@@ -63,7 +84,10 @@ function deliver(ctx: WalkContext, j: Journey, node: NetNode, route: Route, p: P
   if (route.kind === 'pod') {
     step(ctx, node.name, 'original', 'deliver', route.iface, p, `${route.pod.namespace}/${route.pod.name}`);
     // The pod's kernel drops a packet "from" its own address (martian source, accept_local=0).
-    if (p.src === route.pod.ip) return kernelDrop(`pod ${route.pod.namespace}/${route.pod.name} drops a packet whose source is its own address (martian source)`);
+    if (p.src === route.pod.ip)
+      return kernelDrop(
+        `pod ${route.pod.namespace}/${route.pod.name} drops a packet whose source is its own address (martian source)`,
+      );
     return delivered(route.pod, node, p);
   }
   if (route.kind === 'node') {
@@ -75,11 +99,24 @@ function deliver(ctx: WalkContext, j: Journey, node: NetNode, route: Route, p: P
     return arrive(ctx, j, route.node, p, ttl);
   }
   step(ctx, node.name, 'original', 'leave', route.iface, p, route.kind === 'host' ? 'LAN host' : 'default gateway');
-  return { kind: 'delivered', destination: { kind: 'external', ip: formatIPv4(p.dst), port: p.dport }, packet: p, pod: null, node: null };
+  return {
+    kind: 'delivered',
+    destination: { kind: 'external', ip: formatIPv4(p.dst), port: p.dport },
+    packet: p,
+    pod: null,
+    node: null,
+  };
 }
 
 function delivered(pod: NetPod, node: NetNode, p: Packet): Ending {
-  const destination: Destination = { kind: 'pod', namespace: pod.namespace, name: pod.name, node: node.name, ip: formatIPv4(p.dst), port: p.dport };
+  const destination: Destination = {
+    kind: 'pod',
+    namespace: pod.namespace,
+    name: pod.name,
+    node: node.name,
+    ip: formatIPv4(p.dst),
+    port: p.dport,
+  };
   return { kind: 'delivered', destination, packet: p, pod, node };
 }
 
@@ -88,7 +125,13 @@ function deliverLocal(ctx: WalkContext, node: NetNode, p: Packet): Ending {
   // A hostNetwork pod listens on the node's own address.
   const pod = node.pods.find((x) => x.veth === '' && x.ip === p.dst);
   if (pod) return delivered(pod, node, p);
-  return { kind: 'delivered', destination: { kind: 'node', node: node.name, ip: formatIPv4(p.dst), port: p.dport }, packet: p, pod: null, node };
+  return {
+    kind: 'delivered',
+    destination: { kind: 'node', node: node.name, ip: formatIPv4(p.dst), port: p.dport },
+    packet: p,
+    pod: null,
+    node,
+  };
 }
 
 /** A packet arriving on `node` from a pod veth or the LAN. */
@@ -101,7 +144,10 @@ function arrive(ctx: WalkContext, j: Journey, node: NetNode, p: Packet, ttl: num
   if (v !== V.ACCEPT) return stopped(node, e, v);
   if (p.dst !== ct.dst || p.dport !== ct.dport) j.dnat = true;
   // Routing validates the source (fib_validate_source): a node's own address from outside is martian.
-  if (node.addresses.isLocal(p.src)) return kernelDrop(`${node.name} drops a packet from outside whose source ${formatIPv4(p.src)} is its own address (martian source)`);
+  if (node.addresses.isLocal(p.src))
+    return kernelDrop(
+      `${node.name} drops a packet from outside whose source ${formatIPv4(p.src)} is its own address (martian source)`,
+    );
   const route = routeOn(ctx.topology, node, p.dst);
   if (route.kind === 'local') {
     v = hook(ctx, node, 'filter', 'INPUT', p);
@@ -113,7 +159,15 @@ function arrive(ctx: WalkContext, j: Journey, node: NetNode, p: Packet, ttl: num
     closeCt(ct, p);
     return deliverLocal(ctx, node, p);
   }
-  step(ctx, node.name, 'original', 'route', route.iface, p, route.kind === 'node' ? `via ${route.node.name}` : route.kind);
+  step(
+    ctx,
+    node.name,
+    'original',
+    'route',
+    route.iface,
+    p,
+    route.kind === 'node' ? `via ${route.node.name}` : route.kind,
+  );
   if (ttl <= 1) return kernelDrop(`${node.name} drops the packet: TTL exceeded (routing loop)`);
   p.outIface = route.iface;
   e.nextHop = route.nextHop;
@@ -148,7 +202,15 @@ function send(ctx: WalkContext, j: Journey, node: NetNode, p: Packet, boundSrc: 
     // ip_route_me_harder(): a DNATed local packet is routed again (its source stays).
     route = routeOn(ctx.topology, node, p.dst);
     p.outIface = route.iface;
-    step(ctx, node.name, 'original', 'route', route.iface, p, route.kind === 'node' ? `via ${route.node.name}` : route.kind);
+    step(
+      ctx,
+      node.name,
+      'original',
+      'route',
+      route.iface,
+      p,
+      route.kind === 'node' ? `via ${route.node.name}` : route.kind,
+    );
   }
   e.nextHop = route.kind === 'local' ? p.dst : route.nextHop;
   v = hook(ctx, node, 'filter', 'OUTPUT', p);
@@ -178,14 +240,37 @@ function start(ctx: WalkContext, c: ResolvedConnection, j: Journey, p: Packet): 
   if (o.kind === 'pod') {
     const pod = o.pod as NetPod;
     // A pod talking to its own address never leaves it (its loopback route).
-    if (c.dst === pod.ip) return { kind: 'delivered', destination: { kind: 'pod', namespace: pod.namespace, name: pod.name, node: pod.node.name, ip: formatIPv4(c.dst), port: c.dport }, packet: p, pod: null, node: null };
+    if (c.dst === pod.ip)
+      return {
+        kind: 'delivered',
+        destination: {
+          kind: 'pod',
+          namespace: pod.namespace,
+          name: pod.name,
+          node: pod.node.name,
+          ip: formatIPv4(c.dst),
+          port: c.dport,
+        },
+        packet: p,
+        pod: null,
+        node: null,
+      };
     p.inIface = pod.veth;
     return arrive(ctx, j, pod.node, p, TTL);
   }
   const route = clientRoute(ctx.topology, c.dst, o.node);
-  if (!route) return kernelDrop(`the client has no route to ${formatIPv4(c.dst)}: it reaches only the LAN (name the node it goes through)`);
+  if (!route)
+    return kernelDrop(
+      `the client has no route to ${formatIPv4(c.dst)}: it reaches only the LAN (name the node it goes through)`,
+    );
   if (route.kind !== 'node') {
-    return { kind: 'delivered', destination: { kind: 'external', ip: formatIPv4(c.dst), port: c.dport }, packet: p, pod: null, node: null };
+    return {
+      kind: 'delivered',
+      destination: { kind: 'external', ip: formatIPv4(c.dst), port: c.dport },
+      packet: p,
+      pod: null,
+      node: null,
+    };
   }
   p.inIface = LAN_INTERFACE;
   return arrive(ctx, j, route.node, p, TTL);
@@ -194,7 +279,14 @@ function start(ctx: WalkContext, c: ResolvedConnection, j: Journey, p: Packet): 
 /** Walks one connection (first packet, then its answer) and says what happened. */
 export function walkConnection(ctx: WalkContext, c: ResolvedConnection): ConnectionResult {
   prepareEnvs(ctx, 'original');
-  const j: Journey = { hops: [], cts: [], dnat: false, masquerade: false, explicitAccept: null, originSrc: c.origin.ip };
+  const j: Journey = {
+    hops: [],
+    cts: [],
+    dnat: false,
+    masquerade: false,
+    explicitAccept: null,
+    originSrc: c.origin.ip,
+  };
   const p = newPacket(c.origin.ip, c.dst, c.sport, c.dport, c.proto);
   const end = start(ctx, c, j, p);
   if (end.kind === 'stopped') {

@@ -15,7 +15,15 @@ import { compileSet } from './sets';
 import { readStatement } from './statement';
 
 export { nftChainKey } from './compiled';
-export type { CompiledNft, CompiledNftChain, CompiledNftRule, CompiledNftSet, NftRun, NftVerdict, Step } from './compiled';
+export type {
+  CompiledNft,
+  CompiledNftChain,
+  CompiledNftRule,
+  CompiledNftSet,
+  NftRun,
+  NftVerdict,
+  Step,
+} from './compiled';
 
 /** Compiles every table of a parsed ruleset. */
 export function compileNft(rs: NftRuleset): CompiledNft {
@@ -24,10 +32,16 @@ export function compileNft(rs: NftRuleset): CompiledNft {
   const chains = new Map<string, CompiledNftChain>();
   let stateful = false;
   const slots: SlotInfo[] = [];
-  for (const table of rs.tables.values()) for (const set of table.sets.values()) sets.set(objectKey(table, set.name), compileSet(table, set, problems));
+  for (const table of rs.tables.values())
+    for (const set of table.sets.values()) sets.set(objectKey(table, set.name), compileSet(table, set, problems));
   for (const table of rs.tables.values()) {
     if (table.family !== 'ip' && table.family !== 'inet') {
-      if (table.chains.size > 0) problems.push({ line: 0, text: `table ${table.family} ${table.name}`, message: `family ${table.family} is not walked (IPv4 packets see ip and inet tables)` });
+      if (table.chains.size > 0)
+        problems.push({
+          line: 0,
+          text: `table ${table.family} ${table.name}`,
+          message: `family ${table.family} is not walked (IPv4 packets see ip and inet tables)`,
+        });
       continue;
     }
     for (const chain of table.chains.values()) {
@@ -39,13 +53,18 @@ export function compileNft(rs: NftRuleset): CompiledNft {
         try {
           while (rc.i < rc.t.length) if (!readStatement(rc)) readMatch(rc);
           const steps = rc.steps;
-          for (const s of steps) if (s.kind === 'verdict' && 'chain' in s.verdict && !table.chains.has(s.verdict.chain)) throw new RuleError(`no chain "${s.verdict.chain}"`);
+          for (const s of steps)
+            if (s.kind === 'verdict' && 'chain' in s.verdict && !table.chains.has(s.verdict.chain))
+              throw new RuleError(`no chain "${s.verdict.chain}"`);
           stateful ||= rc.stateful;
           return { slot, number: index + 1, text: rule.text, line: rule.line, steps, problem: null };
         } catch (err) {
           // Pasted text reaches here: a compiler slip on a malformed rule must become a problem
           // with its line, like any other rule the engine cannot read, never an exception.
-          const message = err instanceof RuleError ? err.message : `the engine could not read this rule (${err instanceof Error ? err.message : String(err)})`;
+          const message =
+            err instanceof RuleError
+              ? err.message
+              : `the engine could not read this rule (${err instanceof Error ? err.message : String(err)})`;
           problems.push({ line: rule.line, text: rule.text, message });
           return { slot, number: index + 1, text: rule.text, line: rule.line, steps: [], problem: message };
         }
@@ -55,7 +74,13 @@ export function compileNft(rs: NftRuleset): CompiledNft {
         policySlot = slots.length;
         slots.push({ table: tableName, chain: chain.name, rule: 0, text: `policy ${chain.base.policy}` });
       }
-      chains.set(objectKey(table, chain.name), { table: tableName, name: chain.name, base: chain.base, rules, policySlot });
+      chains.set(objectKey(table, chain.name), {
+        table: tableName,
+        name: chain.name,
+        base: chain.base,
+        rules,
+        policySlot,
+      });
     }
   }
   const baseChains = [...chains.values()].filter((c) => c.base !== null);

@@ -37,7 +37,12 @@ export type Step =
       /** Every verdict the map can give (for the static bound on one packet's work). */
       readonly verdicts: () => readonly NftVerdict[];
     }
-  | { readonly kind: 'nat'; readonly nat: 'dnat' | 'snat' | 'masquerade'; readonly addr: number | null; readonly port: number | null }
+  | {
+      readonly kind: 'nat';
+      readonly nat: 'dnat' | 'snat' | 'masquerade';
+      readonly addr: number | null;
+      readonly port: number | null;
+    }
   | { readonly kind: 'verdict'; readonly verdict: NftVerdict };
 
 /** A compiled rule. */

@@ -15,7 +15,13 @@ import type { Token } from './tokenize';
 export type ReportProblem = (line: number, text: string, message: string) => void;
 
 /** Declares (or reopens) a chain and applies its header lines. */
-export function declareChain(table: NftTable, name: string, line: number, body: readonly Token[], problem: ReportProblem): NftChain {
+export function declareChain(
+  table: NftTable,
+  name: string,
+  line: number,
+  body: readonly Token[],
+  problem: ReportProblem,
+): NftChain {
   let chain = table.chains.get(name);
   if (!chain) {
     chain = { name, base: null, comment: null, rules: [], line };
@@ -54,7 +60,14 @@ export function chainHeader(chain: NftChain, statements: Token[][], problem: Rep
 }
 
 /** Declares (or reopens) a set or map and applies its body's options and elements. */
-export function declareSet(table: NftTable, kind: 'set' | 'map', name: string, line: number, body: readonly Token[], problem: ReportProblem): NftSet {
+export function declareSet(
+  table: NftTable,
+  kind: 'set' | 'map',
+  name: string,
+  line: number,
+  body: readonly Token[],
+  problem: ReportProblem,
+): NftSet {
   let set = table.sets.get(name);
   if (!set) {
     set = { name, kind, keyTypes: [], dataType: null, flags: [], timeout: 0, comment: null, elements: [], line };
@@ -69,7 +82,13 @@ export function declareSet(table: NftTable, kind: 'set' | 'map', name: string, l
       if (head.text === 'typeof') problem(head.line, text, 'typeof sets are not modelled; declare them with "type"');
       set.keyTypes = (keys ?? '').split(' . ');
       set.dataType = data ?? null;
-    } else if (head.text === 'flags') set.flags = st.slice(1).filter((x) => x.text !== ',').map((x) => x.text).join(',').split(',');
+    } else if (head.text === 'flags')
+      set.flags = st
+        .slice(1)
+        .filter((x) => x.text !== ',')
+        .map((x) => x.text)
+        .join(',')
+        .split(',');
     else if (head.text === 'timeout') set.timeout = parseDuration(st[1]?.text ?? '') ?? 0;
     else if (head.text === 'comment') set.comment = st[1]?.text ?? null;
     else if (head.text === 'elements') {
@@ -85,14 +104,30 @@ export function declareSet(table: NftTable, kind: 'set' | 'map', name: string, l
 export function makeRule(tokens: readonly Token[], line: number): NftRule {
   const handleTok = tokens.find((x) => x.kind === 'handle');
   const body = tokens.filter((x) => x.kind !== 'handle');
-  return { tokens: body, text: tokensText(body), line: body[0]?.line ?? line, handle: handleTok ? Number(handleTok.text) : null };
+  return {
+    tokens: body,
+    text: tokensText(body),
+    line: body[0]?.line ?? line,
+    handle: handleTok ? Number(handleTok.text) : null,
+  };
 }
 
 /** `add|insert rule … chain <rule>`: appends (or, for insert, prepends) the rule. */
-export function addRule(table: NftTable, chainName: string, tokens: Token[], line: number, insert: boolean, problem: ReportProblem): void {
+export function addRule(
+  table: NftTable,
+  chainName: string,
+  tokens: Token[],
+  line: number,
+  insert: boolean,
+  problem: ReportProblem,
+): void {
   const chain = table.chains.get(chainName);
   if (!chain) {
-    problem(line, `add rule ${table.family} ${table.name} ${chainName} ${tokensText(tokens)}`, `no chain "${chainName}" in table ${table.family} ${table.name}`);
+    problem(
+      line,
+      `add rule ${table.family} ${table.name} ${chainName} ${tokensText(tokens)}`,
+      `no chain "${chainName}" in table ${table.family} ${table.name}`,
+    );
     return;
   }
   let body = tokens;

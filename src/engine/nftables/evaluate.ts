@@ -17,8 +17,25 @@ import type { ValueType } from './values';
 /** Chain calls allowed before the walk gives up (nft itself allows 16 jumps deep). */
 const MAX_DEPTH = 64;
 
-function record(r: NftRun, chain: CompiledNftChain, rule: number, text: string, matched: boolean, action: string): void {
-  r.e.trace?.push({ node: r.e.node, hook: r.e.hook, table: chain.table, chain: chain.name, rule, text, matched, action, direction: r.e.direction });
+function record(
+  r: NftRun,
+  chain: CompiledNftChain,
+  rule: number,
+  text: string,
+  matched: boolean,
+  action: string,
+): void {
+  r.e.trace?.push({
+    node: r.e.node,
+    hook: r.e.hook,
+    table: chain.table,
+    chain: chain.name,
+    rule,
+    text,
+    matched,
+    action,
+    direction: r.e.direction,
+  });
 }
 
 function count(r: NftRun, slot: number): void {
@@ -38,10 +55,20 @@ function showValue(type: ValueType | undefined, v: number): string {
   return String(v);
 }
 
-const TERMINAL: Readonly<Record<string, number>> = { accept: Verdict.ACCEPT, drop: Verdict.DROP, reject: Verdict.REJECT };
+const TERMINAL: Readonly<Record<string, number>> = {
+  accept: Verdict.ACCEPT,
+  drop: Verdict.DROP,
+  reject: Verdict.REJECT,
+};
 
 /** Runs one rule: null when it did not match, else the verdict it reached (or "continue"). */
-function runRule(nft: CompiledNft, chain: CompiledNftChain, rule: CompiledNftRule, r: NftRun, depth: number): number | 'next' | 'return' {
+function runRule(
+  nft: CompiledNft,
+  chain: CompiledNftChain,
+  rule: CompiledNftRule,
+  r: NftRun,
+  depth: number,
+): number | 'next' | 'return' {
   if (rule.problem !== null) {
     record(r, chain, rule.number, rule.text, true, 'not understood');
     r.e.error = `${chain.table} chain ${chain.name} rule ${rule.number} (line ${rule.line}): ${rule.problem}`;
@@ -104,7 +131,14 @@ function runRule(nft: CompiledNft, chain: CompiledNftChain, rule: CompiledNftRul
     const label = step.kind === 'vmap' ? `${keyText} → ` : '';
     if (verdict.kind === 'jump' || verdict.kind === 'goto') {
       const target = nft.chains.get(nftChainKey(chain.table, verdict.chain));
-      record(r, chain, rule.number, rule.text, true, [...actions, `${label}${verdict.kind} ${verdict.chain}`].join(', '));
+      record(
+        r,
+        chain,
+        rule.number,
+        rule.text,
+        true,
+        [...actions, `${label}${verdict.kind} ${verdict.chain}`].join(', '),
+      );
       if (!target) {
         r.e.error = `${chain.table} chain ${chain.name} rule ${rule.number}: no chain "${verdict.chain}"`;
         return Verdict.ERROR;
@@ -160,5 +194,7 @@ export function runBaseChain(nft: CompiledNft, chain: CompiledNftChain, r: NftRu
 
 /** The base chains bound to `hook` (lower-case nft hook name), in priority order. */
 export function baseChainsAt(nft: CompiledNft, hook: string): CompiledNftChain[] {
-  return nft.baseChains.filter((c) => c.base?.hook === hook).sort((a, b) => (a.base?.priority ?? 0) - (b.base?.priority ?? 0));
+  return nft.baseChains
+    .filter((c) => c.base?.hook === hook)
+    .sort((a, b) => (a.base?.priority ?? 0) - (b.base?.priority ?? 0));
 }

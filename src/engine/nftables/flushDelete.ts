@@ -6,7 +6,13 @@ import type { ReportProblem } from './declare';
 import type { NftRuleset, NftTable } from './model';
 
 /** `flush|delete|destroy table [family] name`; a table that is not there is left alone. */
-export function flushOrDeleteTable(rs: NftRuleset, verb: string, ref: { family: string; name: string }, line: number, problem: ReportProblem): void {
+export function flushOrDeleteTable(
+  rs: NftRuleset,
+  verb: string,
+  ref: { family: string; name: string },
+  line: number,
+  problem: ReportProblem,
+): void {
   const key = `${ref.family} ${ref.name}`;
   const table = rs.tables.get(key);
   if (!table) return;
@@ -18,7 +24,14 @@ export function flushOrDeleteTable(rs: NftRuleset, verb: string, ref: { family: 
 }
 
 /** `flush|delete|destroy chain|set|map … name`. */
-export function flushOrDeleteObject(verb: string, table: NftTable, kind: string, name: string, line: number, problem: ReportProblem): void {
+export function flushOrDeleteObject(
+  verb: string,
+  table: NftTable,
+  kind: string,
+  name: string,
+  line: number,
+  problem: ReportProblem,
+): void {
   if (kind === 'chain') {
     const chain = table.chains.get(name);
     if (verb === 'flush' && chain) chain.rules = [];

@@ -45,7 +45,8 @@ export function readMatch(c: RuleReader): void {
   let op = '==';
   if (['==', '!=', '<', '>', '<=', '>=', 'eq', 'ne'].includes(c.peek() ?? '')) op = c.next();
   const negate = op === '!=' || op === 'ne';
-  if (op !== '==' && op !== '!=' && op !== 'eq' && op !== 'ne') throw new RuleError(`comparison "${op}" is not modelled`);
+  if (op !== '==' && op !== '!=' && op !== 'eq' && op !== 'ne')
+    throw new RuleError(`comparison "${op}" is not modelled`);
   const m = mask;
   const get = (r: NftRun): number[] => (m === null ? key(r) : key(r).map((x) => (x & m) >>> 0));
   if ((c.peek() ?? '').startsWith('@')) {
@@ -60,7 +61,11 @@ export function readMatch(c: RuleReader): void {
     test: (r) => {
       if (!guard(r)) return false;
       const k = get(r);
-      const hit = elements.some((el) => el.every(([lo, hi], i) => (bitwise ? ((k[i] as number) & lo) !== 0 : (k[i] as number) >= lo && (k[i] as number) <= hi)));
+      const hit = elements.some((el) =>
+        el.every(([lo, hi], i) =>
+          bitwise ? ((k[i] as number) & lo) !== 0 : (k[i] as number) >= lo && (k[i] as number) <= hi,
+        ),
+      );
       return hit !== negate;
     },
   });
@@ -106,7 +111,10 @@ function values(c: RuleReader, types: readonly ValueType[]): [number, number][][
 }
 
 /** A named (`@map`) or inline (`{ key : verdict, … }`) verdict map, after "vmap". */
-function vmapLookup(c: RuleReader, types: readonly ValueType[]): { lookup: (key: number[], r: NftRun) => NftVerdict | null; verdicts: () => readonly NftVerdict[] } {
+function vmapLookup(
+  c: RuleReader,
+  types: readonly ValueType[],
+): { lookup: (key: number[], r: NftRun) => NftVerdict | null; verdicts: () => readonly NftVerdict[] } {
   const ref = c.peek() ?? '';
   if (ref.startsWith('@')) {
     c.i++;
@@ -115,7 +123,8 @@ function vmapLookup(c: RuleReader, types: readonly ValueType[]): { lookup: (key:
       const v = lookupSet(set, key, r);
       return v === null || v === true ? null : v;
     };
-    const verdicts = (): NftVerdict[] => [...set.exact.values(), ...set.ranges.map((x) => x.value)].filter((v): v is NftVerdict => v !== true);
+    const verdicts = (): NftVerdict[] =>
+      [...set.exact.values(), ...set.ranges.map((x) => x.value)].filter((v): v is NftVerdict => v !== true);
     return { lookup, verdicts };
   }
   c.expect('{');
@@ -128,7 +137,8 @@ function vmapLookup(c: RuleReader, types: readonly ValueType[]): { lookup: (key:
     const verdict = parseVerdict(cur.slice(colon + 1).join(' '));
     if (!verdict) throw new RuleError(`"${cur.slice(colon + 1).join(' ')}" is not a verdict`);
     const parts = cur.slice(0, colon).join(' ').split(' . ');
-    if (parts.length !== types.length) throw new RuleError(`vmap key "${cur.slice(0, colon).join(' ')}" does not fit ${types.join(' . ')}`);
+    if (parts.length !== types.length)
+      throw new RuleError(`vmap key "${cur.slice(0, colon).join(' ')}" does not fit ${types.join(' . ')}`);
     const key = parts.map((w, k) => {
       const v = parseValue(types[k] as ValueType, w.trim());
       if (!v) throw new RuleError(`"${w}" is not a valid ${types[k]} value`);
@@ -144,6 +154,8 @@ function vmapLookup(c: RuleReader, types: readonly ValueType[]): { lookup: (key:
   }
   c.i++;
   flush();
-  const lookup = (key: number[]): NftVerdict | null => entries.find((en) => en.key.every(([lo, hi], i) => (key[i] as number) >= lo && (key[i] as number) <= hi))?.verdict ?? null;
+  const lookup = (key: number[]): NftVerdict | null =>
+    entries.find((en) => en.key.every(([lo, hi], i) => (key[i] as number) >= lo && (key[i] as number) <= hi))
+      ?.verdict ?? null;
   return { lookup, verdicts: () => entries.map((en) => en.verdict) };
 }

@@ -177,14 +177,26 @@ class Parser {
       const body = this.peek()?.text === '{' ? this.group() : [];
       this.deferred.push(() => {
         const set = table.sets.get(name);
-        if (!set) return this.problem(line, `${verb} element ${ref.family} ${ref.name} ${name}`, `no set or map "${name}" in table ${ref.family} ${ref.name}`);
+        if (!set)
+          return this.problem(
+            line,
+            `${verb} element ${ref.family} ${ref.name} ${name}`,
+            `no set or map "${name}" in table ${ref.family} ${ref.name}`,
+          );
         const elements = parseElements(body, line);
-        if (declare) set.elements.push(...elements.filter((e) => !set.elements.some((x) => x.key.join(' . ') === e.key.join(' . '))));
+        if (declare)
+          set.elements.push(
+            ...elements.filter((e) => !set.elements.some((x) => x.key.join(' . ') === e.key.join(' . '))),
+          );
         else set.elements = set.elements.filter((x) => !elements.some((e) => e.key.join(' . ') === x.key.join(' . ')));
       });
       return;
     }
-    this.problem(line, tokensText(this.t.slice(start, this.i).concat(this.statement())), `unsupported command "${verb} ${kind}"`);
+    this.problem(
+      line,
+      tokensText(this.t.slice(start, this.i).concat(this.statement())),
+      `unsupported command "${verb} ${kind}"`,
+    );
   }
 }
 

@@ -38,7 +38,9 @@ export function readSelector(c: RuleReader): Selector | null {
   }
   if (metaKey === 'iifname' || metaKey === 'oifname' || metaKey === 'iif' || metaKey === 'oif') {
     c.i += skip;
-    return metaKey.startsWith('i') ? { type: 'ifname', get: (r) => internIface(r.p.inIface) } : { type: 'ifname', get: (r) => internIface(r.p.outIface) };
+    return metaKey.startsWith('i')
+      ? { type: 'ifname', get: (r) => internIface(r.p.inIface) }
+      : { type: 'ifname', get: (r) => internIface(r.p.outIface) };
   }
   if (a === 'ct' && b === 'state') {
     c.i += 2;
@@ -48,7 +50,9 @@ export function readSelector(c: RuleReader): Selector | null {
     c.i += 2;
     if (c.peek() === '.') throw new RuleError('fib lookups with "." (iif/oif/mark) are not modelled');
     c.expect('type');
-    return b === 'saddr' ? { type: 'fibtype', get: (r) => r.addresses.typeOf(r.p.src) } : { type: 'fibtype', get: (r) => r.addresses.typeOf(r.p.dst) };
+    return b === 'saddr'
+      ? { type: 'fibtype', get: (r) => r.addresses.typeOf(r.p.src) }
+      : { type: 'fibtype', get: (r) => r.addresses.typeOf(r.p.dst) };
   }
   if (a === 'numgen') {
     c.i++;

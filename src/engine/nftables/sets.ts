@@ -19,9 +19,20 @@ export function parseVerdict(text: string): NftVerdict | null {
 export function compileSet(table: NftTable, set: NftSet, problems: NftProblem[]): CompiledNftSet {
   const types = set.keyTypes.map((t) => SET_KEY_TYPES[t]);
   const id = objectKey(table, set.name);
-  const out: CompiledNftSet = { id, types: types.map((t) => t ?? 'number'), dynamic: set.flags.includes('dynamic') || set.flags.includes('timeout'), timeout: set.timeout, exact: new Map(), ranges: [] };
+  const out: CompiledNftSet = {
+    id,
+    types: types.map((t) => t ?? 'number'),
+    dynamic: set.flags.includes('dynamic') || set.flags.includes('timeout'),
+    timeout: set.timeout,
+    exact: new Map(),
+    ranges: [],
+  };
   if (types.some((t) => t === undefined)) {
-    problems.push({ line: set.line, text: `${set.kind} ${set.name} type ${set.keyTypes.join(' . ')}`, message: `key type not modelled (known: ${Object.keys(SET_KEY_TYPES).join(', ')})` });
+    problems.push({
+      line: set.line,
+      text: `${set.kind} ${set.name} type ${set.keyTypes.join(' . ')}`,
+      message: `key type not modelled (known: ${Object.keys(SET_KEY_TYPES).join(', ')})`,
+    });
     return out;
   }
   for (const el of set.elements) {
@@ -39,7 +50,11 @@ export function compileSet(table: NftTable, set: NftSet, problems: NftProblem[])
       else value = v;
     }
     if (bad) {
-      problems.push({ line: el.line, text: `${el.key.join(' . ')}${el.value !== null ? ` : ${el.value}` : ''}`, message: `element of ${set.name} does not fit its type ${set.keyTypes.join(' . ')}${set.dataType ? ` : ${set.dataType}` : ''}` });
+      problems.push({
+        line: el.line,
+        text: `${el.key.join(' . ')}${el.value !== null ? ` : ${el.value}` : ''}`,
+        message: `element of ${set.name} does not fit its type ${set.keyTypes.join(' . ')}${set.dataType ? ` : ${set.dataType}` : ''}`,
+      });
       continue;
     }
     if (key.every(([lo, hi]) => lo === hi)) out.exact.set(key.map(([lo]) => lo).join(','), value);
@@ -53,7 +68,8 @@ export function lookupSet(set: CompiledNftSet, key: readonly number[], r: NftRun
   const k = key.join(',');
   const hit = set.exact.get(k);
   if (hit !== undefined) return hit;
-  for (const el of set.ranges) if (el.key.every(([lo, hi], i) => (key[i] as number) >= lo && (key[i] as number) <= hi)) return el.value;
+  for (const el of set.ranges)
+    if (el.key.every(([lo, hi], i) => (key[i] as number) >= lo && (key[i] as number) <= hi)) return el.value;
   if (set.dynamic) {
     const expires = r.state.get(set.id)?.get(k);
     if (expires !== undefined && expires > r.e.now) return true;

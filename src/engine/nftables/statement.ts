@@ -51,7 +51,8 @@ export function readStatement(c: RuleReader): boolean {
     const target = c.next();
     const m = /^(\d+\.\d+\.\d+\.\d+)(?::(\d+))?$/.exec(target);
     if (!m) throw new RuleError(`${w} to "${target}" is not modelled (only an address with an optional port)`);
-    if (c.peek() !== undefined && !['comment', 'counter'].includes(c.peek() as string)) throw new RuleError(`${w} option "${c.peek()}" is not modelled`);
+    if (c.peek() !== undefined && !['comment', 'counter'].includes(c.peek() as string))
+      throw new RuleError(`${w} option "${c.peek()}" is not modelled`);
     c.steps.push({ kind: 'nat', nat: w, addr: parseIPv4(m[1] as string), port: m[2] ? Number(m[2]) : null });
     return true;
   }

@@ -17,7 +17,11 @@ export function applyTableBody(table: NftTable, body: readonly Token[], problem:
       j++;
       continue;
     }
-    if ((tok.text === 'chain' || tok.text === 'set' || tok.text === 'map') && t[j + 1]?.kind === 'word' && t[j + 2]?.text === '{') {
+    if (
+      (tok.text === 'chain' || tok.text === 'set' || tok.text === 'map') &&
+      t[j + 1]?.kind === 'word' &&
+      t[j + 2]?.text === '{'
+    ) {
       const name = (t[j + 1] as Token).text;
       let depth = 0;
       let k = j + 2;

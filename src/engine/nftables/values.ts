@@ -7,7 +7,6 @@
 import { AddrType, CtState } from '../netfilter/model';
 import { parseIPv4, parsePrefix } from '../netfilter/ip';
 
-
 /** The kinds of value a selector yields. */
 export type ValueType = 'addr' | 'proto' | 'port' | 'mark' | 'ctstate' | 'fibtype' | 'ifname' | 'number';
 

@@ -59,13 +59,16 @@ export function gradeClaims(
     if (!test || test.trials <= 0) continue;
     const { hits, trials, value } = test;
     const interval = wilsonInterval(hits, trials, confidence);
-    const fit = value === 1 ? hits === trials : value === 0 ? hits === 0 : value >= interval.low && value <= interval.high;
+    const fit =
+      value === 1 ? hits === trials : value === 0 ? hits === 0 : value >= interval.low && value <= interval.high;
     fits[o.id] = { share: hits / trials, interval, fits: fit };
   }
   const claimed = options.filter((o) => fits[o.id]?.fits === true).map((o) => o.id);
   const supported = claimed.length > 0 ? claimed : options.filter((o) => o.claim.kind === 'none').map((o) => o.id);
   const verdict =
-    supported.length === 1 ? { kind: 'decided' as const, correct: supported[0] as string } : { kind: 'inconclusive' as const };
+    supported.length === 1
+      ? { kind: 'decided' as const, correct: supported[0] as string }
+      : { kind: 'inconclusive' as const };
   return { confidence, fits, supported, verdict };
 }
 
@@ -75,5 +78,9 @@ export function gradeClaims(
  */
 export function gradeRun(options: readonly ClaimOption[], evidence: Evidence, confidence = 0.999): Grade {
   if (evidence.trials <= 0) throw new RangeError('cannot grade a run with no connections');
-  return gradeClaims(options, (claim) => (claim.kind === 'share' ? { ...evidence, value: claim.value } : null), confidence);
+  return gradeClaims(
+    options,
+    (claim) => (claim.kind === 'share' ? { ...evidence, value: claim.value } : null),
+    confidence,
+  );
 }

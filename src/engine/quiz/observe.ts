@@ -87,7 +87,8 @@ export function measure(observable: ObservableSpec, tallies: readonly Tally[]): 
 export function claimTest(observable: ObservableSpec, claim: Claim, tallies: readonly Tally[]): ClaimTest | null {
   switch (claim.kind) {
     case 'share':
-      if (observable.kind !== 'podShare' && observable.kind !== 'stickiness' && observable.kind !== 'callerShare') return null;
+      if (observable.kind !== 'podShare' && observable.kind !== 'stickiness' && observable.kind !== 'callerShare')
+        return null;
       return { ...measure(observable, tallies), value: claim.value };
     case 'experience': {
       if (observable.kind !== 'clientExperience') return null;
@@ -101,7 +102,11 @@ export function claimTest(observable: ObservableSpec, claim: Claim, tallies: rea
       }
       if (observable.kind !== 'sourceAddress') return null;
       const served = servedAt(tallies, observable.pod);
-      return { hits: sum(served.filter((t) => t.source === claim.address)), trials: sum(served), value: claim.share ?? 1 };
+      return {
+        hits: sum(served.filter((t) => t.source === claim.address)),
+        trials: sum(served),
+        value: claim.share ?? 1,
+      };
     }
     case 'stuck': {
       if (observable.kind !== 'stickiness') return null;

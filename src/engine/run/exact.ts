@@ -33,8 +33,20 @@ export interface ExactOptions {
 
 /** The outcome of a budgeted enumeration. */
 export type BudgetedExact =
-  | { readonly kind: 'ok'; readonly outcomes: ExactOutcome[]; readonly walks: number; readonly evaluations: number; readonly longest: number }
-  | { readonly kind: 'limit'; readonly limit: WorkLimit; readonly walks: number; readonly evaluations: number; readonly longest: number };
+  | {
+      readonly kind: 'ok';
+      readonly outcomes: ExactOutcome[];
+      readonly walks: number;
+      readonly evaluations: number;
+      readonly longest: number;
+    }
+  | {
+      readonly kind: 'limit';
+      readonly limit: WorkLimit;
+      readonly walks: number;
+      readonly evaluations: number;
+      readonly longest: number;
+    };
 
 class BudgetSpent extends Error {}
 
@@ -56,12 +68,24 @@ export function decisionRules(topology: Topology, connection: ResolvedConnection
     const e = trace[i];
     if (!e) return [];
     const node = topology.byName.get(e.node);
-    return [{ node: e.node, table: e.table, chain: e.chain, rule: e.rule, line: node ? ruleLine(node, e.table, e.chain, e.rule) : 0 }];
+    return [
+      {
+        node: e.node,
+        table: e.table,
+        chain: e.chain,
+        rule: e.rule,
+        line: node ? ruleLine(node, e.table, e.chain, e.rule) : 0,
+      },
+    ];
   });
 }
 
 /** Enumerates every outcome of `connection`, within the budget (see ExactOptions). */
-export function budgetedExact(topology: Topology, connection: ResolvedConnection, options: ExactOptions = {}): BudgetedExact {
+export function budgetedExact(
+  topology: Topology,
+  connection: ResolvedConnection,
+  options: ExactOptions = {},
+): BudgetedExact {
   const budget = options.budget ?? EXACT_WORK_BUDGET;
   const maxWalks = options.maxWalks ?? MAX_EXACT_WALKS;
   const state = createNetworkState(topology);

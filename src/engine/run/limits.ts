@@ -38,9 +38,21 @@ export interface DecisionRule {
 /** Which limit was crossed, with what the messages need. */
 export type WorkLimit =
   /** One packet could meet more rules than MAX_WALK_BOUND: chains call each other too often. */
-  | { readonly kind: 'fan-out'; readonly node: string; readonly bound: number; readonly limit: number; readonly site: FanOutSite | null }
+  | {
+      readonly kind: 'fan-out';
+      readonly node: string;
+      readonly bound: number;
+      readonly limit: number;
+      readonly site: FanOutSite | null;
+    }
   /** Exact mode would replay more paths, or spend more work, than its budget. */
-  | { readonly kind: 'branches'; readonly walks: number; readonly limit: number; readonly decisions: number; readonly rules: readonly DecisionRule[] };
+  | {
+      readonly kind: 'branches';
+      readonly walks: number;
+      readonly limit: number;
+      readonly decisions: number;
+      readonly rules: readonly DecisionRule[];
+    };
 
 function where(r: { table: string; chain: string; rule: number; line: number }): string {
   return `${r.table} ${r.chain} rule ${r.rule}${r.line > 0 ? ` (line ${r.line})` : ''}`;

@@ -20,10 +20,14 @@ export function destinationKey(d: Destination): string {
 /** A string that is equal for two results exactly when they belong to the same outcome. */
 export function outcomeKey(r: ConnectionResult): string {
   const d = r.destination;
-  const dest = d ? `${d.kind}|${d.kind === 'external' ? '' : d.kind === 'pod' ? `${d.namespace}/${d.name}@${d.node}` : d.node}|${destinationKey(d)}` : '-';
+  const dest = d
+    ? `${d.kind}|${d.kind === 'external' ? '' : d.kind === 'pod' ? `${d.namespace}/${d.name}@${d.node}` : d.node}|${destinationKey(d)}`
+    : '-';
   const rule = r.decidedBy ? `${r.decidedBy.node}|${r.decidedBy.table}|${r.decidedBy.chain}|${r.decidedBy.rule}` : '-';
   const reply = r.reply ? `${r.reply.delivered}|${r.reply.hops.join('>')}|${r.reply.failure ?? ''}` : '-';
-  return [r.verdict, dest, rule, r.reason ?? '', r.masquerade, r.sourceSeen?.ip ?? '-', r.hops.join('>'), reply].join('#');
+  return [r.verdict, dest, rule, r.reason ?? '', r.masquerade, r.sourceSeen?.ip ?? '-', r.hops.join('>'), reply].join(
+    '#',
+  );
 }
 
 /** A result without its trace and steps (what a summary keeps). */

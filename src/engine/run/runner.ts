@@ -149,7 +149,9 @@ export function createRunner(
   };
 
   // nft rules that update sets (session affinity) make connections depend on each other too.
-  const stateless = topology.nodes.every((n) => !n.compiled.stateful && !n.compiled.readsSourcePort && !(n.nft?.compiled.stateful ?? false));
+  const stateless = topology.nodes.every(
+    (n) => !n.compiled.stateful && !n.compiled.readsSourcePort && !(n.nft?.compiled.stateful ?? false),
+  );
   let trees: DecisionTree[] | null = null;
   if (options.cache !== false && stateless) {
     // A separate context whose counters are zeroed before each exploring walk.
@@ -213,10 +215,19 @@ export function createRunner(
       topology.nodes.forEach((node, i) => {
         const packets = Float64Array.from(ctx.counters?.[i] ?? []);
         overflow[i]?.forEach((v, s) => (packets[s]! += v));
-        for (const tree of trees ?? []) for (const leaf of tree.allLeaves()) leaf.slots[i]?.forEach((s) => (packets[s]! += leaf.hits));
+        for (const tree of trees ?? [])
+          for (const leaf of tree.allLeaves()) leaf.slots[i]?.forEach((s) => (packets[s]! += leaf.hits));
         counterSlots(node).forEach((slot, s) => {
           const n = packets[s] as number;
-          if (all || n > 0) out.push({ node: node.name, table: slot.table, chain: slot.chain, rule: slot.rule, text: slot.text, packets: n });
+          if (all || n > 0)
+            out.push({
+              node: node.name,
+              table: slot.table,
+              chain: slot.chain,
+              rule: slot.rule,
+              text: slot.text,
+              packets: n,
+            });
         });
       });
       return out;

@@ -94,11 +94,19 @@ function build(topology: Topology, fillVia: boolean, walkBound: number): Simulat
   const resolve = (spec: ConnectionSpec): ReturnType<typeof resolveConnection> =>
     resolveConnection(
       topology,
-      fillVia && only && spec.from.kind === 'client' && spec.from.via === undefined ? { ...spec, from: { ...spec.from, via: only.name } } : spec,
+      fillVia && only && spec.from.kind === 'client' && spec.from.via === undefined
+        ? { ...spec, from: { ...spec.from, via: only.name } }
+        : spec,
     );
   // One sampled walk (sample, and each connection of a session): the state it changes, its
   // random stream, its clock, and the trace and journey steps when asked for.
-  const walkOnce = (state: NetworkState, chooser: Chooser, connection: ConnectionSpec, now: number, trace: boolean): ConnectionResult => {
+  const walkOnce = (
+    state: NetworkState,
+    chooser: Chooser,
+    connection: ConnectionSpec,
+    now: number,
+    trace: boolean,
+  ): ConnectionResult => {
     const ctx = createWalkContext(topology, state, chooser, false);
     ctx.now = now;
     if (trace) {
@@ -115,7 +123,14 @@ function build(topology: Topology, fillVia: boolean, walkBound: number): Simulat
       const cost = walkCost(n);
       const limit = Math.max(walkBound, 4 * cost.rules);
       // A walk crosses each hook at most twice (the packet, then its answer).
-      if (2 * cost.bound > limit) throw new WorkLimitError({ kind: 'fan-out', node: n.name, bound: cost.bound, limit: limit / 2, site: cost.site });
+      if (2 * cost.bound > limit)
+        throw new WorkLimitError({
+          kind: 'fan-out',
+          node: n.name,
+          bound: cost.bound,
+          limit: limit / 2,
+          site: cost.site,
+        });
     }
     checked = true;
   };
@@ -140,9 +155,18 @@ function build(topology: Topology, fillVia: boolean, walkBound: number): Simulat
     },
     sample(connection, seed, options = {}) {
       checkFanOut();
-      return walkOnce(createNetworkState(topology), samplingChooser(createRng(normalizeSeed(seed))), connection, options.now ?? 0, options.trace === true);
+      return walkOnce(
+        createNetworkState(topology),
+        samplingChooser(createRng(normalizeSeed(seed))),
+        connection,
+        options.now ?? 0,
+        options.trace === true,
+      );
     },
-    run: (connection, options) => (checkFanOut(), createRunner(topology, isRound(connection) ? connection.map(resolve) : resolve(connection), options)),
+    run: (connection, options) => (
+      checkFanOut(),
+      createRunner(topology, isRound(connection) ? connection.map(resolve) : resolve(connection), options)
+    ),
     session(seed) {
       checkFanOut();
       const state = createNetworkState(topology);
@@ -170,8 +194,13 @@ function isRound(c: ConnectionSpec | readonly ConnectionSpec[]): c is readonly C
 export function createSimulation(cluster: Cluster, options: SimulationOptions = {}): Simulation {
   const rules = options.rules ?? {};
   const nft = (options.mode ?? (cluster.proxy.mode === 'nftables' ? 'nftables' : 'iptables')) === 'nftables';
-  const generate = (n: string): string => (nft ? generateNftables(cluster, n, options.nftables ?? {}) : generateIptablesSave(cluster, n));
-  return build(clusterTopology(cluster, (n) => rules[n] ?? generate(n), options), false, MAX_WALK_BOUND);
+  const generate = (n: string): string =>
+    nft ? generateNftables(cluster, n, options.nftables ?? {}) : generateIptablesSave(cluster, n);
+  return build(
+    clusterTopology(cluster, (n) => rules[n] ?? generate(n), options),
+    false,
+    MAX_WALK_BOUND,
+  );
 }
 
 /** Options of fromRulesText. */

@@ -49,7 +49,12 @@ export function summarize(outcomes: Counted, count: number, cached: boolean): Ru
  * The whole run and each spec of its round: `perFlow[f][id]` counts spec f's connections
  * that ended in outcome `id` (an index into `outcomes`).
  */
-export function summarizeRun(outcomes: Counted, perFlow: readonly (readonly (number | undefined)[])[], count: number, cached: boolean): RunSummaryWithFlows {
+export function summarizeRun(
+  outcomes: Counted,
+  perFlow: readonly (readonly (number | undefined)[])[],
+  count: number,
+  cached: boolean,
+): RunSummaryWithFlows {
   const flows = perFlow.map((counts) => {
     let n = 0;
     const mine = outcomes.map((o, id) => {

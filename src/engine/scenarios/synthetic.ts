@@ -17,7 +17,11 @@ export interface SyntheticOptions {
 export function syntheticCluster(services: number, endpoints: number, options: SyntheticOptions = {}): Cluster {
   const base = bounceCluster();
   const withNodePort = options.nodePortServices ?? services;
-  const nodes = [1, 2, 3].map((k) => ({ name: `node-${k}`, internalIP: `192.168.10.1${k}`, podCIDR: `10.20${k}.0.0/16` }));
+  const nodes = [1, 2, 3].map((k) => ({
+    name: `node-${k}`,
+    internalIP: `192.168.10.1${k}`,
+    podCIDR: `10.20${k}.0.0/16`,
+  }));
   const pods: Pod[] = [];
   const svcs: Service[] = [];
   const slices: EndpointSlice[] = [];
@@ -30,7 +34,12 @@ export function syntheticCluster(services: number, endpoints: number, options: S
       const host = Math.floor(podIndex / 3) + 2;
       const ip = `10.20${k}.${host >> 8}.${host & 255}`;
       pods.push({ ...(base.pods[0] as Pod), name: `${name}-${e}`, nodeName: `node-${k}`, ip, labels: { app: name } });
-      eps.push({ addresses: [ip], nodeName: `node-${k}`, conditions: { ready: true, serving: true, terminating: false }, podName: `${name}-${e}` });
+      eps.push({
+        addresses: [ip],
+        nodeName: `node-${k}`,
+        conditions: { ready: true, serving: true, terminating: false },
+        podName: `${name}-${e}`,
+      });
       podIndex++;
     }
     const nodePort = s < withNodePort ? 30000 + s : 0;
@@ -42,7 +51,20 @@ export function syntheticCluster(services: number, endpoints: number, options: S
       selector: { app: name },
       ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort }],
     });
-    slices.push({ namespace: 'default', name: `${name}-abcde`, serviceName: name, addressType: 'IPv4', ports: [{ name: 'http', port: 8080, protocol: 'TCP' }], endpoints: eps });
+    slices.push({
+      namespace: 'default',
+      name: `${name}-abcde`,
+      serviceName: name,
+      addressType: 'IPv4',
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+      endpoints: eps,
+    });
   }
-  return { nodes, pods, services: svcs, endpointSlices: slices, proxy: { ...base.proxy, clusterCIDR: '10.200.0.0/13' } };
+  return {
+    nodes,
+    pods,
+    services: svcs,
+    endpointSlices: slices,
+    proxy: { ...base.proxy, clusterCIDR: '10.200.0.0/13' },
+  };
 }

@@ -7,7 +7,8 @@ export const liveEn = {
   live: {
     heading: 'Run the experiment',
     lead: 'This cluster runs in your browser. Every connection walks through the same iptables rules kube-proxy writes, and your answer is graded by what the connections do.',
-    noscript: 'The experiment needs JavaScript. Everything else on this page, including the answer below, works without it.',
+    noscript:
+      'The experiment needs JavaScript. Everything else on this page, including the answer below, works without it.',
     deeper: 'Look inside',
   },
   quiz: {
@@ -36,15 +37,19 @@ export const liveEn = {
     exact: 'Exact probability from the rules: {p}',
     correct: 'Correct. You picked {picked}, and the run supports {correct}.',
     wrong: 'Not this time. You picked {picked}, but the run supports {correct}.',
-    unanswered: 'Pick an answer to be graded. The run above shows where the connections went; the verdict and the explanation come with your answer.',
+    unanswered:
+      'Pick an answer to be graded. The run above shows where the connections went; the verdict and the explanation come with your answer.',
     inconclusive: 'Too few connections to decide: {supported} all fit what was observed. Send more connections.',
     markCorrect: 'Right',
     markWrong: 'Wrong',
     markInfo: 'Note',
     why: 'Why',
-    whyCluster: 'With externalTrafficPolicy Cluster, {node} sends each new connection to one of the Service’s {endpoints} endpoints, whichever node runs them. `-m statistic` rules pick one at random, so {pod} gets about one connection in {endpoints}. Connections that leave for another node are masqueraded on the way out, so the pod sees a node address, not the client.',
-    whyLocalHere: 'With externalTrafficPolicy Local, {node} sends connections from outside the cluster only to endpoints on itself ({pods}), through the KUBE-SVL chain. Every connection stays on {node}, and the pod sees the client’s own address.',
-    whyLocalNone: 'With externalTrafficPolicy Local, {node} sends connections from outside the cluster only to endpoints on itself, and it has none. Its filter table drops them (“has no local endpoints”), so no pod ever answers.',
+    whyCluster:
+      'With externalTrafficPolicy Cluster, {node} sends each new connection to one of the Service’s {endpoints} endpoints, whichever node runs them. `-m statistic` rules pick one at random, so {pod} gets about one connection in {endpoints}. Connections that leave for another node are masqueraded on the way out, so the pod sees a node address, not the client.',
+    whyLocalHere:
+      'With externalTrafficPolicy Local, {node} sends connections from outside the cluster only to endpoints on itself ({pods}), through the KUBE-SVL chain. Every connection stays on {node}, and the pod sees the client’s own address.',
+    whyLocalNone:
+      'With externalTrafficPolicy Local, {node} sends connections from outside the cluster only to endpoints on itself, and it has none. Its filter table drops them (“has no local endpoints”), so no pod ever answers.',
     solution: 'Read the full explanation',
     replay: 'Link to this run',
     seed: 'Seed {seed}',
@@ -65,7 +70,8 @@ export const liveEn = {
     secondTry: 'Another try. Your first graded answer, {first}, was {result}; your progress keeps that one.',
     firstRight: 'right',
     firstWrong: 'wrong',
-    discarded: 'A stored result from an earlier visit did not fit this lesson (a pod, node or count that does not add up), so it was discarded, not graded. Run the experiment again.',
+    discarded:
+      'A stored result from an earlier visit did not fit this lesson (a pod, node or count that does not add up), so it was discarded, not graded. Run the experiment again.',
     dismiss: 'Dismiss',
   },
   controls: {
@@ -98,7 +104,8 @@ export const liveEn = {
     stepOf: 'Step {i} of {n}.',
     back: 'Back',
     next: 'Next step',
-    reply: 'The reply goes back the way the connection came: conntrack undoes every address rewrite, so the client {src} sees it come from {dst}.',
+    reply:
+      'The reply goes back the way the connection came: conntrack undoes every address rewrite, so the client {src} sees it come from {dst}.',
     waiting: 'The controls changed since the last run, so no connection is drawn until the next run finishes.',
     snat: 'SNAT: source becomes {src}',
     legendRequest: 'client to the receiving node',
@@ -137,7 +144,8 @@ export const liveEn = {
   rules: {
     heading: 'The rules behind it',
     fired: 'What the sample connection met on {node}, chain by chain',
-    firedNone: 'The sample connection did not walk this node’s nat table. Pick the node that received it, or open the full table below.',
+    firedNone:
+      'The sample connection did not walk this node’s nat table. Pick the node that received it, or open the full table below.',
     fullDump: 'The full nat table of {node} (iptables-save -t nat)',
     lead: 'The nat table of the node you choose, as `iptables-save -t nat` prints it. The sample connection’s path is highlighted and numbered in order; pkts counts the packets that matched each rule in the last run, as `iptables -t nat -L -v -n` does.',
     node: 'Show the rules of',
@@ -165,14 +173,16 @@ export const liveEn = {
       'Built-in chain every packet leaving the node passes. kube-proxy hooks KUBE-POSTROUTING in to masquerade marked packets.',
     chainServices:
       'kube-proxy’s entry chain: one rule per Service cluster IP and port, and last, a jump to KUBE-NODEPORTS for packets addressed to this node.',
-    chainNodePorts: 'One rule per node port: it matches the destination port and jumps to that Service’s external chain.',
+    chainNodePorts:
+      'One rule per node port: it matches the destination port and jumps to that Service’s external chain.',
     chainExt:
       'The external chain of {service}: traffic that reached the Service from outside. It decides whether to masquerade and which endpoint list to use.',
     chainSvc:
       'The Service chain of {service}: every ready endpoint in the cluster, whichever node it runs on, each picked by -m statistic so all get the same share.',
     chainSvl: 'The local endpoints of {service} (externalTrafficPolicy Local): only the endpoints on this node.',
     chainSep: 'One endpoint of {service}, {endpoint}: it rewrites the destination to that pod.',
-    chainMarkMasq: 'Sets mark 0x4000 on the packet, which means “masquerade me on the way out”. Nothing else happens here.',
+    chainMarkMasq:
+      'Sets mark 0x4000 on the packet, which means “masquerade me on the way out”. Nothing else happens here.',
     chainPostrouting:
       'On the way out: packets carrying mark 0x4000 get their source rewritten by MASQUERADE; all others return untouched.',
     chainCanary: 'An empty chain kube-proxy creates to notice when someone flushes its tables.',
@@ -192,7 +202,8 @@ export const liveEn = {
     ruleRouteLocal: 'Connections made by the node itself go to all endpoints.',
     ruleToSvl:
       'Everything else, that is external clients, goes to the local endpoints only, without masquerading: the client address is kept.',
-    ruleClusterIPMasq: 'Connections to the cluster IP from outside the pod network ({cidr}) are marked for masquerading.',
+    ruleClusterIPMasq:
+      'Connections to the cluster IP from outside the pod network ({cidr}) are marked for masquerading.',
     ruleProbability:
       'With probability {p} this picks {endpoint}; otherwise the packet falls through to the next rule. Down the list, every endpoint ends up with the same share.',
     ruleLastEndpoint: 'No probability: every connection the rules above did not pick goes to {endpoint}.',

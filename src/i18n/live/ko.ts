@@ -3,7 +3,7 @@
  * 한국 엔지니어가 쓰는 말(파드, 노드, 서비스, 엔드포인트, 노드포트)로 썼고, 자리표시자
  * 뒤에는 받침에 따라 달라지는 조사를 피했습니다.
  */
-import type { LiveStrings } from './en.ts';
+import type { LiveStrings } from './en';
 
 export const liveKo = {
   live: {
@@ -39,15 +39,20 @@ export const liveKo = {
     exact: '규칙에서 계산한 정확한 확률: {p}',
     correct: '정답입니다. 보기 {picked}을(를) 골랐고, 실행 결과도 보기 {correct}을(를) 뒷받침합니다.',
     wrong: '이번엔 아닙니다. 보기 {picked}을(를) 골랐지만, 실행 결과는 보기 {correct}을(를) 뒷받침합니다.',
-    unanswered: '답을 고르면 채점합니다. 위 결과는 연결이 어디로 갔는지만 보여 줍니다. 판정과 이유는 답을 고른 뒤에 나옵니다.',
-    inconclusive: '연결이 너무 적어 판정할 수 없습니다. 보기 {supported} 모두 관찰한 결과와 맞습니다. 연결을 더 보내 보세요.',
+    unanswered:
+      '답을 고르면 채점합니다. 위 결과는 연결이 어디로 갔는지만 보여 줍니다. 판정과 이유는 답을 고른 뒤에 나옵니다.',
+    inconclusive:
+      '연결이 너무 적어 판정할 수 없습니다. 보기 {supported} 모두 관찰한 결과와 맞습니다. 연결을 더 보내 보세요.',
     markCorrect: '정답',
     markWrong: '오답',
     markInfo: '참고',
     why: '이유',
-    whyCluster: 'externalTrafficPolicy가 Cluster이면 {node} 노드는 새 연결마다 서비스의 엔드포인트 {endpoints}개 가운데 하나로 보냅니다. 엔드포인트가 어느 노드에 있는지는 따지지 않습니다. `-m statistic` 규칙이 무작위로 고르기 때문에 {pod} 파드는 대략 {endpoints}번에 한 번꼴로 연결을 받습니다. 다른 노드로 넘어가는 연결은 나가는 길에 마스커레이드되므로, 파드에는 클라이언트가 아니라 노드 주소가 보입니다.',
-    whyLocalHere: 'externalTrafficPolicy가 Local이면 {node} 노드는 클러스터 밖에서 온 연결을 KUBE-SVL 체인을 거쳐 자기 노드에 있는 엔드포인트로만 보냅니다(이 노드에는 {pods}). 모든 연결이 {node} 노드 안에 머물고, 파드에는 클라이언트의 원래 주소가 그대로 보입니다.',
-    whyLocalNone: 'externalTrafficPolicy가 Local이면 {node} 노드는 클러스터 밖에서 온 연결을 자기 노드의 엔드포인트로만 보내는데, 이 노드에는 엔드포인트가 없습니다. filter 테이블의 규칙(“has no local endpoints”)이 이 연결을 드롭하므로 어떤 파드도 응답하지 않습니다.',
+    whyCluster:
+      'externalTrafficPolicy가 Cluster이면 {node} 노드는 새 연결마다 서비스의 엔드포인트 {endpoints}개 가운데 하나로 보냅니다. 엔드포인트가 어느 노드에 있는지는 따지지 않습니다. `-m statistic` 규칙이 무작위로 고르기 때문에 {pod} 파드는 대략 {endpoints}번에 한 번꼴로 연결을 받습니다. 다른 노드로 넘어가는 연결은 나가는 길에 마스커레이드되므로, 파드에는 클라이언트가 아니라 노드 주소가 보입니다.',
+    whyLocalHere:
+      'externalTrafficPolicy가 Local이면 {node} 노드는 클러스터 밖에서 온 연결을 KUBE-SVL 체인을 거쳐 자기 노드에 있는 엔드포인트로만 보냅니다(이 노드에는 {pods}). 모든 연결이 {node} 노드 안에 머물고, 파드에는 클라이언트의 원래 주소가 그대로 보입니다.',
+    whyLocalNone:
+      'externalTrafficPolicy가 Local이면 {node} 노드는 클러스터 밖에서 온 연결을 자기 노드의 엔드포인트로만 보내는데, 이 노드에는 엔드포인트가 없습니다. filter 테이블의 규칙(“has no local endpoints”)이 이 연결을 드롭하므로 어떤 파드도 응답하지 않습니다.',
     solution: '전체 해설 읽기',
     replay: '이 실행으로 가는 링크',
     seed: '시드 {seed}',
@@ -65,10 +70,12 @@ export const liveKo = {
     timedOut: '시간 초과',
     unknown: '판정 불가',
     whyExact: '규칙대로라면 새 연결 하나는 이렇게 끝납니다: {shares}.',
-    secondTry: '다시 시도한 답입니다. 처음 채점받은 답(보기 {first})의 결과는 {result}입니다. 진행 기록에는 처음 답이 남습니다.',
+    secondTry:
+      '다시 시도한 답입니다. 처음 채점받은 답(보기 {first})의 결과는 {result}입니다. 진행 기록에는 처음 답이 남습니다.',
     firstRight: '정답',
     firstWrong: '오답',
-    discarded: '이전에 저장된 결과가 이 레슨과 맞지 않아(없는 파드나 노드, 맞지 않는 개수) 채점하지 않고 버렸습니다. 실험을 다시 실행해 보세요.',
+    discarded:
+      '이전에 저장된 결과가 이 레슨과 맞지 않아(없는 파드나 노드, 맞지 않는 개수) 채점하지 않고 버렸습니다. 실험을 다시 실행해 보세요.',
     dismiss: '닫기',
   },
   controls: {
@@ -101,7 +108,8 @@ export const liveKo = {
     stepOf: '{n}단계 중 {i}단계.',
     back: '이전',
     next: '다음 단계',
-    reply: '응답은 연결이 온 길을 그대로 되돌아갑니다. conntrack이 주소 변환을 모두 되돌리므로 클라이언트 {src}에는 응답이 {dst}에서 온 것으로 보입니다.',
+    reply:
+      '응답은 연결이 온 길을 그대로 되돌아갑니다. conntrack이 주소 변환을 모두 되돌리므로 클라이언트 {src}에는 응답이 {dst}에서 온 것으로 보입니다.',
     waiting: '마지막 실행 뒤에 조건이 바뀌었습니다. 다음 실행이 끝나면 연결을 다시 그립니다.',
     snat: 'SNAT: 새 출발지 {src}',
     legendRequest: '클라이언트에서 요청을 받는 노드로',
@@ -140,7 +148,8 @@ export const liveKo = {
   rules: {
     heading: '그 뒤에 있는 규칙',
     fired: '샘플 연결이 {node}에서 만난 규칙 (체인별)',
-    firedNone: '샘플 연결은 이 노드의 nat 테이블을 지나지 않았습니다. 연결을 받은 노드를 고르거나 아래에서 테이블 전체를 펼쳐 보세요.',
+    firedNone:
+      '샘플 연결은 이 노드의 nat 테이블을 지나지 않았습니다. 연결을 받은 노드를 고르거나 아래에서 테이블 전체를 펼쳐 보세요.',
     fullDump: '{node}의 nat 테이블 전체 (iptables-save -t nat)',
     lead: '고른 노드의 nat 테이블을 `iptables-save -t nat` 출력 그대로 보여 줍니다. 샘플 연결이 지나간 길은 강조하고 순서대로 번호를 붙였습니다. pkts는 `iptables -t nat -L -v -n`처럼, 마지막 실행에서 각 규칙에 걸린 패킷 수입니다.',
     node: '규칙을 볼 노드',
@@ -173,24 +182,31 @@ export const liveKo = {
       '{service}의 외부 체인입니다. 클러스터 밖에서 서비스로 들어온 트래픽을 마스커레이드할지, 어느 엔드포인트 목록을 쓸지 정합니다.',
     chainSvc:
       '{service}의 서비스 체인입니다. 어느 노드에 있든 클러스터의 준비된 엔드포인트를 모두 담고 있고, -m statistic으로 골라서 엔드포인트마다 같은 몫을 받습니다.',
-    chainSvl: '{service}의 로컬 엔드포인트 체인입니다(externalTrafficPolicy Local). 이 노드에 있는 엔드포인트만 담습니다.',
+    chainSvl:
+      '{service}의 로컬 엔드포인트 체인입니다(externalTrafficPolicy Local). 이 노드에 있는 엔드포인트만 담습니다.',
     chainSep: '{service}의 엔드포인트 {endpoint} 하나를 맡는 체인입니다. 목적지를 이 파드로 바꿉니다.',
-    chainMarkMasq: '패킷에 0x4000 마크를 찍습니다. “나갈 때 마스커레이드하라”는 뜻이고, 여기서 다른 일은 하지 않습니다.',
-    chainPostrouting: '나가는 길입니다. 0x4000 마크가 찍힌 패킷은 마스커레이드되어 출발지 주소가 바뀌고, 나머지는 그대로 돌아갑니다.',
+    chainMarkMasq:
+      '패킷에 0x4000 마크를 찍습니다. “나갈 때 마스커레이드하라”는 뜻이고, 여기서 다른 일은 하지 않습니다.',
+    chainPostrouting:
+      '나가는 길입니다. 0x4000 마크가 찍힌 패킷은 마스커레이드되어 출발지 주소가 바뀌고, 나머지는 그대로 돌아갑니다.',
     chainCanary: '누군가 kube-proxy의 테이블을 비웠는지 알아차리려고 kube-proxy가 만들어 두는 빈 체인입니다.',
     chainOther: 'kube-proxy가 관리하지 않는 체인입니다.',
     ruleHookServices: '모든 패킷을 kube-proxy의 KUBE-SERVICES 체인으로 보냅니다.',
     ruleHookPostrouting: '나가는 모든 패킷을 KUBE-POSTROUTING으로 보냅니다.',
     ruleClusterIP: '{service}의 클러스터 IP {address}(으)로 가는 연결을 잡아 서비스 체인으로 보냅니다.',
-    ruleNodePortsLast: '마지막 규칙입니다. 이 노드 자신의 주소(--dst-type LOCAL)로 온 패킷은 KUBE-NODEPORTS로 넘어갑니다.',
+    ruleNodePortsLast:
+      '마지막 규칙입니다. 이 노드 자신의 주소(--dst-type LOCAL)로 온 패킷은 KUBE-NODEPORTS로 넘어갑니다.',
     ruleNodePort: '{service}의 노드포트인 TCP {port}번 포트를 잡아 외부 체인으로 보냅니다.',
-    ruleNodePortLocalhost: '같은 노드포트에 127.0.0.0/8 주소로 접속한 경우입니다(localhostNodePorts). nfacct로 수를 셉니다.',
-    ruleMasqExternal: '외부에서 온 모든 연결에 마스커레이드 마크를 찍습니다. 파드에는 클라이언트 대신 노드 주소가 보이게 됩니다.',
+    ruleNodePortLocalhost:
+      '같은 노드포트에 127.0.0.0/8 주소로 접속한 경우입니다(localhostNodePorts). nfacct로 수를 셉니다.',
+    ruleMasqExternal:
+      '외부에서 온 모든 연결에 마스커레이드 마크를 찍습니다. 파드에는 클라이언트 대신 노드 주소가 보이게 됩니다.',
     ruleToSvc: '연결을 서비스 체인으로 보내고, 그곳에서 전체 엔드포인트 가운데 하나를 고릅니다.',
     rulePodTraffic: '파드 대역 {cidr}에서 온 트래픽은 클러스터 내부 트래픽처럼 모든 엔드포인트로 보냅니다.',
     ruleMasqLocal: '노드 자신이 만든 연결(--src-type LOCAL)에는 마스커레이드 마크를 찍습니다.',
     ruleRouteLocal: '노드 자신이 만든 연결은 모든 엔드포인트로 보냅니다.',
-    ruleToSvl: '나머지, 즉 외부 클라이언트는 마스커레이드 없이 로컬 엔드포인트로만 보냅니다. 클라이언트 주소가 그대로 남습니다.',
+    ruleToSvl:
+      '나머지, 즉 외부 클라이언트는 마스커레이드 없이 로컬 엔드포인트로만 보냅니다. 클라이언트 주소가 그대로 남습니다.',
     ruleClusterIPMasq: '파드 네트워크({cidr}) 밖에서 클러스터 IP로 온 연결에 마스커레이드 마크를 찍습니다.',
     ruleProbability:
       '{p}의 확률로 연결을 {endpoint} 엔드포인트로 보내고, 아니면 다음 규칙으로 넘어갑니다. 목록을 끝까지 내려가면 엔드포인트마다 같은 몫을 받습니다.',
@@ -198,7 +214,8 @@ export const liveKo = {
     ruleOnlyEndpoint: '엔드포인트가 하나뿐입니다. 모든 연결이 {endpoint} 엔드포인트로 갑니다.',
     ruleHairpin:
       '파드가 서비스를 거쳐 자기 자신에게 접속하면(출발지 {address}) 마스커레이드 마크를 찍습니다. 그렇지 않으면 응답이 노드를 거치지 않습니다.',
-    ruleDnat: 'DNAT: 목적지를 바꿉니다. 새 목적지는 {to}입니다. conntrack이 이 변경을 기억해 연결의 나머지 패킷에도 적용합니다.',
+    ruleDnat:
+      'DNAT: 목적지를 바꿉니다. 새 목적지는 {to}입니다. conntrack이 이 변경을 기억해 연결의 나머지 패킷에도 적용합니다.',
     ruleSetMark: '{mark} 마크를 찍습니다. 이 패킷은 노드를 나갈 때 마스커레이드됩니다.',
     ruleReturnUnmarked: '0x4000 마크가 없는 패킷은 여기서 돌아갑니다. 출발지 주소를 바꾸지 않습니다.',
     ruleClearMark: '마크를 지웁니다. 패킷이 다시 라우팅되더라도 마크가 남지 않게 하려는 것입니다.',

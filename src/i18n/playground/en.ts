@@ -53,7 +53,8 @@ export const playgroundEn = {
     datapath: 'Datapath',
     scheduler: 'IPVS scheduler',
     ipvsDeprecated: 'IPVS mode is deprecated since Kubernetes 1.35; new clusters should use nftables or iptables mode.',
-    ciliumNote: 'Cilium replaces kube-proxy: no netfilter rules for Services, an eBPF lookup in its service map instead.',
+    ciliumNote:
+      'Cilium replaces kube-proxy: no netfilter rules for Services, an eBPF lookup in its service map instead.',
     ciliumLb: 'Cilium backend selection',
     ciliumMode: 'Cilium NodePort mode',
     seed: 'Seed',
@@ -89,10 +90,12 @@ export const playgroundEn = {
   clientKinds: { pod: 'pod', node: 'node', external: 'external client' },
   link: {
     encoding: 'This share link is damaged (it is not a valid code). Showing the bounce cluster instead.',
-    version: 'This share link was made by another version of the playground ({version}). Showing the bounce cluster instead.',
+    version:
+      'This share link was made by another version of the playground ({version}). Showing the bounce cluster instead.',
     length: 'This share link is cut short or has extra data. Showing the bounce cluster instead.',
     field: 'This share link has an impossible value in {field}. Showing the bounce cluster instead.',
-    invalid: 'This share link describes a cluster the playground cannot hold ({detail}). Showing the bounce cluster instead.',
+    invalid:
+      'This share link describes a cluster the playground cannot hold ({detail}). Showing the bounce cluster instead.',
     dismiss: 'Dismiss',
   },
   run: {
@@ -114,8 +117,10 @@ export const playgroundEn = {
     heading: 'Rules and tables',
     leadIptables: 'The `iptables-save` kube-proxy writes on the selected node.',
     leadNftables: 'The `nft list table ip kube-proxy` kube-proxy writes on the selected node.',
-    leadIpvs: 'The virtual and real servers kube-proxy creates (`ipvsadm -Ln`), with the ipsets and the few iptables rules IPVS mode keeps.',
-    leadCilium: 'Cilium’s service and backend maps on the selected node (`cilium-dbg service list`, `cilium-dbg bpf lb list`).',
+    leadIpvs:
+      'The virtual and real servers kube-proxy creates (`ipvsadm -Ln`), with the ipsets and the few iptables rules IPVS mode keeps.',
+    leadCilium:
+      'Cilium’s service and backend maps on the selected node (`cilium-dbg service list`, `cilium-dbg bpf lb list`).',
     node: 'Node',
     loading: 'Generating…',
     copy: 'Copy',
@@ -150,7 +155,8 @@ export const playgroundEn = {
     },
     reasons: {
       noBackend: 'Cilium: frontend {frontend} has no backend: {outcome}',
-      noLocalBackend: 'Cilium: frontend {frontend} has no backend on this node (externalTrafficPolicy=Local): {outcome}',
+      noLocalBackend:
+        'Cilium: frontend {frontend} has no backend on this node (externalTrafficPolicy=Local): {outcome}',
       socketFails: 'connect() fails with EHOSTUNREACH',
       ipvsNoPort: '{address} is a service address on kube-ipvs0, but port {port} is no service port there',
       ipvsNoReal: 'IPVS virtual server {vs} has no real server: the kernel answers ICMP port unreachable',

@@ -1,9 +1,9 @@
 /** The playground's strings in both languages; the page hands one locale's table to its islands. */
-import type { Locale } from '../locales.ts';
-import { playgroundEn, type PlaygroundStrings } from './en.ts';
-import { playgroundKo } from './ko.ts';
+import type { Locale } from '../locales';
+import { playgroundEn, type PlaygroundStrings } from './en';
+import { playgroundKo } from './ko';
 
-export type { PlaygroundStrings } from './en.ts';
+export type { PlaygroundStrings } from './en';
 
 /** Every string of the playground, by locale. */
 export const playgroundStrings: Readonly<Record<Locale, PlaygroundStrings>> = { en: playgroundEn, ko: playgroundKo };

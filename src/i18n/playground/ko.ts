@@ -1,5 +1,5 @@
 /** 플레이그라운드와 비교 뷰의 한국어 문자열. en.ts와 같은 그룹, 키, 자리표시자를 가져야 한다. */
-import type { PlaygroundStrings } from './en.ts';
+import type { PlaygroundStrings } from './en';
 
 export const playgroundKo: PlaygroundStrings = {
   page: {
@@ -49,7 +49,8 @@ export const playgroundKo: PlaygroundStrings = {
     entryHelp: '클라이언트 패킷이 처음 도착하는 노드(노드 주소 또는 LAN 포트)입니다.',
     datapath: '데이터패스',
     scheduler: 'IPVS 스케줄러',
-    ipvsDeprecated: 'IPVS 모드는 쿠버네티스 1.35부터 사용 중단(deprecated)되었습니다. 새 클러스터에는 nftables 모드나 iptables 모드를 쓰세요.',
+    ipvsDeprecated:
+      'IPVS 모드는 쿠버네티스 1.35부터 사용 중단(deprecated)되었습니다. 새 클러스터에는 nftables 모드나 iptables 모드를 쓰세요.',
     ciliumNote: 'Cilium은 kube-proxy를 대체합니다. 서비스용 netfilter 규칙 대신 eBPF가 서비스 맵을 조회합니다.',
     ciliumLb: 'Cilium 백엔드 선택 방식',
     ciliumMode: 'Cilium 노드포트 모드',
@@ -85,11 +86,15 @@ export const playgroundKo: PlaygroundStrings = {
   },
   clientKinds: { pod: '파드', node: '노드', external: '외부 클라이언트' },
   link: {
-    encoding: '공유 링크가 손상되었습니다(올바른 코드가 아닙니다). 대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
-    version: '다른 버전의 플레이그라운드에서 만든 공유 링크입니다({version}). 대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
-    length: '공유 링크가 잘렸거나 불필요한 데이터가 붙어 있습니다. 대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
+    encoding:
+      '공유 링크가 손상되었습니다(올바른 코드가 아닙니다). 대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
+    version:
+      '다른 버전의 플레이그라운드에서 만든 공유 링크입니다({version}). 대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
+    length:
+      '공유 링크가 잘렸거나 불필요한 데이터가 붙어 있습니다. 대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
     field: '공유 링크의 {field} 값이 올바르지 않습니다. 대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
-    invalid: '공유 링크의 클러스터를 플레이그라운드에서 만들 수 없습니다({detail}). 대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
+    invalid:
+      '공유 링크의 클러스터를 플레이그라운드에서 만들 수 없습니다({detail}). 대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
     dismiss: '닫기',
   },
   run: {
@@ -111,8 +116,10 @@ export const playgroundKo: PlaygroundStrings = {
     heading: '규칙과 테이블',
     leadIptables: '선택한 노드에 kube-proxy가 쓰는 `iptables-save` 내용입니다.',
     leadNftables: '선택한 노드에 kube-proxy가 쓰는 `nft list table ip kube-proxy` 내용입니다.',
-    leadIpvs: 'kube-proxy가 만드는 가상 서버와 실제 서버(`ipvsadm -Ln`), 그리고 IPVS 모드가 유지하는 ipset과 소수의 iptables 규칙입니다.',
-    leadCilium: '선택한 노드의 Cilium 서비스 맵과 백엔드 맵입니다(`cilium-dbg service list`, `cilium-dbg bpf lb list`).',
+    leadIpvs:
+      'kube-proxy가 만드는 가상 서버와 실제 서버(`ipvsadm -Ln`), 그리고 IPVS 모드가 유지하는 ipset과 소수의 iptables 규칙입니다.',
+    leadCilium:
+      '선택한 노드의 Cilium 서비스 맵과 백엔드 맵입니다(`cilium-dbg service list`, `cilium-dbg bpf lb list`).',
     node: '노드',
     loading: '생성하는 중…',
     copy: '복사',
@@ -147,7 +154,8 @@ export const playgroundKo: PlaygroundStrings = {
     },
     reasons: {
       noBackend: 'Cilium: {frontend} 프런트엔드에 백엔드가 없습니다({outcome})',
-      noLocalBackend: 'Cilium: 이 노드에는 {frontend} 프런트엔드의 백엔드가 없습니다(externalTrafficPolicy=Local, {outcome})',
+      noLocalBackend:
+        'Cilium: 이 노드에는 {frontend} 프런트엔드의 백엔드가 없습니다(externalTrafficPolicy=Local, {outcome})',
       socketFails: 'connect()가 EHOSTUNREACH로 실패',
       ipvsNoPort: '{address}은(는) kube-ipvs0에 있는 서비스 주소지만, {port}번 포트는 서비스 포트가 아닙니다',
       ipvsNoReal: 'IPVS 가상 서버 {vs}에 실제 서버가 없어 커널이 ICMP port unreachable로 응답합니다',
@@ -155,7 +163,8 @@ export const playgroundKo: PlaygroundStrings = {
       martianPod: '파드 {pod}은(는) 출발지가 자기 주소인 패킷을 드롭합니다(martian source)',
       martianNode: '{node}은(는) 밖에서 왔는데 출발지 {address}이(가) 자기 주소인 패킷을 드롭합니다(martian source)',
       noSource: '{node}에는 {iface}(으)로 보낼 때 쓸 출발지 주소가 없습니다',
-      noRoute: '클라이언트에서 {address}(으)로 가는 경로가 없습니다. 클라이언트는 LAN에만 닿으니 거쳐 갈 노드를 지정하세요',
+      noRoute:
+        '클라이언트에서 {address}(으)로 가는 경로가 없습니다. 클라이언트는 LAN에만 닿으니 거쳐 갈 노드를 지정하세요',
     },
   },
   compare: {

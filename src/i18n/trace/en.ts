@@ -10,7 +10,8 @@ export const traceEn = {
     description:
       'Paste a Kubernetes node’s iptables-save output and trace a packet through it: every rule it meets, and every place it can end up with its probability. Runs in your browser.',
     lead: 'Paste the output of `iptables-save` from a node (or load the example), describe a packet, and trace it. The packet walks through your rules the way the kernel walks it, and you see every place it can end up, with its probability.',
-    privacy: 'Everything runs in your browser. Nothing you paste is sent anywhere, and nothing is stored unless you turn on “Remember”.',
+    privacy:
+      'Everything runs in your browser. Nothing you paste is sent anywhere, and nothing is stored unless you turn on “Remember”.',
     noscript: 'The tracer needs JavaScript: it runs entirely in your browser.',
   },
   input: {
@@ -19,22 +20,28 @@ export const traceEn = {
     help: 'Run `sudo iptables-save` (or `sudo iptables-save -t nat`) on the node and paste the output here, or drop the file on this box.',
     file: 'Open a file',
     example: 'Load the example',
-    exampleNote: 'The example is node 2 of the bounce cluster (externalTrafficPolicy Cluster), as kube-proxy writes it.',
+    exampleNote:
+      'The example is node 2 of the bounce cluster (externalTrafficPolicy Cluster), as kube-proxy writes it.',
     exampleNft: 'Load the nftables example',
-    exampleNftNote: 'The nftables example is the same node in kube-proxy’s nftables mode (`nft list table ip kube-proxy`).',
+    exampleNftNote:
+      'The nftables example is the same node in kube-proxy’s nftables mode (`nft list table ip kube-proxy`).',
     clear: 'Clear',
     remember: 'Remember the rules and the packet on this device',
     rememberHelp: 'Kept in this browser’s local storage until you turn this off. Off by default.',
-    rememberFailed: 'These rules are too large for this browser to remember ({size}); they are kept only until you leave the page.',
+    rememberFailed:
+      'These rules are too large for this browser to remember ({size}); they are kept only until you leave the page.',
     lines: '{lines} lines',
     formatSave: 'Looks like `iptables-save` output.',
     formatNft: 'Looks like an nftables ruleset (`nft list ruleset`), such as kube-proxy’s nftables mode writes.',
-    formatList: 'This looks like `iptables -L` output. The tracer needs `iptables-save` output, which keeps every rule exactly as the kernel has it.',
-    formatUnknown: 'This does not look like `iptables-save` output. It is still read line by line, and every line that cannot be used is listed.',
+    formatList:
+      'This looks like `iptables -L` output. The tracer needs `iptables-save` output, which keeps every rule exactly as the kernel has it.',
+    formatUnknown:
+      'This does not look like `iptables-save` output. It is still read line by line, and every line that cannot be used is listed.',
     fileRead: 'Loaded {name}.',
     fileTooBig: '{name} is larger than the {max} limit, so it was not loaded. Load the rules of one node.',
     pasteTooBig: 'The pasted text is larger than the {max} limit, so it was not pasted. Paste the rules of one node.',
-    pasteLoaded: 'The pasted rules ({size}) replaced the rules. They are kept outside the text box so the page stays quick.',
+    pasteLoaded:
+      'The pasted rules ({size}) replaced the rules. They are kept outside the text box so the page stays quick.',
     loaded: 'Rules loaded: {lines} lines, {size}.',
     reading: 'Reading the rules…',
     show: 'Show the rules',
@@ -47,7 +54,8 @@ export const traceEn = {
   packet: {
     heading: 'Packet',
     src: 'Source IP',
-    srcHelp: 'Where the connection comes from. If this is one of the node’s own addresses, a process on the node sends it.',
+    srcHelp:
+      'Where the connection comes from. If this is one of the node’s own addresses, a process on the node sends it.',
     dst: 'Destination IP',
     port: 'Destination port',
     protocol: 'Protocol',
@@ -72,7 +80,8 @@ export const traceEn = {
     port: 'Enter a port from 1 to 65535.',
     localEmpty: 'Enter at least one address of the node.',
     localBad: '“{value}” is not an IPv4 address.',
-    localLoopbackOnly: 'Add the node’s own address, such as its InternalIP: 127.0.0.1 alone never receives packets from other hosts.',
+    localLoopbackOnly:
+      'Add the node’s own address, such as its InternalIP: 127.0.0.1 alone never receives packets from other hosts.',
     localTooMany: 'Enter at most {max} addresses.',
   },
   progress: {
@@ -89,7 +98,8 @@ export const traceEn = {
     failed: 'The trace failed: {message}. This is a bug in the tracer; your rules are still here.',
     stalled: 'The trace made no progress for {seconds} seconds and was stopped.',
     done: 'Traced in {ms} ms: {outcomes} possible outcomes.',
-    doneNoExact: 'Traced in {ms} ms. Exact probabilities were not computed (see below); the sampled run estimates them.',
+    doneNoExact:
+      'Traced in {ms} ms. Exact probabilities were not computed (see below); the sampled run estimates them.',
     doneReused: 'Traced in {ms} ms (rules already read): {outcomes} possible outcomes.',
   },
   results: {
@@ -97,19 +107,23 @@ export const traceEn = {
     none: 'Nothing traced yet.',
     stale: 'The rules or the packet changed after this trace. Trace again to update the results.',
     summary: '{lines} lines, {rules} rules, tables: {tables}. Read in {parse} ms, traced in {walk} ms.',
-    fromNode: 'The source {src} is an address of the node, so the packet was traced as sent by a process on the node (nat OUTPUT, then filter OUTPUT).',
+    fromNode:
+      'The source {src} is an address of the node, so the packet was traced as sent by a process on the node (nat OUTPUT, then filter OUTPUT).',
     noKubeTitle: 'No kube-proxy rules here',
     noKube:
       'These rules have no KUBE-* chain (iptables) and no `table ip kube-proxy` (nftables), so kube-proxy has written nothing here. The node may run kube-proxy in IPVS mode, or a replacement such as Cilium; or its rules live in the other iptables backend (compare `iptables-legacy-save` with `iptables-nft-save`, or look at `nft list ruleset`). The trace below still follows the rules you pasted.',
     loopsTitle: 'A loop of jumps',
     loops:
       '{n} rule(s) close a loop: following their jumps leads back to where they started. The kernel refuses to load such rules; here a packet that reaches one stops there, and the trace says so.',
-    noTables: 'No nat or filter table was found, so there is nothing to trace. Paste the full output of `iptables-save`: it has sections that start with `*nat` and `*filter`.',
+    noTables:
+      'No nat or filter table was found, so there is nothing to trace. Paste the full output of `iptables-save`: it has sections that start with `*nat` and `*filter`.',
     tooCostly:
       'Not traced: the chains jump into one another so often that one packet could meet about {estimate} rules, more than this page allows for {lines} lines ({budget}). Look for chains that jump to the same chain many times.',
-    tooCostlySite: 'The fan-out starts at line {line}: {chain} calls {target} {calls} times, and one call into {target} alone can meet {targetBound} rules.',
+    tooCostlySite:
+      'The fan-out starts at line {line}: {chain} calls {target} {calls} times, and one call into {target} alone can meet {targetBound} rules.',
     connection: 'This packet does not fit the node: {message}',
-    engineError: 'The routing engine failed on these rules: {message}. That is a bug in the engine, not in your rules; the lines it could not handle are worth reporting.',
+    engineError:
+      'The routing engine failed on these rules: {message}. That is a bug in the engine, not in your rules; the lines it could not handle are worth reporting.',
     empty: 'Nothing to trace: the rules are empty.',
   },
   problems: {
@@ -126,7 +140,8 @@ export const traceEn = {
   exact: {
     heading: 'Every possible outcome',
     lead: 'Exact probabilities: the walk is repeated once for every branch of every random (`-m statistic`) rule.',
-    limit: 'The rules branch into more than {n} paths, so exact probabilities were not computed. The sampled run below still estimates them.',
+    limit:
+      'The rules branch into more than {n} paths, so exact probabilities were not computed. The sampled run below still estimates them.',
     outcome: 'Outcome',
     probability: 'Probability',
     masquerade: 'Source rewritten (SNAT/MASQUERADE)',
@@ -189,7 +204,8 @@ export const traceEn = {
     share: 'Share',
     expected: 'Exact',
     counters: 'Rule counters',
-    countersLead: 'Packets each rule counted during the run, as `iptables -L -v` would show them (first packets only), busiest first.',
+    countersLead:
+      'Packets each rule counted during the run, as `iptables -L -v` would show them (first packets only), busiest first.',
     packets: 'Packets',
     rule: 'Rule',
     more: '{n} more rules counted packets and are not listed.',

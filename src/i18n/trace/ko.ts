@@ -3,7 +3,7 @@
  * 서비스, 엔드포인트, 노드포트)로 썼고, 자리표시자 바로 뒤에는 받침에 따라 바뀌는 조사를
  * 두지 않았습니다. 영어(en.ts)와 그룹, 키, 자리표시자가 같아야 합니다.
  */
-import type { TraceStrings } from './en.ts';
+import type { TraceStrings } from './en';
 
 export const traceKo: TraceStrings = {
   page: {
@@ -11,7 +11,8 @@ export const traceKo: TraceStrings = {
     description:
       '쿠버네티스 노드의 iptables-save 출력을 붙여 넣고 패킷 하나를 따라가 봅니다. 패킷이 거치는 규칙 하나하나와, 도착할 수 있는 모든 곳을 확률과 함께 보여 줍니다. 모두 브라우저 안에서 실행됩니다.',
     lead: '노드에서 받은 `iptables-save` 출력을 붙여 넣고(또는 예제를 불러오고) 패킷을 정한 뒤 추적해 보세요. 커널이 처리하는 순서 그대로 패킷이 규칙을 지나가고, 패킷이 도착할 수 있는 모든 곳을 확률과 함께 보여 줍니다.',
-    privacy: '모든 계산은 브라우저 안에서 이루어집니다. 붙여 넣은 내용은 어디로도 전송되지 않고, ‘기억하기’를 켜지 않는 한 저장되지도 않습니다.',
+    privacy:
+      '모든 계산은 브라우저 안에서 이루어집니다. 붙여 넣은 내용은 어디로도 전송되지 않고, ‘기억하기’를 켜지 않는 한 저장되지도 않습니다.',
     noscript: '추적기는 자바스크립트가 있어야 동작합니다. 모든 계산이 브라우저 안에서 이루어지기 때문입니다.',
   },
   input: {
@@ -20,18 +21,23 @@ export const traceKo: TraceStrings = {
     help: '노드에서 `sudo iptables-save`(또는 `sudo iptables-save -t nat`)를 실행한 출력을 여기에 붙여 넣거나, 파일을 이 칸에 끌어다 놓으세요.',
     file: '파일 열기',
     example: '예제 불러오기',
-    exampleNote: '예제는 ‘튕겨 나가는 요청’ 챌린지의 클러스터에 있는 node-2의 규칙입니다(externalTrafficPolicy Cluster). kube-proxy가 쓰는 그대로입니다.',
+    exampleNote:
+      '예제는 ‘튕겨 나가는 요청’ 챌린지의 클러스터에 있는 node-2의 규칙입니다(externalTrafficPolicy Cluster). kube-proxy가 쓰는 그대로입니다.',
     exampleNft: 'nftables 예제 불러오기',
-    exampleNftNote: 'nftables 예제는 같은 노드를 kube-proxy의 nftables 모드로 돌렸을 때의 규칙입니다(`nft list table ip kube-proxy`).',
+    exampleNftNote:
+      'nftables 예제는 같은 노드를 kube-proxy의 nftables 모드로 돌렸을 때의 규칙입니다(`nft list table ip kube-proxy`).',
     clear: '지우기',
     remember: '이 기기에 규칙과 패킷 기억하기',
     rememberHelp: '이 브라우저의 로컬 스토리지에 보관하며, 끄면 바로 지웁니다. 기본값은 꺼짐입니다.',
     rememberFailed: '규칙이 너무 커서({size}) 이 브라우저에 기억할 수 없습니다. 페이지를 떠나기 전까지만 유지됩니다.',
     lines: '{lines}줄',
     formatSave: '`iptables-save` 출력으로 보입니다.',
-    formatNft: 'nftables 규칙셋(`nft list ruleset`)으로 보입니다. kube-proxy의 nftables 모드가 쓰는 규칙도 여기에 해당합니다.',
-    formatList: '`iptables -L` 출력으로 보입니다. 추적기에는 커널이 가진 규칙을 그대로 보여 주는 `iptables-save` 출력이 필요합니다.',
-    formatUnknown: '`iptables-save` 출력처럼 보이지 않습니다. 그래도 한 줄씩 읽어 보고, 쓸 수 없는 줄은 모두 목록으로 보여 줍니다.',
+    formatNft:
+      'nftables 규칙셋(`nft list ruleset`)으로 보입니다. kube-proxy의 nftables 모드가 쓰는 규칙도 여기에 해당합니다.',
+    formatList:
+      '`iptables -L` 출력으로 보입니다. 추적기에는 커널이 가진 규칙을 그대로 보여 주는 `iptables-save` 출력이 필요합니다.',
+    formatUnknown:
+      '`iptables-save` 출력처럼 보이지 않습니다. 그래도 한 줄씩 읽어 보고, 쓸 수 없는 줄은 모두 목록으로 보여 줍니다.',
     fileRead: '파일을 불러왔습니다: {name}',
     fileTooBig: '파일이 한도({max})보다 커서 불러오지 않았습니다: {name}. 노드 한 대의 규칙만 불러와 주세요.',
     pasteTooBig: '붙여 넣은 내용이 한도({max})보다 커서 붙여 넣지 않았습니다. 노드 한 대의 규칙만 붙여 넣어 주세요.',
@@ -73,7 +79,8 @@ export const traceKo: TraceStrings = {
     port: '1부터 65535 사이의 포트를 입력하세요.',
     localEmpty: '노드의 주소를 하나 이상 입력하세요.',
     localBad: 'IPv4 주소가 아닙니다: “{value}”',
-    localLoopbackOnly: '노드 자신의 주소(예: InternalIP)를 추가하세요. 127.0.0.1만으로는 다른 호스트에서 오는 패킷을 받을 수 없습니다.',
+    localLoopbackOnly:
+      '노드 자신의 주소(예: InternalIP)를 추가하세요. 127.0.0.1만으로는 다른 호스트에서 오는 패킷을 받을 수 없습니다.',
     localTooMany: '주소는 최대 {max}개까지 넣을 수 있습니다.',
   },
   progress: {
@@ -98,19 +105,23 @@ export const traceKo: TraceStrings = {
     none: '아직 추적한 패킷이 없습니다.',
     stale: '이 추적 이후에 규칙이나 패킷이 바뀌었습니다. 다시 추적하면 결과가 갱신됩니다.',
     summary: '{lines}줄, 규칙 {rules}개, 테이블: {tables}. 읽는 데 {parse}ms, 추적하는 데 {walk}ms 걸렸습니다.',
-    fromNode: '출발지 {src} 주소가 노드 자신의 주소이므로, 노드의 프로세스가 보낸 패킷으로 추적했습니다(nat OUTPUT 다음 filter OUTPUT).',
+    fromNode:
+      '출발지 {src} 주소가 노드 자신의 주소이므로, 노드의 프로세스가 보낸 패킷으로 추적했습니다(nat OUTPUT 다음 filter OUTPUT).',
     noKubeTitle: 'kube-proxy 규칙이 없습니다',
     noKube:
       '이 규칙에는 KUBE-로 시작하는 체인(iptables)도, `table ip kube-proxy`(nftables)도 없습니다. kube-proxy가 여기에 쓴 규칙이 없다는 뜻입니다. 노드의 kube-proxy가 IPVS 모드로 돌고 있거나, Cilium 같은 대체 구현을 쓰고 있을 수 있습니다. 아니면 규칙이 다른 iptables 백엔드에 있을 수도 있습니다(`iptables-legacy-save`와 `iptables-nft-save` 출력을 비교하거나 `nft list ruleset`을 확인해 보세요). 그래도 아래 추적은 붙여 넣은 규칙을 그대로 따라갑니다.',
     loopsTitle: '점프 루프',
     loops:
       '루프를 만드는 규칙이 {n}개 있습니다. 점프를 따라가면 처음 자리로 되돌아옵니다. 커널은 이런 규칙을 아예 받아들이지 않으며, 여기서는 패킷이 그런 규칙에 닿으면 그 자리에서 멈추고 추적 결과에 그 사실을 표시합니다.',
-    noTables: 'nat 테이블도 filter 테이블도 없어서 추적할 것이 없습니다. `iptables-save` 출력 전체를 붙여 넣어 주세요. `*nat`, `*filter`로 시작하는 구역이 있어야 합니다.',
+    noTables:
+      'nat 테이블도 filter 테이블도 없어서 추적할 것이 없습니다. `iptables-save` 출력 전체를 붙여 넣어 주세요. `*nat`, `*filter`로 시작하는 구역이 있어야 합니다.',
     tooCostly:
       '추적하지 않았습니다: 체인끼리 너무 많이 점프해서 패킷 하나가 규칙을 약 {estimate}번 거칠 수 있습니다. {lines}줄짜리 규칙에 이 페이지가 허용하는 양({budget})보다 많습니다. 같은 체인으로 여러 번 점프하는 체인이 있는지 살펴보세요.',
-    tooCostlySite: '분기는 {line}번째 줄에서 시작합니다. {chain} 체인이 {target} 체인을 {calls}번 호출하고, {target} 체인 한 번에만 규칙을 최대 {targetBound}개 만날 수 있습니다.',
+    tooCostlySite:
+      '분기는 {line}번째 줄에서 시작합니다. {chain} 체인이 {target} 체인을 {calls}번 호출하고, {target} 체인 한 번에만 규칙을 최대 {targetBound}개 만날 수 있습니다.',
     connection: '이 패킷은 노드 설정과 맞지 않습니다: {message}',
-    engineError: '라우팅 엔진이 이 규칙을 처리하다 실패했습니다: {message}. 붙여 넣은 규칙이 아니라 엔진의 버그이니, 처리하지 못한 줄을 알려 주시면 도움이 됩니다.',
+    engineError:
+      '라우팅 엔진이 이 규칙을 처리하다 실패했습니다: {message}. 붙여 넣은 규칙이 아니라 엔진의 버그이니, 처리하지 못한 줄을 알려 주시면 도움이 됩니다.',
     empty: '추적할 것이 없습니다. 규칙이 비어 있습니다.',
   },
   problems: {
@@ -127,7 +138,8 @@ export const traceKo: TraceStrings = {
   exact: {
     heading: '가능한 모든 결과',
     lead: '정확한 확률입니다. 무작위 규칙(`-m statistic`)의 분기마다 한 번씩 패킷을 다시 따라가서 계산합니다.',
-    limit: '규칙의 분기가 경로 {n}개를 넘어서 정확한 확률은 계산하지 않았습니다. 아래 샘플 실행이 대신 확률을 추정합니다.',
+    limit:
+      '규칙의 분기가 경로 {n}개를 넘어서 정확한 확률은 계산하지 않았습니다. 아래 샘플 실행이 대신 확률을 추정합니다.',
     outcome: '결과',
     probability: '확률',
     masquerade: '출발지 변경(SNAT/MASQUERADE)',
@@ -190,7 +202,8 @@ export const traceKo: TraceStrings = {
     share: '비율',
     expected: '정확한 확률',
     counters: '규칙 카운터',
-    countersLead: '실행하는 동안 규칙마다 센 패킷 수입니다. `iptables -L -v`에 나오는 값처럼 연결의 첫 패킷만 세며, 많은 순서로 보여 줍니다.',
+    countersLead:
+      '실행하는 동안 규칙마다 센 패킷 수입니다. `iptables -L -v`에 나오는 값처럼 연결의 첫 패킷만 세며, 많은 순서로 보여 줍니다.',
     packets: '패킷',
     rule: '규칙',
     more: '패킷을 센 규칙이 {n}개 더 있지만 목록에는 넣지 않았습니다.',

@@ -4,15 +4,15 @@
  * link that opens the same scenario in the playground.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import type { ComparisonColumn } from '../../playground/engine.ts';
-import { shareFragment } from '../../playground/codec.ts';
-import { podNameOf, RUN_SIZE, type PlaygroundScenario } from '../../playground/scenario.ts';
-import { loadPlaygroundEngine } from '../../stores/playgroundEngine.ts';
-import { fill } from '../fill.ts';
-import { count } from '../numbers.ts';
-import { CompareTable } from './CompareTable.tsx';
-import { describeScenario } from './describe.ts';
+import type { PlaygroundStrings } from '../../i18n/playground/index';
+import type { ComparisonColumn } from '../../playground/engine';
+import { shareFragment } from '../../playground/codec';
+import { podNameOf, RUN_SIZE, type PlaygroundScenario } from '../../playground/scenario';
+import { loadPlaygroundEngine } from '../../stores/playgroundEngine';
+import { fill } from '../fill';
+import { count } from '../numbers';
+import { CompareTable } from './CompareTable';
+import { describeScenario } from './describe';
 
 interface Props {
   readonly scenario: PlaygroundScenario;

@@ -1,13 +1,13 @@
 /** The playground's comparison section: runs every datapath on request (it is the costliest view). */
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import { podNameOf, type PlaygroundScenario } from '../../playground/scenario.ts';
-import { $pgCompare, RUN_SIZE } from '../../stores/playground.ts';
-import { fill } from '../fill.ts';
-import { count } from '../numbers.ts';
-import { CompareTable } from './CompareTable.tsx';
-import { describeScenario } from './describe.ts';
+import type { PlaygroundStrings } from '../../i18n/playground/index';
+import { podNameOf, type PlaygroundScenario } from '../../playground/scenario';
+import { $pgCompare, RUN_SIZE } from '../../stores/playground';
+import { fill } from '../fill';
+import { count } from '../numbers';
+import { CompareTable } from './CompareTable';
+import { describeScenario } from './describe';
 
 interface Props {
   readonly scenario: PlaygroundScenario;

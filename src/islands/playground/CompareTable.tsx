@@ -3,11 +3,11 @@
  * path, the source address the pod sees and where the answer leaves from. A datapath this
  * build cannot simulate is shown as such, never with made-up numbers.
  */
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import type { ComparisonColumn, OutcomeRow } from '../../playground/engine.ts';
+import type { PlaygroundStrings } from '../../i18n/playground/index';
+import type { ComparisonColumn, OutcomeRow } from '../../playground/engine';
 import { fill } from '../fill';
-import { percent } from '../numbers.ts';
-import { arrows } from './RunPanel.tsx';
+import { percent } from '../numbers';
+import { arrows } from './RunPanel';
 
 interface Props {
   readonly columns: readonly ComparisonColumn[];
@@ -25,23 +25,45 @@ function distinct(rows: readonly OutcomeRow[], pick: (row: OutcomeRow) => string
     const v = pick(row);
     if (v !== null) seen.set(v, (seen.get(v) ?? 0) + row.count);
   }
-  return [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([v]) => v).join(' / ') || '—';
+  return (
+    [...seen.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([v]) => v)
+      .join(' / ') || '—'
+  );
 }
 
 export function CompareTable({ columns, pods, strings, locale, caption }: Props) {
   const c = strings.compare;
-  const cell = (col: ComparisonColumn, render: (r: Extract<ComparisonColumn['report'], { available: true }>) => string) =>
-    col.report.available ? render(col.report) : c.unavailable;
+  const cell = (
+    col: ComparisonColumn,
+    render: (r: Extract<ComparisonColumn['report'], { available: true }>) => string,
+  ) => (col.report.available ? render(col.report) : c.unavailable);
   const rows: [string, string, (col: ComparisonColumn) => string][] = [
     ...pods.map((pod): [string, string, (col: ComparisonColumn) => string] => [
       `share-${pod}`,
       fill(c.share, { pod }),
       (col) => cell(col, (r) => percent(locale, r.total ? (r.counts[pod] ?? 0) / r.total : 0)),
     ]),
-    ['dropped', c.dropped, (col) => cell(col, (r) => percent(locale, r.total ? (r.counts['dropped'] ?? 0) / r.total : 0))],
+    [
+      'dropped',
+      c.dropped,
+      (col) => cell(col, (r) => percent(locale, r.total ? (r.counts['dropped'] ?? 0) / r.total : 0)),
+    ],
     ['hops', c.hops, (col) => cell(col, (r) => distinct(r.outcomes, (o) => arrows(o.hops)))],
     ['source', c.source, (col) => cell(col, (r) => distinct(r.outcomes, (o) => o.sourceSeen))],
-    ['reply', c.reply, (col) => cell(col, (r) => distinct(r.outcomes, (o) => (o.replyHops ? `${o.replyHops[o.replyHops.length - 1] ?? '—'}${o.replyDelivered ? '' : ` (${strings.run.replyLost})`}` : null)))],
+    [
+      'reply',
+      c.reply,
+      (col) =>
+        cell(col, (r) =>
+          distinct(r.outcomes, (o) =>
+            o.replyHops
+              ? `${o.replyHops[o.replyHops.length - 1] ?? '—'}${o.replyDelivered ? '' : ` (${strings.run.replyLost})`}`
+              : null,
+          ),
+        ),
+    ],
   ];
   return (
     <div class="pg-scroll" tabIndex={0} role="region" aria-label={caption}>

@@ -1,12 +1,12 @@
 /** The cluster editor: nodes, pods (move, state, remove), the Service, the connection, the datapath and the seed. */
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import { DEFAULT_SCENARIO, type PlaygroundScenario } from '../../playground/scenario.ts';
-import { replaceScenario } from '../../stores/playground.ts';
-import { ConnectionFieldset } from './editor/ConnectionFieldset.tsx';
-import { DatapathFieldset } from './editor/DatapathFieldset.tsx';
-import { NodesFieldset } from './editor/NodesFieldset.tsx';
-import { PodsFieldset } from './editor/PodsFieldset.tsx';
-import { ServiceFieldset } from './editor/ServiceFieldset.tsx';
+import type { PlaygroundStrings } from '../../i18n/playground/index';
+import { DEFAULT_SCENARIO, type PlaygroundScenario } from '../../playground/scenario';
+import { replaceScenario } from '../../stores/playground';
+import { ConnectionFieldset } from './editor/ConnectionFieldset';
+import { DatapathFieldset } from './editor/DatapathFieldset';
+import { NodesFieldset } from './editor/NodesFieldset';
+import { PodsFieldset } from './editor/PodsFieldset';
+import { ServiceFieldset } from './editor/ServiceFieldset';
 
 interface Props {
   readonly scenario: PlaygroundScenario;
@@ -23,7 +23,12 @@ export function Editor({ scenario, strings }: Props) {
       <ConnectionFieldset scenario={scenario} strings={strings} />
       <DatapathFieldset scenario={scenario} strings={strings} />
       <p>
-        <button type="button" class="live-button live-button--small" onClick={() => replaceScenario(DEFAULT_SCENARIO)} data-testid="pg-reset">
+        <button
+          type="button"
+          class="live-button live-button--small"
+          onClick={() => replaceScenario(DEFAULT_SCENARIO)}
+          data-testid="pg-reset"
+        >
           {strings.editor.reset}
         </button>
       </p>

@@ -6,18 +6,27 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect } from 'preact/hooks';
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import { DEFAULT_SCENARIO } from '../../playground/scenario.ts';
-import { $pgNotice, $pgRules, $pgRulesNode, $pgRun, $pgScenario, $pgStory, loadFromHash, syncHash } from '../../stores/playground.ts';
-import { useClientStore } from '../useClientStore.ts';
-import { CompareSection } from './CompareSection.tsx';
-import { Diagram } from './Diagram.tsx';
-import { Editor } from './Editor.tsx';
-import { linkText, problemText } from './problemText.ts';
-import { RulesPanel } from './RulesPanel.tsx';
-import { RunPanel } from './RunPanel.tsx';
-import { SharePanel } from './SharePanel.tsx';
-import { TracePanel } from './TracePanel.tsx';
+import type { PlaygroundStrings } from '../../i18n/playground/index';
+import { DEFAULT_SCENARIO } from '../../playground/scenario';
+import {
+  $pgNotice,
+  $pgRules,
+  $pgRulesNode,
+  $pgRun,
+  $pgScenario,
+  $pgStory,
+  loadFromHash,
+  syncHash,
+} from '../../stores/playground';
+import { useClientStore } from '../useClientStore';
+import { CompareSection } from './CompareSection';
+import { Diagram } from './Diagram';
+import { Editor } from './Editor';
+import { linkText, problemText } from './problemText';
+import { RulesPanel } from './RulesPanel';
+import { RunPanel } from './RunPanel';
+import { SharePanel } from './SharePanel';
+import { TracePanel } from './TracePanel';
 
 interface Props {
   readonly strings: PlaygroundStrings;
@@ -44,7 +53,13 @@ export default function Playground({ strings, locale }: Props) {
   // Runs settle a moment after an edit; until then the last run is shown as stale.
   const fresh = run.state === 'ready' && run.value.scenario === scenario ? run.value.report : null;
   const noticeText =
-    notice === null ? '' : notice.kind === 'problem' ? problemText(strings, notice.problem) : notice.kind === 'link' ? linkText(strings, notice.error) : notice.text;
+    notice === null
+      ? ''
+      : notice.kind === 'problem'
+        ? problemText(strings, notice.problem)
+        : notice.kind === 'link'
+          ? linkText(strings, notice.error)
+          : notice.text;
   return (
     <div class="pg" data-testid="playground" data-ready={fresh ? 'yes' : 'no'}>
       <div class="pg-notice" role="status" data-testid="pg-notice" data-kind={notice?.kind ?? ''}>

@@ -1,11 +1,11 @@
 /** The selected node's rules (iptables, nftables) or tables (IPVS, Cilium), as the datapath would print them. */
 import { useState } from 'preact/hooks';
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import { nodeNameOf, type PlaygroundScenario } from '../../playground/scenario.ts';
-import type { EngineValue } from '../../stores/playgroundEngine.ts';
-import { $pgRulesNode } from '../../stores/playground.ts';
-import { copyText } from '../copyText.ts';
-import { Text } from '../Text.tsx';
+import type { PlaygroundStrings } from '../../i18n/playground/index';
+import { nodeNameOf, type PlaygroundScenario } from '../../playground/scenario';
+import type { EngineValue } from '../../stores/playgroundEngine';
+import { $pgRulesNode } from '../../stores/playground';
+import { copyText } from '../copyText';
+import { Text } from '../Text';
 
 interface Props {
   readonly scenario: PlaygroundScenario;
@@ -21,13 +21,14 @@ export function RulesPanel({ scenario, node, rules, strings }: Props) {
   const [copied, setCopied] = useState('');
   const text = rules.state === 'ready' && rules.value.ok ? rules.value.text : '';
   const failure =
-    rules.state === 'failed'
-      ? rules.message
-      : rules.state === 'ready' && !rules.value.ok
-        ? rules.value.message
-        : '';
+    rules.state === 'failed' ? rules.message : rules.state === 'ready' && !rules.value.ok ? rules.value.message : '';
   return (
-    <section class="pg-section" aria-labelledby="pg-rules-heading" data-testid="pg-rules" data-mode={scenario.datapath.mode}>
+    <section
+      class="pg-section"
+      aria-labelledby="pg-rules-heading"
+      data-testid="pg-rules"
+      data-mode={scenario.datapath.mode}
+    >
       <h2 id="pg-rules-heading">{r.heading}</h2>
       <p>
         <Text>{r[leads[scenario.datapath.mode]]}</Text>
@@ -35,7 +36,11 @@ export function RulesPanel({ scenario, node, rules, strings }: Props) {
       <div class="live-toolbar">
         <label>
           <span>{r.node}</span>{' '}
-          <select value={node} onChange={(e) => $pgRulesNode.set(Number(e.currentTarget.value))} data-testid="pg-rules-node">
+          <select
+            value={node}
+            onChange={(e) => $pgRulesNode.set(Number(e.currentTarget.value))}
+            data-testid="pg-rules-node"
+          >
             {Array.from({ length: scenario.nodes }, (_, i) => (
               <option key={i} value={i}>
                 {nodeNameOf(i)}

@@ -1,12 +1,12 @@
 /** Where the run's connections landed (the lesson's bar chart) and how each kind got there. */
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import type { OutcomeRow, RunReport } from '../../playground/engine.ts';
-import { DROPPED, type PlaygroundScenario } from '../../playground/scenario.ts';
-import type { EngineValue } from '../../stores/playgroundEngine.ts';
-import { BarChart } from '../BarChart.tsx';
-import { fill } from '../fill.ts';
-import { count, percent } from '../numbers.ts';
-import { reasonText, Saying } from '../engineText.tsx';
+import type { PlaygroundStrings } from '../../i18n/playground/index';
+import type { OutcomeRow, RunReport } from '../../playground/engine';
+import { DROPPED, type PlaygroundScenario } from '../../playground/scenario';
+import type { EngineValue } from '../../stores/playgroundEngine';
+import { BarChart } from '../BarChart';
+import { fill } from '../fill';
+import { count, percent } from '../numbers';
+import { reasonText, Saying } from '../engineText';
 
 interface Props {
   readonly scenario: PlaygroundScenario;
@@ -26,7 +26,17 @@ function podNodeOf(s: PlaygroundScenario, pod: string): string {
   return p ? `node-${p.node + 1}` : '?';
 }
 
-function OutcomeTable({ rows, total, strings, locale }: { rows: readonly OutcomeRow[]; total: number; strings: PlaygroundStrings; locale: string }) {
+function OutcomeTable({
+  rows,
+  total,
+  strings,
+  locale,
+}: {
+  rows: readonly OutcomeRow[];
+  total: number;
+  strings: PlaygroundStrings;
+  locale: string;
+}) {
   const r = strings.run;
   return (
     <div class="pg-scroll" tabIndex={0} role="region" aria-labelledby="pg-outcomes-caption">
@@ -51,7 +61,11 @@ function OutcomeTable({ rows, total, strings, locale }: { rows: readonly Outcome
                 {row.outcome === DROPPED ? (
                   <>
                     {r.dropped}
-                    {row.reason ? <>: <Saying said={reasonText(strings.trace.reasons, row.reason)} /></> : null}
+                    {row.reason ? (
+                      <>
+                        : <Saying said={reasonText(strings.trace.reasons, row.reason)} />
+                      </>
+                    ) : null}
                   </>
                 ) : (
                   fill(r.toPod, { pod: row.outcome, node: row.node ?? '?' })
@@ -61,7 +75,13 @@ function OutcomeTable({ rows, total, strings, locale }: { rows: readonly Outcome
               <td>
                 <code>{row.sourceSeen ?? '—'}</code>
               </td>
-              <td>{row.replyHops ? (row.replyDelivered ? arrows(row.replyHops) : `${arrows(row.replyHops)} (${r.replyLost})`) : '—'}</td>
+              <td>
+                {row.replyHops
+                  ? row.replyDelivered
+                    ? arrows(row.replyHops)
+                    : `${arrows(row.replyHops)} (${r.replyLost})`
+                  : '—'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -77,7 +97,8 @@ export function RunPanel({ scenario: current, run, fresh, strings, locale }: Pro
   const datapath = strings.datapaths[scenario.datapath.mode];
   let body;
   if (run.state === 'loading') body = <p class="live-progress">{r.running}</p>;
-  else if (run.state === 'failed') body = <p class="live-progress live-progress--failed">{fill(r.failed, { message: run.message })}</p>;
+  else if (run.state === 'failed')
+    body = <p class="live-progress live-progress--failed">{fill(r.failed, { message: run.message })}</p>;
   else if (!run.value.report.available)
     body = (
       <p class="pg-unavailable" data-testid="pg-run-unavailable">
@@ -97,7 +118,13 @@ export function RunPanel({ scenario: current, run, fresh, strings, locale }: Pro
       };
     });
     body = (
-      <div data-testid="pg-results" data-total={report.total} data-counts={JSON.stringify(report.counts)} data-fresh={String(fresh)} class={fresh ? '' : 'pg-stale'}>
+      <div
+        data-testid="pg-results"
+        data-total={report.total}
+        data-counts={JSON.stringify(report.counts)}
+        data-fresh={String(fresh)}
+        class={fresh ? '' : 'pg-stale'}
+      >
         <p>{fill(r.about, { total: count(locale, report.total), seed: scenario.seed, datapath })}</p>
         <BarChart bars={bars} total={report.total} title={r.chart} locale={locale} />
         <OutcomeTable rows={report.outcomes} total={report.total} strings={strings} locale={locale} />

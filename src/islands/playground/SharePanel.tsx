@@ -4,12 +4,12 @@
  * for; the loader's errors keep their line and field path, in the reader's language.
  */
 import { useState } from 'preact/hooks';
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import type { PlaygroundScenario } from '../../playground/scenario.ts';
-import { replaceScenario } from '../../stores/playground.ts';
-import { loadPlaygroundYaml } from '../../stores/playgroundEngine.ts';
-import { copyText } from '../copyText.ts';
-import { problemText } from './problemText.ts';
+import type { PlaygroundStrings } from '../../i18n/playground/index';
+import type { PlaygroundScenario } from '../../playground/scenario';
+import { replaceScenario } from '../../stores/playground';
+import { loadPlaygroundYaml } from '../../stores/playgroundEngine';
+import { copyText } from '../copyText';
+import { problemText } from './problemText';
 
 interface Props {
   readonly scenario: PlaygroundScenario;
@@ -44,7 +44,11 @@ export function SharePanel({ scenario, strings, locale }: Props) {
       if (got.ok) {
         replaceScenario(got.scenario);
         setResult({ ok: true, lines: [s.imported, ...got.warnings] });
-      } else setResult({ ok: false, lines: [...got.errors, ...got.problems.map((p) => `${p.field}: ${problemText(strings, p)}`)] });
+      } else
+        setResult({
+          ok: false,
+          lines: [...got.errors, ...got.problems.map((p) => `${p.field}: ${problemText(strings, p)}`)],
+        });
     } catch (error) {
       setResult({ ok: false, lines: [error instanceof Error ? error.message : String(error)] });
     } finally {
@@ -65,7 +69,13 @@ export function SharePanel({ scenario, strings, locale }: Props) {
         >
           {s.copyLink}
         </button>
-        <button type="button" class="live-button live-button--small" onClick={() => void exportYaml()} disabled={busy} data-testid="pg-export">
+        <button
+          type="button"
+          class="live-button live-button--small"
+          onClick={() => void exportYaml()}
+          disabled={busy}
+          data-testid="pg-export"
+        >
           {s.exportYaml}
         </button>
         <span role="status" data-testid="pg-share-status">
@@ -73,18 +83,44 @@ export function SharePanel({ scenario, strings, locale }: Props) {
         </span>
       </div>
       {exported !== null && (
-        <textarea class="pg-yaml" readOnly rows={12} aria-label={s.exportYaml} value={exported} data-testid="pg-export-text" />
+        <textarea
+          class="pg-yaml"
+          readOnly
+          rows={12}
+          aria-label={s.exportYaml}
+          value={exported}
+          data-testid="pg-export-text"
+        />
       )}
       <h3 class="pg-subheading">{s.importYaml}</h3>
       <label for="pg-import-text">{s.yamlLabel}</label>
-      <textarea id="pg-import-text" class="pg-yaml" rows={8} spellcheck={false} value={input} onInput={(e) => setInput(e.currentTarget.value)} data-testid="pg-import-text" />
+      <textarea
+        id="pg-import-text"
+        class="pg-yaml"
+        rows={8}
+        spellcheck={false}
+        value={input}
+        onInput={(e) => setInput(e.currentTarget.value)}
+        data-testid="pg-import-text"
+      />
       <p>
-        <button type="button" class="live-button live-button--small" onClick={() => void importYaml()} disabled={busy || input.trim() === ''} data-testid="pg-import">
+        <button
+          type="button"
+          class="live-button live-button--small"
+          onClick={() => void importYaml()}
+          disabled={busy || input.trim() === ''}
+          data-testid="pg-import"
+        >
           {s.apply}
         </button>
       </p>
       {result && (
-        <div class={result.ok ? 'pg-ok' : 'pg-error'} role={result.ok ? 'status' : 'alert'} data-testid="pg-import-result" data-ok={String(result.ok)}>
+        <div
+          class={result.ok ? 'pg-ok' : 'pg-error'}
+          role={result.ok ? 'status' : 'alert'}
+          data-testid="pg-import-result"
+          data-ok={String(result.ok)}
+        >
           {!result.ok && <p>{s.importFailed}</p>}
           <ul>
             {result.lines.map((line, i) => (

@@ -1,11 +1,11 @@
 /** One sample connection of the scenario's seed, step by step on every node it crossed. */
-import type { PlaygroundStrings } from '../../i18n/playground/index.ts';
-import type { SampleReport } from '../../playground/engine.ts';
-import type { EngineValue } from '../../stores/playgroundEngine.ts';
-import { $pgSample } from '../../stores/playground.ts';
-import { fill } from '../fill.ts';
-import { detailText, reasonText, Saying, type Said } from '../engineText.tsx';
-import { arrows } from './RunPanel.tsx';
+import type { PlaygroundStrings } from '../../i18n/playground/index';
+import type { SampleReport } from '../../playground/engine';
+import type { EngineValue } from '../../stores/playgroundEngine';
+import { $pgSample } from '../../stores/playground';
+import { fill } from '../fill';
+import { detailText, reasonText, Saying, type Said } from '../engineText';
+import { arrows } from './RunPanel';
 
 interface Props {
   readonly story: EngineValue<SampleReport | { readonly failed: string }>;
@@ -19,7 +19,17 @@ function whyOf(t: PlaygroundStrings['trace'], value: SampleReport): Said {
 }
 
 /** A sentence with one slot filled by `said`, which may be code. */
-function WithSlot({ template, values, slot, said }: { template: string; values: Record<string, string | number>; slot: string; said: Said }) {
+function WithSlot({
+  template,
+  values,
+  slot,
+  said,
+}: {
+  template: string;
+  values: Record<string, string | number>;
+  slot: string;
+  said: Said;
+}) {
   const [before = '', after = ''] = fill(template, { ...values, [slot]: '\u0000' }).split('\u0000');
   return (
     <>
@@ -38,18 +48,30 @@ export function TracePanel({ story, strings }: Props) {
     <section class="pg-section" aria-labelledby="pg-trace-heading" data-testid="pg-trace">
       <h2 id="pg-trace-heading">{t.heading}</h2>
       <div class="live-toolbar">
-        <button type="button" class="live-button live-button--small" onClick={() => $pgSample.set($pgSample.get() + 1)} data-testid="pg-trace-another">
+        <button
+          type="button"
+          class="live-button live-button--small"
+          onClick={() => $pgSample.set($pgSample.get() + 1)}
+          data-testid="pg-trace-another"
+        >
           {t.another}
         </button>
       </div>
       <p data-testid="pg-trace-summary" data-outcome={value?.outcome ?? ''}>
-        {story.state === 'ready' && 'failed' in story.value
-          ? story.value.failed
-          : !value
-            ? t.loading
-            : value.outcome !== 'dropped'
-              ? fill(t.summaryPod, { n, sport: value.sourcePort, pod: value.outcome, hops: arrows(value.hops) })
-              : <WithSlot template={t.summaryDropped} values={{ n, sport: value.sourcePort }} slot="why" said={whyOf(t, value)} />}
+        {story.state === 'ready' && 'failed' in story.value ? (
+          story.value.failed
+        ) : !value ? (
+          t.loading
+        ) : value.outcome !== 'dropped' ? (
+          fill(t.summaryPod, { n, sport: value.sourcePort, pod: value.outcome, hops: arrows(value.hops) })
+        ) : (
+          <WithSlot
+            template={t.summaryDropped}
+            values={{ n, sport: value.sourcePort }}
+            slot="why"
+            said={whyOf(t, value)}
+          />
+        )}
       </p>
       {value && (
         <div class="pg-scroll" tabIndex={0} role="region" aria-labelledby="pg-trace-caption">

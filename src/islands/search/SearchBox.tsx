@@ -4,8 +4,8 @@
  * only when the reader focuses the field or arrives with a query, never before.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { excerptParts } from '../../search/excerpt.ts';
-import { loadPagefind, type PagefindHit } from '../../search/pagefind.ts';
+import { excerptParts } from '../../search/excerpt';
+import { loadPagefind, type PagefindHit } from '../../search/pagefind';
 import { fill } from '../fill';
 
 /** The island's words, resolved on the server; `{query}` and `{n}` are filled here. */
@@ -131,7 +131,9 @@ export default function SearchBox({ strings }: Props) {
                 {hit.meta['title'] ?? hit.url}
               </a>
               <p class="search__excerpt">
-                {excerptParts(hit.excerpt).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}
+                {excerptParts(hit.excerpt).map((part, i) =>
+                  part.marked ? <mark key={i}>{part.text}</mark> : part.text,
+                )}
               </p>
               {(hit.sub_results ?? [])
                 .filter((sub) => sub.url !== hit.url)

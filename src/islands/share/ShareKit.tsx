@@ -4,9 +4,9 @@
  * same markup with no UTM, so without JavaScript the snippets are still there to copy.
  */
 import { useRef, useState } from 'preact/hooks';
-import { htmlSnippet, kitLink, markdownSnippet, optionLabel, SNIPPET_IMAGE, type Kit } from '../../newsletter/snippets.ts';
-import { noUtm, utmFields, type Utm, type UtmField } from '../../newsletter/utm.ts';
-import { copyToClipboard } from './copyToClipboard.ts';
+import { htmlSnippet, kitLink, markdownSnippet, optionLabel, SNIPPET_IMAGE, type Kit } from '../../newsletter/snippets';
+import { noUtm, utmFields, type Utm, type UtmField } from '../../newsletter/utm';
+import { copyToClipboard } from './copyToClipboard';
 import { fill } from '../fill';
 
 /** The kit's words, resolved on the server. */
@@ -82,7 +82,12 @@ export default function ShareKit({ kit, strings }: Props) {
           </p>
           <p>
             <a href={onThisSite(kitLink(kit.lessonUrl, utm))}>
-              <img src={onThisSite(kit.cardUrl)} width={SNIPPET_IMAGE.width} height={SNIPPET_IMAGE.height} alt={kit.heading} />
+              <img
+                src={onThisSite(kit.cardUrl)}
+                width={SNIPPET_IMAGE.width}
+                height={SNIPPET_IMAGE.height}
+                alt={kit.heading}
+              />
             </a>
           </p>
           <p>{kit.question}</p>

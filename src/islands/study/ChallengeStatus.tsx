@@ -3,8 +3,8 @@
  * hints opened. Read from this browser's storage only, so the server renders nothing.
  */
 import { useStore } from '@nanostores/preact';
-import { emptyProgress } from '../../stores/progress/data.ts';
-import { $progress, progressOf } from '../../stores/progress/progress.ts';
+import { emptyProgress } from '../../stores/progress/data';
+import { $progress, progressOf } from '../../stores/progress/progress';
 import { fill } from '../fill';
 import { count } from '../numbers';
 

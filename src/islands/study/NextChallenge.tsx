@@ -4,9 +4,9 @@
  * no progress) the page still says where to start.
  */
 import { useStore } from '@nanostores/preact';
-import { emptyProgress } from '../../stores/progress/data.ts';
-import { nextUnsolved } from '../../stores/progress/next.ts';
-import { $progress } from '../../stores/progress/progress.ts';
+import { emptyProgress } from '../../stores/progress/data';
+import { nextUnsolved } from '../../stores/progress/next';
+import { $progress } from '../../stores/progress/progress';
 
 /** One challenge as the link shows it; the label is already in the page's language. */
 export interface NextChallengeEntry {
@@ -31,7 +31,10 @@ interface Props {
 export default function NextChallenge({ entries, doneLabel, listHref, listLabel }: Props) {
   const progress = useStore($progress, { ssr: () => emptyProgress });
   const started = Object.keys(progress.challenges).length > 0;
-  const slug = nextUnsolved(progress, entries.map((e) => e.slug));
+  const slug = nextUnsolved(
+    progress,
+    entries.map((e) => e.slug),
+  );
   if (slug === undefined) {
     return (
       <p class="next" data-testid="home-next" data-state="done">

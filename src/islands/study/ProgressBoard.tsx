@@ -5,8 +5,8 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useRef, useState } from 'preact/hooks';
-import { emptyProgress } from '../../stores/progress/data.ts';
-import { $progress, resetProgress } from '../../stores/progress/progress.ts';
+import { emptyProgress } from '../../stores/progress/data';
+import { $progress, resetProgress } from '../../stores/progress/progress';
 import { fill } from '../fill';
 
 /** The words; {answered} and {total} are filled here. */

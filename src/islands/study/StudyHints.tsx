@@ -8,10 +8,10 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { emptyProgress } from '../../stores/progress/data.ts';
-import { $progress, progressOf, recordHints } from '../../stores/progress/progress.ts';
+import { emptyProgress } from '../../stores/progress/data';
+import { $progress, progressOf, recordHints } from '../../stores/progress/progress';
 import { fill } from '../fill';
-import { Text } from '../Text.tsx';
+import { Text } from '../Text';
 
 /** The island's words; `{n}` and `{total}` are filled here. */
 export interface HintStrings {

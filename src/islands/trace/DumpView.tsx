@@ -6,10 +6,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import { $dumpFocus } from '../../stores/traceView.ts';
-import { lineStarts } from '../../workers/trace/inspect.ts';
-import { displayLine } from './display.ts';
+import type { TraceStrings } from '../../i18n/trace/index';
+import { $dumpFocus } from '../../stores/traceView';
+import { lineStarts } from '../../workers/trace/inspect';
+import { displayLine } from './display';
 import { fill } from '../fill';
 import { count } from '../numbers';
 
@@ -79,7 +79,12 @@ export function DumpView({ text, starts, marks, problems, strings, locale }: Pro
     const full = (i + 1 < index.length ? (index[i + 1] as number) : text.length) - (index[i] as number);
     const { text: shown, cut: cutHead } = displayLine(raw);
     const cut = cutHead + Math.max(0, full - raw.length - 1);
-    const classes = ['trace-dump__row', mark ? `is-${mark}` : '', bad ? 'is-problem' : '', n === target ? 'is-target' : '']
+    const classes = [
+      'trace-dump__row',
+      mark ? `is-${mark}` : '',
+      bad ? 'is-problem' : '',
+      n === target ? 'is-target' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     rows.push(

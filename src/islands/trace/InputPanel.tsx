@@ -4,15 +4,15 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import { $dumpDetached, $dumpText, clearDump, loadExample, setDumpText } from '../../stores/traceInput.ts';
-import { $dumpInfo } from '../../stores/traceInspect.ts';
-import { $remember, $rememberFailed, setRemember } from '../../stores/traceMemory.ts';
-import type { FieldError } from '../../stores/traceValidate.ts';
-import { escapeText } from '../../text/inert.ts';
-import { formatSize, MAX_INPUT_BYTES, MAX_INPUT_TEXT } from '../../text/limits.ts';
-import { Code } from './Code.tsx';
-import { DumpView } from './DumpView.tsx';
+import type { TraceStrings } from '../../i18n/trace/index';
+import { $dumpDetached, $dumpText, clearDump, loadExample, setDumpText } from '../../stores/traceInput';
+import { $dumpInfo } from '../../stores/traceInspect';
+import { $remember, $rememberFailed, setRemember } from '../../stores/traceMemory';
+import type { FieldError } from '../../stores/traceValidate';
+import { escapeText } from '../../text/inert';
+import { formatSize, MAX_INPUT_BYTES, MAX_INPUT_TEXT } from '../../text/limits';
+import { Code } from './Code';
+import { DumpView } from './DumpView';
 import { fill } from '../fill';
 import { count } from '../numbers';
 
@@ -107,7 +107,9 @@ export function InputPanel({ strings, errors, locale, examples, error, dumpStrin
             : format === 'pending'
               ? strings.reading
               : '';
-  const describedBy = ['trace-text-help', 'trace-text-format', error ? 'trace-text-error' : ''].filter(Boolean).join(' ');
+  const describedBy = ['trace-text-help', 'trace-text-format', error ? 'trace-text-error' : '']
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <section class="trace-panel" aria-labelledby="trace-input-heading">
@@ -192,7 +194,13 @@ export function InputPanel({ strings, errors, locale, examples, error, dumpStrin
                 : strings.reading}
             </p>
             <div class="trace-toolbar">
-              <button type="button" class="trace-button" onClick={() => setShowing(!showing)} aria-expanded={showing} data-testid="trace-loaded-show">
+              <button
+                type="button"
+                class="trace-button"
+                onClick={() => setShowing(!showing)}
+                aria-expanded={showing}
+                data-testid="trace-loaded-show"
+              >
                 {showing ? strings.hide : strings.show}
               </button>
               <button
@@ -214,14 +222,26 @@ export function InputPanel({ strings, errors, locale, examples, error, dumpStrin
         )}
       </div>
       {detached && showing && (
-        <DumpView text={text} starts={info?.lineStarts ?? null} marks={NO_MARKS} problems={NO_PROBLEMS} strings={dumpStrings} locale={locale} />
+        <DumpView
+          text={text}
+          starts={info?.lineStarts ?? null}
+          marks={NO_MARKS}
+          problems={NO_PROBLEMS}
+          strings={dumpStrings}
+          locale={locale}
+        />
       )}
       {error && (
         <p id="trace-text-error" class="trace-error" data-testid="trace-text-error">
           {fill(errors[error.code], error.values)}
         </p>
       )}
-      <p id="trace-text-format" class={`trace-format trace-format--${format}`} data-testid="trace-format" data-format={format}>
+      <p
+        id="trace-text-format"
+        class={`trace-format trace-format--${format}`}
+        data-testid="trace-format"
+        data-format={format}
+      >
         {lines > 0 && <span class="trace-format__lines">{fill(strings.lines, { lines: count(locale, lines) })}</span>}{' '}
         <Code text={formatNote} />
       </p>

@@ -1,5 +1,5 @@
 /** A button that shows a line of the traced rules ("line 42"); plain text when there is no line. */
-import { showDumpLine } from '../../stores/traceView.ts';
+import { showDumpLine } from '../../stores/traceView';
 import { fill } from '../fill';
 
 interface Props {
@@ -13,7 +13,12 @@ interface Props {
 export function LineLink({ line, label, title }: Props) {
   if (line <= 0) return <span class="trace-lineno">—</span>;
   return (
-    <button type="button" class="trace-linelink" aria-label={fill(title, { n: line })} onClick={() => showDumpLine(line)}>
+    <button
+      type="button"
+      class="trace-linelink"
+      aria-label={fill(title, { n: line })}
+      onClick={() => showDumpLine(line)}
+    >
       {fill(label, { n: line })}
     </button>
   );

@@ -1,12 +1,12 @@
 /** Exact mode's outcome table and the sampled run's tables (outcomes, then rule counters). */
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import type { ExactView, RunView } from '../../workers/trace/protocol.ts';
-import { Code } from './Code.tsx';
-import { describeDecider, describeOutcome } from './describe.ts';
-import { displayLine } from './display.ts';
+import type { TraceStrings } from '../../i18n/trace/index';
+import type { ExactView, RunView } from '../../workers/trace/protocol';
+import { Code } from './Code';
+import { describeDecider, describeOutcome } from './describe';
+import { displayLine } from './display';
 import { fill } from '../fill';
 import { count, percent, probability, type Decimals } from '../numbers';
-import { LineLink } from './LineLink.tsx';
+import { LineLink } from './LineLink';
 
 /**
  * Up to six decimals: a pasted dump's branches can be far smaller than a lesson's (one of 30,000

@@ -5,12 +5,12 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useStore } from '@nanostores/preact';
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import { $dumpText, $guessNote, $packet, guessAgain, setPacketField } from '../../stores/traceInput.ts';
-import { $dumpInfo } from '../../stores/traceInspect.ts';
-import { RUN_COUNTS, type FieldError, type TraceField } from '../../stores/traceValidate.ts';
-import type { TraceProtocol } from '../../workers/trace/protocol.ts';
-import { Code } from './Code.tsx';
+import type { TraceStrings } from '../../i18n/trace/index';
+import { $dumpText, $guessNote, $packet, guessAgain, setPacketField } from '../../stores/traceInput';
+import { $dumpInfo } from '../../stores/traceInspect';
+import { RUN_COUNTS, type FieldError, type TraceField } from '../../stores/traceValidate';
+import type { TraceProtocol } from '../../workers/trace/protocol';
+import { Code } from './Code';
 import { fill } from '../fill';
 import { count } from '../numbers';
 

@@ -1,10 +1,10 @@
 /** The dump's problems: line number (a link to the line), error or note, message, offending text. */
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import type { ProblemView } from '../../workers/trace/protocol.ts';
-import { displayLine } from './display.ts';
+import type { TraceStrings } from '../../i18n/trace/index';
+import type { ProblemView } from '../../workers/trace/protocol';
+import { displayLine } from './display';
 import { fill } from '../fill';
 import { count } from '../numbers';
-import { LineLink } from './LineLink.tsx';
+import { LineLink } from './LineLink';
 
 interface Props {
   readonly problems: readonly ProblemView[];
@@ -25,7 +25,11 @@ export function Problems({ problems, omitted, strings, locale }: Props) {
       <ol class="trace-problems" data-testid="trace-problems">
         {problems.map((p, i) => (
           <li key={i} class={`trace-problem trace-problem--${p.level}`} data-line={p.line}>
-            {p.line > 0 ? <LineLink line={p.line} label={strings.line} title={strings.show} /> : <span>{strings.noLine}</span>}{' '}
+            {p.line > 0 ? (
+              <LineLink line={p.line} label={strings.line} title={strings.show} />
+            ) : (
+              <span>{strings.noLine}</span>
+            )}{' '}
             <span class="trace-badge">{p.level === 'error' ? strings.error : strings.note}</span>{' '}
             <span class="trace-problem__message">{p.message}</span>
             <code class="trace-problem__text">{displayLine(p.text, 300).text}</code>

@@ -1,7 +1,7 @@
 /** The tracer's state in words and a progress bar, announced politely to screen readers. */
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import type { TraceState } from '../../stores/traceRun.ts';
-import { escapeText } from '../../text/inert.ts';
+import type { TraceStrings } from '../../i18n/trace/index';
+import type { TraceState } from '../../stores/traceRun';
+import { escapeText } from '../../text/inert';
 import { fill } from '../fill';
 import { count } from '../numbers';
 
@@ -31,7 +31,12 @@ function message(state: TraceState, outcomes: number | null, s: TraceStrings['pr
       if (p.phase === 'exact') return fill(s.exact, { done: count(locale, p.done) });
       if (p.phase === 'sample') return s.sample;
       if (p.etaMs !== undefined && p.rate !== undefined) {
-        return fill(s.runEta, { done: count(locale, p.done), total: count(locale, p.total), rate: count(locale, Math.round(p.rate)), eta: duration(p.etaMs, s, locale) });
+        return fill(s.runEta, {
+          done: count(locale, p.done),
+          total: count(locale, p.total),
+          rate: count(locale, Math.round(p.rate)),
+          eta: duration(p.etaMs, s, locale),
+        });
       }
       return fill(s.run, { done: count(locale, p.done), total: count(locale, p.total) });
     }

@@ -5,19 +5,19 @@
  */
 import { useMemo } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
-import { $dumpInfo } from '../../stores/traceInspect.ts';
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import type { TraceResult } from '../../stores/traceRun.ts';
-import { Code } from './Code.tsx';
-import { LineLink } from './LineLink.tsx';
-import { escapeText } from '../../text/inert.ts';
-import { DumpView } from './DumpView.tsx';
+import { $dumpInfo } from '../../stores/traceInspect';
+import type { TraceStrings } from '../../i18n/trace/index';
+import type { TraceResult } from '../../stores/traceRun';
+import { Code } from './Code';
+import { LineLink } from './LineLink';
+import { escapeText } from '../../text/inert';
+import { DumpView } from './DumpView';
 import { fill } from '../fill';
 import { count, estimate } from '../numbers';
-import { ExactTable, RunTables } from './OutcomeTables.tsx';
-import { Problems } from './Problems.tsx';
-import { traceMarks } from './rows.ts';
-import { SampleTrace } from './SampleTrace.tsx';
+import { ExactTable, RunTables } from './OutcomeTables';
+import { Problems } from './Problems';
+import { traceMarks } from './rows';
+import { SampleTrace } from './SampleTrace';
 
 interface Props {
   readonly result: TraceResult;
@@ -35,8 +35,14 @@ export function Results({ result, strings, locale, stale, onAnother }: Props) {
   const inspected = useStore($dumpInfo);
   // The worker's line starts, when it inspected this very text (else DumpView finds them).
   const starts = inspected && inspected.text === result.request.text ? inspected.info.lineStarts : null;
-  const marks = useMemo(() => (report.kind === 'traced' && report.sample ? traceMarks(report.sample.trace) : NO_MARKS), [report]);
-  const problemLines = useMemo(() => new Set(report.kind === 'traced' ? report.problems.map((p) => p.line) : []), [report]);
+  const marks = useMemo(
+    () => (report.kind === 'traced' && report.sample ? traceMarks(report.sample.trace) : NO_MARKS),
+    [report],
+  );
+  const problemLines = useMemo(
+    () => new Set(report.kind === 'traced' ? report.problems.map((p) => p.line) : []),
+    [report],
+  );
 
   if (report.kind === 'empty') return <p class="trace-warning">{r.empty}</p>;
   if (report.kind === 'engine-error') {
@@ -128,11 +134,25 @@ export function Results({ result, strings, locale, stale, onAnother }: Props) {
           )}
         </p>
       )}
-      <Problems problems={report.problems} omitted={report.problemsOmitted} strings={strings.problems} locale={locale} />
+      <Problems
+        problems={report.problems}
+        omitted={report.problemsOmitted}
+        strings={strings.problems}
+        locale={locale}
+      />
       {report.exact && <ExactTable exact={report.exact} strings={strings} locale={locale} />}
       {report.sample && <SampleTrace sample={report.sample} strings={strings} locale={locale} onAnother={onAnother} />}
-      {report.run && <RunTables run={report.run} exact={report.exact} seed={request.seed} strings={strings} locale={locale} />}
-      <DumpView text={request.text} starts={starts} marks={marks} problems={problemLines} strings={strings.dump} locale={locale} />
+      {report.run && (
+        <RunTables run={report.run} exact={report.exact} seed={request.seed} strings={strings} locale={locale} />
+      )}
+      <DumpView
+        text={request.text}
+        starts={starts}
+        marks={marks}
+        problems={problemLines}
+        strings={strings.dump}
+        locale={locale}
+      />
     </div>
   );
 }

@@ -3,14 +3,14 @@
  * order, with long runs of non-matching rules folded; each rule links to its line.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import type { SampleView, TraceLine } from '../../workers/trace/protocol.ts';
-import { detailText, Saying } from '../engineText.tsx';
-import { displayLine } from './display.ts';
+import type { TraceStrings } from '../../i18n/trace/index';
+import type { SampleView, TraceLine } from '../../workers/trace/protocol';
+import { detailText, Saying } from '../engineText';
+import { displayLine } from './display';
 import { fill } from '../fill';
 import { count } from '../numbers';
-import { LineLink } from './LineLink.tsx';
-import { traceRows } from './rows.ts';
+import { LineLink } from './LineLink';
+import { traceRows } from './rows';
 
 interface Props {
   readonly sample: SampleView;
@@ -24,7 +24,9 @@ const PAGE = 250;
 
 function RuleRow({ n, e, s, strings }: { n: number; e: TraceLine; s: TraceStrings['sample']; strings: TraceStrings }) {
   const text =
-    e.rule === 0 ? fill(e.text === 'return' ? s.returned : s.policy, { chain: e.chain }) : displayLine(e.text, 400).text;
+    e.rule === 0
+      ? fill(e.text === 'return' ? s.returned : s.policy, { chain: e.chain })
+      : displayLine(e.text, 400).text;
   return (
     <tr class={e.matched ? 'is-matched' : ''} data-line={e.line} data-matched={String(e.matched)}>
       <td class="trace-num">{n}</td>
@@ -75,7 +77,12 @@ export function SampleTrace({ sample, strings, locale, onAnother }: Props) {
         {sample.steps.map((step, i) => (
           <li key={i} class={`trace-step trace-step--${step.event}`}>
             {step.direction === 'reply' && <span class="trace-badge">{s.reply}</span>}{' '}
-            {fill(s[step.event], { iface: step.iface, src: step.src, dst: step.dst, detail: detailText(strings.details, step.detail).text })}
+            {fill(s[step.event], {
+              iface: step.iface,
+              src: step.src,
+              dst: step.dst,
+              detail: detailText(strings.details, step.detail).text,
+            })}
             {step.detail && step.event !== 'drop' && (
               <span class="trace-reason">
                 {' ('}

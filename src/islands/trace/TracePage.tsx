@@ -5,16 +5,16 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import { $dumpText, $packet } from '../../stores/traceInput.ts';
-import { $dumpInfo } from '../../stores/traceInspect.ts';
-import { restoreMemory, watchMemory } from '../../stores/traceMemory.ts';
-import { $traceResult, $traceState, cancelTrace, startTrace } from '../../stores/traceRun.ts';
-import { validateTrace, type FieldError, type TraceField } from '../../stores/traceValidate.ts';
-import { InputPanel } from './InputPanel.tsx';
-import { PacketPanel } from './PacketPanel.tsx';
-import { Progress } from './Progress.tsx';
-import { Results } from './Results.tsx';
+import type { TraceStrings } from '../../i18n/trace/index';
+import { $dumpText, $packet } from '../../stores/traceInput';
+import { $dumpInfo } from '../../stores/traceInspect';
+import { restoreMemory, watchMemory } from '../../stores/traceMemory';
+import { $traceResult, $traceState, cancelTrace, startTrace } from '../../stores/traceRun';
+import { validateTrace, type FieldError, type TraceField } from '../../stores/traceValidate';
+import { InputPanel } from './InputPanel';
+import { PacketPanel } from './PacketPanel';
+import { Progress } from './Progress';
+import { Results } from './Results';
 
 interface Props {
   readonly strings: TraceStrings;
@@ -70,7 +70,11 @@ export default function TracePage({ strings, locale, examples }: Props) {
       (['src', 'dst', 'port', 'protocol'] as const).some((k) => now.packet[k] !== last.packet[k]));
   // null when exact mode was refused or stopped: the status must not claim "0 outcomes".
   const outcomes =
-    result?.report.kind === 'traced' && result.report.exact?.kind === 'ok' ? result.report.exact.outcomes.length : result?.report.kind === 'traced' ? null : 0;
+    result?.report.kind === 'traced' && result.report.exact?.kind === 'ok'
+      ? result.report.exact.outcomes.length
+      : result?.report.kind === 'traced'
+        ? null
+        : 0;
   const invalid = Object.keys(errors).length > 0;
 
   return (
@@ -93,7 +97,12 @@ export default function TracePage({ strings, locale, examples }: Props) {
         />
         <PacketPanel strings={strings.packet} errors={strings.errors} locale={locale} fieldErrors={errors} />
         <div class="trace-actions">
-          <button type="submit" class="trace-button trace-button--primary" disabled={running} data-testid="trace-submit">
+          <button
+            type="submit"
+            class="trace-button trace-button--primary"
+            disabled={running}
+            data-testid="trace-submit"
+          >
             {strings.packet.trace}
           </button>
           {running && (

@@ -1,6 +1,6 @@
 /** Outcomes and rules in words, in the page's language. */
-import type { TraceStrings } from '../../i18n/trace/index.ts';
-import type { OutcomeView, RuleView } from '../../workers/trace/protocol.ts';
+import type { TraceStrings } from '../../i18n/trace/index';
+import type { OutcomeView, RuleView } from '../../workers/trace/protocol';
 import { fill } from '../fill';
 
 /** "Forwarded to 10.244.1.2:8080 (after DNAT)", "Dropped", … */

@@ -2,7 +2,7 @@
  * Groups a long trace for reading: a run of rules in one chain that did not match (kube-proxy's
  * KUBE-SERVICES can hold thousands) becomes one row that can be opened.
  */
-import type { TraceLine } from '../../workers/trace/protocol.ts';
+import type { TraceLine } from '../../workers/trace/protocol';
 
 /** A row of the trace table: one rule, or a run of rules that did not match. */
 export type TraceRow =
@@ -22,7 +22,8 @@ export function traceRows(trace: readonly TraceLine[], open: ReadonlySet<number>
     if (!e.matched) {
       while (j + 1 < trace.length) {
         const n = trace[j + 1] as TraceLine;
-        if (n.matched || n.chain !== e.chain || n.table !== e.table || n.hook !== e.hook || n.direction !== e.direction) break;
+        if (n.matched || n.chain !== e.chain || n.table !== e.table || n.hook !== e.hook || n.direction !== e.direction)
+          break;
         j++;
       }
     }

@@ -4,9 +4,9 @@
  */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { localeOf, localeTags, locales, useTranslations } from '@/i18n/index.ts';
-import { localizedPath } from '@/i18n/paths.ts';
-import { lessonsIn } from '@/lessons/queries.ts';
+import { localeOf, localeTags, locales, useTranslations } from '@/i18n/index';
+import { localizedPath } from '@/i18n/paths';
+import { lessonsIn } from '@/lessons/queries';
 
 export const getStaticPaths = (() => locales.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
 
@@ -15,7 +15,9 @@ export const GET: APIRoute = async ({ params, site }) => {
   const locale = localeOf(params['lang']);
   const t = useTranslations(locale);
   const lessons = (await lessonsIn(locale)).sort(
-    (a, b) => b.entry.data.published.getTime() - a.entry.data.published.getTime() || b.entry.data.challenge - a.entry.data.challenge,
+    (a, b) =>
+      b.entry.data.published.getTime() - a.entry.data.published.getTime() ||
+      b.entry.data.challenge - a.entry.data.challenge,
   );
   const self = new URL(`${localizedPath(locale)}rss.xml`, site).href;
   return rss({

@@ -3,7 +3,7 @@
  * values it needs. The classifier reads the rule's words the way kube-proxy writes them
  * (proxier.go), so a rule it does not recognise gets the honest "no note" text.
  */
-import type { Explanation, RulesLine } from './types.ts';
+import type { Explanation, RulesLine } from './types';
 
 /** Pod names by IP, to name endpoints ("pod-1 (10.244.1.2:8080)"). */
 export type PodNames = ReadonlyMap<string, string>;
@@ -129,7 +129,8 @@ export function explainLines(lines: readonly RulesLine[], pods: PodNames): Rules
   return lines.map((line) => {
     if (line.kind === 'table') return { ...line, explain: { key: 'table', values: {} } };
     if (line.kind === 'commit') return { ...line, explain: { key: 'commit', values: {} } };
-    if (line.kind === 'chain') return { ...line, explain: chainExplanation(line.chain ?? '', facts.get(line.chain ?? '')) };
+    if (line.kind === 'chain')
+      return { ...line, explain: chainExplanation(line.chain ?? '', facts.get(line.chain ?? '')) };
     return { ...line, explain: ruleExplanation(line, facts, lines) };
   });
 }

@@ -5,14 +5,23 @@
  * import, so it loads on the first run or view that needs it. It knows no lesson: all it
  * runs comes from the LabConfig.
  */
-import { countsByEnd, exactEnds, startLabRun, trafficSteps, viewOf, type End, type LabConfig, type TrafficStep } from '../../engine/lab';
-import type { Cluster } from '../../engine/model/types.ts';
+import {
+  countsByEnd,
+  exactEnds,
+  startLabRun,
+  trafficSteps,
+  viewOf,
+  type End,
+  type LabConfig,
+  type TrafficStep,
+} from '../../engine/lab';
+import type { Cluster } from '../../engine/model/types';
 import { createSimulation, type Simulation } from '../../engine/simulate';
-import type { NodeCounters, Scenario } from '../model.ts';
-import { explainLines } from './explain.ts';
-import { natLines, type CounterSlot } from './natTable.ts';
-import { buildStory } from './story.ts';
-import type { Lab, RulesListing, RunJob } from './types.ts';
+import type { NodeCounters, Scenario } from '../model';
+import { explainLines } from './explain';
+import { natLines, type CounterSlot } from './natTable';
+import { buildStory } from './story';
+import type { Lab, RulesListing, RunJob } from './types';
 
 interface Built {
   readonly cluster: Cluster;

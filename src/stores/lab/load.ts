@@ -1,7 +1,7 @@
 /** Loads the engine on first use; every caller shares one import, and one lab per lesson. */
-import type { LabConfig } from '../../engine/lab/config.ts';
-import { $lesson } from '../lesson.ts';
-import type { Lab } from './types.ts';
+import type { LabConfig } from '../../engine/lab/config';
+import { $lesson } from '../lesson';
+import type { Lab } from './types';
 
 let cached: { readonly lesson: LabConfig; readonly lab: Promise<Lab> } | undefined;
 
@@ -10,7 +10,7 @@ export function loadLab(): Promise<Lab> {
   const lesson = $lesson.get();
   if (!lesson) return Promise.reject(new Error('this page has no lesson lab'));
   if (cached?.lesson === lesson) return cached.lab;
-  const lab = import('./lab.ts')
+  const lab = import('./lab')
     .then((m) => m.createLab(lesson))
     .catch((error: unknown) => {
       if (cached?.lab === lab) cached = undefined; // a failed chunk download may succeed on the next try

@@ -3,7 +3,7 @@
  * colouring, each rule's position in its chain (as `iptables -L --line-numbers` counts),
  * and the index of its pkts counter.
  */
-import type { RuleToken, RulesLine } from './types.ts';
+import type { RuleToken, RulesLine } from './types';
 
 /** Flags whose next word names a chain or target. */
 const TARGET_FLAGS = new Set(['-j', '-g', '--jump', '--goto']);

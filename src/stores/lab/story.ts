@@ -3,13 +3,13 @@
  * the trace table (rules and events, in the order the kernel meets them on each node) and
  * a narration, one sentence per event, for the diagram's text alternative.
  */
-import type { ConnectionResult, Step, TraceEntry } from '../../engine/simulate.ts';
+import type { ConnectionResult, Step, TraceEntry } from '../../engine/simulate';
 import { endOf } from '../../engine/lab';
-import type { ConnectionStory, Narration, TraceRow } from './types.ts';
+import type { ConnectionStory, Narration, TraceRow } from './types';
 
-import { shortNode } from '../entry.ts';
+import { shortNode } from '../entry';
 
-export { shortNode } from '../entry.ts';
+export { shortNode } from '../entry';
 
 function ruleRow(t: TraceEntry): TraceRow {
   return {
@@ -58,17 +58,25 @@ function nodeRows(
 }
 
 /** The story of `result`, the `sample`-th example connection; `receiving` took the request. */
-export function buildStory(result: ConnectionResult, sample: number, sport: number, receiving: string): ConnectionStory {
+export function buildStory(
+  result: ConnectionResult,
+  sample: number,
+  sport: number,
+  receiving: string,
+): ConnectionStory {
   const steps = (result.steps ?? []).filter((s) => s.direction === 'original');
   const trace = (result.trace ?? []).filter((t) => t.direction === 'original');
   const pod = result.destination?.kind === 'pod' ? result.destination : null;
   const dnat = trace.find((t) => t.table === 'nat' && t.action.startsWith('DNAT'));
-  const masq = trace.find((t) => t.table === 'nat' && (t.action.startsWith('MASQUERADE') || t.action.startsWith('SNAT')));
+  const masq = trace.find(
+    (t) => t.table === 'nat' && (t.action.startsWith('MASQUERADE') || t.action.startsWith('SNAT')),
+  );
   const seen = result.sourceSeen?.ip ?? '';
 
   const say = (s: Step): Narration | null => {
     const node = shortNode(s.node);
-    if (s.event === 'arrive' && s.node === receiving) return { key: 'arrive', values: { src: ipOf(s.src), dst: s.dst, node } };
+    if (s.event === 'arrive' && s.node === receiving)
+      return { key: 'arrive', values: { src: ipOf(s.src), dst: s.dst, node } };
     if (s.event === 'route' && s.detail.startsWith('via '))
       return { key: 'route', values: { from: node, to: shortNode(s.detail.slice(4)) } };
     if (s.event === 'deliver' && pod) return { key: 'deliver', values: { pod: pod.name, node, src: seen } };
@@ -83,7 +91,8 @@ export function buildStory(result: ConnectionResult, sample: number, sport: numb
 
   const narration: Narration[] = [];
   const first = steps.find((s) => s.event === 'arrive');
-  if (first) narration.push({ key: 'arrive', values: { src: ipOf(first.src), dst: first.dst, node: shortNode(first.node) } });
+  if (first)
+    narration.push({ key: 'arrive', values: { src: ipOf(first.src), dst: first.dst, node: shortNode(first.node) } });
   if (dnat && pod)
     narration.push({ key: 'dnat', values: { node: shortNode(dnat.node), pod: pod.name, to: `${pod.ip}:${pod.port}` } });
   if (masq) narration.push({ key: 'masq', values: { node: shortNode(masq.node), src: seen } });

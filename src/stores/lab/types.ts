@@ -3,7 +3,7 @@
  * module that implements it is loaded with a dynamic import, so the engine stays out of the
  * page's eager JavaScript; only these types are shared.
  */
-import type { NodeCounters, Outcome, Scenario, Tally } from '../model.ts';
+import type { NodeCounters, Outcome, Scenario, Tally } from '../model';
 
 /** One token of a rule line, for syntax colouring. */
 export interface RuleToken {

@@ -4,7 +4,7 @@
  * checked field by field: a malformed challenge entry is dropped on its own, and anything
  * unreadable as a whole becomes "no progress" rather than a crash.
  */
-import { optionIds, type OptionId } from '../model.ts';
+import { optionIds, type OptionId } from '../model';
 
 /** The first graded answer to a challenge. */
 export interface FirstAnswer {
@@ -69,7 +69,12 @@ function toFirst(value: unknown): FirstAnswer | null | undefined {
 
 function toBest(value: unknown): BestRun | null | undefined {
   if (value === null) return null;
-  if (!isRecord(value) || typeof value['right'] !== 'boolean' || !isCount(value['total'], 10_000_000) || value['total'] === 0) {
+  if (
+    !isRecord(value) ||
+    typeof value['right'] !== 'boolean' ||
+    !isCount(value['total'], 10_000_000) ||
+    value['total'] === 0
+  ) {
     return undefined;
   }
   return { total: value['total'], right: value['right'] };

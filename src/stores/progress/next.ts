@@ -2,7 +2,7 @@
  * Which challenge a reader should do next: the first one, in the site's order, that no graded
  * run has answered right yet. Pure, so the home page island and the tests share it.
  */
-import type { Progress } from './data.ts';
+import type { Progress } from './data';
 
 /** True once a graded run in this browser has found the reader's answer right. */
 export function isSolved(progress: Progress, slug: string): boolean {

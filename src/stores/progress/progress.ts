@@ -4,16 +4,9 @@
  * opened. Other tabs see changes as they happen.
  */
 import { persistentAtom } from '@nanostores/persistent';
-import { tryPersist } from '../storage.ts';
-import {
-  decodeProgress,
-  emptyProgress,
-  isBetterRun,
-  untouched,
-  type ChallengeProgress,
-  type Progress,
-} from './data.ts';
-import type { OptionId } from '../model.ts';
+import { tryPersist } from '../storage';
+import { decodeProgress, emptyProgress, isBetterRun, untouched, type ChallengeProgress, type Progress } from './data';
+import type { OptionId } from '../model';
 
 /** The localStorage key. The version is in the key, so a new shape starts clean. */
 export const PROGRESS_KEY = 'bounce:progress:v1';

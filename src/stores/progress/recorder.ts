@@ -1,6 +1,6 @@
 /** Turns a graded run into a progress record for one lesson (see record.ts for when). */
-import type { GradedRun } from '../grade.ts';
-import { recordGraded } from './progress.ts';
+import type { GradedRun } from '../grade';
+import { recordGraded } from './progress';
 
 /** "seed:size:setting=value,…": the same run replayed has the same fingerprint. */
 export function runFingerprint(graded: GradedRun): string {

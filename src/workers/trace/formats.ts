@@ -10,7 +10,8 @@ export type DumpFormat = 'iptables-save' | 'nft' | 'iptables-list' | 'empty' | '
 /** Lines looked at before deciding (comments and blank lines do not count). */
 const LOOK_AT = 50;
 
-const NFT_TABLE = /^table\s+(ip|ip6|inet|arp|bridge|netdev)\s+\S+\s*\{|^(add|create|flush|insert|delete|destroy)\s+(table|chain|set|map|rule|element|ruleset)\b/;
+const NFT_TABLE =
+  /^table\s+(ip|ip6|inet|arp|bridge|netdev)\s+\S+\s*\{|^(add|create|flush|insert|delete|destroy)\s+(table|chain|set|map|rule|element|ruleset)\b/;
 const NFT_BODY = /^(chain|set|map|flowtable)\s+\S+\s*\{|^type\s+(filter|nat|route)\s+hook\s/;
 const SAVE_LINE = /^(\*[a-z]+$|:[^\s]+\s|-[AINXFPZ]\s|\[\d+:\d+\]\s+-A\s|COMMIT$)/;
 const LIST_LINE = /^Chain\s+\S+\s+\((policy\s+(ACCEPT|DROP)|\d+\s+references)/;

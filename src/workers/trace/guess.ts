@@ -15,7 +15,11 @@ export interface DumpGuess {
   /** Node addresses seen in the rules (non-loopback first), always with 127.0.0.1. */
   readonly localIPs: readonly string[];
   /** A NodePort (or else a cluster IP) to send the packet to, when the dump has one. */
-  readonly target: { readonly ip: string | null; readonly port: number; readonly protocol: 'tcp' | 'udp' | 'sctp' } | null;
+  readonly target: {
+    readonly ip: string | null;
+    readonly port: number;
+    readonly protocol: 'tcp' | 'udp' | 'sctp';
+  } | null;
 }
 
 const MAX_GUESSES = 16;
@@ -52,14 +56,15 @@ function protocolOf(words: readonly string[]): 'tcp' | 'udp' | 'sctp' {
  */
 function* rulesOf(text: string, chain: string): Generator<string> {
   const needle = `-A ${chain} `;
-  for (let at = text.indexOf(needle); at >= 0; ) {
+  for (let at = text.indexOf(needle); at >= 0;) {
     const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0) lineEnd = text.length;
     const cr = text.indexOf('\r', at);
     if (cr >= 0 && cr < lineEnd) lineEnd = cr;
     // Only whitespace or a "[pkts:bytes]" counter may come before the command.
-    if (at - lineStart <= 64 && /^\s*(\[\d+:\d+\]\s+)?$/.test(text.slice(lineStart, at)) && lineEnd - at <= 4096) yield text.slice(at, lineEnd).trim();
+    if (at - lineStart <= 64 && /^\s*(\[\d+:\d+\]\s+)?$/.test(text.slice(lineStart, at)) && lineEnd - at <= 4096)
+      yield text.slice(at, lineEnd).trim();
     at = text.indexOf(needle, lineEnd);
   }
 }
@@ -82,7 +87,8 @@ export function guessFromDump(text: string): DumpGuess {
     const dst = hostAddress(wordAfter(words, '-d'));
     const port = Number(wordAfter(words, '--dport') ?? NaN);
     if (target === 'KUBE-NODEPORTS' && dst && found.size < MAX_GUESSES) found.add(dst);
-    if (!clusterIP && dst && Number.isInteger(port) && target !== 'KUBE-NODEPORTS') clusterIP = { ip: dst, port, protocol: protocolOf(words) };
+    if (!clusterIP && dst && Number.isInteger(port) && target !== 'KUBE-NODEPORTS')
+      clusterIP = { ip: dst, port, protocol: protocolOf(words) };
   }
   for (const line of rulesOf(text, 'KUBE-NODEPORTS')) {
     const words = line.replace(QUOTED, '""').split(/\s+/);

@@ -67,7 +67,8 @@ export function lineStarts(text: string): Uint32Array {
 export function inspectDump(text: string): DumpInfo {
   const bytes = utf8Length(text, MAX_INPUT_BYTES);
   const empty = { localIPs: ['127.0.0.1'], target: null };
-  if (bytes > MAX_INPUT_BYTES) return { format: 'unknown', lines: 0, bytes, tooBig: true, lineStarts: new Uint32Array(0), guess: empty };
+  if (bytes > MAX_INPUT_BYTES)
+    return { format: 'unknown', lines: 0, bytes, tooBig: true, lineStarts: new Uint32Array(0), guess: empty };
   const starts = lineStarts(text);
   const format = detectFormat(text);
   const guess = format === 'empty' || format === 'iptables-list' ? empty : guessFromDump(text);

@@ -63,7 +63,13 @@ export function nftWalkBound(rs: NftRuleset): { bound: number; loops: ProblemVie
           if (known !== undefined) f.sum = Math.min(CAP, f.sum + known);
           else if (onStack.has(target)) {
             const rule = chainRules[f.rule - 1];
-            if (rule) loops.push({ line: rule.line, text: rule.text, message: `jump loop: ${f.name} → ${target}`, level: 'error' });
+            if (rule)
+              loops.push({
+                line: rule.line,
+                text: rule.text,
+                message: `jump loop: ${f.name} → ${target}`,
+                level: 'error',
+              });
           } else if (table.chains.has(target)) {
             stack.push(frame(target));
             onStack.add(target);
@@ -80,7 +86,8 @@ export function nftWalkBound(rs: NftRuleset): { bound: number; loops: ProblemVie
       }
       return result;
     };
-    for (const c of table.chains.values()) if (c.base) bound = Math.min(CAP, bound + (memo.get(c.name) ?? costOf(c.name)));
+    for (const c of table.chains.values())
+      if (c.base) bound = Math.min(CAP, bound + (memo.get(c.name) ?? costOf(c.name)));
   }
   return { bound, loops, rules };
 }
@@ -101,11 +108,21 @@ function windowMatch(text: string, needle: string, re: RegExp): RegExpExecArray 
 }
 
 /** Node addresses, a NodePort and a cluster IP named in kube-proxy's nft sets and maps. */
-export function nftGuess(text: string): { localIPs: string[]; nodePort: { port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null; clusterIP: { ip: string; port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null } {
+export function nftGuess(text: string): {
+  localIPs: string[];
+  nodePort: { port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null;
+  clusterIP: { ip: string; port: number; protocol: 'tcp' | 'udp' | 'sctp' } | null;
+} {
   const localIPs: string[] = [];
   // Found with indexOf and read within a bounded window: a regex scanning to the end from every
   // "set nodeport-ips {" of a crafted text would take quadratic time.
-  const set = windowMatch(text, 'set nodeport-ips {', /^set nodeport-ips \{[^}]*?elements = \{([^}]*)\}/) ?? windowMatch(text, 'add element ip kube-proxy nodeport-ips {', /^add element ip kube-proxy nodeport-ips \{([^}]*)\}/);
+  const set =
+    windowMatch(text, 'set nodeport-ips {', /^set nodeport-ips \{[^}]*?elements = \{([^}]*)\}/) ??
+    windowMatch(
+      text,
+      'add element ip kube-proxy nodeport-ips {',
+      /^add element ip kube-proxy nodeport-ips \{([^}]*)\}/,
+    );
   for (const word of set?.[1]?.split(/[\s,]+/) ?? []) {
     const v = parseIPv4(word);
     if (v !== null && localIPs.length < 16) localIPs.push(formatIPv4(v));

@@ -7,7 +7,15 @@
  * packet) and walked through the façade's Simulation, exact mode with the page's budget.
  */
 import type { Topology } from '../../engine/network/topology';
-import { ConnectionError, fromParsedRules, parseRulesText, WorkLimitError, type ConnectionSpec, type ExactOutcome, type Simulation } from '../../engine/simulate';
+import {
+  ConnectionError,
+  fromParsedRules,
+  parseRulesText,
+  WorkLimitError,
+  type ConnectionSpec,
+  type ExactOutcome,
+  type Simulation,
+} from '../../engine/simulate';
 import { isLoopback } from './guess';
 import { lineStarts } from './inspect';
 import { detectFormat, readableFormats } from './formats';
@@ -39,7 +47,9 @@ function countLines(text: string): number {
 function connectionOf(request: TraceRequest, fromNode: boolean): ConnectionSpec {
   const { packet } = request;
   return {
-    from: fromNode ? { kind: 'node', name: NODE_NAME, ip: packet.src } : { kind: 'client', ip: packet.src, via: NODE_NAME },
+    from: fromNode
+      ? { kind: 'node', name: NODE_NAME, ip: packet.src }
+      : { kind: 'client', ip: packet.src, via: NODE_NAME },
     to: { ip: packet.dst, port: packet.port },
     protocol: packet.protocol,
   };
@@ -57,7 +67,12 @@ interface ExactRun {
  * Exact mode within `budget`, or the refusal a connection the rules cannot hold gets (an
  * address that is not the node's, say). A run that spends the budget has no outcomes.
  */
-function exactRun(simulation: Simulation, connection: ConnectionSpec, budget: number, onWalk: (walks: number) => void): ExactRun | WalkRefusal {
+function exactRun(
+  simulation: Simulation,
+  connection: ConnectionSpec,
+  budget: number,
+  onWalk: (walks: number) => void,
+): ExactRun | WalkRefusal {
   let walks = 0;
   let evaluations = 0;
   let longest = 0;
@@ -72,7 +87,8 @@ function exactRun(simulation: Simulation, connection: ConnectionSpec, budget: nu
     return { outcomes, walks, evaluations, longest };
   } catch (e) {
     if (e instanceof ConnectionError) return { kind: 'connection', field: e.field, message: e.message };
-    if (e instanceof WorkLimitError && e.limit.kind === 'branches') return { outcomes: null, walks, evaluations, longest };
+    if (e instanceof WorkLimitError && e.limit.kind === 'branches')
+      return { outcomes: null, walks, evaluations, longest };
     throw e;
   }
 }
@@ -88,7 +104,11 @@ export interface TopologyCache {
  * Runs the trace page's job on `request`; `onProgress` hears about long phases. An exception
  * from the engine (a bug there, not bad input) becomes an "engine-error" report.
  */
-export function traceDump(request: TraceRequest, onProgress: (p: TraceProgress) => void = () => {}, cache?: { last: TopologyCache | null }): TraceReport {
+export function traceDump(
+  request: TraceRequest,
+  onProgress: (p: TraceProgress) => void = () => {},
+  cache?: { last: TopologyCache | null },
+): TraceReport {
   try {
     return traceOrThrow(request, onProgress, cache);
   } catch (e) {
@@ -97,15 +117,21 @@ export function traceDump(request: TraceRequest, onProgress: (p: TraceProgress) 
   }
 }
 
-function traceOrThrow(request: TraceRequest, onProgress: (p: TraceProgress) => void, cache: { last: TopologyCache | null } | undefined): TraceReport {
+function traceOrThrow(
+  request: TraceRequest,
+  onProgress: (p: TraceProgress) => void,
+  cache: { last: TopologyCache | null } | undefined,
+): TraceReport {
   const started = performance.now();
   const format = detectFormat(request.text);
   if (format === 'empty') return { kind: 'empty' };
-  if (!readableFormats.has(format)) return { kind: 'unsupported', format: format as Exclude<typeof format, 'iptables-save' | 'empty'> };
+  if (!readableFormats.has(format))
+    return { kind: 'unsupported', format: format as Exclude<typeof format, 'iptables-save' | 'empty'> };
   onProgress({ phase: 'parse', done: 0, total: 0 });
   const lines = countLines(request.text);
   const localKey = request.localIPs.join(',');
-  const reused = cache?.last && cache.last.text === request.text && cache.last.localIPs === localKey ? cache.last.topology : null;
+  const reused =
+    cache?.last && cache.last.text === request.text && cache.last.localIPs === localKey ? cache.last.topology : null;
   const topology = reused ?? parseRulesText(request.text, { localIPs: request.localIPs, nodeName: NODE_NAME });
   if (cache) cache.last = { text: request.text, localIPs: localKey, topology };
   const facts = rulesFacts(topology.nodes[0]!);
@@ -127,8 +153,22 @@ function traceOrThrow(request: TraceRequest, onProgress: (p: TraceProgress) => v
     reusedParse: reused !== null,
   };
   const work = { exactWalks: 0, exactEvaluations: 0, sampleEvaluations: 0, runUnitsBound: 0, walkBound: bound };
-  const timings = (exact: number, sample: number, run: number) => ({ parse: parsed - started, exact, sample, run, total: performance.now() - started });
-  const refuse = (refusal: WalkRefusal): TraceReport => ({ ...base, refusal, exact: null, sample: null, run: null, work, timings: timings(0, 0, 0) });
+  const timings = (exact: number, sample: number, run: number) => ({
+    parse: parsed - started,
+    exact,
+    sample,
+    run,
+    total: performance.now() - started,
+  });
+  const refuse = (refusal: WalkRefusal): TraceReport => ({
+    ...base,
+    refusal,
+    exact: null,
+    sample: null,
+    run: null,
+    work,
+    timings: timings(0, 0, 0),
+  });
 
   if (!facts.walkable) return refuse({ kind: 'no-tables' });
   // A walk crosses each built-in chain at most twice (the packet, then its answer).
@@ -152,17 +192,29 @@ function traceOrThrow(request: TraceRequest, onProgress: (p: TraceProgress) => v
   const sample = sampleWalk(simulation, connection, request.seed, lineOf);
   const t2 = performance.now();
   const longest = Math.max(exact.longest, sample.evaluations);
-  const run = request.runCount > 0 ? sampledRun(simulation, connection, request, lineOf, longest, exact.outcomes ? exact.walks : null, onProgress) : null;
+  const run =
+    request.runCount > 0
+      ? sampledRun(simulation, connection, request, lineOf, longest, exact.outcomes ? exact.walks : null, onProgress)
+      : null;
   const t3 = performance.now();
   return {
     ...base,
     refusal: null,
     exact: exact.outcomes
-      ? { kind: 'ok', outcomes: exact.outcomes.map(({ probability, result }) => ({ probability, ...outcomeView(result, lineOf) })) }
+      ? {
+          kind: 'ok',
+          outcomes: exact.outcomes.map(({ probability, result }) => ({ probability, ...outcomeView(result, lineOf) })),
+        }
       : { kind: 'limit', walks: exact.walks },
     sample: sample.view,
     run: run?.view ?? null,
-    work: { ...work, exactWalks: exact.walks, exactEvaluations: exact.evaluations, sampleEvaluations: sample.evaluations, runUnitsBound: run?.unitsBound ?? 0 },
+    work: {
+      ...work,
+      exactWalks: exact.walks,
+      exactEvaluations: exact.evaluations,
+      sampleEvaluations: sample.evaluations,
+      runUnitsBound: run?.unitsBound ?? 0,
+    },
     timings: timings(t1 - t0, t2 - t1, t3 - t2),
   };
 }

@@ -43,7 +43,9 @@ export interface TraceProgress {
 }
 
 /** Page → worker: trace a request, or inspect pasted text (format, lines, guess). */
-export type WorkerRequest = { readonly type: 'trace'; readonly id: number; readonly request: TraceRequest } | { readonly type: 'inspect'; readonly id: number; readonly text: string };
+export type WorkerRequest =
+  | { readonly type: 'trace'; readonly id: number; readonly request: TraceRequest }
+  | { readonly type: 'inspect'; readonly id: number; readonly text: string };
 
 /** Worker → page. */
 export type WorkerResponse =
@@ -146,7 +148,12 @@ export interface RunView {
 /** Why the walk was not run at all. */
 export type WalkRefusal =
   /** One packet could meet more rules than the budget allows (chains calling each other a lot). */
-  | { readonly kind: 'too-costly'; readonly estimate: number; readonly budget: number; readonly site: FanOutSite | null }
+  | {
+      readonly kind: 'too-costly';
+      readonly estimate: number;
+      readonly budget: number;
+      readonly site: FanOutSite | null;
+    }
   /** The packet does not fit the node (e.g. a local source with a foreign address): field + engine message. */
   | { readonly kind: 'connection'; readonly field: string; readonly message: string }
   /** The dump holds no table the walk uses (nat, filter). */

@@ -29,10 +29,20 @@ export interface RulesFacts {
 export function rulesFacts(node: NetNode): RulesFacts {
   const ipt = node.ruleset;
   const nft = node.nft?.ruleset ?? null;
-  const problems: ProblemView[] = ipt.problems.map((p) => ({ line: p.line, text: p.text, message: p.message, level: p.level }));
+  const problems: ProblemView[] = ipt.problems.map((p) => ({
+    line: p.line,
+    text: p.text,
+    message: p.message,
+    level: p.level,
+  }));
   for (const p of node.nft?.compiled.problems ?? []) {
     // Tables of other families are read but not walked: a note, like iptables' raw/mangle.
-    problems.push({ line: p.line, text: p.text.length > 200 ? `${p.text.slice(0, 200)}…` : p.text, message: p.message, level: / is not walked/.test(p.message) ? 'note' : 'error' });
+    problems.push({
+      line: p.line,
+      text: p.text.length > 200 ? `${p.text.slice(0, 200)}…` : p.text,
+      message: p.message,
+      level: / is not walked/.test(p.message) ? 'note' : 'error',
+    });
   }
   // Parsers report in passes (lines, then chains); the reader wants dump order.
   problems.sort((a, b) => a.line - b.line);
@@ -54,7 +64,11 @@ export function rulesFacts(node: NetNode): RulesFacts {
     loops.push(...n.loops);
     kube ||= nftIsKube(nft);
   }
-  const hasNftBase = nft !== null && [...nft.tables.values()].some((t) => (t.family === 'ip' || t.family === 'inet') && [...t.chains.values()].some((c) => c.base));
+  const hasNftBase =
+    nft !== null &&
+    [...nft.tables.values()].some(
+      (t) => (t.family === 'ip' || t.family === 'inet') && [...t.chains.values()].some((c) => c.base),
+    );
   const lineOf: LineOf = (table, chain, rule) => ruleLine(node, table, chain, rule);
   return {
     problems,

@@ -13,7 +13,12 @@ export const MAX_TRACE_LINES = 20_000;
 export const MAX_COUNTERS = 300;
 
 /** One packet, with its trace. */
-export function sampleWalk(simulation: Simulation, connection: ConnectionSpec, seed: number, lineOf: LineOf): { view: SampleView; evaluations: number } {
+export function sampleWalk(
+  simulation: Simulation,
+  connection: ConnectionSpec,
+  seed: number,
+  lineOf: LineOf,
+): { view: SampleView; evaluations: number } {
   const result = simulation.sample(connection, seed, { trace: true });
   const trace = result.trace ?? [];
   const view: SampleView = {
@@ -51,7 +56,12 @@ export function sampledRun(
     // The rate so far gives the time left: a big run says how long it will take as it starts.
     const elapsed = performance.now() - started;
     const rate = elapsed > 0 ? (p.done * 1000) / elapsed : 0;
-    onProgress({ phase: 'run', done: p.done, total, ...(rate > 0 && p.done < total ? { rate, etaMs: ((total - p.done) * 1000) / rate } : {}) });
+    onProgress({
+      phase: 'run',
+      done: p.done,
+      total,
+      ...(rate > 0 && p.done < total ? { rate, etaMs: ((total - p.done) * 1000) / rate } : {}),
+    });
     if (p.finished) break;
     const took = performance.now() - t;
     chunk = Math.max(16, Math.min(1 << 20, Math.round(chunk * (took > 0 ? Math.min(4, 40 / took) : 4))));
@@ -63,7 +73,11 @@ export function sampledRun(
     .map((c) => ({ ...ruleView(c, lineOf), packets: c.packets }));
   const view: RunView = {
     count: summary.count,
-    outcomes: summary.outcomes.map((o) => ({ ...outcomeView(o.result, lineOf), key: outcomeKey(o.result), count: o.count })),
+    outcomes: summary.outcomes.map((o) => ({
+      ...outcomeView(o.result, lineOf),
+      key: outcomeKey(o.result),
+      count: o.count,
+    })),
     dropped: summary.dropped,
     rejected: summary.rejected,
     counters: counters.slice(0, MAX_COUNTERS),

@@ -11,8 +11,17 @@ import type { OutcomeView, RuleView, StepView, TraceLine } from './protocol';
 export type LineOf = (table: string, chain: string, rule: number) => number;
 
 /** A rule reference with its line. */
-export function ruleView(ref: RuleRef | { table: string; chain: string; rule: number; text: string }, lineOf: LineOf): RuleView {
-  return { table: ref.table, chain: ref.chain, rule: ref.rule, text: ref.text, line: lineOf(ref.table, ref.chain, ref.rule) };
+export function ruleView(
+  ref: RuleRef | { table: string; chain: string; rule: number; text: string },
+  lineOf: LineOf,
+): RuleView {
+  return {
+    table: ref.table,
+    chain: ref.chain,
+    rule: ref.rule,
+    text: ref.text,
+    line: lineOf(ref.table, ref.chain, ref.rule),
+  };
 }
 
 /** What happened to one connection, without its trace. */

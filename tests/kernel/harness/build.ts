@@ -16,12 +16,16 @@ export function buildNamespaces(plan: NamespacePlan): void {
   const root: string[] = plan.allNetns.map((n) => `netns add ${n}`);
   const lanMembers = [...plan.nodes, plan.client];
   for (const member of lanMembers) {
-    root.push(`link add ${member.lanInterface} netns ${member.netns} type veth peer name ${member.lanPort} netns ${plan.lan.netns}`);
+    root.push(
+      `link add ${member.lanInterface} netns ${member.netns} type veth peer name ${member.lanPort} netns ${plan.lan.netns}`,
+    );
   }
   const podsWithNetns = plan.pods.filter((p) => !p.hostNetwork);
   for (const pod of podsWithNetns) {
     const node = plan.nodes.find((n) => n.name === pod.nodeName)!;
-    root.push(`link add ${pod.podInterface} netns ${pod.netns} type veth peer name ${pod.nodeInterface} netns ${node.netns}`);
+    root.push(
+      `link add ${pod.podInterface} netns ${pod.netns} type veth peer name ${pod.nodeInterface} netns ${node.netns}`,
+    );
   }
   batch(root);
 

@@ -21,7 +21,8 @@ function installHandlers(): void {
   handlersInstalled = true;
   // Once per process: clear what runs killed with SIGKILL (no handler could run) left behind.
   const stale = sweepStale();
-  if (stale.length > 0) console.warn(`kernel harness: removed ${stale.length} namespaces of dead runs (${stale[0]}, …)`);
+  if (stale.length > 0)
+    console.warn(`kernel harness: removed ${stale.length} namespaces of dead runs (${stale[0]}, …)`);
   process.on('exit', teardownAll);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {

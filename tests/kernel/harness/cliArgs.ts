@@ -69,11 +69,13 @@ export function parseKernelArgs(argv: readonly string[]): KernelCliOptions | 'he
   if (scenarios.length === 0) throw new KernelCliError('--scenario FILE is required (see --help)');
   const node = values.get('--node');
   const to = values.get('--to') ?? (node === undefined ? undefined : `node/${node}:nodeport`);
-  if (to === undefined) throw new KernelCliError('--to is required without --node (e.g. --to svc/web or --node node-2)');
+  if (to === undefined)
+    throw new KernelCliError('--to is required without --node (e.g. --to svc/web or --node node-2)');
   const count = wholeNumber(values.get('--count') ?? '400', '--count', 1, 40_000);
   const timeoutMs = wholeNumber(values.get('--timeout') ?? '3500', '--timeout', 50, 60_000);
   const mode = values.get('--mode') ?? 'iptables';
-  if (mode !== 'iptables' && mode !== 'nftables') throw new KernelCliError(`--mode: "${mode}" is not iptables or nftables`);
+  if (mode !== 'iptables' && mode !== 'nftables')
+    throw new KernelCliError(`--mode: "${mode}" is not iptables or nftables`);
   return {
     scenarios,
     ...(node === undefined ? {} : { node }),

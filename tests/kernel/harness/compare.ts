@@ -73,7 +73,11 @@ function kernelLabels(result: ProbeResult): Map<string, number> {
  * wrong or missing masquerade puts connections in a category the engine gives probability
  * 0, which rejects it outright (p = 0).
  */
-export function compareWithEngine(result: ProbeResult, expected: readonly ExpectedOutcome[], alpha = DEFAULT_ALPHA): Comparison {
+export function compareWithEngine(
+  result: ProbeResult,
+  expected: readonly ExpectedOutcome[],
+  alpha = DEFAULT_ALPHA,
+): Comparison {
   const engine = new Map<string, number>();
   for (const o of expected) engine.set(labelOf(o), (engine.get(labelOf(o)) ?? 0) + o.probability);
   const kernel = kernelLabels(result);
@@ -94,12 +98,16 @@ export function compareWithEngine(result: ProbeResult, expected: readonly Expect
   const sourceMismatches: string[] = [];
   const pods = new Set([...expected.flatMap((o) => (o.kind === 'pod' ? [o.pod] : [])), ...result.seenSources.keys()]);
   for (const pod of pods) {
-    const predicted = new Set(expected.flatMap((o) => (o.kind === 'pod' && o.pod === pod && o.probability > 0 ? [o.source] : [])));
+    const predicted = new Set(
+      expected.flatMap((o) => (o.kind === 'pod' && o.pod === pod && o.probability > 0 ? [o.source] : [])),
+    );
     const seen = new Set(result.seenSources.get(pod)?.keys() ?? []);
     if (seen.size === 0) continue; // Not reached in this sample; the χ² fit judges whether that is plausible.
     const same = seen.size === predicted.size && [...seen].every((s) => predicted.has(s));
     if (!same) {
-      sourceMismatches.push(`${pod}: kernel saw {${[...seen].join(', ')}}, engine predicts {${[...predicted].join(', ')}}`);
+      sourceMismatches.push(
+        `${pod}: kernel saw {${[...seen].join(', ')}}, engine predicts {${[...predicted].join(', ')}}`,
+      );
     }
   }
   return {
@@ -127,7 +135,9 @@ export function formatComparison(title: string, c: Comparison): string {
     );
   }
   const p = c.pValue === 0 ? '0 (an outcome the engine calls impossible happened)' : c.pValue.toPrecision(3);
-  lines.push(`  χ² = ${Number.isFinite(c.statistic) ? c.statistic.toFixed(2) : '∞'}, df = ${c.degreesOfFreedom}, p = ${p} (fails below ${c.alpha})`);
+  lines.push(
+    `  χ² = ${Number.isFinite(c.statistic) ? c.statistic.toFixed(2) : '∞'}, df = ${c.degreesOfFreedom}, p = ${p} (fails below ${c.alpha})`,
+  );
   for (const m of c.sourceMismatches) lines.push(`  source mismatch: ${m}`);
   lines.push(`  verdict: ${c.agrees ? 'kernel and engine agree' : 'KERNEL AND ENGINE DISAGREE'}`);
   return lines.join('\n');

@@ -5,9 +5,16 @@
 // round r-1 has finished, so a client's first connection is alone when affinity is recorded.
 import net from 'node:net';
 
-const { host, port, perAddress, localAddresses, rounds, concurrency, timeoutMs, firstPort } = JSON.parse(process.argv[2] ?? '{}');
+const { host, port, perAddress, localAddresses, rounds, concurrency, timeoutMs, firstPort } = JSON.parse(
+  process.argv[2] ?? '{}',
+);
 
-const errorOutcome = { ECONNREFUSED: 'refused', EHOSTUNREACH: 'unreachable', ENETUNREACH: 'unreachable', ECONNRESET: 'reset' };
+const errorOutcome = {
+  ECONNREFUSED: 'refused',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
+  ECONNRESET: 'reset',
+};
 const addresses = localAddresses.length > 0 ? localAddresses : [null];
 const total = perAddress * addresses.length;
 

@@ -1,7 +1,13 @@
 import { generateIptablesSave } from '../../../src/engine/kubeproxy';
 import { generateNftables } from '../../../src/engine/kubeproxy/nftables';
 import type { Cluster } from '../../../src/engine/model/types';
-import { createSimulation, type ConnectionResult, type ExactOutcome, type Simulation, type Source } from '../../../src/engine/simulate';
+import {
+  createSimulation,
+  type ConnectionResult,
+  type ExactOutcome,
+  type Simulation,
+  type Source,
+} from '../../../src/engine/simulate';
 import type { ExpectedOutcome } from './compare';
 import type { RulesMode } from './rules';
 
@@ -21,7 +27,9 @@ export function engineRules(cluster: Cluster, nodeName: string, style: 'kube-pro
  * function whether a mode can run.
  */
 export function engineRulesFor(mode: RulesMode): ((cluster: Cluster, nodeName: string) => string) | undefined {
-  return mode === 'iptables' ? (cluster, nodeName) => engineRules(cluster, nodeName) : (cluster, nodeName) => generateNftables(cluster, nodeName);
+  return mode === 'iptables'
+    ? (cluster, nodeName) => engineRules(cluster, nodeName)
+    : (cluster, nodeName) => generateNftables(cluster, nodeName);
 }
 
 /** What the engine predicts for one new connection: exact outcomes, in kernel-suite terms. */
@@ -49,13 +57,15 @@ export function observableOf(result: ConnectionResult, probability: number): Exp
     default:
       break;
   }
-  if (destination === null) return { kind: 'other', label: `engine: ${result.verdict} without a destination`, probability };
+  if (destination === null)
+    return { kind: 'other', label: `engine: ${result.verdict} without a destination`, probability };
   if (destination.kind === 'node') return { kind: 'refused', probability };
   if (destination.kind === 'external') {
     return { kind: 'other', label: `engine: leaves the cluster to ${destination.ip}:${destination.port}`, probability };
   }
   if (result.reply !== null && !result.reply.delivered) return { kind: 'no-answer', probability };
-  if (result.sourceSeen === null) return { kind: 'other', label: `engine: ${destination.name} sees no source`, probability };
+  if (result.sourceSeen === null)
+    return { kind: 'other', label: `engine: ${destination.name} sees no source`, probability };
   return { kind: 'pod', pod: destination.name, source: result.sourceSeen.ip, probability };
 }
 

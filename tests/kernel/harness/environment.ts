@@ -31,7 +31,8 @@ export function kernelSupport(): KernelSupport {
 function probe(): KernelSupport {
   const no = (reason: string): KernelSupport => ({ iptables: false, nftables: false, reason, nftReason: reason });
   if (process.platform !== 'linux') return no(`needs Linux network namespaces (this is ${process.platform})`);
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return no('needs root to create network namespaces');
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0)
+    return no('needs root to create network namespaces');
   if (!works(['ip', '-V'])) return no('iproute2 `ip` is not installed');
   if (!works(['iptables-restore', '--version'])) return no('`iptables-restore` is not installed');
   const probeNs = `ktprobe-${randomBytes(3).toString('hex')}`;
@@ -40,14 +41,16 @@ function probe(): KernelSupport {
   try {
     const restore = run(['ip', 'netns', 'exec', probeNs, 'iptables-restore'], {
       allowFailure: true,
-      input: '*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -p tcp -m statistic --mode random --probability 0.5 -j RETURN\nCOMMIT\n',
+      input:
+        '*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -p tcp -m statistic --mode random --probability 0.5 -j RETURN\nCOMMIT\n',
     });
     const reason = restore.status === 0 ? '' : `iptables-restore failed inside a namespace: ${restore.stderr.trim()}`;
     let nftReason = reason;
     if (!reason) {
       const nft = run(['ip', 'netns', 'exec', probeNs, 'nft', '-f', '-'], {
         allowFailure: true,
-        input: 'table ip probe {\n chain c {\n  type nat hook prerouting priority -100;\n  numgen random mod 2 vmap { 0 : accept, 1 : accept }\n }\n}\n',
+        input:
+          'table ip probe {\n chain c {\n  type nat hook prerouting priority -100;\n  numgen random mod 2 vmap { 0 : accept, 1 : accept }\n }\n}\n',
       });
       nftReason = nft.status === 0 ? '' : `nft failed inside a namespace: ${nft.stderr.trim() || 'not installed'}`;
     }
@@ -66,5 +69,7 @@ function probe(): KernelSupport {
 export function exactRulesReason(): string {
   const support = kernelSupport();
   if (support.reason) return support.reason;
-  return works(['nfacct', 'list']) ? '' : 'the nfacct tool is missing (apt-get install nfacct), so nfacct matches are stripped';
+  return works(['nfacct', 'list'])
+    ? ''
+    : 'the nfacct tool is missing (apt-get install nfacct), so nfacct matches are stripped';
 }

@@ -37,7 +37,7 @@ function maskOf(bits: number): number {
 
 /** True when `address` lies inside `cidr`. */
 export function cidrContains(cidr: Cidr, address: number): boolean {
-  return ((address & maskOf(cidr.bits)) >>> 0) === cidr.base;
+  return (address & maskOf(cidr.bits)) >>> 0 === cidr.base;
 }
 
 /** The address `offset` places after the network base, e.g. offset 1 gives the ".1" gateway. */

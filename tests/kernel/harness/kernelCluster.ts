@@ -112,7 +112,9 @@ export class KernelCluster {
         try {
           loadRules(node.netns, mode, text);
         } catch (error) {
-          throw new Error(`loading ${mode} rules on node ${node.name} failed: ${(error as Error).message}`, { cause: error });
+          throw new Error(`loading ${mode} rules on node ${node.name} failed: ${(error as Error).message}`, {
+            cause: error,
+          });
         }
         // kube-proxy itself sets route_localnet so localhost:<nodePort> reaches the DNAT rules.
         if (mode === 'iptables' && cluster.proxy.localhostNodePorts) {
@@ -143,11 +145,19 @@ export class KernelCluster {
     }
     if (source.kind === 'node') {
       const node = this.plan.nodes.find((n) => n.name === source.name);
-      if (!node) throw new Error(`source node "${source.name}" is not in the cluster (${this.plan.nodes.map((n) => n.name).join(', ')})`);
+      if (!node)
+        throw new Error(
+          `source node "${source.name}" is not in the cluster (${this.plan.nodes.map((n) => n.name).join(', ')})`,
+        );
       return { netns: node.netns, bind: source.ip ?? '' };
     }
-    const pod = this.plan.pods.find((p) => p.name === source.name && (source.namespace === undefined || p.key === `${source.namespace}/${p.name}`));
-    if (!pod) throw new Error(`source pod "${source.name}" is not in the cluster (${this.plan.pods.map((p) => p.key).join(', ')})`);
+    const pod = this.plan.pods.find(
+      (p) => p.name === source.name && (source.namespace === undefined || p.key === `${source.namespace}/${p.name}`),
+    );
+    if (!pod)
+      throw new Error(
+        `source pod "${source.name}" is not in the cluster (${this.plan.pods.map((p) => p.key).join(', ')})`,
+      );
     return { netns: pod.netns, bind: '' };
   }
 

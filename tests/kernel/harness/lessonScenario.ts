@@ -9,7 +9,10 @@ import type { Cluster, Service } from '../../../src/engine/model/types';
  * lesson's controls change Service fields). Throws with the loader's messages if the file
  * does not load, so a broken scenario fails the suite rather than testing something else.
  */
-export function lessonCluster(slug: string, patch: Partial<Pick<Service, 'externalTrafficPolicy' | 'internalTrafficPolicy'>> = {}): Cluster {
+export function lessonCluster(
+  slug: string,
+  patch: Partial<Pick<Service, 'externalTrafficPolicy' | 'internalTrafficPolicy'>> = {},
+): Cluster {
   const path = join(process.cwd(), 'content', 'scenarios', `${slug}.yaml`);
   const loaded = loadManifests(readFileSync(path, 'utf8'), path);
   if (!loaded.cluster) throw new Error(`${path}: ${loaded.errors.map((e) => e.message).join('; ')}`);

@@ -55,7 +55,12 @@ export interface ClientPlan {
 /** Everything to create for one run, derived from the cluster model alone. */
 export interface NamespacePlan {
   readonly prefix: string;
-  readonly lan: { readonly netns: string; readonly bridge: string; readonly gateway: string; readonly prefixLength: number };
+  readonly lan: {
+    readonly netns: string;
+    readonly bridge: string;
+    readonly gateway: string;
+    readonly prefixLength: number;
+  };
   readonly nodes: readonly NodePlan[];
   readonly pods: readonly PodPlan[];
   readonly client: ClientPlan;
@@ -85,7 +90,9 @@ export function planNamespaces(cluster: Cluster, options: PlanOptions): Namespac
   const { prefix } = options;
   const firstNode = cluster.nodes[0];
   if (!firstNode) throw new Error('cluster.nodes: the kernel harness needs at least one node');
-  const lanText = options.lanCIDR ?? `${formatIPv4(parseIPv4(firstNode.internalIP, `node ${firstNode.name} internalIP`) & 0xffffff00)}/24`;
+  const lanText =
+    options.lanCIDR ??
+    `${formatIPv4(parseIPv4(firstNode.internalIP, `node ${firstNode.name} internalIP`) & 0xffffff00)}/24`;
   const lan = parseCidr(lanText, 'lanCIDR');
   const gateway = hostInCidr(lan, 1);
   const clientIP = options.clientIP ?? '192.168.10.100';
@@ -135,7 +142,18 @@ export function planNamespaces(cluster: Cluster, options: PlanOptions): Namespac
         const key = `${pod.namespace}/${pod.name}`;
         if (pod.ip === node.internalIP) {
           const netns = names.nodeNetns(prefix, node.name);
-          return { key, name: pod.name, nodeName: node.name, netns, ip: pod.ip, gateway: '', podInterface: '', nodeInterface: '', hostNetwork: true, tcpPorts };
+          return {
+            key,
+            name: pod.name,
+            nodeName: node.name,
+            netns,
+            ip: pod.ip,
+            gateway: '',
+            podInterface: '',
+            nodeInterface: '',
+            hostNetwork: true,
+            tcpPorts,
+          };
         }
         if (!cidrContains(podCIDR, parseIPv4(pod.ip, `${owner} ip`))) {
           throw new Error(`${owner}: ip ${pod.ip} is outside its node ${node.name}'s podCIDR ${node.podCIDR}`);

@@ -19,8 +19,17 @@ export interface Listener {
  * Starts the listener inside a pod namespace and resolves once every port is bound. Its
  * stdin stays open as a lifeline: if the harness dies the pipe closes and the listener exits.
  */
-export function startListener(netns: string, pod: string, ports: readonly number[], timeoutMs = 10_000): Promise<Listener> {
-  const [command, ...args] = inNetns(netns, [process.execPath, helperScript('listener.mjs'), JSON.stringify({ pod, ports })]);
+export function startListener(
+  netns: string,
+  pod: string,
+  ports: readonly number[],
+  timeoutMs = 10_000,
+): Promise<Listener> {
+  const [command, ...args] = inNetns(netns, [
+    process.execPath,
+    helperScript('listener.mjs'),
+    JSON.stringify({ pod, ports }),
+  ]);
   const child = spawn(command!, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const listener: Listener = { pod, child, peers: [] };
   return new Promise((resolve, reject) => {

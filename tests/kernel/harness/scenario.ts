@@ -42,7 +42,11 @@ export function sourceName(from: Source): string {
 }
 
 /** Runs K connections through the kernel and compares them with the engine's exact outcome. */
-export async function runCase(kernel: KernelCluster, simulation: Simulation, request: CaseRequest): Promise<CaseResult> {
+export async function runCase(
+  kernel: KernelCluster,
+  simulation: Simulation,
+  request: CaseRequest,
+): Promise<CaseResult> {
   const prediction = enginePrediction(simulation, request.from, request.host, request.port);
   const probe = await kernel.probe({
     from: request.from,

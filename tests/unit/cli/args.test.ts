@@ -31,8 +31,35 @@ describe('parseArgs', () => {
 
   it('every option, --opt=value spelling too', () => {
     expect(
-      parseArgs(['--scenario=-', '--node', 'node-2', '--from=pod/pod-1', '--to', 'svc/web', '--proto', 'udp', '--count', '500', '--seed', 'abc', '--json', '--trace', '--lang', 'ko']),
-    ).toMatchObject({ scenarios: ['-'], node: 'node-2', from: 'pod/pod-1', protocol: 'udp', count: 500, seed: 'abc', json: true, trace: true, lang: 'ko' });
+      parseArgs([
+        '--scenario=-',
+        '--node',
+        'node-2',
+        '--from=pod/pod-1',
+        '--to',
+        'svc/web',
+        '--proto',
+        'udp',
+        '--count',
+        '500',
+        '--seed',
+        'abc',
+        '--json',
+        '--trace',
+        '--lang',
+        'ko',
+      ]),
+    ).toMatchObject({
+      scenarios: ['-'],
+      node: 'node-2',
+      from: 'pod/pod-1',
+      protocol: 'udp',
+      count: 500,
+      seed: 'abc',
+      json: true,
+      trace: true,
+      lang: 'ko',
+    });
   });
 
   it('rules-out', () => {
@@ -45,7 +72,20 @@ describe('parseArgs', () => {
   });
 
   it('rules mode', () => {
-    expect(parseArgs(['--rules', '-', '--local-ip', '10.0.0.1', '--local-ip', '10.0.0.2', '--dst', '10.0.0.1:30080', '--src', '1.2.3.4'])).toEqual({
+    expect(
+      parseArgs([
+        '--rules',
+        '-',
+        '--local-ip',
+        '10.0.0.1',
+        '--local-ip',
+        '10.0.0.2',
+        '--dst',
+        '10.0.0.1:30080',
+        '--src',
+        '1.2.3.4',
+      ]),
+    ).toEqual({
       mode: 'rules',
       rules: '-',
       localIPs: ['10.0.0.1', '10.0.0.2'],
@@ -71,14 +111,29 @@ describe('parseArgs', () => {
     [['--scenario', 'a'], '--scenario needs --to (e.g. --to node/node-2:30080), or --rules-out --node NAME'],
     [['--scenario', 'a', '--rules-out'], '--rules-out needs --node NAME (whose rules to print)'],
     [['--scenario', 'a', '--to', 'x', '--style', 'kernel'], '--style only applies to --rules-out'],
-    [['--scenario', 'a', '--rules-out', '--node', 'n', '--style', 'pretty'], '--style must be kube-proxy or kernel, not "pretty"'],
-    [['--scenario', 'a', '--to', 'x', '--dst', '1.2.3.4:80'], '--dst works with --rules; with --scenario use --from, --to and --node'],
-    [['--rules', 'r', '--dst', '1.2.3.4:80'], '--rules needs at least one --local-ip (the addresses that count as LOCAL on that node)'],
+    [
+      ['--scenario', 'a', '--rules-out', '--node', 'n', '--style', 'pretty'],
+      '--style must be kube-proxy or kernel, not "pretty"',
+    ],
+    [
+      ['--scenario', 'a', '--to', 'x', '--dst', '1.2.3.4:80'],
+      '--dst works with --rules; with --scenario use --from, --to and --node',
+    ],
+    [
+      ['--rules', 'r', '--dst', '1.2.3.4:80'],
+      '--rules needs at least one --local-ip (the addresses that count as LOCAL on that node)',
+    ],
     [['--rules', 'r', '--local-ip', '1.2.3.4'], '--rules needs --dst IP:PORT'],
-    [['--rules', 'r', '--local-ip', '1.2.3.4', '--dst', 'x', '--to', 'y'], '--to works with --scenario; with --rules use --local-ip, --src and --dst'],
+    [
+      ['--rules', 'r', '--local-ip', '1.2.3.4', '--dst', 'x', '--to', 'y'],
+      '--to works with --scenario; with --rules use --local-ip, --src and --dst',
+    ],
     [['--scenario', 'a', '--to', 'x', '--proto', 'icmp'], '--proto must be tcp, udp or sctp, not "icmp"'],
     [['--scenario', 'a', '--to', 'x', '--count', '0'], '--count must be a whole number from 1 to 100000000, not "0"'],
-    [['--scenario', 'a', '--to', 'x', '--count', '1.5'], '--count must be a whole number from 1 to 100000000, not "1.5"'],
+    [
+      ['--scenario', 'a', '--to', 'x', '--count', '1.5'],
+      '--count must be a whole number from 1 to 100000000, not "1.5"',
+    ],
     [['--scenario', 'a', '--to', 'x', '--seed', '3'], '--seed only matters with --count N'],
     [['--scenario', 'a', '--to'], '--to needs a value'],
     [['--scenario', 'a', '--to', 'x', '--to', 'y'], '--to given twice'],

@@ -44,10 +44,23 @@ const RULES = ['--local-ip', '192.168.10.12', '--dst', '192.168.10.12:30080'];
 
 function nftFan(depth: number, quoted: boolean, vmap: boolean): string {
   const q = (n: string) => (quoted ? `"${n}"` : n);
-  const l = ['table ip t {', '  chain base {', '    type filter hook prerouting priority 0; policy accept;', `    jump ${q('c1')}`, `    jump ${q('c1')}`, '  }'];
+  const l = [
+    'table ip t {',
+    '  chain base {',
+    '    type filter hook prerouting priority 0; policy accept;',
+    `    jump ${q('c1')}`,
+    `    jump ${q('c1')}`,
+    '  }',
+  ];
   for (let i = 1; i <= depth; i++) {
     const next = q(`c${i + 1}`);
-    l.push(`  chain c${i} {`, ...(i < depth ? [vmap ? `    meta l4proto vmap { tcp : jump ${next} }` : `    jump ${next}`, `    jump ${next}`] : ['    counter']), '  }');
+    l.push(
+      `  chain c${i} {`,
+      ...(i < depth
+        ? [vmap ? `    meta l4proto vmap { tcp : jump ${next} }` : `    jump ${next}`, `    jump ${next}`]
+        : ['    counter']),
+      '  }',
+    );
   }
   return [...l, '}', ''].join('\n');
 }
@@ -61,10 +74,17 @@ function iptFan(depth: number): string {
 }
 
 function statistic(levels: number): string {
-  const l = ['*nat', ':PREROUTING ACCEPT [0:0]', ':INPUT ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]', ':POSTROUTING ACCEPT [0:0]'];
+  const l = [
+    '*nat',
+    ':PREROUTING ACCEPT [0:0]',
+    ':INPUT ACCEPT [0:0]',
+    ':OUTPUT ACCEPT [0:0]',
+    ':POSTROUTING ACCEPT [0:0]',
+  ];
   for (let i = 1; i <= levels; i++) l.push(`:S${i} - [0:0]`);
   l.push('-A PREROUTING -j S1');
-  for (let i = 1; i < levels; i++) l.push(`-A S${i} -m statistic --mode random --probability 0.5 -j S${i + 1}`, `-A S${i} -j S${i + 1}`);
+  for (let i = 1; i < levels; i++)
+    l.push(`-A S${i} -m statistic --mode random --probability 0.5 -j S${i + 1}`, `-A S${i} -j S${i + 1}`);
   return [...l, `-A S${levels} -j ACCEPT`, 'COMMIT', ''].join('\n');
 }
 
@@ -110,13 +130,46 @@ describe('CLI against hostile input', () => {
 
   it('huge counts are refused with the documented bound', async () => {
     const r = await run(['--rules', 'x', ...RULES, '--count', '1000000000'], {});
-    expect(r).toMatchObject({ code: 2, err: 'trace: --count must be a whole number from 1 to 100000000, not "1000000000"\n' });
+    expect(r).toMatchObject({
+      code: 2,
+      err: 'trace: --count must be a whole number from 1 to 100000000, not "1000000000"\n',
+    });
   });
 
   it('fuzzed rule files and addresses: exit 0 or 2, one clean line per message', async () => {
-    const word = fc.constantFrom('-A', 'PREROUTING', 'INPUT', '-j', 'DNAT', '--to-destination', '10.0.0.1:80', 'ACCEPT', '-m', 'statistic', '--mode', 'random', '--probability', '0.5', '\u001b]0;x\u0007', '\u202e', '\r', '"q', 'KUBE-X', 'jump', 'table', 'chain', '{', '}', 'vmap');
+    const word = fc.constantFrom(
+      '-A',
+      'PREROUTING',
+      'INPUT',
+      '-j',
+      'DNAT',
+      '--to-destination',
+      '10.0.0.1:80',
+      'ACCEPT',
+      '-m',
+      'statistic',
+      '--mode',
+      'random',
+      '--probability',
+      '0.5',
+      '\u001b]0;x\u0007',
+      '\u202e',
+      '\r',
+      '"q',
+      'KUBE-X',
+      'jump',
+      'table',
+      'chain',
+      '{',
+      '}',
+      'vmap',
+    );
     const line = fc.array(word, { maxLength: 10 }).map((w) => w.join(' '));
-    const ip = fc.oneof(fc.ipV4(), fc.string({ maxLength: 20 }), fc.constantFrom('1.2.3', '256.1.1.1', '1.2.3.4:99999', '\u202e1.2.3.4', '1.2.3.4\n'));
+    const ip = fc.oneof(
+      fc.ipV4(),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('1.2.3', '256.1.1.1', '1.2.3.4:99999', '\u202e1.2.3.4', '1.2.3.4\n'),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(line, { maxLength: 20 }), ip, ip, fc.boolean(), async (lines, local, dst, nat) => {
         const text = [nat ? '*nat' : 'table ip t {', ...lines, nat ? 'COMMIT' : '}', ''].join('\n');

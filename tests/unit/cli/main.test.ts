@@ -35,7 +35,9 @@ describe('trace CLI', () => {
     const r = await run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-2']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\*filter\n:INPUT ACCEPT \[0:0\]/);
-    expect(r.out).toContain('-A KUBE-SVC-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http -> 10.244.1.2:8080" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-UIQK3OSOSTRHRPBX');
+    expect(r.out).toContain(
+      '-A KUBE-SVC-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http -> 10.244.1.2:8080" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-UIQK3OSOSTRHRPBX',
+    );
     expect(r.err).toBe('');
   });
 
@@ -47,7 +49,9 @@ describe('trace CLI', () => {
   it('exact outcomes of the bounce question (ETP Cluster): half bounce to node-1, masqueraded', async () => {
     const r = await run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:nodeport', '--json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.out) as { outcomes: { probability: number; verdict: string; destination: string; masquerade: boolean }[] };
+    const json = JSON.parse(r.out) as {
+      outcomes: { probability: number; verdict: string; destination: string; masquerade: boolean }[];
+    };
     expect(json.outcomes.map((o) => [o.probability, o.verdict, o.destination, o.masquerade]).sort()).toEqual([
       [0.5, 'DNAT', '10.244.1.2:8080', true],
       [0.5, 'DNAT', '10.244.2.2:8080', true],
@@ -55,19 +59,41 @@ describe('trace CLI', () => {
   });
 
   it('ETP Local: node-2 keeps everything, node-3 drops it', async () => {
-    const two = JSON.parse((await run(['--scenario', 'local.yaml', '--to', 'node/node-2:30080', '--json'])).out) as { outcomes: { probability: number; destination: string; masquerade: boolean }[] };
-    expect(two.outcomes.map((o) => [o.probability, o.destination, o.masquerade])).toEqual([[1, '10.244.2.2:8080', false]]);
-    const three = JSON.parse((await run(['--scenario', 'local.yaml', '--to', 'node/node-3:30080', '--json'])).out) as { outcomes: { verdict: string }[] };
+    const two = JSON.parse((await run(['--scenario', 'local.yaml', '--to', 'node/node-2:30080', '--json'])).out) as {
+      outcomes: { probability: number; destination: string; masquerade: boolean }[];
+    };
+    expect(two.outcomes.map((o) => [o.probability, o.destination, o.masquerade])).toEqual([
+      [1, '10.244.2.2:8080', false],
+    ]);
+    const three = JSON.parse((await run(['--scenario', 'local.yaml', '--to', 'node/node-3:30080', '--json'])).out) as {
+      outcomes: { verdict: string }[];
+    };
     expect(three.outcomes.map((o) => o.verdict)).toEqual(['DROP']);
   });
 
   it('--count adds a sampled summary in JSON and text', async () => {
-    const json = JSON.parse((await run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:30080', '--count', '2000', '--seed', '3', '--json'])).out) as {
+    const json = JSON.parse(
+      (
+        await run([
+          '--scenario',
+          'bounce.yaml',
+          '--to',
+          'node/node-2:30080',
+          '--count',
+          '2000',
+          '--seed',
+          '3',
+          '--json',
+        ])
+      ).out,
+    ) as {
       sampled: { count: number; destinations: Record<string, number>; dropped: number; rejected: number };
     };
     expect(json.sampled.count).toBe(2000);
     expect(Object.values(json.sampled.destinations).reduce((a, b) => a + b, 0)).toBe(2000);
-    const text = (await run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:30080', '--count', '2000', '--seed', '3'])).out;
+    const text = (
+      await run(['--scenario', 'bounce.yaml', '--to', 'node/node-2:30080', '--count', '2000', '--seed', '3'])
+    ).out;
     expect(text).toContain('Sampled 2000 connections (seed 3):');
   });
 
@@ -81,7 +107,10 @@ describe('trace CLI', () => {
     const transaction = generateNftables(bounceCluster(), 'node-1');
     const listing = generateNftables(bounceCluster(), 'node-1', { rendering: 'listing' });
     for (const text of [transaction, listing]) {
-      const r = (await run(['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'], text));
+      const r = await run(
+        ['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'],
+        text,
+      );
       expect(r.code).toBe(0);
       const json = JSON.parse(r.out) as { outcomes: { probability: number; verdict: string }[] };
       expect(json.outcomes.map((o) => [o.probability, o.verdict])).toEqual([
@@ -89,21 +118,32 @@ describe('trace CLI', () => {
         [0.5, 'DNAT'],
       ]);
     }
-    const bad = (await run(['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'], 'add rule ip t c accept\n'));
+    const bad = await run(['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'], 'add rule ip t c accept\n');
     expect(bad.err).toBe('trace: stdin:1: not an nftables ruleset (no table): no chain "c" in table ip t\n');
   });
 
   it('a scenario in nftables mode: --rules-out prints the nft rules, and the trace walks them', async () => {
-    expect((await run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2'])).out).toBe(generateNftables(bounceCluster(), 'node-2'));
-    expect((await run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2', '--style', 'kernel'])).out).toMatch(/^table ip kube-proxy \{\n/);
-    const json = JSON.parse((await run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--json', '--trace'])).out) as { outcomes: { probability: number }[] };
+    expect((await run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2'])).out).toBe(
+      generateNftables(bounceCluster(), 'node-2'),
+    );
+    expect((await run(['--scenario', 'nft.yaml', '--rules-out', '--node', 'node-2', '--style', 'kernel'])).out).toMatch(
+      /^table ip kube-proxy \{\n/,
+    );
+    const json = JSON.parse(
+      (await run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--json', '--trace'])).out,
+    ) as { outcomes: { probability: number }[] };
     expect(json.outcomes.map((o) => o.probability)).toEqual([0.5, 0.5]);
-    expect((await run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--trace'])).out).toContain('ip kube-proxy');
+    expect((await run(['--scenario', 'nft.yaml', '--to', 'node/node-2:30080', '--trace'])).out).toContain(
+      'ip kube-proxy',
+    );
   });
 
   it('--rules mode walks a pasted dump (from stdin)', async () => {
     const dump = (await run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-1'])).out;
-    const r = (await run(['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'], dump));
+    const r = await run(
+      ['--rules', '-', '--local-ip', '192.168.10.11', '--dst', '192.168.10.11:30080', '--json'],
+      dump,
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { outcomes: { probability: number; verdict: string }[] };
     expect(json.outcomes.map((o) => [o.probability, o.verdict])).toEqual([
@@ -113,13 +153,31 @@ describe('trace CLI', () => {
   });
 
   it.each([
-    [['--scenario', 'missing.yaml', '--to', '1.2.3.4:80'], "trace: cannot read missing.yaml: no such file or directory, open 'missing.yaml'\n"],
-    [['--scenario', 'broken.yaml', '--to', '1.2.3.4:80'], 'trace: broken.yaml:113: document 6, Service default/web, field spec.ports[0].port: 99999 is not a port number (1-65535)\n'],
-    [['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-9'], 'trace: --node: no node "node-9" (nodes: node-1, node-2, node-3)\n'],
+    [
+      ['--scenario', 'missing.yaml', '--to', '1.2.3.4:80'],
+      "trace: cannot read missing.yaml: no such file or directory, open 'missing.yaml'\n",
+    ],
+    [
+      ['--scenario', 'broken.yaml', '--to', '1.2.3.4:80'],
+      'trace: broken.yaml:113: document 6, Service default/web, field spec.ports[0].port: 99999 is not a port number (1-65535)\n',
+    ],
+    [
+      ['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-9'],
+      'trace: --node: no node "node-9" (nodes: node-1, node-2, node-3)\n',
+    ],
     [['--scenario', 'bounce.yaml', '--to', 'svc/nope'], 'trace: --to: no Service "nope" (Services: default/web)\n'],
-    [['--scenario', 'bounce.yaml', '--from', 'robot', '--to', 'svc/web'], 'trace: from: "robot" is not client, client/IP, pod/NAME, pod/NAMESPACE/NAME or node/NAME\n'],
-    [['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'], 'trace: stdin:1: not an iptables-save dump (no *nat or *filter table): line outside any *table section\n'],
-    [['--rules', '-', '--local-ip', '1.2.3', '--dst', '1.2.3.4:80'], 'trace: --local-ip: "1.2.3" is not an IPv4 address\n'],
+    [
+      ['--scenario', 'bounce.yaml', '--from', 'robot', '--to', 'svc/web'],
+      'trace: from: "robot" is not client, client/IP, pod/NAME, pod/NAMESPACE/NAME or node/NAME\n',
+    ],
+    [
+      ['--rules', '-', '--local-ip', '1.2.3.4', '--dst', '1.2.3.4:80'],
+      'trace: stdin:1: not an iptables-save dump (no *nat or *filter table): line outside any *table section\n',
+    ],
+    [
+      ['--rules', '-', '--local-ip', '1.2.3', '--dst', '1.2.3.4:80'],
+      'trace: --local-ip: "1.2.3" is not an IPv4 address\n',
+    ],
     [['--bogus'], 'trace: unknown option "--bogus" (see --help)\n'],
   ])('bad input %j exits 2 with one line', async (argv, stderr) => {
     const r = await run(argv, 'garbage\n');
@@ -128,7 +186,9 @@ describe('trace CLI', () => {
 
   it('error messages in Korean with --lang ko', async () => {
     const r = await run(['--scenario', 'broken.yaml', '--to', '1.2.3.4:80', '--lang', 'ko']);
-    expect(r.err).toBe('trace: broken.yaml:113: 문서 6, Service default/web, 필드 spec.ports[0].port: 99999는 포트 번호(1-65535)가 아닙니다\n');
+    expect(r.err).toBe(
+      'trace: broken.yaml:113: 문서 6, Service default/web, 필드 spec.ports[0].port: 99999는 포트 번호(1-65535)가 아닙니다\n',
+    );
   });
 
   it('--help', async () => {

@@ -55,13 +55,21 @@ describe('resolveTarget', () => {
   it.each([
     [bounce, 'node/node-9:80', '--to: no node "node-9" (nodes: node-1, node-2, node-3)'],
     [bounce, 'node/node-1', '--to: "node/node-1" needs :PORT or :nodeport after the node name'],
-    [withLB, 'node/node-1:nodeport', '--to: node/node-1:nodeport needs exactly one node port in the cluster, found 3 (default/web:30080, default/lb:30081, default/lb:30082); write node/node-1:PORT'],
+    [
+      withLB,
+      'node/node-1:nodeport',
+      '--to: node/node-1:nodeport needs exactly one node port in the cluster, found 3 (default/web:30080, default/lb:30081, default/lb:30082); write node/node-1:PORT',
+    ],
     [bounce, 'svc/nope', '--to: no Service "nope" (Services: default/web)'],
     [withLB, 'svc/lb', '--to: Service default/lb has 2 ports; add :PORT (http, admin)'],
     [bounce, 'svc/web:https', '--to: Service default/web has no port "https" (http)'],
     [bounce, 'lb/web', '--to: Service default/web has no load-balancer IP'],
     [bounce, 'pod/pod-1', '--to: "pod/pod-1" needs :PORT'],
-    [bounce, '10.96.120.15', '--to: "10.96.120.15" is not IP:PORT, node/NAME:PORT, node/NAME:nodeport, svc/NAME[:PORT], lb/NAME[:PORT] or pod/NAME:PORT'],
+    [
+      bounce,
+      '10.96.120.15',
+      '--to: "10.96.120.15" is not IP:PORT, node/NAME:PORT, node/NAME:nodeport, svc/NAME[:PORT], lb/NAME[:PORT] or pod/NAME:PORT',
+    ],
   ])('%#: %s', (cluster, text, expected) => {
     expect(message(cluster, text)).toBe(expected);
   });

@@ -6,12 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_CODES, messageTemplate } from '../../../src/engine/model/messages.ts';
-import { ko } from '../../../src/i18n/ko.ts';
-import { liveKo } from '../../../src/i18n/live/ko.ts';
-import { playgroundKo } from '../../../src/i18n/playground/ko.ts';
-import { traceKo } from '../../../src/i18n/trace/ko.ts';
-import { describeFindings, glossary, lintKorean, mdxProse, parseGlossary, type LintMode } from '../../korean/lint.ts';
+import { MESSAGE_CODES, messageTemplate } from '../../../src/engine/model/messages';
+import { ko } from '../../../src/i18n/ko';
+import { liveKo } from '../../../src/i18n/live/ko';
+import { playgroundKo } from '../../../src/i18n/playground/ko';
+import { traceKo } from '../../../src/i18n/trace/ko';
+import { describeFindings, glossary, lintKorean, mdxProse, parseGlossary, type LintMode } from '../../korean/lint';
 
 /** Every string of a nested table, with its key path. */
 function strings(table: unknown, path: string): [string, string][] {
@@ -25,7 +25,10 @@ const tables: [string, string][] = [
   ...strings(liveKo, 'src/i18n/live/ko.ts'),
   ...strings(playgroundKo, 'src/i18n/playground/ko.ts'),
   ...strings(traceKo, 'src/i18n/trace/ko.ts'),
-  ...MESSAGE_CODES.map((code): [string, string] => [`src/engine/model/messages.ts ${code}`, messageTemplate(code, 'ko')]),
+  ...MESSAGE_CODES.map((code): [string, string] => [
+    `src/engine/model/messages.ts ${code}`,
+    messageTemplate(code, 'ko'),
+  ]),
 ];
 
 /** Korean MDX files under content/ (lessons, guides, and whatever lands next). */
@@ -36,7 +39,9 @@ function koreanMdx(): string[] {
     .flatMap((d) => {
       const dir = join(root, d.name, 'ko');
       try {
-        return readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => join('content', d.name, 'ko', f));
+        return readdirSync(dir)
+          .filter((f) => f.endsWith('.mdx'))
+          .map((f) => join('content', d.name, 'ko', f));
       } catch {
         return [];
       }
@@ -48,12 +53,16 @@ const findings = (text: string, mode: LintMode) => lintKorean(text, mode).map((f
 describe('the glossary', () => {
   it('bans the variants issue 15 found and lists the English UI words', () => {
     const variants = glossary.banned.map((b) => String(b.variant));
-    for (const v of ['지원 중단', '로드밸런서', '버려짐', '듣고 있는', 'EndpointSlice', 'Not Ready', 'bounce 요청']) expect(variants).toContain(v);
-    for (const w of ['arrive', 'route', 'send', 'deliver', 'leave', 'via', 'host', 'external']) expect(glossary.englishWords.has(w), w).toBe(true);
+    for (const v of ['지원 중단', '로드밸런서', '버려짐', '듣고 있는', 'EndpointSlice', 'Not Ready', 'bounce 요청'])
+      expect(variants).toContain(v);
+    for (const w of ['arrive', 'route', 'send', 'deliver', 'leave', 'via', 'host', 'external'])
+      expect(glossary.englishWords.has(w), w).toBe(true);
   });
 
   it('reads escaped pipes in a regular expression cell', () => {
-    const parsed = parseGlossary('## Terms\n\n| English | 한국어 | 피할 말 | 영어로 둘 때 |\n| --- | --- | --- | --- |\n| x | 엑스 | `/a\\|b/`, 씨 | |\n\n## English UI words\n\nfoo, bar.\n');
+    const parsed = parseGlossary(
+      '## Terms\n\n| English | 한국어 | 피할 말 | 영어로 둘 때 |\n| --- | --- | --- | --- |\n| x | 엑스 | `/a\\|b/`, 씨 | |\n\n## English UI words\n\nfoo, bar.\n',
+    );
     expect(parsed.banned.map((b) => String(b.variant))).toEqual(['/a|b/g', '씨']);
     expect([...parsed.englishWords]).toEqual(['foo', 'bar']);
   });

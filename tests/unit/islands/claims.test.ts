@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lessonSchema } from '../../../src/lessons/schema.ts';
+import { lessonSchema } from '../../../src/lessons/schema';
 
 function frontmatter(locale: string) {
   const source = readFileSync(join(process.cwd(), 'content', 'lessons', locale, 'bounce.mdx'), 'utf8');

@@ -4,12 +4,12 @@
  * pod the engine chose (or at the drop), and come back only when the engine walked a reply.
  */
 import { describe, expect, it } from 'vitest';
-import { layoutCluster, type Point, type Rect } from '../../../src/components/diagram/layout.ts';
-import { bounceCluster } from '../../../src/components/diagram/bounce.ts';
-import { endOf, pointAlong, sampleHops } from '../../../src/islands/diagramHops.ts';
-import { createLab } from '../../../src/stores/lab/lab.ts';
-import { bounceLesson } from '../stores/bounceLesson.ts';
-import type { Scenario } from '../../../src/stores/model.ts';
+import { layoutCluster, type Point, type Rect } from '../../../src/components/diagram/layout';
+import { bounceCluster } from '../../../src/components/diagram/bounce';
+import { endOf, pointAlong, sampleHops } from '../../../src/islands/diagramHops';
+import { createLab } from '../../../src/stores/lab/lab';
+import { bounceLesson } from '../stores/bounceLesson';
+import type { Scenario } from '../../../src/stores/model';
 
 const inside = (r: Rect, p: Point) => p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height;
 
@@ -48,7 +48,11 @@ describe.each(['wide', 'tall'] as const)('sample hops on the %s drawing', (orien
 
 describe('pointAlong', () => {
   it('walks a polyline by length', () => {
-    const line = [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }];
+    const line = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 10, y: 10 },
+    ];
     expect(pointAlong(line, 0)).toEqual({ x: 0, y: 0 });
     expect(pointAlong(line, 0.25)).toEqual({ x: 5, y: 0 });
     expect(pointAlong(line, 0.75)).toEqual({ x: 10, y: 5 });

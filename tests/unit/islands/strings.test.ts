@@ -1,14 +1,16 @@
 /** The live lesson's strings: same groups, keys and placeholders in English and Korean. */
 import { describe, expect, it } from 'vitest';
-import { liveEn } from '../../../src/i18n/live/en.ts';
-import { liveKo } from '../../../src/i18n/live/ko.ts';
+import { liveEn } from '../../../src/i18n/live/en';
+import { liveKo } from '../../../src/i18n/live/ko';
 import { placeholdersOf } from '../helpers/placeholders';
 
 type Table = Record<string, Record<string, string>>;
 const en = liveEn as unknown as Table;
 const ko = liveKo as unknown as Table;
 const entries = (t: Table) =>
-  Object.entries(t).flatMap(([group, keys]) => Object.entries(keys).map(([key, value]) => [`${group}.${key}`, value] as const));
+  Object.entries(t).flatMap(([group, keys]) =>
+    Object.entries(keys).map(([key, value]) => [`${group}.${key}`, value] as const),
+  );
 
 /** Strings that are names or code in both languages. */
 const sameOnPurpose = new Set([
@@ -34,7 +36,8 @@ describe('live lesson strings', () => {
 
   it('use the same placeholders in both languages', () => {
     const koMap = new Map(entries(ko));
-    for (const [key, value] of entries(en)) expect(placeholdersOf(koMap.get(key) ?? ''), key).toEqual(placeholdersOf(value));
+    for (const [key, value] of entries(en))
+      expect(placeholdersOf(koMap.get(key) ?? ''), key).toEqual(placeholdersOf(value));
   });
 
   it('are never empty, and the Korean ones are Korean', () => {
@@ -46,6 +49,7 @@ describe('live lesson strings', () => {
   });
 
   it('balance their `code` backticks', () => {
-    for (const [key, value] of [...entries(en), ...entries(ko)]) expect((value.match(/`/g) ?? []).length % 2, key).toBe(0);
+    for (const [key, value] of [...entries(en), ...entries(ko)])
+      expect((value.match(/`/g) ?? []).length % 2, key).toBe(0);
   });
 });

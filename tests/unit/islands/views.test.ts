@@ -1,11 +1,11 @@
 /** Pure helpers of the islands: routes the live diagram draws, rules the sample walked, result rows. */
 import { describe, expect, it } from 'vitest';
-import { runRoutes, storyRoute } from '../../../src/islands/diagramRoutes.ts';
-import { walkedOn } from '../../../src/islands/walked.ts';
-import { createLab } from '../../../src/stores/lab/lab.ts';
-import { bounceLesson } from '../stores/bounceLesson.ts';
-import type { RunSummary } from '../../../src/stores/model.ts';
-import { explainRun, resultRows } from '../../../src/stores/results.ts';
+import { runRoutes, storyRoute } from '../../../src/islands/diagramRoutes';
+import { walkedOn } from '../../../src/islands/walked';
+import { createLab } from '../../../src/stores/lab/lab';
+import { bounceLesson } from '../stores/bounceLesson';
+import type { RunSummary } from '../../../src/stores/model';
+import { explainRun, resultRows } from '../../../src/stores/results';
 
 const lesson = bounceLesson();
 const lab = createLab(lesson);
@@ -79,7 +79,10 @@ describe('result rows and the explanation', () => {
   });
 
   it('explain from what the rules allow, not from the option key', () => {
-    expect(explainRun(run({}), lesson)).toEqual({ key: 'whyCluster', values: { node: 'node-2', pod: 'pod-2', endpoints: 2 } });
+    expect(explainRun(run({}), lesson)).toEqual({
+      key: 'whyCluster',
+      values: { node: 'node-2', pod: 'pod-2', endpoints: 2 },
+    });
     const local = run({ scenario: at('Local', 1), exact: { 'pod-1': 1, 'pod-2': 0 } });
     expect(explainRun(local, lesson)).toEqual({ key: 'whyLocalHere', values: { node: 'node-1', pods: 'pod-1' } });
     const none = run({ scenario: at('Local', 3), exact: { 'pod-1': 0, 'pod-2': 0, timedOut: 1 } });

@@ -44,9 +44,14 @@ function runAndGrade(config: LabConfig, settings: Record<string, string>, total 
   const { tallies } = run.finish();
   const options = config.options.map((o) => ({
     id: o.id,
-    claim: o.claim.kind === 'source' ? { ...o.claim, address: fillPlaceholders(o.claim.address, view.values) } : o.claim,
+    claim:
+      o.claim.kind === 'source' ? { ...o.claim, address: fillPlaceholders(o.claim.address, view.values) } : o.claim,
   }));
-  return { tallies, exact: exactEnds(simulation, steps), grade: gradeClaims(options, (c) => claimTest(config.spec.observable, c, tallies)) };
+  return {
+    tallies,
+    exact: exactEnds(simulation, steps),
+    grade: gradeClaims(options, (c) => claimTest(config.spec.observable, c, tallies)),
+  };
 }
 
 describe('a lesson that is only content files (fixture)', () => {
@@ -121,28 +126,42 @@ describe('authoring errors name the file and the field', () => {
     );
   });
   it('an observable pod the scenario lacks', () => {
-    expect(() => resolveLab('x', { ...lesson, lab: { ...lesson.lab, observable: { kind: 'podShare', pod: 'api-9' } } }, file, scenario)).toThrow(
-      /x\.mdx: lab\.observable\.pod: no pod "api-9"/,
-    );
+    expect(() =>
+      resolveLab(
+        'x',
+        { ...lesson, lab: { ...lesson.lab, observable: { kind: 'podShare', pod: 'api-9' } } },
+        file,
+        scenario,
+      ),
+    ).toThrow(/x\.mdx: lab\.observable\.pod: no pod "api-9"/);
   });
   it('an entry node the scenario lacks', () => {
     const controls = [{ kind: 'entryNode' as const, values: ['node-a', 'node-z'] }];
-    expect(() => resolveLab('x', { ...lesson, lab: { ...lesson.lab, controls } }, file, scenario)).toThrow(/lab\.controls: .*no node "node-z"/);
+    expect(() => resolveLab('x', { ...lesson, lab: { ...lesson.lab, controls } }, file, scenario)).toThrow(
+      /lab\.controls: .*no node "node-z"/,
+    );
   });
   it('a Service the scenario lacks', () => {
     const traffic = { ...lesson.lab.traffic, service: 'default/nope' };
-    expect(() => resolveLab('x', { ...lesson, lab: { ...lesson.lab, traffic, controls: [] } }, file, scenario)).toThrow(/lab\.traffic: .*default\/nope/);
+    expect(() => resolveLab('x', { ...lesson, lab: { ...lesson.lab, traffic, controls: [] } }, file, scenario)).toThrow(
+      /lab\.traffic: .*default\/nope/,
+    );
   });
   it('the schema refuses a claim that does not fit the observable, naming the option', () => {
     const file = join(root, 'tests', 'fixtures', 'lessons', 'en', 'lonely-node.mdx');
     const data = splitFrontmatter(readFileSync(file, 'utf8'), file).frontmatter as Record<string, unknown>;
-    const options = (data['options'] as { claim: unknown }[]).map((o, i) => (i === 1 ? { ...o, claim: { kind: 'share', value: 0.5 } } : o));
+    const options = (data['options'] as { claim: unknown }[]).map((o, i) =>
+      i === 1 ? { ...o, claim: { kind: 'share', value: 0.5 } } : o,
+    );
     const result = lessonSchema.safeParse({ ...data, options });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toContain('options.1.claim.kind');
   });
   it('the schema refuses an unknown placeholder', () => {
-    const data = splitFrontmatter(readFileSync(join(root, 'tests', 'fixtures', 'lessons', 'en', 'lonely-node.mdx'), 'utf8'), 'f').frontmatter as Record<string, unknown>;
+    const data = splitFrontmatter(
+      readFileSync(join(root, 'tests', 'fixtures', 'lessons', 'en', 'lonely-node.mdx'), 'utf8'),
+      'f',
+    ).frontmatter as Record<string, unknown>;
     const result = lessonSchema.safeParse({ ...data, question: 'Where does {entrynode} send it?' });
     expect(result.error?.issues[0]?.message).toMatch(/unknown placeholder \{entrynode\}/);
   });

@@ -33,10 +33,16 @@ function graded(config: LabConfig, settings: Record<string, string>) {
   const { tallies } = run.finish();
   const options = config.options.map((o) => ({
     id: o.id,
-    claim: o.claim.kind === 'source' ? { ...o.claim, address: fillPlaceholders(o.claim.address, view.values) } : o.claim,
+    claim:
+      o.claim.kind === 'source' ? { ...o.claim, address: fillPlaceholders(o.claim.address, view.values) } : o.claim,
   }));
   const grade = gradeClaims(options, (c) => claimTest(config.spec.observable, c, tallies));
-  return { verdict: grade.verdict.kind === 'decided' ? grade.verdict.correct : 'inconclusive', tallies, view, measure: measure(config.spec.observable, tallies) };
+  return {
+    verdict: grade.verdict.kind === 'decided' ? grade.verdict.correct : 'inconclusive',
+    tallies,
+    view,
+    measure: measure(config.spec.observable, tallies),
+  };
 }
 
 for (const locale of ['en', 'ko']) {
@@ -44,7 +50,11 @@ for (const locale of ['en', 'ko']) {
     const config = lesson(locale, 'source-ip');
 
     it('offers the controls it names: policy, entry node, datapath', () => {
-      expect(config.controls.map((c) => `${c.id}=${c.default}`)).toEqual(['policy=Cluster', 'node=node-1', 'datapath=iptables']);
+      expect(config.controls.map((c) => `${c.id}=${c.default}`)).toEqual([
+        'policy=Cluster',
+        'node=node-1',
+        'datapath=iptables',
+      ]);
     });
 
     it('from node-1 under Cluster: pod-2 sees only node-1’s address (b)', () => {
@@ -74,7 +84,10 @@ for (const locale of ['en', 'ko']) {
 
     it('option b names the entry node and its address', () => {
       const b = config.options[1]?.text ?? '';
-      const filled = fillPlaceholders(b, viewOf(config, { ...defaultSettings(config.controls), node: 'node-3' }).values);
+      const filled = fillPlaceholders(
+        b,
+        viewOf(config, { ...defaultSettings(config.controls), node: 'node-3' }).values,
+      );
       expect(filled).toContain('node-3');
       expect(filled).toContain('192.168.10.13');
     });
@@ -84,7 +97,12 @@ for (const locale of ['en', 'ko']) {
     const config = lesson(locale, 'hairpin');
 
     it('offers internal policy, pod-1’s readiness, the caller and the datapath', () => {
-      expect(config.controls.map((c) => `${c.id}=${c.default}`)).toEqual(['itp=Cluster', 'ready-pod-1=ready', 'client=pod-1', 'datapath=iptables']);
+      expect(config.controls.map((c) => `${c.id}=${c.default}`)).toEqual([
+        'itp=Cluster',
+        'ready-pod-1=ready',
+        'client=pod-1',
+        'datapath=iptables',
+      ]);
     });
 
     it('pod-1 → ClusterIP: about half come back, seen from 10.244.1.1 (c)', () => {
@@ -112,7 +130,9 @@ for (const locale of ['en', 'ko']) {
       const run = graded(config, { client: 'pod-2' });
       expect(run.verdict).toBe('c');
       expect(run.view.values.entryNodeGateway).toBe('10.244.2.1');
-      expect(new Set(run.tallies.filter((t) => t.end === 'pod-2').map((t) => t.source))).toEqual(new Set(['10.244.2.1']));
+      expect(new Set(run.tallies.filter((t) => t.end === 'pod-2').map((t) => t.source))).toEqual(
+        new Set(['10.244.2.1']),
+      );
     });
 
     it('nftables mode gives the same answers', () => {

@@ -43,7 +43,10 @@ for (const locale of ['en', 'ko']) {
     const config = lesson(locale, 'sticky');
 
     it('offers sessionAffinity and its timeout, at the scenario’s values', () => {
-      expect(config.controls.map((c) => `${c.id}=${c.default} [${c.values.join(' ')}]`)).toEqual(['affinity=ClientIP [None ClientIP]', 'timeout=10800 [10800 30]']);
+      expect(config.controls.map((c) => `${c.id}=${c.default} [${c.values.join(' ')}]`)).toEqual([
+        'affinity=ClientIP [None ClientIP]',
+        'timeout=10800 [10800 30]',
+      ]);
     });
 
     it('as written: each client sticks per entry node, the two nodes choose apart (b)', () => {
@@ -72,14 +75,22 @@ for (const locale of ['en', 'ko']) {
     const config = lesson(locale, 'dead-end');
 
     it('offers the policy, the entry node and each pod’s readiness', () => {
-      expect(config.controls.map((c) => `${c.id}=${c.default}`)).toEqual(['policy=Local', 'node=node-3', 'ready-pod-1=ready', 'ready-pod-2=ready']);
+      expect(config.controls.map((c) => `${c.id}=${c.default}`)).toEqual([
+        'policy=Local',
+        'node=node-3',
+        'ready-pod-1=ready',
+        'ready-pod-2=ready',
+      ]);
     });
 
     it('as written: no local endpoint under Local, DROP, the client times out (c)', () => {
       const { tallies, verdict, counters } = run(config, {});
       expect(countsByEnd(tallies)).toEqual({ timedOut: 1000 });
       expect(verdict).toEqual(decided('c'));
-      expect(counters.find((c) => c.chain === 'KUBE-EXTERNAL-SERVICES')).toMatchObject({ node: 'node-3', packets: 1000 });
+      expect(counters.find((c) => c.chain === 'KUBE-EXTERNAL-SERVICES')).toMatchObject({
+        node: 'node-3',
+        packets: 1000,
+      });
     });
 
     it('no pod ready: REJECT, refused (b); policy Cluster or an entry node with a pod: served (a)', () => {

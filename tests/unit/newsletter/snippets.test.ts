@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlSnippet, kitLink, markdownSnippet, type Kit } from '../../../src/newsletter/snippets.ts';
-import { cleanUtmValue, noUtm, utmFromSearch } from '../../../src/newsletter/utm.ts';
+import { htmlSnippet, kitLink, markdownSnippet, type Kit } from '../../../src/newsletter/snippets';
+import { cleanUtmValue, noUtm, utmFromSearch } from '../../../src/newsletter/utm';
 
 const kit: Kit = {
   lessonUrl: 'https://bounce.example.org/en/challenges/bounce/',
@@ -30,7 +30,11 @@ describe('kitLink', () => {
   });
 
   it('cannot be broken out of by what the editor types', () => {
-    const link = kitLink(kit.lessonUrl, { utm_source: '"><script>', utm_medium: 'a&answer=d', utm_campaign: '#x' }, 'a');
+    const link = kitLink(
+      kit.lessonUrl,
+      { utm_source: '"><script>', utm_medium: 'a&answer=d', utm_campaign: '#x' },
+      'a',
+    );
     const url = new URL(link);
     expect(url.searchParams.getAll('answer')).toEqual(['a']);
     expect(url.searchParams.get('utm_medium')).toBe('a&answer=d');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { connectionOf, datapathOptions, toCluster } from '../../../src/playground/cluster.ts';
-import { bounceCluster } from '../../../src/engine/scenarios/bounce.ts';
-import { DEFAULT_SCENARIO, type PlaygroundScenario } from '../../../src/playground/scenario.ts';
-import { compareScenario, rulesOf, runScenario, sampleOf } from '../../../src/playground/engine.ts';
+import { connectionOf, datapathOptions, toCluster } from '../../../src/playground/cluster';
+import { bounceCluster } from '../../../src/engine/scenarios/bounce';
+import { DEFAULT_SCENARIO, type PlaygroundScenario } from '../../../src/playground/scenario';
+import { compareScenario, rulesOf, runScenario, sampleOf } from '../../../src/playground/engine';
 
 describe('scenario → cluster', () => {
   it('the default scenario is exactly the bounce cluster', () => {
@@ -10,7 +10,15 @@ describe('scenario → cluster', () => {
   });
 
   it('follows the conventions for 10 nodes and pods stacked on one node', () => {
-    const s: PlaygroundScenario = { ...DEFAULT_SCENARIO, nodes: 10, pods: [{ node: 9, state: 'ready' }, { node: 9, state: 'notReady' }, { node: 0, state: 'terminating' }] };
+    const s: PlaygroundScenario = {
+      ...DEFAULT_SCENARIO,
+      nodes: 10,
+      pods: [
+        { node: 9, state: 'ready' },
+        { node: 9, state: 'notReady' },
+        { node: 0, state: 'terminating' },
+      ],
+    };
     const c = toCluster(s);
     expect(c.nodes[9]).toEqual({ name: 'node-10', internalIP: '192.168.10.20', podCIDR: '10.244.10.0/24' });
     expect(c.pods.map((p) => [p.name, p.nodeName, p.ip, p.ready, p.terminating])).toEqual([
@@ -21,13 +29,30 @@ describe('scenario → cluster', () => {
   });
 
   it('connections: external via the entry node, pods and nodes as themselves, LB and ClusterIP addresses', () => {
-    expect(connectionOf(DEFAULT_SCENARIO)).toEqual({ from: { kind: 'client', ip: '192.168.10.100', via: 'node-2' }, to: { ip: '192.168.10.12', port: 30080 } });
-    const lb: PlaygroundScenario = { ...DEFAULT_SCENARIO, service: { ...DEFAULT_SCENARIO.service, type: 'LoadBalancer' }, target: 'loadBalancer' };
+    expect(connectionOf(DEFAULT_SCENARIO)).toEqual({
+      from: { kind: 'client', ip: '192.168.10.100', via: 'node-2' },
+      to: { ip: '192.168.10.12', port: 30080 },
+    });
+    const lb: PlaygroundScenario = {
+      ...DEFAULT_SCENARIO,
+      service: { ...DEFAULT_SCENARIO.service, type: 'LoadBalancer' },
+      target: 'loadBalancer',
+    };
     expect(connectionOf(lb).to).toEqual({ ip: '192.168.10.200', port: 80 });
     expect(toCluster(lb).services[0]?.loadBalancerIngress).toEqual([{ ip: '192.168.10.200', ipMode: 'VIP' }]);
     const pod: PlaygroundScenario = { ...DEFAULT_SCENARIO, client: { kind: 'pod', index: 0 }, target: 'clusterIP' };
-    expect(connectionOf(pod, 41000)).toEqual({ from: { kind: 'pod', name: 'pod-1', namespace: 'default' }, to: { ip: '10.96.120.15', port: 80 }, sourcePort: 41000 });
-    expect(datapathOptions({ ...DEFAULT_SCENARIO, datapath: { ...DEFAULT_SCENARIO.datapath, mode: 'cilium', ciliumLb: 'maglev' } }, 'cilium', 'dsr')).toEqual({ datapath: 'cilium', cilium: { lb: 'maglev', nodePortMode: 'dsr' } });
+    expect(connectionOf(pod, 41000)).toEqual({
+      from: { kind: 'pod', name: 'pod-1', namespace: 'default' },
+      to: { ip: '10.96.120.15', port: 80 },
+      sourcePort: 41000,
+    });
+    expect(
+      datapathOptions(
+        { ...DEFAULT_SCENARIO, datapath: { ...DEFAULT_SCENARIO.datapath, mode: 'cilium', ciliumLb: 'maglev' } },
+        'cilium',
+        'dsr',
+      ),
+    ).toEqual({ datapath: 'cilium', cilium: { lb: 'maglev', nodePortMode: 'dsr' } });
   });
 });
 
@@ -59,7 +84,11 @@ describe('playground engine', () => {
   });
 
   it('ETP Local on the empty node: iptables and Cilium drop, IPVS falls back to every endpoint', () => {
-    const s: PlaygroundScenario = { ...DEFAULT_SCENARIO, entry: 2, service: { ...DEFAULT_SCENARIO.service, externalTrafficPolicy: 'Local' } };
+    const s: PlaygroundScenario = {
+      ...DEFAULT_SCENARIO,
+      entry: 2,
+      service: { ...DEFAULT_SCENARIO.service, externalTrafficPolicy: 'Local' },
+    };
     const cols = Object.fromEntries(compareScenario(s, 200).map((c) => [c.id, c.report]));
     const dropped = (id: string) => {
       const r = cols[id];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codeFromHash, decodeScenario, encodeScenario, shareFragment } from '../../../src/playground/codec.ts';
+import { codeFromHash, decodeScenario, encodeScenario, shareFragment } from '../../../src/playground/codec';
 import {
   CILIUM_LBS,
   CILIUM_NODEPORT_MODES,
@@ -10,14 +10,17 @@ import {
   POD_STATES,
   type PlaygroundScenario,
   type Target,
-} from '../../../src/playground/scenario.ts';
-import { scenarioProblems } from '../../../src/playground/validate.ts';
+} from '../../../src/playground/scenario';
+import { scenarioProblems } from '../../../src/playground/validate';
 
 /** Any valid scenario. */
 const scenarioArb: fc.Arbitrary<PlaygroundScenario> = fc.integer({ min: 1, max: 10 }).chain((nodes) =>
   fc
     .record({
-      pods: fc.array(fc.record({ node: fc.integer({ min: 0, max: nodes - 1 }), state: fc.constantFrom(...POD_STATES) }), { maxLength: 20 }),
+      pods: fc.array(
+        fc.record({ node: fc.integer({ min: 0, max: nodes - 1 }), state: fc.constantFrom(...POD_STATES) }),
+        { maxLength: 20 },
+      ),
       type: fc.constantFrom('ClusterIP' as const, 'NodePort' as const, 'LoadBalancer' as const),
       port: fc.integer({ min: 1, max: 65535 }),
       targetPort: fc.integer({ min: 1, max: 65535 }),
@@ -36,7 +39,12 @@ const scenarioArb: fc.Arbitrary<PlaygroundScenario> = fc.integer({ min: 1, max: 
       seed: fc.integer({ min: 0, max: 0xffffffff }),
     })
     .map((r): PlaygroundScenario => {
-      const targets: Target[] = r.type === 'ClusterIP' ? ['clusterIP'] : r.type === 'NodePort' ? ['clusterIP', 'nodePort'] : ['clusterIP', 'nodePort', 'loadBalancer'];
+      const targets: Target[] =
+        r.type === 'ClusterIP'
+          ? ['clusterIP']
+          : r.type === 'NodePort'
+            ? ['clusterIP', 'nodePort']
+            : ['clusterIP', 'nodePort', 'loadBalancer'];
       const kind = r.clientKind === 'pod' && r.pods.length === 0 ? 'external' : r.clientKind;
       const index = kind === 'pod' ? r.clientPick % r.pods.length : kind === 'node' ? r.clientPick % nodes : 0;
       return {
@@ -96,10 +104,19 @@ describe('share-link codec', () => {
   it('rejects tampered codes (one byte changed) without throwing; accepted ones are valid', () => {
     fc.assert(
       fc.property(scenarioArb, fc.nat(), fc.integer({ min: 1, max: 255 }), (s, at, xor) => {
-        const bytes = Uint8Array.from(atob(encodeScenario(s).replace(/-/g, '+').replace(/_/g, '/') + '=='.slice(0, (4 - (encodeScenario(s).length % 4)) % 4)), (c) => c.charCodeAt(0));
+        const bytes = Uint8Array.from(
+          atob(
+            encodeScenario(s).replace(/-/g, '+').replace(/_/g, '/') +
+              '=='.slice(0, (4 - (encodeScenario(s).length % 4)) % 4),
+          ),
+          (c) => c.charCodeAt(0),
+        );
         const i = at % bytes.length;
         bytes[i] = bytes[i]! ^ xor;
-        const code = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+        const code = btoa(String.fromCharCode(...bytes))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_')
+          .replace(/=+$/, '');
         const r = decodeScenario(code);
         if (r.ok) expect(scenarioProblems(r.scenario)).toEqual([]);
         else expect(['encoding', 'version', 'length', 'field', 'invalid']).toContain(r.error.reason);
@@ -118,6 +135,9 @@ describe('share-link codec', () => {
     expect(decodeScenario(`Ag${code.slice(2)}`)).toMatchObject({ ok: false, error: { reason: 'version', version: 2 } });
     // 11 nodes: byte 1 = 11.
     const eleven = encodeScenario({ ...DEFAULT_SCENARIO, nodes: 11 });
-    expect(decodeScenario(eleven)).toMatchObject({ ok: false, error: { reason: 'invalid', problems: [{ code: 'tooManyNodes' }] } });
+    expect(decodeScenario(eleven)).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid', problems: [{ code: 'tooManyNodes' }] },
+    });
   });
 });

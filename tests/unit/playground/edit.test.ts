@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as edit from '../../../src/playground/edit.ts';
-import { DEFAULT_SCENARIO, MAX_NODES, MAX_PODS, type PlaygroundScenario } from '../../../src/playground/scenario.ts';
-import { scenarioProblems } from '../../../src/playground/validate.ts';
+import * as edit from '../../../src/playground/edit';
+import { DEFAULT_SCENARIO, MAX_NODES, MAX_PODS, type PlaygroundScenario } from '../../../src/playground/scenario';
+import { scenarioProblems } from '../../../src/playground/validate';
 
 const chain = (s: PlaygroundScenario, ...steps: ((s: PlaygroundScenario) => edit.EditResult)[]): PlaygroundScenario =>
   steps.reduce((acc, step) => {
@@ -33,7 +33,12 @@ describe('playground editor model', () => {
   });
 
   it('removing a node moves its pods to the first node and keeps entry and client valid', () => {
-    let s = chain(DEFAULT_SCENARIO, (x) => edit.setEntry(x, 2), (x) => edit.movePod(x, 1, 2), (x) => edit.setClient(x, { kind: 'node', index: 2 }));
+    let s = chain(
+      DEFAULT_SCENARIO,
+      (x) => edit.setEntry(x, 2),
+      (x) => edit.movePod(x, 1, 2),
+      (x) => edit.setClient(x, { kind: 'node', index: 2 }),
+    );
     s = chain(s, edit.removeNode);
     expect(s.nodes).toBe(2);
     expect(s.pods[1]?.node).toBe(0);
@@ -51,7 +56,11 @@ describe('playground editor model', () => {
 
   it('moves pods only to existing nodes, and marks states', () => {
     expect(edit.movePod(DEFAULT_SCENARIO, 0, 3).problem?.code).toBe('podNode');
-    const s = chain(DEFAULT_SCENARIO, (x) => edit.movePod(x, 0, 2), (x) => edit.setPodState(x, 1, 'terminating'));
+    const s = chain(
+      DEFAULT_SCENARIO,
+      (x) => edit.movePod(x, 0, 2),
+      (x) => edit.setPodState(x, 1, 'terminating'),
+    );
     expect(s.pods).toEqual([
       { node: 2, state: 'ready' },
       { node: 1, state: 'terminating' },
@@ -59,7 +68,11 @@ describe('playground editor model', () => {
   });
 
   it('removing the pod that is the client makes the client external; later pods shift', () => {
-    const s = chain(DEFAULT_SCENARIO, (x) => edit.setClient(x, { kind: 'pod', index: 1 }), (x) => edit.removePod(x, 0));
+    const s = chain(
+      DEFAULT_SCENARIO,
+      (x) => edit.setClient(x, { kind: 'pod', index: 1 }),
+      (x) => edit.removePod(x, 0),
+    );
     expect(s.client).toEqual({ kind: 'pod', index: 0 });
     expect(chain(s, (x) => edit.removePod(x, 0)).client).toEqual({ kind: 'external', index: 0 });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { playgroundStrings } from '../../../src/i18n/playground/index.ts';
-import { linkText, problemText } from '../../../src/islands/playground/problemText.ts';
-import type { ProblemCode } from '../../../src/playground/validate.ts';
+import { playgroundStrings } from '../../../src/i18n/playground/index';
+import { linkText, problemText } from '../../../src/islands/playground/problemText';
+import type { ProblemCode } from '../../../src/playground/validate';
 import { placeholdersOf } from '../helpers/placeholders';
 
 function leaves(value: unknown, path = ''): [string, string][] {
@@ -19,14 +19,52 @@ describe('playground strings', () => {
   });
 
   it('every problem code and every link error has a sentence in both languages, values filled', () => {
-    const codes: ProblemCode[] = ['tooManyNodes', 'tooFewNodes', 'tooManyPods', 'podNode', 'podState', 'port', 'nodePort', 'choice', 'clientIndex', 'entry', 'target', 'seed'];
+    const codes: ProblemCode[] = [
+      'tooManyNodes',
+      'tooFewNodes',
+      'tooManyPods',
+      'podNode',
+      'podState',
+      'port',
+      'nodePort',
+      'choice',
+      'clientIndex',
+      'entry',
+      'target',
+      'seed',
+    ];
     for (const lang of ['en', 'ko'] as const) {
       const s = playgroundStrings[lang];
-      for (const code of codes) expect(problemText(s, { code, values: { max: 10, min: 1, pod: 1, nodes: 3, value: 'x', allowed: 'a', kind: 'pod', target: 't', type: 'ClusterIP' } })).not.toMatch(/[{}]/);
-      expect(problemText(s, { code: 'tooManyNodes', values: { max: 10 } })).toBe(lang === 'en' ? 'At most 10 nodes.' : '노드는 최대 10대까지 둘 수 있습니다.');
-      for (const error of [{ reason: 'encoding' }, { reason: 'length' }, { reason: 'version', version: 9 }, { reason: 'field', field: 'pods[0]' }] as const)
+      for (const code of codes)
+        expect(
+          problemText(s, {
+            code,
+            values: {
+              max: 10,
+              min: 1,
+              pod: 1,
+              nodes: 3,
+              value: 'x',
+              allowed: 'a',
+              kind: 'pod',
+              target: 't',
+              type: 'ClusterIP',
+            },
+          }),
+        ).not.toMatch(/[{}]/);
+      expect(problemText(s, { code: 'tooManyNodes', values: { max: 10 } })).toBe(
+        lang === 'en' ? 'At most 10 nodes.' : '노드는 최대 10대까지 둘 수 있습니다.',
+      );
+      for (const error of [
+        { reason: 'encoding' },
+        { reason: 'length' },
+        { reason: 'version', version: 9 },
+        { reason: 'field', field: 'pods[0]' },
+      ] as const)
         expect(linkText(s, error)).not.toMatch(/[{}]/);
-      expect(linkText(s, { reason: 'invalid', problems: [{ code: 'tooManyNodes', field: 'nodes', values: { max: 10 } }] })).toContain('nodes:');
+      expect(
+        linkText(s, { reason: 'invalid', problems: [{ code: 'tooManyNodes', field: 'nodes', values: { max: 10 } }] }),
+      ).toContain('nodes:');
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportYaml, importYaml } from '../../../src/playground/yaml.ts';
-import { DEFAULT_SCENARIO, type PlaygroundScenario } from '../../../src/playground/scenario.ts';
+import { exportYaml, importYaml } from '../../../src/playground/yaml';
+import { DEFAULT_SCENARIO, type PlaygroundScenario } from '../../../src/playground/scenario';
 
 describe('playground YAML', () => {
   it('export then import gives the scenario back', () => {
@@ -12,7 +12,13 @@ describe('playground YAML', () => {
         { node: 1, state: 'notReady' },
         { node: 1, state: 'terminating' },
       ],
-      service: { ...DEFAULT_SCENARIO.service, type: 'LoadBalancer', externalTrafficPolicy: 'Local', sessionAffinity: 'ClientIP', nodePort: 31000 },
+      service: {
+        ...DEFAULT_SCENARIO.service,
+        type: 'LoadBalancer',
+        externalTrafficPolicy: 'Local',
+        sessionAffinity: 'ClientIP',
+        nodePort: 31000,
+      },
     };
     const yaml = exportYaml(s);
     expect(yaml).toContain('kind: Service');

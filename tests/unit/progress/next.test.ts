@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, untouched, type ChallengeProgress, type Progress } from '../../../src/stores/progress/data.ts';
-import { isSolved, nextUnsolved } from '../../../src/stores/progress/next.ts';
+import { emptyProgress, untouched, type ChallengeProgress, type Progress } from '../../../src/stores/progress/data';
+import { isSolved, nextUnsolved } from '../../../src/stores/progress/next';
 
 const order = ['bounce', 'source-ip', 'sticky', 'hairpin', 'dead-end'];
 
@@ -15,7 +15,10 @@ describe('the next challenge for a reader', () => {
   });
 
   it('skips challenges a graded run found right, in the site’s order', () => {
-    const progress = withEntries({ bounce: { best: { total: 1000, right: true } }, 'source-ip': { best: { total: 1000, right: true } } });
+    const progress = withEntries({
+      bounce: { best: { total: 1000, right: true } },
+      'source-ip': { best: { total: 1000, right: true } },
+    });
     expect(nextUnsolved(progress, order)).toBe('sticky');
   });
 
@@ -29,7 +32,9 @@ describe('the next challenge for a reader', () => {
   });
 
   it('counts a wrong first answer later run right as solved', () => {
-    const progress = withEntries({ bounce: { first: { answer: 'a', right: false }, best: { total: 1000, right: true } } });
+    const progress = withEntries({
+      bounce: { first: { answer: 'a', right: false }, best: { total: 1000, right: true } },
+    });
     expect(nextUnsolved(progress, order)).toBe('source-ip');
   });
 

@@ -1,14 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { decodeProgress, emptyProgress, isBetterRun, toProgress } from '../../../src/stores/progress/data.ts';
-import { $progress, progressOf, recordGraded, recordHints, resetProgress } from '../../../src/stores/progress/progress.ts';
-import { recordFrom, runFingerprint } from '../../../src/stores/progress/recorder.ts';
+import { decodeProgress, emptyProgress, isBetterRun, toProgress } from '../../../src/stores/progress/data';
+import { $progress, progressOf, recordGraded, recordHints, resetProgress } from '../../../src/stores/progress/progress';
+import { recordFrom, runFingerprint } from '../../../src/stores/progress/recorder';
 
-const pick = (run: string, answer: 'a' | 'b' | 'c' | 'd', right: boolean, total = 1000) => ({ run, answer, right, total });
+const pick = (run: string, answer: 'a' | 'b' | 'c' | 'd', right: boolean, total = 1000) => ({
+  run,
+  answer,
+  right,
+  total,
+});
 
 describe('progress storage is validated on read', () => {
   it('reads what it wrote', () => {
     const progress = {
-      challenges: { bounce: { first: { answer: 'a', right: false }, best: { total: 10000, right: true }, runs: 3, hints: 2 } },
+      challenges: {
+        bounce: { first: { answer: 'a', right: false }, best: { total: 10000, right: true }, runs: 3, hints: 2 },
+      },
       seen: { bounce: '1:1000:Cluster:2|b' },
     };
     expect(decodeProgress(JSON.stringify(progress))).toEqual(progress);
@@ -98,13 +105,35 @@ describe('recording', () => {
 
 describe('recordFrom (quiz grade → progress)', () => {
   beforeEach(() => $progress.set(emptyProgress));
-  const run = { scenario: { policy: 'Cluster', node: 'node-2' }, seed: 7, total: 10000, counts: {}, exact: {}, tallies: [], counters: {} } as const;
+  const run = {
+    scenario: { policy: 'Cluster', node: 'node-2' },
+    seed: 7,
+    total: 10000,
+    counts: {},
+    exact: {},
+    tallies: [],
+    counters: {},
+  } as const;
   const graded = (picked: 'a' | 'b' | null, verdict: 'correct' | 'wrong' | 'inconclusive' | 'unanswered') =>
-    ({ run, grade: {} as never, picked, verdict, correct: verdict === 'inconclusive' ? null : 'b', share: 0.5, interval: { low: 0.49, high: 0.51 }, first: null }) as const;
+    ({
+      run,
+      grade: {} as never,
+      picked,
+      verdict,
+      correct: verdict === 'inconclusive' ? null : 'b',
+      share: 0.5,
+      interval: { low: 0.49, high: 0.51 },
+      first: null,
+    }) as const;
 
   it('records decided, picked grades with the run as fingerprint', () => {
     recordFrom('bounce', graded('a', 'wrong'));
-    expect(progressOf($progress.get(), 'bounce')).toEqual({ first: { answer: 'a', right: false }, best: { total: 10000, right: false }, runs: 1, hints: 0 });
+    expect(progressOf($progress.get(), 'bounce')).toEqual({
+      first: { answer: 'a', right: false },
+      best: { total: 10000, right: false },
+      runs: 1,
+      hints: 0,
+    });
     expect($progress.get().seen['bounce']).toBe(`${runFingerprint(graded('a', 'wrong'))}|a`);
     expect(runFingerprint(graded('a', 'wrong'))).toBe('7:10000:node=node-2,policy=Cluster');
   });

@@ -45,7 +45,9 @@ describe('the repository is self-contained', () => {
 
   it('every docs/ page cited anywhere exists', () => {
     const missing = files.flatMap((f) =>
-      [...f.text.matchAll(/\bdocs\/([\w-]+\.md)/g)].flatMap(([, page]) => (existsSync(join(root, 'docs', page ?? '')) ? [] : [`${f.path} → docs/${page}`])),
+      [...f.text.matchAll(/\bdocs\/([\w-]+\.md)/g)].flatMap(([, page]) =>
+        existsSync(join(root, 'docs', page ?? '')) ? [] : [`${f.path} → docs/${page}`],
+      ),
     );
     expect(missing).toEqual([]);
   });

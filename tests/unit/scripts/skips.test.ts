@@ -8,14 +8,27 @@ const kernelReport = {
   testResults: [
     {
       assertionResults: [
-        { status: 'skipped', title: 'routes node → pod', ancestorTitles: ['harness plumbing [iptables] — SKIPPED: needs root to create network namespaces'] },
-        { status: 'skipped', title: 'tears down', ancestorTitles: ['harness plumbing [iptables] — SKIPPED: needs root to create network namespaces'] },
+        {
+          status: 'skipped',
+          title: 'routes node → pod',
+          ancestorTitles: ['harness plumbing [iptables] — SKIPPED: needs root to create network namespaces'],
+        },
+        {
+          status: 'skipped',
+          title: 'tears down',
+          ancestorTitles: ['harness plumbing [iptables] — SKIPPED: needs root to create network namespaces'],
+        },
         { status: 'passed', title: 'parses', ancestorTitles: ['cli args'] },
       ],
     },
     {
       assertionResults: [
-        { status: 'skipped', title: 'bounce: iptables-save prints … — SKIPPED: the nfacct tool is missing (apt-get install nfacct), so nfacct matches are stripped', ancestorTitles: [] },
+        {
+          status: 'skipped',
+          title:
+            'bounce: iptables-save prints … — SKIPPED: the nfacct tool is missing (apt-get install nfacct), so nfacct matches are stripped',
+          ancestorTitles: [],
+        },
       ],
     },
   ],
@@ -24,13 +37,31 @@ const kernelReport = {
 describe('vitestSkips', () => {
   it('groups skipped tests by the reason in their titles, with the command that lifts it', () => {
     expect(vitestSkips(kernelReport)).toEqual([
-      { reason: 'needs root to create network namespaces', count: 2, optIn: false, fix: expect.stringContaining('sudo npm test') },
-      { reason: 'the nfacct tool is missing (apt-get install nfacct), so nfacct matches are stripped', count: 1, optIn: false, fix: expect.stringContaining('sudo apt-get install -y nfacct') },
+      {
+        reason: 'needs root to create network namespaces',
+        count: 2,
+        optIn: false,
+        fix: expect.stringContaining('sudo npm test'),
+      },
+      {
+        reason: 'the nfacct tool is missing (apt-get install nfacct), so nfacct matches are stripped',
+        count: 1,
+        optIn: false,
+        fix: expect.stringContaining('sudo apt-get install -y nfacct'),
+      },
     ]);
   });
 
   it('names a skip that gives no reason by its test', () => {
-    const report = { testResults: [{ assertionResults: [{ status: 'pending', title: 'later', fullName: 'parser later', ancestorTitles: ['parser'] }] }] };
+    const report = {
+      testResults: [
+        {
+          assertionResults: [
+            { status: 'pending', title: 'later', fullName: 'parser later', ancestorTitles: ['parser'] },
+          ],
+        },
+      ],
+    };
     expect(vitestSkips(report)[0]?.reason).toBe('no reason given (parser later)');
   });
 
@@ -47,14 +78,29 @@ describe('playwrightSkips', () => {
           specs: [{ title: 'a', tests: [{ status: 'expected', annotations: [] }] }],
           suites: [
             {
-              specs: [{ title: 'bench', tests: [{ status: 'skipped', annotations: [{ type: 'skip', description: 'opt-in benchmark: set TRACE_BENCH=1 to run it' }] }] }],
+              specs: [
+                {
+                  title: 'bench',
+                  tests: [
+                    {
+                      status: 'skipped',
+                      annotations: [{ type: 'skip', description: 'opt-in benchmark: set TRACE_BENCH=1 to run it' }],
+                    },
+                  ],
+                },
+              ],
             },
           ],
         },
       ],
     };
     expect(playwrightSkips(report)).toEqual([
-      { reason: 'opt-in benchmark: set TRACE_BENCH=1 to run it', count: 1, optIn: true, fix: 'set TRACE_BENCH=1 to run it' },
+      {
+        reason: 'opt-in benchmark: set TRACE_BENCH=1 to run it',
+        count: 1,
+        optIn: true,
+        fix: 'set TRACE_BENCH=1 to run it',
+      },
     ]);
   });
 });
@@ -67,7 +113,9 @@ describe('fixFor', () => {
   });
 
   it('says where namespaces can be made when the kernel refuses them', () => {
-    expect(fixFor('`ip netns add` failed: mount --make-shared /run/netns failed: Operation not permitted')).toContain('--privileged');
+    expect(fixFor('`ip netns add` failed: mount --make-shared /run/netns failed: Operation not permitted')).toContain(
+      '--privileged',
+    );
     expect(fixFor('needs Linux network namespaces (this is darwin)')).toContain('on Linux');
   });
 });
@@ -85,11 +133,19 @@ describe('skipLines and isCi', () => {
   });
 
   it('with CI, says the skip failed the run, and why', () => {
-    expect(skipLines(groups, true)[0]).toBe('      FAILED (CI): 2 tests would have skipped: needs root to create network namespaces');
+    expect(skipLines(groups, true)[0]).toBe(
+      '      FAILED (CI): 2 tests would have skipped: needs root to create network namespaces',
+    );
   });
 
   it('reads CI the way CI services set it', () => {
     expect([isCi('true'), isCi('1'), isCi('woodpecker')]).toEqual([true, true, true]);
-    expect([isCi(undefined), isCi(''), isCi('0'), isCi('false'), isCi('FALSE')]).toEqual([false, false, false, false, false]);
+    expect([isCi(undefined), isCi(''), isCi('0'), isCi('false'), isCi('FALSE')]).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, excerptParts } from '../../../src/search/excerpt.ts';
+import { decodeEntities, excerptParts } from '../../../src/search/excerpt';
 
 describe('excerptParts', () => {
   it('splits marked words from the text around them', () => {

@@ -20,14 +20,23 @@ describe('siteAddress', () => {
   });
 
   it('names the variable and the value when it is not an http(s) address', () => {
-    expect(() => siteAddress('bounce.example.org')).toThrow('SITE_URL must be an absolute address such as https://bounce.example.org, not "bounce.example.org".');
+    expect(() => siteAddress('bounce.example.org')).toThrow(
+      'SITE_URL must be an absolute address such as https://bounce.example.org, not "bounce.example.org".',
+    );
     expect(() => siteAddress('ftp://bounce.example.org')).toThrow('SITE_URL must start with https:// or http://');
   });
 });
 
 describe('isLocalAddress', () => {
   it('knows loopback, localhost and the unspecified address', () => {
-    for (const url of ['http://127.0.0.1:4321', 'http://127.1.2.3/', 'http://localhost', 'http://app.localhost:3000', 'http://[::1]:4321', 'http://0.0.0.0']) {
+    for (const url of [
+      'http://127.0.0.1:4321',
+      'http://127.1.2.3/',
+      'http://localhost',
+      'http://app.localhost:3000',
+      'http://[::1]:4321',
+      'http://0.0.0.0',
+    ]) {
       expect(isLocalAddress(new URL(url)), url).toBe(true);
     }
   });

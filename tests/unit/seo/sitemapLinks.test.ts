@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sitemapLinks } from '../../../src/seo/sitemapLinks.ts';
+import { sitemapLinks } from '../../../src/seo/sitemapLinks';
 
 const site = 'https://bounce.example.org';
 

@@ -6,5 +6,6 @@ import fc from 'fast-check';
  * FC_SEED=<n> replays any run (fast-check prints the seed of a failure).
  */
 const fromEnv = process.env['FC_SEED'];
-const seed = fromEnv !== undefined && /^-?\d+$/.test(fromEnv) ? Number(fromEnv) : process.env['CI'] ? 20261126 : undefined;
+const seed =
+  fromEnv !== undefined && /^-?\d+$/.test(fromEnv) ? Number(fromEnv) : process.env['CI'] ? 20261126 : undefined;
 if (seed !== undefined) fc.configureGlobal({ seed });

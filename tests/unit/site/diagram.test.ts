@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bounceCluster, bounceFigures } from '../../../src/components/diagram/bounce.ts';
+import { bounceCluster, bounceFigures } from '../../../src/components/diagram/bounce';
 import {
   DROP_GAP,
   layoutCluster,
@@ -9,8 +9,8 @@ import {
   type Orientation,
   type Point,
   type Rect,
-} from '../../../src/components/diagram/layout.ts';
-import { en } from '../../../src/i18n/en.ts';
+} from '../../../src/components/diagram/layout';
+import { en } from '../../../src/i18n/en';
 
 const orientations: Orientation[] = ['wide', 'tall'];
 const inside = (r: Rect, p: Point) => p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height;
@@ -94,7 +94,12 @@ describe.each(orientations)('the %s layout', (orientation) => {
         const { points } = routePath(layout, route);
         return points.slice(1).map((p, i): Rect => {
           const q = points[i]!;
-          return { x: Math.min(p.x, q.x) - 2, y: Math.min(p.y, q.y) - 2, width: Math.abs(p.x - q.x) + 4, height: Math.abs(p.y - q.y) + 4 };
+          return {
+            x: Math.min(p.x, q.x) - 2,
+            y: Math.min(p.y, q.y) - 2,
+            width: Math.abs(p.x - q.x) + 4,
+            height: Math.abs(p.y - q.y) + 4,
+          };
         });
       }),
     );
@@ -167,6 +172,11 @@ describe('bad diagram input', () => {
 
 describe('pathData', () => {
   it('writes SVG path commands, rounded to a tenth', () => {
-    expect(pathData([{ x: 1, y: 2 }, { x: 3.333, y: 2 }])).toBe('M1 2 L3.3 2');
+    expect(
+      pathData([
+        { x: 1, y: 2 },
+        { x: 3.333, y: 2 },
+      ]),
+    ).toBe('M1 2 L3.3 2');
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/i18n/en.ts';
-import { ko } from '../../../src/i18n/ko.ts';
-import { format, localeOf, ui, useTranslations } from '../../../src/i18n/index.ts';
-import { localeFromPath, pickLocale } from '../../../src/i18n/detect.ts';
-import { alternatePaths, localizedPath, switchLocalePath } from '../../../src/i18n/paths.ts';
-import { formatDate, isoDay } from '../../../src/i18n/dates.ts';
+import { en } from '../../../src/i18n/en';
+import { ko } from '../../../src/i18n/ko';
+import { format, localeOf, ui, useTranslations } from '../../../src/i18n/index';
+import { localeFromPath, pickLocale } from '../../../src/i18n/detect';
+import { alternatePaths, localizedPath, switchLocalePath } from '../../../src/i18n/paths';
+import { formatDate, isoDay } from '../../../src/i18n/dates';
 import { placeholdersOf } from '../helpers/placeholders';
 
 describe('UI strings', () => {

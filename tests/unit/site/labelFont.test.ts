@@ -6,15 +6,23 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ko } from '../../../src/i18n/ko.ts';
-import { localeNames } from '../../../src/i18n/locales.ts';
+import { ko } from '../../../src/i18n/ko';
+import { localeNames } from '../../../src/i18n/locales';
 
 const root = process.cwd();
 const { chars } = JSON.parse(readFileSync(join(root, 'src/styles/ko-label.json'), 'utf8')) as { chars: string };
 
 describe('the Hangul label font', () => {
   it('covers the Korean that English pages show: the language switch, the chooser, the 404 page', () => {
-    const shown = [localeNames.ko, ko['chooser.title'], ko['chooser.continue'], ko['notFound.title'], ko['notFound.body'], ko['notFound.home'], ko['notFound.challenges']].join('');
+    const shown = [
+      localeNames.ko,
+      ko['chooser.title'],
+      ko['chooser.continue'],
+      ko['notFound.title'],
+      ko['notFound.body'],
+      ko['notFound.home'],
+      ko['notFound.challenges'],
+    ].join('');
     const missing = [...new Set(shown)].filter((c) => c >= '가' && c <= '힣' && !chars.includes(c));
     expect(missing, 'run scripts/label-font.py').toEqual([]);
   });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { locales, type Locale } from '../../../src/i18n/locales.ts';
+import { locales, type Locale } from '../../../src/i18n/locales';
 
 /** content/lessons, relative to the repository root where vitest runs. */
 export const lessonsRoot = join(process.cwd(), 'content', 'lessons');
@@ -30,7 +30,12 @@ export function readLessons(): LessonFile[] {
       .filter((name) => name.endsWith('.mdx'))
       .map((name) => {
         const path = join(lessonsRoot, locale, name);
-        return { locale, slug: name.replace(/\.mdx$/, ''), path, ...splitFrontmatter(readFileSync(path, 'utf8'), path) };
+        return {
+          locale,
+          slug: name.replace(/\.mdx$/, ''),
+          path,
+          ...splitFrontmatter(readFileSync(path, 'utf8'), path),
+        };
       }),
   );
 }

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateIptablesSave } from '../../../src/engine/kubeproxy/index.ts';
-import { loadManifests } from '../../../src/engine/model/loadManifests.ts';
-import type { Cluster } from '../../../src/engine/model/types.ts';
-import { readLessons } from './lesson-files.ts';
+import { generateIptablesSave } from '../../../src/engine/kubeproxy/index';
+import { loadManifests } from '../../../src/engine/model/loadManifests';
+import type { Cluster } from '../../../src/engine/model/types';
+import { readLessons } from './lesson-files';
 
 /**
  * Every lesson with its own scenario file (content/scenarios/<slug>.yaml) may quote only rules
@@ -15,7 +15,9 @@ import { readLessons } from './lesson-files.ts';
 
 /** Every `-A …` rule a lesson quotes, in code blocks or inline code, in order. */
 function quotedRules(body: string): string[] {
-  const inBlocks = [...body.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].flatMap((m) => (m[1] ?? '').split('\n').filter((line) => line.startsWith('-A ')));
+  const inBlocks = [...body.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].flatMap((m) =>
+    (m[1] ?? '').split('\n').filter((line) => line.startsWith('-A ')),
+  );
   const inline = [...body.matchAll(/`(-A [^`]+)`/g)].map((m) => m[1] ?? '');
   return [...inBlocks, ...inline];
 }
@@ -28,7 +30,8 @@ function loadVariants(slug: string): Cluster[] {
   const notReady = text.replace(/(type: Ready\n\s+status: )"True"/g, '$1"False"');
   return [text, notReady].map((t) => {
     const loaded = loadManifests(t, `${slug}.yaml`);
-    if (!loaded.cluster) throw new Error(`${slug}.yaml does not load: ${loaded.errors.map((e) => e.message).join('; ')}`);
+    if (!loaded.cluster)
+      throw new Error(`${slug}.yaml does not load: ${loaded.errors.map((e) => e.message).join('; ')}`);
     return loaded.cluster;
   });
 }
@@ -40,9 +43,18 @@ function writtenRules(slug: string): Set<string> {
     for (const externalTrafficPolicy of ['Cluster', 'Local'] as const) {
       for (const internalTrafficPolicy of ['Cluster', 'Local'] as const) {
         for (const sessionAffinity of ['None', 'ClientIP'] as const) {
-          const cluster = { ...base, services: base.services.map((s) => ({ ...s, externalTrafficPolicy, internalTrafficPolicy, sessionAffinity })) };
+          const cluster = {
+            ...base,
+            services: base.services.map((s) => ({
+              ...s,
+              externalTrafficPolicy,
+              internalTrafficPolicy,
+              sessionAffinity,
+            })),
+          };
           for (const node of cluster.nodes) {
-            for (const line of generateIptablesSave(cluster, node.name).split('\n')) if (line.startsWith('-A ')) out.add(line);
+            for (const line of generateIptablesSave(cluster, node.name).split('\n'))
+              if (line.startsWith('-A ')) out.add(line);
           }
         }
       }
@@ -58,15 +70,20 @@ describe('iptables rules quoted in lessons with a scenario file', () => {
     expect(lessons.length).toBeGreaterThan(0);
   });
 
-  it.each(lessons.map((l) => [`${l.locale}/${l.slug}`, l] as const))('%s: each is a rule kube-proxy writes for its scenario, word for word', (_, lesson) => {
-    const rules = quotedRules(lesson.body);
-    expect(rules.length).toBeGreaterThan(0);
-    const written = writtenRules(lesson.slug);
-    expect(rules.filter((rule) => !written.has(rule))).toEqual([]);
-  });
+  it.each(lessons.map((l) => [`${l.locale}/${l.slug}`, l] as const))(
+    '%s: each is a rule kube-proxy writes for its scenario, word for word',
+    (_, lesson) => {
+      const rules = quotedRules(lesson.body);
+      expect(rules.length).toBeGreaterThan(0);
+      const written = writtenRules(lesson.slug);
+      expect(rules.filter((rule) => !written.has(rule))).toEqual([]);
+    },
+  );
 
   it.each([...new Set(lessons.map((l) => l.slug))])('%s: the same rules in English and Korean', (slug) => {
-    const [en, ko] = ['en', 'ko'].map((locale) => quotedRules(lessons.find((l) => l.slug === slug && l.locale === locale)?.body ?? ''));
+    const [en, ko] = ['en', 'ko'].map((locale) =>
+      quotedRules(lessons.find((l) => l.slug === slug && l.locale === locale)?.body ?? ''),
+    );
     expect(ko).toEqual(en);
   });
 });

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateIptablesSave } from '../../../src/engine/kubeproxy/index.ts';
-import { deriveMissingEndpointSlices } from '../../../src/engine/model/deriveEndpointSlices.ts';
-import { loadManifests } from '../../../src/engine/model/loadManifests.ts';
-import type { Cluster } from '../../../src/engine/model/types.ts';
-import { readLessons } from './lesson-files.ts';
+import { generateIptablesSave } from '../../../src/engine/kubeproxy/index';
+import { deriveMissingEndpointSlices } from '../../../src/engine/model/deriveEndpointSlices';
+import { loadManifests } from '../../../src/engine/model/loadManifests';
+import type { Cluster } from '../../../src/engine/model/types';
+import { readLessons } from './lesson-files';
 
 /**
  * The rules the source-ip and hairpin lessons rest their answers on are the ones the engine
@@ -31,15 +31,30 @@ function scenarioOf(slug: string): Cluster | undefined {
 }
 
 /** The cluster with one setting of the controls; slices re-derived when readiness changes. */
-function variant(cluster: Cluster, etp: 'Cluster' | 'Local', itp: 'Cluster' | 'Local', affinity: 'None' | 'ClientIP', ready: boolean): Cluster {
-  const services = cluster.services.map((s) => ({ ...s, externalTrafficPolicy: etp, internalTrafficPolicy: itp, sessionAffinity: affinity }));
+function variant(
+  cluster: Cluster,
+  etp: 'Cluster' | 'Local',
+  itp: 'Cluster' | 'Local',
+  affinity: 'None' | 'ClientIP',
+  ready: boolean,
+): Cluster {
+  const services = cluster.services.map((s) => ({
+    ...s,
+    externalTrafficPolicy: etp,
+    internalTrafficPolicy: itp,
+    sessionAffinity: affinity,
+  }));
   const pods = ready ? cluster.pods : cluster.pods.map((p) => ({ ...p, ready: false }));
   const { slices } = deriveMissingEndpointSlices(services, pods, []);
   return { ...cluster, services, pods, endpointSlices: slices };
 }
 
 describe('the rules the new lessons rest on', () => {
-  const rulesOn = (slug: string, node: string, patch: Partial<{ etp: 'Cluster' | 'Local'; itp: 'Cluster' | 'Local' }>) => {
+  const rulesOn = (
+    slug: string,
+    node: string,
+    patch: Partial<{ etp: 'Cluster' | 'Local'; itp: 'Cluster' | 'Local' }>,
+  ) => {
     const cluster = scenarioOf(slug);
     if (!cluster) throw new Error(`no scenario ${slug}`);
     const c = variant(cluster, patch.etp ?? 'Cluster', patch.itp ?? 'Cluster', 'None', true);

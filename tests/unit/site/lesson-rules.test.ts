@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generateIptablesSave } from '../../../src/engine/kubeproxy/index.ts';
-import { bounceCluster } from '../../../src/engine/scenarios/bounce.ts';
-import { readLessons } from './lesson-files.ts';
+import { generateIptablesSave } from '../../../src/engine/kubeproxy/index';
+import { bounceCluster } from '../../../src/engine/scenarios/bounce';
+import { readLessons } from './lesson-files';
 
 /** Every `-A …` rule a lesson quotes, in code blocks or inline code, in order. */
 function quotedRules(body: string): string[] {
@@ -20,16 +20,23 @@ function engineRules(policy: 'Cluster' | 'Local', node: string): Set<string> {
 
 const bounce = readLessons().filter((l) => l.slug === 'bounce');
 const written = ['Cluster', 'Local'].flatMap((policy) =>
-  ['node-1', 'node-2', 'node-3'].map((node) => ({ policy, node, rules: engineRules(policy as 'Cluster' | 'Local', node) })),
+  ['node-1', 'node-2', 'node-3'].map((node) => ({
+    policy,
+    node,
+    rules: engineRules(policy as 'Cluster' | 'Local', node),
+  })),
 );
 
 describe('iptables rules quoted in the bounce lesson', () => {
-  it.each(bounce.map((l) => [l.locale, l] as const))('%s: each is a rule kube-proxy writes, word for word', (_, lesson) => {
-    const rules = quotedRules(lesson.body);
-    expect(rules.length).toBeGreaterThan(10);
-    const invented = rules.filter((rule) => !written.some((w) => w.rules.has(rule)));
-    expect(invented).toEqual([]);
-  });
+  it.each(bounce.map((l) => [l.locale, l] as const))(
+    '%s: each is a rule kube-proxy writes, word for word',
+    (_, lesson) => {
+      const rules = quotedRules(lesson.body);
+      expect(rules.length).toBeGreaterThan(10);
+      const invented = rules.filter((rule) => !written.some((w) => w.rules.has(rule)));
+      expect(invented).toEqual([]);
+    },
+  );
 
   it('are the same in English and Korean', () => {
     const [en, ko] = ['en', 'ko'].map((locale) => quotedRules(bounce.find((l) => l.locale === locale)?.body ?? ''));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lessonSchema, optionIds } from '../../../src/lessons/schema.ts';
-import { lessonAddress } from '../../../src/lessons/entries.ts';
-import { componentImports, componentUses, readLessons, splitFrontmatter } from './lesson-files.ts';
+import { lessonSchema, optionIds } from '../../../src/lessons/schema';
+import { lessonAddress } from '../../../src/lessons/entries';
+import { componentImports, componentUses, readLessons, splitFrontmatter } from './lesson-files';
 
 const lessons = readLessons();
 const slugs = [...new Set(lessons.map((l) => l.slug))].sort();

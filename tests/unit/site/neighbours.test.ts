@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbours } from '../../../src/lessons/neighbours.ts';
+import { neighbours } from '../../../src/lessons/neighbours';
 
 const lessons = [{ slug: 'one' }, { slug: 'two' }, { slug: 'three' }];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonSlugFromPath } from '../../../src/lessons/slugFromPath.ts';
+import { lessonSlugFromPath } from '../../../src/lessons/slugFromPath';
 
 describe('lessonSlugFromPath', () => {
   it('reads the slug of a challenge page in either language', () => {

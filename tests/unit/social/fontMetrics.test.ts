@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFontMetrics } from '../../../src/social/fontMetrics.ts';
-import { cardFontMetrics } from '../../../src/social/fonts.ts';
+import { readFontMetrics } from '../../../src/social/fontMetrics';
+import { cardFontMetrics } from '../../../src/social/fonts';
 
 describe('font metrics', () => {
   const { medium, bold } = cardFontMetrics();

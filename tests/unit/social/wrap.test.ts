@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wrapText } from '../../../src/social/wrap.ts';
+import { wrapText } from '../../../src/social/wrap';
 
 /** One unit per character: easy to reason about. */
 const measure = (text: string) => [...text].length;
@@ -33,12 +33,17 @@ describe('wrapText', () => {
   it('never exceeds the width or the line count, and loses no word when it fits', () => {
     const word = fc.string({ minLength: 1, maxLength: 12 }).filter((w) => !/\s/.test(w));
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 20 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 6 }), (words, width, max) => {
-        const lines = wrapText(words.join(' '), width, max, measure);
-        expect(lines.length).toBeLessThanOrEqual(max);
-        for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(Math.max(width, 1));
-        if (!lines.some((l) => l.endsWith('…'))) expect(lines.join('').replace(/\s/g, '')).toBe(words.join(''));
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 20 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 6 }),
+        (words, width, max) => {
+          const lines = wrapText(words.join(' '), width, max, measure);
+          expect(lines.length).toBeLessThanOrEqual(max);
+          for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(Math.max(width, 1));
+          if (!lines.some((l) => l.endsWith('…'))) expect(lines.join('').replace(/\s/g, '')).toBe(words.join(''));
+        },
+      ),
     );
   });
 });

@@ -1,7 +1,7 @@
 /** A newsletter link lands on a graded run; bad values are reported and ignored. */
 import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bounceLesson } from './bounceLesson.ts';
+import { bounceLesson } from './bounceLesson';
 
 beforeAll(() => useTestStorageEngine());
 afterEach(() => {
@@ -10,13 +10,13 @@ afterEach(() => {
 });
 
 async function stores() {
-  (await import('../../../src/stores/lesson.ts')).setLesson(bounceLesson());
+  (await import('../../../src/stores/lesson')).setLesson(bounceLesson());
   return {
-    ...(await import('../../../src/stores/applyDeepLink.ts')),
-    ...(await import('../../../src/stores/answer.ts')),
-    ...(await import('../../../src/stores/scenario.ts')),
-    ...(await import('../../../src/stores/notices.ts')),
-    ...(await import('../../../src/stores/lastRun.ts')),
+    ...(await import('../../../src/stores/applyDeepLink')),
+    ...(await import('../../../src/stores/answer')),
+    ...(await import('../../../src/stores/scenario')),
+    ...(await import('../../../src/stores/notices')),
+    ...(await import('../../../src/stores/lastRun')),
   };
 }
 

@@ -1,11 +1,11 @@
 /** The bounce lesson's LabConfig, built from its content files the way the page builds it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabConfig } from '../../../src/engine/lab/config.ts';
-import { resolveLab } from '../../../src/lessons/lab.ts';
-import { lessonSchema } from '../../../src/lessons/schema.ts';
-import { setLesson } from '../../../src/stores/lesson.ts';
-import { splitFrontmatter } from '../site/lesson-files.ts';
+import type { LabConfig } from '../../../src/engine/lab/config';
+import { resolveLab } from '../../../src/lessons/lab';
+import { lessonSchema } from '../../../src/lessons/schema';
+import { setLesson } from '../../../src/stores/lesson';
+import { splitFrontmatter } from '../site/lesson-files';
 
 /** content/lessons/<locale>/bounce.mdx through the schema and resolveLab. */
 export function bounceLesson(locale = 'en'): LabConfig {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepLinkQuery, linkParams, parseDeepLink as parse, type DeepLinkValues } from '../../../src/stores/deepLink.ts';
-import { optionIds, runSizes } from '../../../src/stores/model.ts';
-import { bounceLesson } from './bounceLesson.ts';
+import { deepLinkQuery, linkParams, parseDeepLink as parse, type DeepLinkValues } from '../../../src/stores/deepLink';
+import { optionIds, runSizes } from '../../../src/stores/model';
+import { bounceLesson } from './bounceLesson';
 
 // The bounce lesson's controls: policy (externalTrafficPolicy) and node (the entry node).
 const { controls } = bounceLesson();
@@ -44,13 +44,17 @@ describe('parseDeepLink: what newsletter links ask for', () => {
     ['seed', '007'],
     ['n', '500'],
   ])('refuses %s=%s with a notice and keeps the rest', (param, value) => {
-    const link = parseDeepLink(`answer=a&${param}=${encodeURIComponent(value)}`.replace(param === 'answer' ? 'answer=a&' : '', ''));
+    const link = parseDeepLink(
+      `answer=a&${param}=${encodeURIComponent(value)}`.replace(param === 'answer' ? 'answer=a&' : '', ''),
+    );
     expect(link.problems).toEqual([{ param, reason: 'invalid', shown: value }]);
     expect(link.values).toEqual(param === 'answer' ? {} : { answer: 'a' });
   });
 
   it('refuses a repeated parameter rather than guessing which one was meant', () => {
-    expect(parseDeepLink('answer=a&answer=b').problems).toEqual([{ param: 'answer', reason: 'repeated', shown: 'a, b' }]);
+    expect(parseDeepLink('answer=a&answer=b').problems).toEqual([
+      { param: 'answer', reason: 'repeated', shown: 'a, b' },
+    ]);
   });
 
   it('refuses long values before parsing and shows only the start of them', () => {
@@ -110,7 +114,8 @@ describe('deep links, fuzzed', () => {
         // A parameter is either accepted or reported, never both, never silently lost.
         for (const name of params) {
           const present = new URLSearchParams(search).has(name);
-          const accepted = (values as Record<string, unknown>)[name] !== undefined || values.settings?.[name] !== undefined;
+          const accepted =
+            (values as Record<string, unknown>)[name] !== undefined || values.settings?.[name] !== undefined;
           const reported = problems.some((p) => p.param === name);
           expect(present).toBe(accepted || reported);
           expect(accepted && reported).toBe(false);
@@ -121,7 +126,10 @@ describe('deep links, fuzzed', () => {
   }, 30_000);
 
   it('reads back every link it writes (deepLinkQuery is its inverse)', () => {
-    const settings = fc.record({ policy: fc.constantFrom(...policies), node: fc.constantFrom(...nodes) }, { requiredKeys: [] });
+    const settings = fc.record(
+      { policy: fc.constantFrom(...policies), node: fc.constantFrom(...nodes) },
+      { requiredKeys: [] },
+    );
     const values = fc.record(
       {
         answer: fc.constantFrom(...optionIds),

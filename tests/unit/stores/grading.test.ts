@@ -4,13 +4,13 @@
  * makes it so, and nothing in the chain knows the answer beforehand.
  */
 import { describe, expect, it } from 'vitest';
-import type { LabConfig } from '../../../src/engine/lab/config.ts';
-import { deriveMissingEndpointSlices } from '../../../src/engine/model/deriveEndpointSlices.ts';
-import { gradeSummary } from '../../../src/stores/grade.ts';
-import { createLab } from '../../../src/stores/lab/lab.ts';
-import type { Lab } from '../../../src/stores/lab/types.ts';
-import type { OptionId, RunSize, RunSummary, Scenario } from '../../../src/stores/model.ts';
-import { bounceLesson } from './bounceLesson.ts';
+import type { LabConfig } from '../../../src/engine/lab/config';
+import { deriveMissingEndpointSlices } from '../../../src/engine/model/deriveEndpointSlices';
+import { gradeSummary } from '../../../src/stores/grade';
+import { createLab } from '../../../src/stores/lab/lab';
+import type { Lab } from '../../../src/stores/lab/types';
+import type { OptionId, RunSize, RunSummary, Scenario } from '../../../src/stores/model';
+import { bounceLesson } from './bounceLesson';
 
 const lesson = bounceLesson();
 
@@ -44,7 +44,9 @@ function notReady(): LabConfig {
 
 const correctOf = (summary: RunSummary, picked: OptionId | null = 'a', config: LabConfig = lesson) => {
   const graded = gradeSummary(summary, config, picked);
-  return graded && { ...graded, correct: graded.grade.verdict.kind === 'decided' ? graded.grade.verdict.correct : null };
+  return (
+    graded && { ...graded, correct: graded.grade.verdict.kind === 'decided' ? graded.grade.verdict.correct : null }
+  );
 };
 
 describe('the grade follows the evidence of a run through the engine', () => {
@@ -100,7 +102,10 @@ describe('the grade follows the evidence of a run through the engine', () => {
 
   it('a changed answer after the first graded one is a second try', () => {
     const summary = run(bounce(), at('Cluster', 2), 11);
-    expect(gradeSummary(summary, lesson, 'b', { answer: 'a', right: false })?.first).toEqual({ answer: 'a', right: false });
+    expect(gradeSummary(summary, lesson, 'b', { answer: 'a', right: false })?.first).toEqual({
+      answer: 'a',
+      right: false,
+    });
     expect(gradeSummary(summary, lesson, 'a', { answer: 'a', right: false })?.first).toBeNull();
   });
 

@@ -1,10 +1,10 @@
 /** The lab: the engine's output shaped for the rules view, the trace view and the diagram. */
 import { describe, expect, it } from 'vitest';
-import { liveEn } from '../../../src/i18n/live/en.ts';
-import { createLab } from '../../../src/stores/lab/lab.ts';
-import { bounceLesson } from './bounceLesson.ts';
-import { natLines, natSection, ruleTokens } from '../../../src/stores/lab/natTable.ts';
-import type { Scenario } from '../../../src/stores/model.ts';
+import { liveEn } from '../../../src/i18n/live/en';
+import { createLab } from '../../../src/stores/lab/lab';
+import { bounceLesson } from './bounceLesson';
+import { natLines, natSection, ruleTokens } from '../../../src/stores/lab/natTable';
+import type { Scenario } from '../../../src/stores/model';
 
 const scenarios: Scenario[] = [
   { policy: 'Cluster', node: 'node-1' },
@@ -54,21 +54,24 @@ describe('the nat table listing', () => {
     });
   });
 
-  it.each(scenarios)('for $policy, every node: the listing is the engine’s nat text and every line is explained', (scenario) => {
-    for (const node of nodes) {
-      const { lines } = lab.rules(scenario, node);
-      expect(lines[0]?.text).toBe('*nat');
-      expect(lines.at(-1)?.text).toBe('COMMIT');
-      for (const line of lines) {
-        expect(line.tokens.map((t) => t.text).join(''), line.text).toBe(line.text);
-        const key = line.explain?.key ?? '';
-        expect(Object.keys(liveEn.rules), `${node}: ${line.text}`).toContain(key);
-        // kube-proxy's own rules all have a specific note.
-        expect(key, `${node}: ${line.text}`).not.toBe('ruleOther');
-        for (const value of Object.values(line.explain?.values ?? {})) expect(value, line.text).not.toBe('?');
+  it.each(scenarios)(
+    'for $policy, every node: the listing is the engine’s nat text and every line is explained',
+    (scenario) => {
+      for (const node of nodes) {
+        const { lines } = lab.rules(scenario, node);
+        expect(lines[0]?.text).toBe('*nat');
+        expect(lines.at(-1)?.text).toBe('COMMIT');
+        for (const line of lines) {
+          expect(line.tokens.map((t) => t.text).join(''), line.text).toBe(line.text);
+          const key = line.explain?.key ?? '';
+          expect(Object.keys(liveEn.rules), `${node}: ${line.text}`).toContain(key);
+          // kube-proxy's own rules all have a specific note.
+          expect(key, `${node}: ${line.text}`).not.toBe('ruleOther');
+          for (const value of Object.values(line.explain?.values ?? {})) expect(value, line.text).not.toBe('?');
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('exact distributions', () => {

@@ -5,8 +5,8 @@
 import { cleanStores } from 'nanostores';
 import { cleanTestStorage, getTestStorage, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bounceLesson } from './bounceLesson.ts';
-import type { RunSummary } from '../../../src/stores/model.ts';
+import { bounceLesson } from './bounceLesson';
+import type { RunSummary } from '../../../src/stores/model';
 
 const summary: RunSummary = {
   scenario: { policy: 'Local', node: 'node-3' },
@@ -27,9 +27,9 @@ afterEach(() => {
 
 /** Fresh store modules, as after a page load, with storage as it is now. */
 async function load() {
-  (await import('../../../src/stores/lesson.ts')).setLesson(bounceLesson());
-  const answer = await import('../../../src/stores/answer.ts');
-  const lastRun = await import('../../../src/stores/lastRun.ts');
+  (await import('../../../src/stores/lesson')).setLesson(bounceLesson());
+  const answer = await import('../../../src/stores/answer');
+  const lastRun = await import('../../../src/stores/lastRun');
   return { ...answer, ...lastRun };
 }
 
@@ -59,8 +59,16 @@ describe('persisted answer and last run', () => {
     ['last run', 'bounce:lesson:bounce:lastRun:v2', '{"scenario":{"policy":"Local","node":9}}'],
     ['last run', 'bounce:lesson:bounce:lastRun:v2', 'null'],
     ['last run', 'bounce:lesson:bounce:lastRun:v2', JSON.stringify({ ...summary, counts: { 'pod-9': 1000 } })],
-    ['last run', 'bounce:lesson:bounce:lastRun:v2', JSON.stringify({ ...summary, scenario: { policy: 'Local', node: 'node-7' } })],
-    ['last run', 'bounce:lesson:bounce:lastRun:v2', JSON.stringify({ ...summary, counts: { 'pod-1': 10, timedOut: 1000 } })],
+    [
+      'last run',
+      'bounce:lesson:bounce:lastRun:v2',
+      JSON.stringify({ ...summary, scenario: { policy: 'Local', node: 'node-7' } }),
+    ],
+    [
+      'last run',
+      'bounce:lesson:bounce:lastRun:v2',
+      JSON.stringify({ ...summary, counts: { 'pod-1': 10, timedOut: 1000 } }),
+    ],
   ])('fall back to nothing when the stored %s is corrupt (%s = %s)', async (_, key, value) => {
     setTestStorageKey(key, value);
     const { $answer, $lastRun } = await load();
@@ -74,7 +82,7 @@ describe('persisted answer and last run', () => {
   it('a stored run naming a pod the lesson does not have is discarded with a notice, never graded', async () => {
     setTestStorageKey('bounce:lesson:bounce:lastRun:v2', JSON.stringify({ ...summary, counts: { 'pod-9': 1000 } }));
     const { $lastRun } = await load();
-    const { $discardedRun } = await import('../../../src/stores/notices.ts');
+    const { $discardedRun } = await import('../../../src/stores/notices');
     expect($lastRun.get()).toBeNull();
     expect($discardedRun.get()).toBe(true);
     expect(getTestStorage()['bounce:lesson:bounce:lastRun:v2']).toBeUndefined();
@@ -83,7 +91,7 @@ describe('persisted answer and last run', () => {
   it('keys are per lesson: another lesson does not see this one’s answer', async () => {
     const first = await load();
     first.chooseAnswer('c');
-    const lesson = await import('../../../src/stores/lesson.ts');
+    const lesson = await import('../../../src/stores/lesson');
     lesson.setLesson({ ...bounceLesson(), slug: 'other' });
     expect(first.$answer.get()).toBeNull();
     lesson.setLesson(bounceLesson());

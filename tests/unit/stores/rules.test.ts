@@ -1,14 +1,14 @@
 /** The rules view's stores: which node is shown, and whose counters apply. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RunSummary } from '../../../src/stores/model.ts';
-import { bounceLesson } from './bounceLesson.ts';
+import type { RunSummary } from '../../../src/stores/model';
+import { bounceLesson } from './bounceLesson';
 
 afterEach(() => vi.resetModules());
 
 /** Fresh store modules with bounce as the page's lesson. */
 async function rules() {
-  (await import('../../../src/stores/lesson.ts')).setLesson(bounceLesson());
-  return import('../../../src/stores/rules.ts');
+  (await import('../../../src/stores/lesson')).setLesson(bounceLesson());
+  return import('../../../src/stores/rules');
 }
 
 const at = (policy: string, node: number) => ({ policy, node: `node-${node}` });
@@ -25,7 +25,7 @@ const run: RunSummary = {
 describe('rules stores', () => {
   it('show the receiving node until the reader picks another, and follow a new receiving node', async () => {
     const { $rulesNode, showRulesOf } = await rules();
-    const { setSetting } = await import('../../../src/stores/scenario.ts');
+    const { setSetting } = await import('../../../src/stores/scenario');
     expect($rulesNode.get()).toBe('node-2');
     showRulesOf('node-1');
     expect($rulesNode.get()).toBe('node-1');

@@ -6,7 +6,7 @@
 import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { cleanStores } from 'nanostores';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bounceLesson } from './bounceLesson.ts';
+import { bounceLesson } from './bounceLesson';
 
 beforeAll(() => useTestStorageEngine());
 
@@ -17,13 +17,13 @@ afterEach(() => {
 });
 
 async function stores() {
-  const run = await import('../../../src/stores/run.ts');
-  const lastRun = await import('../../../src/stores/lastRun.ts');
-  const scenario = await import('../../../src/stores/scenario.ts');
-  const controls = await import('../../../src/stores/controls.ts');
-  const grade = await import('../../../src/stores/grade.ts');
-  const lesson = await import('../../../src/stores/lesson.ts');
-  const answer = await import('../../../src/stores/answer.ts');
+  const run = await import('../../../src/stores/run');
+  const lastRun = await import('../../../src/stores/lastRun');
+  const scenario = await import('../../../src/stores/scenario');
+  const controls = await import('../../../src/stores/controls');
+  const grade = await import('../../../src/stores/grade');
+  const lesson = await import('../../../src/stores/lesson');
+  const answer = await import('../../../src/stores/answer');
   lesson.setLesson(bounceLesson());
   return { ...run, ...lastRun, ...scenario, ...controls, ...grade, ...lesson, ...answer };
 }
@@ -32,7 +32,9 @@ describe('startRun', () => {
   it('reports progress slice by slice and stores a consistent summary', async () => {
     const s = await stores();
     const seen: string[] = [];
-    const stop = s.$run.listen((state) => seen.push(state.status === 'running' ? `running ${state.done}` : state.status));
+    const stop = s.$run.listen((state) =>
+      seen.push(state.status === 'running' ? `running ${state.done}` : state.status),
+    );
     s.setRunSize(10_000);
     const summary = await s.startRun({ seed: 5 });
     stop();
@@ -46,7 +48,7 @@ describe('startRun', () => {
   it('the counters agree with the counts: the DNAT rule of each pod counted its connections', async () => {
     const s = await stores();
     const summary = (await s.startRun({ seed: 8, size: 1_000 }))!;
-    const { createLab } = await import('../../../src/stores/lab/lab.ts');
+    const { createLab } = await import('../../../src/stores/lab/lab');
     const lines = createLab(bounceLesson()).rules(summary.scenario, 'node-2').lines;
     for (const [pod, ip] of [
       ['pod-1', '10.244.1.2'],

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../../src/stores/model.ts';
-import { parseJson, toAnswer, toRunSummary as check, toScenario as checkScenario } from '../../../src/stores/validate.ts';
-import { bounceLesson } from './bounceLesson.ts';
+import type { RunSummary } from '../../../src/stores/model';
+import { parseJson, toAnswer, toRunSummary as check, toScenario as checkScenario } from '../../../src/stores/validate';
+import { bounceLesson } from './bounceLesson';
 
 // Stored runs are checked against the lesson they claim to belong to: bounce here.
 const lesson = bounceLesson();
@@ -31,7 +31,10 @@ describe('what comes back from storage', () => {
     ['a missing field', ({ seed: _seed, ...rest }) => rest],
     ['an unknown policy', (s) => ({ ...s, scenario: { policy: 'Magic', node: 'node-2' } })],
     ['a node the lesson does not have', (s) => ({ ...s, scenario: { policy: 'Local', node: 'node-4' } })],
-    ['a control the lesson does not have', (s) => ({ ...s, scenario: { policy: 'Local', node: 'node-2', affinity: 'ClientIP' } })],
+    [
+      'a control the lesson does not have',
+      (s) => ({ ...s, scenario: { policy: 'Local', node: 'node-2', affinity: 'ClientIP' } }),
+    ],
     ['a negative seed', (s) => ({ ...s, seed: -1 })],
     ['a seed over 32 bits', (s) => ({ ...s, seed: 2 ** 32 })],
     ['a run size the page does not offer', (s) => ({ ...s, total: 999 })],
@@ -40,8 +43,14 @@ describe('what comes back from storage', () => {
     ['a fractional count', (s) => ({ ...s, counts: { 'pod-1': 492.5, 'pod-2': 507.5 } })],
     ['an outcome name that is not a pod', (s) => ({ ...s, counts: { '<b>': 1000 }, exact: { '<b>': 1 } })],
     ['a pod the lesson does not have', (s) => ({ ...s, counts: { 'pod-1': 493, 'pod-9': 507 } })],
-    ['a tally from a client the lesson does not have', (s) => ({ ...s, tallies: [{ client: 'eve', entry: 'node-2', end: 'pod-1', source: '', count: 1000 }] })],
-    ['a tally through a node the lesson does not have', (s) => ({ ...s, tallies: [{ client: 'client', entry: 'node-9', end: 'pod-1', source: '', count: 1000 }] })],
+    [
+      'a tally from a client the lesson does not have',
+      (s) => ({ ...s, tallies: [{ client: 'eve', entry: 'node-2', end: 'pod-1', source: '', count: 1000 }] }),
+    ],
+    [
+      'a tally through a node the lesson does not have',
+      (s) => ({ ...s, tallies: [{ client: 'client', entry: 'node-9', end: 'pod-1', source: '', count: 1000 }] }),
+    ],
     ['exact probabilities that do not sum to 1', (s) => ({ ...s, exact: { 'pod-1': 0.5, 'pod-2': 0.6 } })],
     ['exact over a pod the lesson does not have', (s) => ({ ...s, exact: { 'pod-1': 0.5, 'pod-3': 0.5 } })],
     ['a counter larger than a run can make', (s) => ({ ...s, counters: { 'node-2': [99999] } })],

@@ -89,7 +89,9 @@ describe('double forms in strings', () => {
     expect(resolveParticles('시드 12(으)로, 시드 13(으)로')).toBe('시드 12로, 시드 13으로');
     expect(resolveParticles('“external”은(는) 허용된 값이 아닙니다')).toBe('“external”은 허용된 값이 아닙니다');
     expect(resolveParticles('파드 IP 10.244.1.2이(가) 밖에 있습니다')).toBe('파드 IP 10.244.1.2가 밖에 있습니다');
-    expect(resolveParticles('podCIDR 10.244.1.0/24이(가) 10.244.2.0/24과(와) 겹칩니다')).toBe('podCIDR 10.244.1.0/24가 10.244.2.0/24와 겹칩니다');
+    expect(resolveParticles('podCIDR 10.244.1.0/24이(가) 10.244.2.0/24과(와) 겹칩니다')).toBe(
+      'podCIDR 10.244.1.0/24가 10.244.2.0/24와 겹칩니다',
+    );
   });
 
   it('leave text without double forms alone', () => {

@@ -6,7 +6,10 @@ import { bounceRules, filterDump } from './helpers';
 /** Chains C0…Cn, each jumping twice to the next: 2^n paths through the last one. */
 function doubling(n: number): string {
   const chains = Array.from({ length: n + 1 }, (_, i) => `C${i}`);
-  const rules = ['-A INPUT -j C0', ...Array.from({ length: n }, (_, i) => [`-A C${i} -j C${i + 1}`, `-A C${i} -j C${i + 1}`]).flat()];
+  const rules = [
+    '-A INPUT -j C0',
+    ...Array.from({ length: n }, (_, i) => [`-A C${i} -j C${i + 1}`, `-A C${i} -j C${i + 1}`]).flat(),
+  ];
   return filterDump(chains, rules);
 }
 
@@ -24,7 +27,9 @@ describe('walkBound', () => {
   });
 
   it('stops at loops (the parser cuts them) and survives chains nested thousands deep', () => {
-    expect(walkBound(parseIptablesSave(filterDump(['A', 'B'], ['-A INPUT -j A', '-A A -j B', '-A B -j A'])))).toBeLessThan(10);
+    expect(
+      walkBound(parseIptablesSave(filterDump(['A', 'B'], ['-A INPUT -j A', '-A A -j B', '-A B -j A']))),
+    ).toBeLessThan(10);
     const n = 5_000;
     const chains = Array.from({ length: n }, (_, i) => `D${i}`);
     const rules = ['-A INPUT -j D0', ...Array.from({ length: n - 1 }, (_, i) => `-A D${i} -j D${i + 1}`)];

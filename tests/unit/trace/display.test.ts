@@ -33,11 +33,23 @@ const entry = (chain: string, rule: number, matched: boolean, line = rule + 10):
 });
 
 describe('traceRows', () => {
-  const trace = [entry('A', 1, true), ...[1, 2, 3, 4, 5].map((r) => entry('B', r, false)), entry('B', 6, true), entry('C', 1, false), entry('C', 2, false)];
+  const trace = [
+    entry('A', 1, true),
+    ...[1, 2, 3, 4, 5].map((r) => entry('B', r, false)),
+    entry('B', 6, true),
+    entry('C', 1, false),
+    entry('C', 2, false),
+  ];
 
   it('folds runs of four or more misses in one chain, and only those', () => {
     const rows = traceRows(trace, new Set());
-    expect(rows.map((r) => (r.kind === 'group' ? `group ${r.entries.length}` : r.entry.chain + r.entry.rule))).toEqual(['A1', 'group 5', 'B6', 'C1', 'C2']);
+    expect(rows.map((r) => (r.kind === 'group' ? `group ${r.entries.length}` : r.entry.chain + r.entry.rule))).toEqual([
+      'A1',
+      'group 5',
+      'B6',
+      'C1',
+      'C2',
+    ]);
   });
 
   it('lists an opened group rule by rule', () => {
@@ -48,7 +60,13 @@ describe('traceRows', () => {
 
   it('marks matched over checked, and a deciding policy on its declaration line', () => {
     const policy: TraceLine = { ...entry('POSTROUTING', 0, true, 4), text: 'policy ACCEPT', action: 'policy ACCEPT' };
-    const marks = traceMarks([entry('B', 1, false, 20), entry('B', 1, true, 20), entry('B', 2, false, 21), policy, entry('X', 0, true, 0)]);
+    const marks = traceMarks([
+      entry('B', 1, false, 20),
+      entry('B', 1, true, 20),
+      entry('B', 2, false, 21),
+      policy,
+      entry('X', 0, true, 0),
+    ]);
     expect([...marks]).toEqual([
       [20, 'matched'],
       [21, 'checked'],

@@ -6,7 +6,10 @@ import { bounceNft, bounceRules } from './helpers';
 
 describe('guessFromDump', () => {
   it('finds 127.0.0.1 and the NodePort in the bounce rules (which never name the node IP)', () => {
-    expect(guessFromDump(bounceRules())).toEqual({ localIPs: ['127.0.0.1'], target: { ip: null, port: 30080, protocol: 'tcp' } });
+    expect(guessFromDump(bounceRules())).toEqual({
+      localIPs: ['127.0.0.1'],
+      target: { ip: null, port: 30080, protocol: 'tcp' },
+    });
   });
 
   it('finds the node IP when nodePortAddresses makes kube-proxy write it', () => {
@@ -14,12 +17,18 @@ describe('guessFromDump', () => {
     const cluster = { ...base, proxy: { ...base.proxy, nodePortAddresses: ['192.168.10.0/24'] } };
     const text = generateIptablesSave(cluster, 'node-2');
     expect(text).toContain('-d 192.168.10.12 -j KUBE-NODEPORTS');
-    expect(guessFromDump(text)).toEqual({ localIPs: ['192.168.10.12', '127.0.0.1'], target: { ip: '192.168.10.12', port: 30080, protocol: 'tcp' } });
+    expect(guessFromDump(text)).toEqual({
+      localIPs: ['192.168.10.12', '127.0.0.1'],
+      target: { ip: '192.168.10.12', port: 30080, protocol: 'tcp' },
+    });
   });
 
   it('falls back to a cluster IP when there is no NodePort, and reads counters and udp', () => {
     const text = '*nat\n[0:0] -A KUBE-SERVICES -d 10.96.0.10/32 -p udp -m udp --dport 53 -j KUBE-SVC-X\nCOMMIT\n';
-    expect(guessFromDump(text)).toEqual({ localIPs: ['127.0.0.1'], target: { ip: '10.96.0.10', port: 53, protocol: 'udp' } });
+    expect(guessFromDump(text)).toEqual({
+      localIPs: ['127.0.0.1'],
+      target: { ip: '10.96.0.10', port: 53, protocol: 'udp' },
+    });
   });
 
   it('ignores -d inside comments, negated -d and wide prefixes', () => {
@@ -35,7 +44,10 @@ describe('guessFromDump', () => {
 
   it('reads kube-proxy nftables rules: @nodeport-ips and the NodePort map, in both spellings', () => {
     for (const rendering of ['listing', 'transaction'] as const) {
-      expect(guessFromDump(bounceNft('node-2', rendering))).toEqual({ localIPs: ['192.168.10.12', '127.0.0.1'], target: { ip: '192.168.10.12', port: 30080, protocol: 'tcp' } });
+      expect(guessFromDump(bounceNft('node-2', rendering))).toEqual({
+        localIPs: ['192.168.10.12', '127.0.0.1'],
+        target: { ip: '192.168.10.12', port: 30080, protocol: 'tcp' },
+      });
     }
   });
 });

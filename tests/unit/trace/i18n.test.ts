@@ -7,7 +7,11 @@ type Table = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /** "group.key" → string, for every string of a table. */
 function flat(table: Table): Map<string, string> {
-  return new Map(Object.entries(table).flatMap(([group, keys]) => Object.entries(keys).map(([key, value]) => [`${group}.${key}`, value] as const)));
+  return new Map(
+    Object.entries(table).flatMap(([group, keys]) =>
+      Object.entries(keys).map(([key, value]) => [`${group}.${key}`, value] as const),
+    ),
+  );
 }
 
 const code = (s: string): string[] => s.split('`').filter((_, i) => i % 2 === 1);

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { $dumpText, $packet, emptyPacket } from '../../../src/stores/traceInput';
-import { $remember, $rememberFailed, MEMORY_KEY, restoreMemory, saveMemory, setRemember, watchMemory, type StorageLike } from '../../../src/stores/traceMemory';
+import {
+  $remember,
+  $rememberFailed,
+  MEMORY_KEY,
+  restoreMemory,
+  saveMemory,
+  setRemember,
+  watchMemory,
+  type StorageLike,
+} from '../../../src/stores/traceMemory';
 
 /** An in-memory Storage that can be made to refuse writes. */
 function fakeStorage(quota = Infinity): StorageLike & { data: Map<string, string> } {
@@ -70,7 +79,11 @@ describe('remember', () => {
   });
 
   it('removes a damaged entry instead of failing', () => {
-    for (const bad of ['not json', '{"text": 1}', '{"text":"a","packet":{"src":"1","dst":"2","port":"3","local":"4","protocol":"icmp"}}']) {
+    for (const bad of [
+      'not json',
+      '{"text": 1}',
+      '{"text":"a","packet":{"src":"1","dst":"2","port":"3","local":"4","protocol":"icmp"}}',
+    ]) {
       const store = fakeStorage();
       store.data.set(MEMORY_KEY, bad);
       restoreMemory(store);

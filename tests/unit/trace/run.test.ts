@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { $traceResult, $traceState, cancelTrace, configureTraceWorker, startTrace, stallSeconds, STALL_SECONDS, type WorkerLike } from '../../../src/stores/traceRun';
+import {
+  $traceResult,
+  $traceState,
+  cancelTrace,
+  configureTraceWorker,
+  startTrace,
+  stallSeconds,
+  STALL_SECONDS,
+  type WorkerLike,
+} from '../../../src/stores/traceRun';
 import { traceDump } from '../../../src/workers/trace/pipeline';
 import type { WorkerRequest, WorkerResponse } from '../../../src/workers/trace/protocol';
 import { bounceRules, request } from './helpers';

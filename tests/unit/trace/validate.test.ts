@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { splitAddresses, validateTrace, type TraceFields } from '../../../src/stores/traceValidate';
 
-const good: TraceFields = { text: '*nat\nCOMMIT\n', src: '192.168.10.100', dst: '192.168.10.12', port: '30080', protocol: 'tcp', local: '192.168.10.12, 127.0.0.1', runCount: 10_000 };
+const good: TraceFields = {
+  text: '*nat\nCOMMIT\n',
+  src: '192.168.10.100',
+  dst: '192.168.10.12',
+  port: '30080',
+  protocol: 'tcp',
+  local: '192.168.10.12, 127.0.0.1',
+  runCount: 10_000,
+};
 
 describe('validateTrace', () => {
   it('turns good fields into a request: trimmed, loopback left to lo, the node address first', () => {
-    const { errors, request } = validateTrace({ ...good, src: ' 192.168.10.100 ', local: '127.0.0.1 192.168.10.12,10.0.0.5' }, 7);
+    const { errors, request } = validateTrace(
+      { ...good, src: ' 192.168.10.100 ', local: '127.0.0.1 192.168.10.12,10.0.0.5' },
+      7,
+    );
     expect(errors).toEqual({});
     expect(request).toEqual({
       text: good.text,
@@ -17,7 +28,10 @@ describe('validateTrace', () => {
   });
 
   it('names each wrong field with its own message', () => {
-    const { errors, request } = validateTrace({ ...good, text: '  \n', src: '', dst: '10.0.0.256', port: '0', local: '127.0.0.1' }, 1);
+    const { errors, request } = validateTrace(
+      { ...good, text: '  \n', src: '', dst: '10.0.0.256', port: '0', local: '127.0.0.1' },
+      1,
+    );
     expect(request).toBeNull();
     expect(errors).toEqual({
       text: { code: 'textEmpty', values: {} },
@@ -41,16 +55,25 @@ describe('validateTrace', () => {
   });
 
   it('reports a bad LOCAL entry by its text, shortened', () => {
-    expect(validateTrace({ ...good, local: '192.168.10.12, fe80::1' }, 1).errors.local).toEqual({ code: 'localBad', values: { value: 'fe80::1' } });
+    expect(validateTrace({ ...good, local: '192.168.10.12, fe80::1' }, 1).errors.local).toEqual({
+      code: 'localBad',
+      values: { value: 'fe80::1' },
+    });
     const long = 'x'.repeat(500);
     expect(validateTrace({ ...good, src: long }, 1).errors.src?.values['value']).toHaveLength(41);
     expect(validateTrace({ ...good, local: ' , ' }, 1).errors.local?.code).toBe('localEmpty');
     const many = Array.from({ length: 65 }, (_, i) => `10.0.0.${i + 1}`).join(' ');
-    expect(validateTrace({ ...good, local: many }, 1).errors.local).toEqual({ code: 'localTooMany', values: { max: 64 } });
+    expect(validateTrace({ ...good, local: many }, 1).errors.local).toEqual({
+      code: 'localTooMany',
+      values: { max: 64 },
+    });
   });
 
   it('refuses dumps over the size limit, and odd run sizes fall back to the default', () => {
-    expect(validateTrace({ ...good, text: 'x'.repeat(64 * 1024 * 1024 + 1) }, 1).errors.text).toEqual({ code: 'textTooBig', values: { max: '64 MiB' } });
+    expect(validateTrace({ ...good, text: 'x'.repeat(64 * 1024 * 1024 + 1) }, 1).errors.text).toEqual({
+      code: 'textTooBig',
+      values: { max: '64 MiB' },
+    });
     expect(validateTrace({ ...good, runCount: 7 }, 1).request?.runCount).toBe(10_000);
   });
 

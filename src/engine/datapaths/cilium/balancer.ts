@@ -54,7 +54,11 @@ export function frontendMaglev(tables: CiliumTables, node: number, f: Frontend):
   const key = `${node}|${f.id}`;
   let t = tables.maglev.get(key);
   if (!t) {
-    t = maglevTable(f.backends.map((b) => ({ id: b.id, addr: b.addr, weight: 100 })), tables.maglevTableSize, tables.seeds);
+    t = maglevTable(
+      f.backends.map((b) => ({ id: b.id, addr: b.addr, weight: 100 })),
+      tables.maglevTableSize,
+      tables.seeds,
+    );
     tables.maglev.set(key, t);
   }
   return t;
@@ -72,7 +76,11 @@ export class CiliumBalancer implements Balancer {
   ) {}
 
   clone(): Balancer {
-    return new CiliumBalancer(this.tables, new Map(this.picks), new Map([...this.affinity].map(([k, v]) => [k, { ...v }] as const)));
+    return new CiliumBalancer(
+      this.tables,
+      new Map(this.picks),
+      new Map([...this.affinity].map(([k, v]) => [k, { ...v }] as const)),
+    );
   }
 
   /** ClientIP affinity: the backend remembered for this client and frontend, if still fresh. */
@@ -85,7 +93,8 @@ export class CiliumBalancer implements Balancer {
   }
 
   private remember(ctx: LbContext, node: number, f: Frontend, client: number, slot: number): void {
-    if (f.service.sessionAffinityClientIP) this.affinity.set(`${node}|${f.id}|${client}`, { slot, expires: ctx.now + f.service.stickyMaxAgeSeconds });
+    if (f.service.sessionAffinityClientIP)
+      this.affinity.set(`${node}|${f.id}|${client}`, { slot, expires: ctx.now + f.service.stickyMaxAgeSeconds });
   }
 
   intercept(ctx: LbContext, node: NetNode, p: Pkt): LbVerdict {
@@ -96,10 +105,20 @@ export class CiliumBalancer implements Balancer {
       // any node's address (local or remote) matches the 0.0.0.0 surrogate: bpf_sock.c
       // sock4_wildcard_lookup() checks the ipcache for a host or remote-node identity.
       const hostAddress = node.addresses.isLocal(p.dst) || ctx.topology.nodesByLanIP.has(p.dst);
-      const candidates = list.filter((f) => f.protocol === protocol && f.port === p.dport && (f.address === p.dst || (f.address === 0 && hostAddress)));
-      const f = candidates.find((x) => x.scope === 'internal') ?? candidates.find((x) => x.address === p.dst) ?? candidates[0];
+      const candidates = list.filter(
+        (f) =>
+          f.protocol === protocol && f.port === p.dport && (f.address === p.dst || (f.address === 0 && hostAddress)),
+      );
+      const f =
+        candidates.find((x) => x.scope === 'internal') ?? candidates.find((x) => x.address === p.dst) ?? candidates[0];
       if (!f) return { kind: 'pass' };
-      const place: TracePlace = { node: node.name, hook: 'cgroup/connect4', table: 'bpf', chain: 'cil_sock4_connect', direction: 'original' };
+      const place: TracePlace = {
+        node: node.name,
+        hook: 'cgroup/connect4',
+        table: 'bpf',
+        chain: 'cil_sock4_connect',
+        direction: 'original',
+      };
       if (f.backends.length === 0) return this.noBackend(ctx, place, f);
       // sock_select_slot(): get_prandom_u32() for TCP (the socket cookie for UDP, which is as
       // good as random across sockets) % count + 1. The socket-LB keys affinity by the network
@@ -108,15 +127,55 @@ export class CiliumBalancer implements Balancer {
       this.remember(ctx, node.index, f, p.src, slot);
       const b = f.backends[slot] as CiliumBackend;
       this.count(node.index, f, slot);
-      traceStep(ctx.trace, place, 'bpf.sock.connect', `socket-LB: connect() to ${frontendName(f)} → backend ${b.id} (${b.addr}), random slot ${slot + 1}`, `connect ${formatIPv4(b.ip)}:${b.port}`, { program: 'cil_sock4_connect', frontend: frontendName(f), serviceId: f.id, backendId: b.id, backend: b.addr, slot: slot + 1, algorithm: 'random' }, slot + 1);
+      traceStep(
+        ctx.trace,
+        place,
+        'bpf.sock.connect',
+        `socket-LB: connect() to ${frontendName(f)} → backend ${b.id} (${b.addr}), random slot ${slot + 1}`,
+        `connect ${formatIPv4(b.ip)}:${b.port}`,
+        {
+          program: 'cil_sock4_connect',
+          frontend: frontendName(f),
+          serviceId: f.id,
+          backendId: b.id,
+          backend: b.addr,
+          slot: slot + 1,
+          algorithm: 'random',
+        },
+        slot + 1,
+      );
       return { kind: 'translate', ip: b.ip, port: b.port, snat: { kind: 'none' }, dsr: false };
     }
     if (ctx.ingress !== 'lan') return { kind: 'pass' };
-    const external = list.filter((f) => f.scope === 'external' && f.type !== 'ClusterIP' && f.protocol === protocol && f.port === p.dport);
-    const f = external.find((x) => x.address === p.dst) ?? (node.addresses.isLocal(p.dst) ? external.find((x) => x.address === 0 && x.type === 'NodePort') : undefined);
+    const external = list.filter(
+      (f) => f.scope === 'external' && f.type !== 'ClusterIP' && f.protocol === protocol && f.port === p.dport,
+    );
+    const f =
+      external.find((x) => x.address === p.dst) ??
+      (node.addresses.isLocal(p.dst) ? external.find((x) => x.address === 0 && x.type === 'NodePort') : undefined);
     if (!f) return { kind: 'pass' };
-    const place: TracePlace = { node: node.name, hook: 'tc ingress', table: 'bpf', chain: 'cil_from_netdev', direction: 'original' };
-    traceStep(ctx.trace, place, 'bpf.lb.lookup', `bpf_host / from-netdev: service lookup ${formatIPv4(p.dst)}:${p.dport} → frontend ${f.id} (${frontendName(f)}), ${f.backends.length} backends`, 'lookup', { program: 'cil_from_netdev', address: `${formatIPv4(p.dst)}:${p.dport}`, serviceId: f.id, frontend: frontendName(f), backends: f.backends.length, scope: f.scope });
+    const place: TracePlace = {
+      node: node.name,
+      hook: 'tc ingress',
+      table: 'bpf',
+      chain: 'cil_from_netdev',
+      direction: 'original',
+    };
+    traceStep(
+      ctx.trace,
+      place,
+      'bpf.lb.lookup',
+      `bpf_host / from-netdev: service lookup ${formatIPv4(p.dst)}:${p.dport} → frontend ${f.id} (${frontendName(f)}), ${f.backends.length} backends`,
+      'lookup',
+      {
+        program: 'cil_from_netdev',
+        address: `${formatIPv4(p.dst)}:${p.dport}`,
+        serviceId: f.id,
+        frontend: frontendName(f),
+        backends: f.backends.length,
+        scope: f.scope,
+      },
+    );
     if (f.backends.length === 0) return this.noBackend(ctx, place, f);
     let slot: number;
     let lut = -1;
@@ -125,7 +184,9 @@ export class CiliumBalancer implements Balancer {
     else if (this.tables.lb === 'maglev') {
       const table = frontendMaglev(this.tables, node.index, f);
       // With ClientIP affinity Maglev leaves the source port out of the hash (docs, GH#26709).
-      lut = tupleHash(p.src, f.service.sessionAffinityClientIP ? 0 : p.sport, p.dport, p.proto, this.tables.seeds) % table.length;
+      lut =
+        tupleHash(p.src, f.service.sessionAffinityClientIP ? 0 : p.sport, p.dport, p.proto, this.tables.seeds) %
+        table.length;
       const id = table[lut] ?? -1;
       slot = f.backends.findIndex((b) => b.id === id);
     } else slot = ctx.chooser.uniform(f.backends.length);
@@ -133,17 +194,52 @@ export class CiliumBalancer implements Balancer {
     const b = f.backends[slot] as CiliumBackend;
     this.count(node.index, f, slot);
     const how = lut >= 0 ? `via Maglev slot ${lut}` : `random slot ${slot + 1}`;
-    traceStep(ctx.trace, place, 'bpf.lb.select', `service ${formatIPv4(p.dst)}:${p.dport} → backend ${b.id} (${formatIPv4(b.ip)}:${b.port}) ${how}`, `DNAT ${formatIPv4(b.ip)}:${b.port}`, { algorithm: this.tables.lb, backendId: b.id, backend: b.addr, slot: slot + 1, ...(lut >= 0 ? { maglevSlot: lut } : {}) }, slot + 1);
+    traceStep(
+      ctx.trace,
+      place,
+      'bpf.lb.select',
+      `service ${formatIPv4(p.dst)}:${p.dport} → backend ${b.id} (${formatIPv4(b.ip)}:${b.port}) ${how}`,
+      `DNAT ${formatIPv4(b.ip)}:${b.port}`,
+      {
+        algorithm: this.tables.lb,
+        backendId: b.id,
+        backend: b.addr,
+        slot: slot + 1,
+        ...(lut >= 0 ? { maglevSlot: lut } : {}),
+      },
+      slot + 1,
+    );
     if (b.endpoint.isLocal) {
-      traceStep(ctx.trace, place, 'bpf.nodeport.local', `local backend: redirect to the pod's lxc device, client address kept`, 'redirect', { backend: b.addr });
+      traceStep(
+        ctx.trace,
+        place,
+        'bpf.nodeport.local',
+        `local backend: redirect to the pod's lxc device, client address kept`,
+        'redirect',
+        { backend: b.addr },
+      );
       return { kind: 'translate', ip: b.ip, port: b.port, snat: { kind: 'none' }, dsr: false };
     }
     const dsr = this.tables.nodePortMode === 'dsr' || (this.tables.nodePortMode === 'hybrid' && p.proto === 6);
     if (dsr) {
-      traceStep(ctx.trace, place, 'bpf.nodeport.dsr', `DSR: forward to ${b.endpoint.nodeName} keeping the client address; the service address rides in an IP option`, 'DSR', { backendNode: b.endpoint.nodeName, service: `${formatIPv4(p.dst)}:${p.dport}` });
+      traceStep(
+        ctx.trace,
+        place,
+        'bpf.nodeport.dsr',
+        `DSR: forward to ${b.endpoint.nodeName} keeping the client address; the service address rides in an IP option`,
+        'DSR',
+        { backendNode: b.endpoint.nodeName, service: `${formatIPv4(p.dst)}:${p.dport}` },
+      );
       return { kind: 'translate', ip: b.ip, port: b.port, snat: { kind: 'none' }, dsr: true };
     }
-    traceStep(ctx.trace, place, 'bpf.nodeport.snat', `SNAT: source rewritten to this node's address before forwarding to ${b.endpoint.nodeName}`, 'SNAT', { backendNode: b.endpoint.nodeName, address: node.lanIP === null ? '' : formatIPv4(node.lanIP) });
+    traceStep(
+      ctx.trace,
+      place,
+      'bpf.nodeport.snat',
+      `SNAT: source rewritten to this node's address before forwarding to ${b.endpoint.nodeName}`,
+      'SNAT',
+      { backendNode: b.endpoint.nodeName, address: node.lanIP === null ? '' : formatIPv4(node.lanIP) },
+    );
     return { kind: 'translate', ip: b.ip, port: b.port, snat: { kind: 'egress' }, dsr: false };
   }
 
@@ -152,8 +248,19 @@ export class CiliumBalancer implements Balancer {
     const socket = place.chain === 'cil_sock4_connect';
     const outcome = socket ? 'connect() fails with EHOSTUNREACH' : 'DROP_NO_SERVICE';
     const text = `frontend ${frontendName(f)} has no backend${f.externalLocal && f.scope === 'external' ? ' on this node (externalTrafficPolicy=Local)' : ''}: ${outcome}`;
-    traceStep(ctx.trace, place, 'bpf.lb.no-backend', text, socket ? 'EHOSTUNREACH' : 'DROP', { frontend: frontendName(f), serviceId: f.id, local: f.externalLocal, socket });
-    const decidedBy: RuleRef = { node: place.node, table: 'bpf', chain: place.chain, rule: 0, text: socket ? 'EHOSTUNREACH' : 'DROP_NO_SERVICE' };
+    traceStep(ctx.trace, place, 'bpf.lb.no-backend', text, socket ? 'EHOSTUNREACH' : 'DROP', {
+      frontend: frontendName(f),
+      serviceId: f.id,
+      local: f.externalLocal,
+      socket,
+    });
+    const decidedBy: RuleRef = {
+      node: place.node,
+      table: 'bpf',
+      chain: place.chain,
+      rule: 0,
+      text: socket ? 'EHOSTUNREACH' : 'DROP_NO_SERVICE',
+    };
     return { kind: 'stop', verdict: socket ? 'REJECT' : 'DROP', reason: `Cilium: ${text}`, decidedBy };
   }
 
@@ -174,7 +281,15 @@ export class CiliumBalancer implements Balancer {
       for (const f of this.tables.frontends[n] ?? []) {
         f.backends.forEach((b, i) => {
           const packets = this.picks.get(`${n}|${f.id}|${i}`) ?? 0;
-          if (all || packets > 0) out.push({ node: node.name, table: 'bpf', chain: frontendName(f), rule: i + 1, text: `${b.addr} (${f.id}) (${i + 1})`, packets });
+          if (all || packets > 0)
+            out.push({
+              node: node.name,
+              table: 'bpf',
+              chain: frontendName(f),
+              rule: i + 1,
+              text: `${b.addr} (${f.id}) (${i + 1})`,
+              packets,
+            });
         });
       }
     });

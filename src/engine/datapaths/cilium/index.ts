@@ -13,7 +13,14 @@ import { frontendsFor } from './services';
 
 export type { LbAlgorithm, NodePortMode } from './balancer';
 export type { Frontend, CiliumBackend } from './services';
-export { maglevTable, maglevSeeds, tupleHash, MAGLEV_TABLE_SIZES, MAGLEV_DEFAULT_TABLE_SIZE, MAGLEV_DEFAULT_SEED } from './maglev';
+export {
+  maglevTable,
+  maglevSeeds,
+  tupleHash,
+  MAGLEV_TABLE_SIZES,
+  MAGLEV_DEFAULT_TABLE_SIZE,
+  MAGLEV_DEFAULT_SEED,
+} from './maglev';
 
 /** Cilium's load-balancing options (Helm: loadBalancer.algorithm, loadBalancer.mode, maglev.tableSize). */
 export interface CiliumOptions extends TopologyOptions {
@@ -32,9 +39,11 @@ export function ciliumTables(cluster: Cluster, options: CiliumOptions = {}): Cil
   const lb = options.lb ?? 'random';
   if (lb !== 'random' && lb !== 'maglev') throw new RangeError(`cilium.lb: "${String(lb)}" is not random or maglev`);
   const nodePortMode = options.nodePortMode ?? 'snat';
-  if (!['snat', 'dsr', 'hybrid'].includes(nodePortMode)) throw new RangeError(`cilium.nodePortMode: "${String(nodePortMode)}" is not snat, dsr or hybrid`);
+  if (!['snat', 'dsr', 'hybrid'].includes(nodePortMode))
+    throw new RangeError(`cilium.nodePortMode: "${String(nodePortMode)}" is not snat, dsr or hybrid`);
   const maglevTableSize = options.maglevTableSize ?? MAGLEV_DEFAULT_TABLE_SIZE;
-  if (!MAGLEV_TABLE_SIZES.includes(maglevTableSize)) throw new RangeError(`cilium.maglevTableSize: ${maglevTableSize} is not one of ${MAGLEV_TABLE_SIZES.join(', ')}`);
+  if (!MAGLEV_TABLE_SIZES.includes(maglevTableSize))
+    throw new RangeError(`cilium.maglevTableSize: ${maglevTableSize} is not one of ${MAGLEV_TABLE_SIZES.join(', ')}`);
   const seeds = maglevSeeds(options.maglevHashSeed);
   const topology = clusterTopology(cluster, () => '', options);
   const frontends = topology.nodes.map((n) => frontendsFor(cluster, n));
@@ -49,8 +58,17 @@ export function createCiliumSimulation(cluster: Cluster, options: CiliumOptions 
     const node = topology.byName.get(name);
     if (!node) throw new RangeError(`no node "${name}"`);
     const frontends = tables.frontends[node.index] ?? [];
-    const parts = [`# ${name}: cilium-dbg service list`, renderServiceList(frontends), `# ${name}: cilium-dbg bpf lb list`, renderBpfLbList(frontends)];
-    if (tables.lb === 'maglev') parts.push(`# ${name}: Maglev lookup tables (slots per backend)`, renderMaglevSummary(frontends, (f) => frontendMaglev(tables, node.index, f)));
+    const parts = [
+      `# ${name}: cilium-dbg service list`,
+      renderServiceList(frontends),
+      `# ${name}: cilium-dbg bpf lb list`,
+      renderBpfLbList(frontends),
+    ];
+    if (tables.lb === 'maglev')
+      parts.push(
+        `# ${name}: Maglev lookup tables (slots per backend)`,
+        renderMaglevSummary(frontends, (f) => frontendMaglev(tables, node.index, f)),
+      );
     return parts.join('\n');
   };
   return datapathSimulation({ topology, createBalancer: () => new CiliumBalancer(tables), rules, problems: () => [] });

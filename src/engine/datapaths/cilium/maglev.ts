@@ -38,7 +38,8 @@ export function maglevSeeds(seed: string = MAGLEV_DEFAULT_SEED): MaglevSeeds {
     throw new RangeError(`cilium.maglevHashSeed: "${seed}" is not base64`);
   }
   if (bytes.length !== 12) throw new RangeError(`cilium.maglevHashSeed: decodes to ${bytes.length} bytes, not 12`);
-  const word = (i: number): number => (((bytes[i] ?? 0) << 24) | ((bytes[i + 1] ?? 0) << 16) | ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0)) >>> 0;
+  const word = (i: number): number =>
+    (((bytes[i] ?? 0) << 24) | ((bytes[i + 1] ?? 0) << 16) | ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0)) >>> 0;
   return { murmur: word(0), jhash0: word(4), jhash1: word(8) };
 }
 
@@ -54,12 +55,19 @@ export interface MaglevBackend {
 export const maglevName = (b: MaglevBackend): string => `[${b.addr},State:active]`;
 
 /** The lookup table: M backend IDs. Throws RangeError for a table size Cilium refuses. */
-export function maglevTable(backends: readonly MaglevBackend[], m: number = MAGLEV_DEFAULT_TABLE_SIZE, seeds: MaglevSeeds = maglevSeeds()): Int32Array {
-  if (!MAGLEV_TABLE_SIZES.includes(m)) throw new RangeError(`cilium.maglevTableSize: ${m} is not one of ${MAGLEV_TABLE_SIZES.join(', ')}`);
+export function maglevTable(
+  backends: readonly MaglevBackend[],
+  m: number = MAGLEV_DEFAULT_TABLE_SIZE,
+  seeds: MaglevSeeds = maglevSeeds(),
+): Int32Array {
+  if (!MAGLEV_TABLE_SIZES.includes(m))
+    throw new RangeError(`cilium.maglevTableSize: ${m} is not one of ${MAGLEV_TABLE_SIZES.join(', ')}`);
   const entry = new Int32Array(m).fill(-1);
   const l = backends.length;
   if (l === 0) return entry;
-  const sorted = [...backends].sort((a, b) => (maglevName(a) < maglevName(b) ? -1 : maglevName(a) > maglevName(b) ? 1 : 0));
+  const sorted = [...backends].sort((a, b) =>
+    maglevName(a) < maglevName(b) ? -1 : maglevName(a) > maglevName(b) ? 1 : 0,
+  );
   const bm = BigInt(m);
   const perm = sorted.map((b) => {
     const [h1, h2] = murmur3x64128(utf8(maglevName(b)), seeds.murmur);
@@ -102,6 +110,12 @@ export function maglevTable(backends: readonly MaglevBackend[], m: number = MAGL
  * hash_from_tuple_v4 as the BPF program computes it on a little-endian node: the address and
  * ports are in network byte order in the tuple, so they enter jhash byte-swapped.
  */
-export function tupleHash(saddr: number, sport: number, dport: number, proto: number, seeds: MaglevSeeds = maglevSeeds()): number {
+export function tupleHash(
+  saddr: number,
+  sport: number,
+  dport: number,
+  proto: number,
+  seeds: MaglevSeeds = maglevSeeds(),
+): number {
   return jhash3(bswap32(saddr), ((bswap16(dport) << 16) | bswap16(sport)) >>> 0, proto, seeds.jhash0);
 }

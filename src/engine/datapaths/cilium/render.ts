@@ -8,7 +8,8 @@
 import { formatIPv4 } from '../../netfilter/ip';
 import type { Frontend } from './services';
 
-const pad = (text: string, width: number): string => (text.length >= width ? `${text} ` : text + ' '.repeat(width - text.length));
+const pad = (text: string, width: number): string =>
+  text.length >= width ? `${text} ` : text + ' '.repeat(width - text.length);
 
 /** "10.96.120.15:80/TCP", with "/i" for an internal-scope frontend. */
 export function frontendName(f: Frontend): string {

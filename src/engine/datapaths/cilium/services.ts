@@ -64,12 +64,26 @@ export function frontendsFor(cluster: Cluster, node: NetNode): Frontend[] {
   };
   const nodeIP = node.lanIP;
   for (const svc of servicePortInfos(cluster.services)) {
-    const endpoints = endpointsForServicePort(cluster.endpointSlices, svc.service.namespace, svc.service.name, svc.port.name, svc.apiProtocol, node.name);
+    const endpoints = endpointsForServicePort(
+      cluster.endpointSlices,
+      svc.service.namespace,
+      svc.service.name,
+      svc.port.name,
+      svc.apiProtocol,
+      node.name,
+    );
     // Both sets are asked for: the external scope may need the local ones, the internal scope all.
     const { clusterEndpoints, localEndpoints } = categorizeEndpoints(endpoints, true, true);
     const all = clusterEndpoints.map((e) => backendOf(e, svc.apiProtocol));
     const local = localEndpoints.map((e) => backendOf(e, svc.apiProtocol));
-    const add = (type: FrontendType, address: number | null, port: number, scope: 'external' | 'internal', backends: readonly CiliumBackend[], twoScopes: boolean): void => {
+    const add = (
+      type: FrontendType,
+      address: number | null,
+      port: number,
+      scope: 'external' | 'internal',
+      backends: readonly CiliumBackend[],
+      twoScopes: boolean,
+    ): void => {
       if (address === null) return;
       out.push({
         id: out.length + 1,

@@ -70,18 +70,26 @@ interface State {
 
 function local(tables: IpvsTables, node: NetNode): Prefix | null {
   const mode = tables.cluster.proxy.detectLocalMode;
-  if (mode === 'ClusterCIDR') return tables.cluster.proxy.clusterCIDR ? parsePrefix(tables.cluster.proxy.clusterCIDR) : null;
+  if (mode === 'ClusterCIDR')
+    return tables.cluster.proxy.clusterCIDR ? parsePrefix(tables.cluster.proxy.clusterCIDR) : null;
   if (mode === 'NodeCIDR') return node.podCIDR;
   return null;
 }
 
-const inPrefix = (ip: number, p: Prefix): boolean => ((ip & p.mask) >>> 0) === p.addr;
+const inPrefix = (ip: number, p: Prefix): boolean => (ip & p.mask) >>> 0 === p.addr;
 
 /** The IPVS balancer over precomputed tables. */
 export class IpvsBalancer implements Balancer {
   constructor(
     private readonly tables: IpvsTables,
-    private readonly state: State = { sched: new Map(), conns: [], templates: new Map(), picks: new Map(), pending: [], walks: [] },
+    private readonly state: State = {
+      sched: new Map(),
+      conns: [],
+      templates: new Map(),
+      picks: new Map(),
+      pending: [],
+      walks: [],
+    },
   ) {}
 
   clone(): Balancer {
@@ -141,10 +149,24 @@ export class IpvsBalancer implements Balancer {
     const place: TracePlace = { node: node.name, hook, table: 'ipvs', chain: 'ip_vs', direction: 'original' };
     if (vsIndex < 0) {
       if (ctx.ingress !== 'local' && this.tables.bound[node.index]?.has(p.dst)) {
-        const text = '-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT --reject-with icmp-port-unreachable';
+        const text =
+          '-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT --reject-with icmp-port-unreachable';
         const decidedBy: RuleRef = { node: node.name, table: 'filter', chain: 'KUBE-IPVS-FILTER', rule: 6, text };
-        traceStep(ctx.trace, { ...place, hook: 'INPUT', table: 'filter', chain: 'KUBE-IPVS-FILTER' }, 'ipvs.filter-reject', text, 'REJECT', { address: formatIPv4(p.dst), port: p.dport }, 6);
-        return { kind: 'stop', verdict: 'REJECT', reason: `${formatIPv4(p.dst)} is a service address on kube-ipvs0, but port ${p.dport} is no service port there`, decidedBy };
+        traceStep(
+          ctx.trace,
+          { ...place, hook: 'INPUT', table: 'filter', chain: 'KUBE-IPVS-FILTER' },
+          'ipvs.filter-reject',
+          text,
+          'REJECT',
+          { address: formatIPv4(p.dst), port: p.dport },
+          6,
+        );
+        return {
+          kind: 'stop',
+          verdict: 'REJECT',
+          reason: `${formatIPv4(p.dst)} is a service address on kube-ipvs0, but port ${p.dport} is no service port there`,
+          decidedBy,
+        };
       }
       return { kind: 'pass' };
     }
@@ -153,20 +175,65 @@ export class IpvsBalancer implements Balancer {
     const vsText = vsLine(vs);
     // nat PREROUTING / OUTPUT (KUBE-SERVICES) runs before IPVS sees the packet at LOCAL_IN / LOCAL_OUT.
     const masq = this.markMasq(ctx, node, p, vs);
-    traceStep(ctx.trace, place, 'ipvs.lookup', `virtual server ${vsText}`, 'match', { vip: formatIPv4(vs.address), port: vs.port, protocol: vs.protocol, scheduler: vs.scheduler, dests: vs.dests.length });
+    traceStep(ctx.trace, place, 'ipvs.lookup', `virtual server ${vsText}`, 'match', {
+      vip: formatIPv4(vs.address),
+      port: vs.port,
+      protocol: vs.protocol,
+      scheduler: vs.scheduler,
+      dests: vs.dests.length,
+    });
     if (vs.fellBack) {
-      traceStep(ctx.trace, place, 'ipvs.local-fallback', 'no local endpoint: kube-proxy gave this ETP/ITP Local virtual server all endpoints (kubernetes/kubernetes#97081)', 'fallback', { dests: vs.dests.length });
+      traceStep(
+        ctx.trace,
+        place,
+        'ipvs.local-fallback',
+        'no local endpoint: kube-proxy gave this ETP/ITP Local virtual server all endpoints (kubernetes/kubernetes#97081)',
+        'fallback',
+        { dests: vs.dests.length },
+      );
     }
     const pick = this.pick(node.index, vsIndex, vs, p, ctx.now);
     if (!pick) {
-      traceStep(ctx.trace, place, 'ipvs.no-destination', 'no destination available: ip_vs_leave() sends ICMP port unreachable', 'REJECT', { vip: formatIPv4(vs.address), port: vs.port });
-      const decidedBy: RuleRef = { node: node.name, table: 'ipvs', chain: vsText, rule: 0, text: 'no destination available' };
-      return { kind: 'stop', verdict: 'REJECT', reason: `IPVS virtual server ${vsText} has no real server: the kernel answers ICMP port unreachable`, decidedBy };
+      traceStep(
+        ctx.trace,
+        place,
+        'ipvs.no-destination',
+        'no destination available: ip_vs_leave() sends ICMP port unreachable',
+        'REJECT',
+        { vip: formatIPv4(vs.address), port: vs.port },
+      );
+      const decidedBy: RuleRef = {
+        node: node.name,
+        table: 'ipvs',
+        chain: vsText,
+        rule: 0,
+        text: 'no destination available',
+      };
+      return {
+        kind: 'stop',
+        verdict: 'REJECT',
+        reason: `IPVS virtual server ${vsText} has no real server: the kernel answers ICMP port unreachable`,
+        decidedBy,
+      };
     }
     const dest = vs.dests[pick.index] as VirtualServer['dests'][number];
-    const params: Record<string, string | number> = { scheduler: vs.scheduler, vip: formatIPv4(vs.address), port: vs.port, backend: `${formatIPv4(dest.ip)}:${dest.port}`, index: pick.index };
+    const params: Record<string, string | number> = {
+      scheduler: vs.scheduler,
+      vip: formatIPv4(vs.address),
+      port: vs.port,
+      backend: `${formatIPv4(dest.ip)}:${dest.port}`,
+      index: pick.index,
+    };
     for (const [k, v] of Object.entries(pick.detail)) params[k] = v;
-    traceStep(ctx.trace, place, 'ipvs.schedule', `${vs.scheduler} → ${formatIPv4(dest.ip)}:${dest.port}`, `masq ${formatIPv4(dest.ip)}:${dest.port}`, params, pick.index + 1);
+    traceStep(
+      ctx.trace,
+      place,
+      'ipvs.schedule',
+      `${vs.scheduler} → ${formatIPv4(dest.ip)}:${dest.port}`,
+      `masq ${formatIPv4(dest.ip)}:${dest.port}`,
+      params,
+      pick.index + 1,
+    );
     const counters = this.schedState(node.index, vsIndex).counters[pick.index];
     if (counters) counters.active++;
     this.state.conns.push({ node: node.index, vs: vsIndex, dest: pick.index, protocol: vs.protocol, expires: null });
@@ -176,37 +243,83 @@ export class IpvsBalancer implements Balancer {
     // KUBE-LOOP-BACK (dst,dst,src): a pod reaching itself through the service is masqueraded.
     const hairpin = dest.endpoint.isLocal && p.src === dest.ip;
     if (hairpin) {
-      traceStep(ctx.trace, { ...place, hook: 'POSTROUTING', table: 'nat', chain: 'KUBE-POSTROUTING' }, 'ipvs.hairpin-masquerade', '-A KUBE-POSTROUTING -m comment --comment "Kubernetes endpoints dst ip:port, source ip for solving hairpin purpose" -m set --match-set KUBE-LOOP-BACK dst,dst,src -j MASQUERADE', 'MASQUERADE', { backend: formatIPv4(dest.ip) }, 1);
+      traceStep(
+        ctx.trace,
+        { ...place, hook: 'POSTROUTING', table: 'nat', chain: 'KUBE-POSTROUTING' },
+        'ipvs.hairpin-masquerade',
+        '-A KUBE-POSTROUTING -m comment --comment "Kubernetes endpoints dst ip:port, source ip for solving hairpin purpose" -m set --match-set KUBE-LOOP-BACK dst,dst,src -j MASQUERADE',
+        'MASQUERADE',
+        { backend: formatIPv4(dest.ip) },
+        1,
+      );
     } else if (masq) {
-      traceStep(ctx.trace, { ...place, hook: 'POSTROUTING', table: 'nat', chain: 'KUBE-POSTROUTING' }, 'ipvs.masquerade', '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully', 'MASQUERADE', {}, 4);
+      traceStep(
+        ctx.trace,
+        { ...place, hook: 'POSTROUTING', table: 'nat', chain: 'KUBE-POSTROUTING' },
+        'ipvs.masquerade',
+        '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully',
+        'MASQUERADE',
+        {},
+        4,
+      );
     }
-    return { kind: 'translate', ip: dest.ip, port: dest.port, snat: hairpin || masq ? { kind: 'egress' } : { kind: 'none' }, dsr: false };
+    return {
+      kind: 'translate',
+      ip: dest.ip,
+      port: dest.port,
+      snat: hairpin || masq ? { kind: 'egress' } : { kind: 'none' },
+      dsr: false,
+    };
   }
 
   /** Whether KUBE-SERVICES marks the packet 0x4000 (then KUBE-POSTROUTING masquerades it). */
   private markMasq(ctx: LbContext, node: NetNode, p: Pkt, vs: VirtualServer): boolean {
-    const place: TracePlace = { node: node.name, hook: ctx.ingress === 'local' ? 'OUTPUT' : 'PREROUTING', table: 'nat', chain: 'KUBE-SERVICES', direction: 'original' };
+    const place: TracePlace = {
+      node: node.name,
+      hook: ctx.ingress === 'local' ? 'OUTPUT' : 'PREROUTING',
+      table: 'nat',
+      chain: 'KUBE-SERVICES',
+      direction: 'original',
+    };
     if (p.src >>> 24 === 127) return false; // -A KUBE-SERVICES -s 127.0.0.0/8 -j RETURN
     const proxy = this.tables.cluster.proxy;
     const svc = vs.service;
     let rule: string | null = null;
     if (vs.kind === 'nodePort') {
       if (svc.externalPolicyLocal) {
-        traceStep(ctx.trace, { ...place, chain: 'KUBE-NODE-PORT' }, 'ipvs.nodeport-local', `-A KUBE-NODE-PORT -p ${svc.protocol} -m comment --comment "Kubernetes nodeport ${vs.protocol} port with externalTrafficPolicy=local" -m set --match-set KUBE-NODE-PORT-LOCAL-${vs.protocol} dst -j RETURN`, 'RETURN', { port: vs.port });
+        traceStep(
+          ctx.trace,
+          { ...place, chain: 'KUBE-NODE-PORT' },
+          'ipvs.nodeport-local',
+          `-A KUBE-NODE-PORT -p ${svc.protocol} -m comment --comment "Kubernetes nodeport ${vs.protocol} port with externalTrafficPolicy=local" -m set --match-set KUBE-NODE-PORT-LOCAL-${vs.protocol} dst -j RETURN`,
+          'RETURN',
+          { port: vs.port },
+        );
         return false;
       }
       rule = `-A KUBE-NODE-PORT -p ${svc.protocol} -m comment --comment "Kubernetes nodeport ${vs.protocol} port for masquerade purpose" -m set --match-set KUBE-NODE-PORT-${vs.protocol} dst -j KUBE-MARK-MASQ`;
     } else if (vs.kind === 'clusterIP') {
       const cidr = local(this.tables, node);
-      if (proxy.masqueradeAll) rule = '-A KUBE-SERVICES -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ';
-      else if (cidr && !inPrefix(p.src, cidr)) rule = `-A KUBE-SERVICES ! -s ${proxy.detectLocalMode === 'NodeCIDR' ? node.podCIDR && `${formatIPv4(node.podCIDR.addr)}/${node.podCIDR.length}` : proxy.clusterCIDR} -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ`;
+      if (proxy.masqueradeAll)
+        rule =
+          '-A KUBE-SERVICES -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ';
+      else if (cidr && !inPrefix(p.src, cidr))
+        rule = `-A KUBE-SERVICES ! -s ${proxy.detectLocalMode === 'NodeCIDR' ? node.podCIDR && `${formatIPv4(node.podCIDR.addr)}/${node.podCIDR.length}` : proxy.clusterCIDR} -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ`;
     } else if (!svc.externalPolicyLocal) {
-      rule = vs.kind === 'externalIP'
-        ? '-A KUBE-SERVICES -m comment --comment "Kubernetes service external ip + port for masquerade and filter purpose" -m set --match-set KUBE-EXTERNAL-IP dst,dst -j KUBE-MARK-MASQ'
-        : '-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ';
+      rule =
+        vs.kind === 'externalIP'
+          ? '-A KUBE-SERVICES -m comment --comment "Kubernetes service external ip + port for masquerade and filter purpose" -m set --match-set KUBE-EXTERNAL-IP dst,dst -j KUBE-MARK-MASQ'
+          : '-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ';
     }
     if (rule === null) return false;
-    traceStep(ctx.trace, { ...place, chain: rule.split(' ')[1] ?? 'KUBE-SERVICES' }, 'ipvs.mark-masq', rule, 'jump KUBE-MARK-MASQ', { kind: vs.kind });
+    traceStep(
+      ctx.trace,
+      { ...place, chain: rule.split(' ')[1] ?? 'KUBE-SERVICES' },
+      'ipvs.mark-masq',
+      rule,
+      'jump KUBE-MARK-MASQ',
+      { kind: vs.kind },
+    );
     return true;
   }
 
@@ -238,7 +351,8 @@ export class IpvsBalancer implements Balancer {
         pick = scheduleMh(vs.dests, this.hashTable(node, vsIndex, vs), p.src, p.sport);
         break;
     }
-    if (pick && vs.persistentTimeout > 0) this.state.templates.set(key, { dest: pick.index, expires: now + vs.persistentTimeout });
+    if (pick && vs.persistentTimeout > 0)
+      this.state.templates.set(key, { dest: pick.index, expires: now + vs.persistentTimeout });
     return pick;
   }
 
@@ -276,7 +390,15 @@ export class IpvsBalancer implements Balancer {
       (this.tables.servers[n] ?? []).forEach((vs, v) => {
         vs.dests.forEach((d, i) => {
           const packets = this.state.picks.get(`${n}|${v}|${i}`) ?? 0;
-          if (all || packets > 0) out.push({ node: node.name, table: 'ipvs', chain: vsLine(vs), rule: i + 1, text: destLine(d, 0, 0).trim(), packets });
+          if (all || packets > 0)
+            out.push({
+              node: node.name,
+              table: 'ipvs',
+              chain: vsLine(vs),
+              rule: i + 1,
+              text: destLine(d, 0, 0).trim(),
+              packets,
+            });
         });
       });
     });

@@ -23,11 +23,24 @@ export interface IpvsOptions extends TopologyOptions {
 /** The IPVS-mode tables of a cluster (virtual servers per node), for rendering and tests. */
 export function ipvsTables(cluster: Cluster, options: IpvsOptions = {}): IpvsTables {
   const scheduler = options.scheduler ?? 'rr';
-  if (!IPVS_SCHEDULERS.includes(scheduler)) throw new RangeError(`ipvsScheduler: "${String(scheduler)}" is not one of ${IPVS_SCHEDULERS.join(', ')}`);
+  if (!IPVS_SCHEDULERS.includes(scheduler))
+    throw new RangeError(`ipvsScheduler: "${String(scheduler)}" is not one of ${IPVS_SCHEDULERS.join(', ')}`);
   // The network is the one iptables mode walks; IPVS mode's own rules are modelled, not parsed.
   const topology = clusterTopology(cluster, () => '', options);
   const servers = topology.nodes.map((n) => virtualServersFor(cluster, n, scheduler));
-  const bound = servers.map((list) => new Set(list.filter((v) => v.kind === 'clusterIP' || ((v.kind === 'externalIP' || v.kind === 'loadBalancer') && !topology.nodes.some((n) => n.addresses.isLocal(v.address)))).map((v) => v.address)));
+  const bound = servers.map(
+    (list) =>
+      new Set(
+        list
+          .filter(
+            (v) =>
+              v.kind === 'clusterIP' ||
+              ((v.kind === 'externalIP' || v.kind === 'loadBalancer') &&
+                !topology.nodes.some((n) => n.addresses.isLocal(v.address))),
+          )
+          .map((v) => v.address),
+      ),
+  );
   return { cluster, topology, servers, bound, hashTables: new Map() };
 }
 
@@ -54,7 +67,14 @@ export function createIpvsSimulation(cluster: Cluster, options: IpvsOptions = {}
     for (const node of topology.nodes) {
       if (name !== undefined && node.name !== name) continue;
       for (const vs of tables.servers[node.index] ?? []) {
-        if (vs.fellBack) out.push({ node: node.name, line: 0, text: '', message: `${vs.service.nameString}: no local endpoint for ${vs.kind} ${vs.port}; IPVS mode falls back to all endpoints (kubernetes#97081)`, level: 'note' });
+        if (vs.fellBack)
+          out.push({
+            node: node.name,
+            line: 0,
+            text: '',
+            message: `${vs.service.nameString}: no local endpoint for ${vs.kind} ${vs.port}; IPVS mode falls back to all endpoints (kubernetes#97081)`,
+            level: 'note',
+          });
       }
     }
     return out;

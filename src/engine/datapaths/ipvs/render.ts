@@ -12,7 +12,8 @@ import type { ProxyConfig } from '../../model/types';
 import type { NetNode } from '../../network/topology';
 import type { RealServer, VirtualServer } from './virtualServers';
 
-const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+const pad = (text: string, width: number): string =>
+  text.length >= width ? text : text + ' '.repeat(width - text.length);
 
 /** "TCP  10.96.120.15:80 rr" plus flags, as ipvsadm prints a service. */
 export function vsLine(vs: VirtualServer): string {
@@ -28,9 +29,18 @@ export function destLine(d: RealServer, active: number, inactive: number): strin
 }
 
 /** `ipvsadm -Ln` for a node's virtual servers (sorted by address and port; the kernel lists its hash order). */
-export function renderIpvsadm(servers: readonly VirtualServer[], counters: (vs: number, dest: number) => { active: number; inactive: number }): string {
-  const lines = ['IP Virtual Server version 1.2.1 (size=4096)', 'Prot LocalAddress:Port Scheduler Flags', '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn'];
-  const order = servers.map((vs, i) => ({ vs, i })).sort((a, b) => a.vs.address - b.vs.address || a.vs.port - b.vs.port || a.vs.protocol.localeCompare(b.vs.protocol));
+export function renderIpvsadm(
+  servers: readonly VirtualServer[],
+  counters: (vs: number, dest: number) => { active: number; inactive: number },
+): string {
+  const lines = [
+    'IP Virtual Server version 1.2.1 (size=4096)',
+    'Prot LocalAddress:Port Scheduler Flags',
+    '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+  ];
+  const order = servers
+    .map((vs, i) => ({ vs, i }))
+    .sort((a, b) => a.vs.address - b.vs.address || a.vs.port - b.vs.port || a.vs.protocol.localeCompare(b.vs.protocol));
   for (const { vs, i } of order) {
     lines.push(vsLine(vs));
     vs.dests.forEach((d, k) => {
@@ -58,9 +68,17 @@ export function ipsetsFor(servers: readonly VirtualServer[], bound: ReadonlySet<
   def('KUBE-LOOP-BACK', 'hash:ip,port,ip', 'Kubernetes endpoints dst ip:port, source ip for solving hairpin purpose');
   def('KUBE-CLUSTER-IP', 'hash:ip,port', 'Kubernetes service cluster ip + port for masquerade purpose');
   def('KUBE-EXTERNAL-IP', 'hash:ip,port', 'Kubernetes service external ip + port for masquerade and filter purpose');
-  def('KUBE-EXTERNAL-IP-LOCAL', 'hash:ip,port', 'Kubernetes service external ip + port with externalTrafficPolicy=local');
+  def(
+    'KUBE-EXTERNAL-IP-LOCAL',
+    'hash:ip,port',
+    'Kubernetes service external ip + port with externalTrafficPolicy=local',
+  );
   def('KUBE-LOAD-BALANCER', 'hash:ip,port', 'Kubernetes service lb portal');
-  def('KUBE-LOAD-BALANCER-LOCAL', 'hash:ip,port', 'Kubernetes service load balancer ip + port with externalTrafficPolicy=local');
+  def(
+    'KUBE-LOAD-BALANCER-LOCAL',
+    'hash:ip,port',
+    'Kubernetes service load balancer ip + port with externalTrafficPolicy=local',
+  );
   def('KUBE-NODE-PORT-TCP', 'bitmap:port', 'Kubernetes nodeport TCP port for masquerade purpose');
   def('KUBE-NODE-PORT-LOCAL-TCP', 'bitmap:port', 'Kubernetes nodeport TCP port with externalTrafficPolicy=local');
   def('KUBE-NODE-PORT-UDP', 'bitmap:port', 'Kubernetes nodeport UDP port for masquerade purpose');
@@ -76,8 +94,10 @@ export function ipsetsFor(servers: readonly VirtualServer[], bound: ReadonlySet<
     const svc = vs.service;
     if (vs.kind === 'clusterIP') {
       add('KUBE-CLUSTER-IP', ipPort);
-      for (const d of vs.dests) if (d.endpoint.isLocal) add('KUBE-LOOP-BACK', `${formatIPv4(d.ip)},${proto}:${d.port},${formatIPv4(d.ip)}`);
-    } else if (vs.kind === 'externalIP') add(svc.externalPolicyLocal ? 'KUBE-EXTERNAL-IP-LOCAL' : 'KUBE-EXTERNAL-IP', ipPort);
+      for (const d of vs.dests)
+        if (d.endpoint.isLocal) add('KUBE-LOOP-BACK', `${formatIPv4(d.ip)},${proto}:${d.port},${formatIPv4(d.ip)}`);
+    } else if (vs.kind === 'externalIP')
+      add(svc.externalPolicyLocal ? 'KUBE-EXTERNAL-IP-LOCAL' : 'KUBE-EXTERNAL-IP', ipPort);
     else if (vs.kind === 'loadBalancer') {
       add('KUBE-LOAD-BALANCER', ipPort);
       if (svc.externalPolicyLocal) add('KUBE-LOAD-BALANCER-LOCAL', ipPort);
@@ -94,10 +114,31 @@ export function ipsetsFor(servers: readonly VirtualServer[], bound: ReadonlySet<
 /** The iptables rules IPVS mode keeps on a node, as iptables-save lists them. */
 export function renderIptables(sets: readonly IpSetListing[], proxy: ProxyConfig, node: NetNode): string {
   const has = (name: string): boolean => (sets.find((s) => s.name === name)?.members.length ?? 0) > 0;
-  const comment = (name: string): string => `-m comment --comment "${sets.find((s) => s.name === name)?.comment ?? ''}"`;
+  const comment = (name: string): string =>
+    `-m comment --comment "${sets.find((s) => s.name === name)?.comment ?? ''}"`;
   const mark = `0x${(1 << proxy.masqueradeBit).toString(16)}`;
-  const nat: Record<string, string[]> = { PREROUTING: [], INPUT: [], OUTPUT: [], POSTROUTING: [], 'KUBE-LOAD-BALANCER': [], 'KUBE-MARK-MASQ': [], 'KUBE-NODE-PORT': [], 'KUBE-POSTROUTING': [], 'KUBE-SERVICES': [] };
-  const filter: Record<string, string[]> = { INPUT: [], FORWARD: [], OUTPUT: [], 'KUBE-FORWARD': [], 'KUBE-IPVS-FILTER': [], 'KUBE-IPVS-OUT-FILTER': [], 'KUBE-NODE-PORT': [], 'KUBE-PROXY-FIREWALL': [], 'KUBE-SOURCE-RANGES-FIREWALL': [] };
+  const nat: Record<string, string[]> = {
+    PREROUTING: [],
+    INPUT: [],
+    OUTPUT: [],
+    POSTROUTING: [],
+    'KUBE-LOAD-BALANCER': [],
+    'KUBE-MARK-MASQ': [],
+    'KUBE-NODE-PORT': [],
+    'KUBE-POSTROUTING': [],
+    'KUBE-SERVICES': [],
+  };
+  const filter: Record<string, string[]> = {
+    INPUT: [],
+    FORWARD: [],
+    OUTPUT: [],
+    'KUBE-FORWARD': [],
+    'KUBE-IPVS-FILTER': [],
+    'KUBE-IPVS-OUT-FILTER': [],
+    'KUBE-NODE-PORT': [],
+    'KUBE-PROXY-FIREWALL': [],
+    'KUBE-SOURCE-RANGES-FIREWALL': [],
+  };
   const n = (chain: string, rule: string): void => void nat[chain]?.push(`-A ${chain} ${rule}`);
   const f = (chain: string, rule: string): void => void filter[chain]?.push(`-A ${chain} ${rule}`);
   n('PREROUTING', '-m comment --comment "kubernetes service portals" -j KUBE-SERVICES');
@@ -110,22 +151,47 @@ export function renderIptables(sets: readonly IpSetListing[], proxy: ProxyConfig
   f('FORWARD', '-m comment --comment "kubernetes forwarding rules" -j KUBE-FORWARD');
   f('OUTPUT', '-m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-OUT-FILTER');
   n('KUBE-SERVICES', '-s 127.0.0.0/8 -j RETURN');
-  if (has('KUBE-LOOP-BACK')) n('KUBE-POSTROUTING', `${comment('KUBE-LOOP-BACK')} -m set --match-set KUBE-LOOP-BACK dst,dst,src -j MASQUERADE`);
-  if (has('KUBE-LOAD-BALANCER')) n('KUBE-SERVICES', `${comment('KUBE-LOAD-BALANCER')} -m set --match-set KUBE-LOAD-BALANCER dst,dst -j KUBE-LOAD-BALANCER`);
-  if (has('KUBE-LOAD-BALANCER-LOCAL')) n('KUBE-LOAD-BALANCER', `${comment('KUBE-LOAD-BALANCER-LOCAL')} -m set --match-set KUBE-LOAD-BALANCER-LOCAL dst,dst -j RETURN`);
+  if (has('KUBE-LOOP-BACK'))
+    n('KUBE-POSTROUTING', `${comment('KUBE-LOOP-BACK')} -m set --match-set KUBE-LOOP-BACK dst,dst,src -j MASQUERADE`);
+  if (has('KUBE-LOAD-BALANCER'))
+    n(
+      'KUBE-SERVICES',
+      `${comment('KUBE-LOAD-BALANCER')} -m set --match-set KUBE-LOAD-BALANCER dst,dst -j KUBE-LOAD-BALANCER`,
+    );
+  if (has('KUBE-LOAD-BALANCER-LOCAL'))
+    n(
+      'KUBE-LOAD-BALANCER',
+      `${comment('KUBE-LOAD-BALANCER-LOCAL')} -m set --match-set KUBE-LOAD-BALANCER-LOCAL dst,dst -j RETURN`,
+    );
   for (const proto of ['TCP', 'UDP']) {
     const p = proto.toLowerCase();
-    if (has(`KUBE-NODE-PORT-LOCAL-${proto}`)) n('KUBE-NODE-PORT', `-p ${p} ${comment(`KUBE-NODE-PORT-LOCAL-${proto}`)} -m set --match-set KUBE-NODE-PORT-LOCAL-${proto} dst -j RETURN`);
-    if (has(`KUBE-NODE-PORT-${proto}`)) n('KUBE-NODE-PORT', `-p ${p} ${comment(`KUBE-NODE-PORT-${proto}`)} -m set --match-set KUBE-NODE-PORT-${proto} dst -j KUBE-MARK-MASQ`);
+    if (has(`KUBE-NODE-PORT-LOCAL-${proto}`))
+      n(
+        'KUBE-NODE-PORT',
+        `-p ${p} ${comment(`KUBE-NODE-PORT-LOCAL-${proto}`)} -m set --match-set KUBE-NODE-PORT-LOCAL-${proto} dst -j RETURN`,
+      );
+    if (has(`KUBE-NODE-PORT-${proto}`))
+      n(
+        'KUBE-NODE-PORT',
+        `-p ${p} ${comment(`KUBE-NODE-PORT-${proto}`)} -m set --match-set KUBE-NODE-PORT-${proto} dst -j KUBE-MARK-MASQ`,
+      );
   }
   if (has('KUBE-CLUSTER-IP')) {
     const base = `${comment('KUBE-CLUSTER-IP')} -m set --match-set KUBE-CLUSTER-IP`;
-    const cidr = proxy.detectLocalMode === 'ClusterCIDR' ? proxy.clusterCIDR : proxy.detectLocalMode === 'NodeCIDR' && node.podCIDR ? `${formatIPv4(node.podCIDR.addr)}/${node.podCIDR.length}` : '';
+    const cidr =
+      proxy.detectLocalMode === 'ClusterCIDR'
+        ? proxy.clusterCIDR
+        : proxy.detectLocalMode === 'NodeCIDR' && node.podCIDR
+          ? `${formatIPv4(node.podCIDR.addr)}/${node.podCIDR.length}`
+          : '';
     if (proxy.masqueradeAll) n('KUBE-SERVICES', `${base} dst,dst -j KUBE-MARK-MASQ`);
     else if (cidr) n('KUBE-SERVICES', `! -s ${cidr} ${base} dst,dst -j KUBE-MARK-MASQ`);
     else n('KUBE-SERVICES', `${base} src,dst -j KUBE-MARK-MASQ`);
   }
-  for (const [set, masq] of [['KUBE-EXTERNAL-IP', true], ['KUBE-EXTERNAL-IP-LOCAL', false]] as const) {
+  for (const [set, masq] of [
+    ['KUBE-EXTERNAL-IP', true],
+    ['KUBE-EXTERNAL-IP-LOCAL', false],
+  ] as const) {
     if (!has(set)) continue;
     const base = `${comment(set)} -m set --match-set ${set} dst,dst`;
     if (masq) n('KUBE-SERVICES', `${base} -j KUBE-MARK-MASQ`);
@@ -138,14 +204,27 @@ export function renderIptables(sets: readonly IpSetListing[], proxy: ProxyConfig
   if (has('KUBE-CLUSTER-IP')) n('KUBE-SERVICES', '-m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT');
   if (has('KUBE-LOAD-BALANCER')) n('KUBE-SERVICES', '-m set --match-set KUBE-LOAD-BALANCER dst,dst -j ACCEPT');
   f('KUBE-FORWARD', `-m comment --comment "kubernetes forwarding rules" -m mark --mark ${mark}/${mark} -j ACCEPT`);
-  f('KUBE-FORWARD', '-m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT');
-  f('KUBE-NODE-PORT', `${comment('KUBE-HEALTH-CHECK-NODE-PORT')} -m set --match-set KUBE-HEALTH-CHECK-NODE-PORT dst -j ACCEPT`);
-  for (const set of ['KUBE-LOAD-BALANCER', 'KUBE-CLUSTER-IP', 'KUBE-EXTERNAL-IP', 'KUBE-EXTERNAL-IP-LOCAL']) f('KUBE-IPVS-FILTER', `-m set --match-set ${set} dst,dst -j RETURN`);
+  f(
+    'KUBE-FORWARD',
+    '-m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+  );
+  f(
+    'KUBE-NODE-PORT',
+    `${comment('KUBE-HEALTH-CHECK-NODE-PORT')} -m set --match-set KUBE-HEALTH-CHECK-NODE-PORT dst -j ACCEPT`,
+  );
+  for (const set of ['KUBE-LOAD-BALANCER', 'KUBE-CLUSTER-IP', 'KUBE-EXTERNAL-IP', 'KUBE-EXTERNAL-IP-LOCAL'])
+    f('KUBE-IPVS-FILTER', `-m set --match-set ${set} dst,dst -j RETURN`);
   f('KUBE-IPVS-FILTER', '-m set --match-set KUBE-HEALTH-CHECK-NODE-PORT dst -j RETURN');
-  f('KUBE-IPVS-FILTER', '-m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT --reject-with icmp-port-unreachable');
+  f(
+    'KUBE-IPVS-FILTER',
+    '-m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT --reject-with icmp-port-unreachable',
+  );
   n('KUBE-POSTROUTING', `-m mark ! --mark ${mark}/${mark} -j RETURN`);
   n('KUBE-POSTROUTING', `-j MARK --xor-mark ${mark}`);
-  n('KUBE-POSTROUTING', '-m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully');
+  n(
+    'KUBE-POSTROUTING',
+    '-m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully',
+  );
   n('KUBE-MARK-MASQ', `-j MARK --or-mark ${mark}`);
   const table = (name: string, chains: Record<string, string[]>, builtins: readonly string[]): string[] => [
     `*${name}`,
@@ -153,10 +232,17 @@ export function renderIptables(sets: readonly IpSetListing[], proxy: ProxyConfig
     ...Object.values(chains).flat(),
     'COMMIT',
   ];
-  return [...table('filter', filter, ['INPUT', 'FORWARD', 'OUTPUT']), ...table('nat', nat, ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'])].join('\n') + '\n';
+  return (
+    [
+      ...table('filter', filter, ['INPUT', 'FORWARD', 'OUTPUT']),
+      ...table('nat', nat, ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING']),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The ipsets as `ipset list` shows name, type and members (headers and sizes left out). */
 export function renderIpsets(sets: readonly IpSetListing[]): string {
-  return sets.map((s) => [`Name: ${s.name}`, `Type: ${s.type}`, 'Members:', ...s.members].join('\n')).join('\n\n') + '\n';
+  return (
+    sets.map((s) => [`Name: ${s.name}`, `Type: ${s.type}`, 'Members:', ...s.members].join('\n')).join('\n\n') + '\n'
+  );
 }

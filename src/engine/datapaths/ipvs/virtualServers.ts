@@ -74,16 +74,34 @@ export function nodePortAddresses(node: NetNode): number[] {
   return out;
 }
 
-function realServers(cluster: Cluster, svc: ServicePortInfo, nodeName: string, onlyLocal: boolean): { dests: RealServer[]; fellBack: boolean } {
-  const endpoints = endpointsForServicePort(cluster.endpointSlices, svc.service.namespace, svc.service.name, svc.port.name, svc.apiProtocol, nodeName);
-  const { clusterEndpoints, localEndpoints } = categorizeEndpoints(endpoints, svc.usesClusterEndpoints, svc.usesLocalEndpoints);
+function realServers(
+  cluster: Cluster,
+  svc: ServicePortInfo,
+  nodeName: string,
+  onlyLocal: boolean,
+): { dests: RealServer[]; fellBack: boolean } {
+  const endpoints = endpointsForServicePort(
+    cluster.endpointSlices,
+    svc.service.namespace,
+    svc.service.name,
+    svc.port.name,
+    svc.apiProtocol,
+    nodeName,
+  );
+  const { clusterEndpoints, localEndpoints } = categorizeEndpoints(
+    endpoints,
+    svc.usesClusterEndpoints,
+    svc.usesLocalEndpoints,
+  );
   let chosen: readonly EndpointInfo[] = clusterEndpoints;
   let fellBack = false;
   if (onlyLocal) {
     if (localEndpoints.length > 0) chosen = localEndpoints;
     else fellBack = clusterEndpoints.length > 0;
   }
-  const dests = chosen.map((endpoint) => ({ ip: parseIPv4(endpoint.ip) ?? 0, port: endpoint.port, weight: 1, endpoint })).reverse();
+  const dests = chosen
+    .map((endpoint) => ({ ip: parseIPv4(endpoint.ip) ?? 0, port: endpoint.port, weight: 1, endpoint }))
+    .reverse();
   return { dests, fellBack };
 }
 
@@ -98,12 +116,24 @@ export function virtualServersFor(cluster: Cluster, node: NetNode, scheduler: Ip
       const ip = typeof address === 'number' ? address : parseIPv4(address);
       if (ip === null) return;
       const { dests, fellBack } = realServers(cluster, svc, node.name, onlyLocal);
-      out.push({ protocol, address: ip, port, scheduler, persistentTimeout, kind, service: svc, onlyLocal, fellBack, dests });
+      out.push({
+        protocol,
+        address: ip,
+        port,
+        scheduler,
+        persistentTimeout,
+        kind,
+        service: svc,
+        onlyLocal,
+        fellBack,
+        dests,
+      });
     };
     add('clusterIP', svc.clusterIP, svc.port.port, svc.internalPolicyLocal);
     for (const ip of svc.externalIPs) add('externalIP', ip, svc.port.port, svc.externalPolicyLocal);
     for (const ip of svc.loadBalancerVIPs) add('loadBalancer', ip, svc.port.port, svc.externalPolicyLocal);
-    if (svc.port.nodePort !== 0) for (const ip of nodeIPs) add('nodePort', ip, svc.port.nodePort, svc.externalPolicyLocal);
+    if (svc.port.nodePort !== 0)
+      for (const ip of nodeIPs) add('nodePort', ip, svc.port.nodePort, svc.externalPolicyLocal);
   }
   return out;
 }

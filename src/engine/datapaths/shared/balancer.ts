@@ -34,7 +34,12 @@ export type SourceNat =
 /** A balancer's decision for one packet. */
 export type LbVerdict =
   | { readonly kind: 'pass' }
-  | { readonly kind: 'stop'; readonly verdict: 'DROP' | 'REJECT'; readonly reason: string; readonly decidedBy: RuleRef | null }
+  | {
+      readonly kind: 'stop';
+      readonly verdict: 'DROP' | 'REJECT';
+      readonly reason: string;
+      readonly decidedBy: RuleRef | null;
+    }
   | {
       readonly kind: 'translate';
       readonly ip: number;

@@ -18,7 +18,7 @@ const rol32 = (x: number, r: number): number => ((x << r) | (x >>> (32 - r))) >>
 
 /** hash_32(val, bits): (val * 0x61C88647) >> (32 - bits). */
 export function hash32(value: number, bits: number): number {
-  return Math.imul(value >>> 0, 0x61c88647) >>> 0 >>> (32 - bits);
+  return (Math.imul(value >>> 0, 0x61c88647) >>> 0) >>> (32 - bits);
 }
 
 /** hsiphash(&v, 4, key) on a 64-bit little-endian kernel; key words are unsigned longs. */

@@ -48,8 +48,11 @@ export function createSequenceRunner(
   if (!Number.isInteger(total) || total < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${total}`);
   const start = options.start ?? 0;
   const interval = options.interval ?? 0;
-  if (!Number.isFinite(start) || !Number.isFinite(interval) || interval < 0) throw new RangeError('start and interval must be finite numbers, interval ≥ 0');
-  const flows: readonly ResolvedConnection[] = Array.isArray(connection) ? connection : [connection as ResolvedConnection];
+  if (!Number.isFinite(start) || !Number.isFinite(interval) || interval < 0)
+    throw new RangeError('start and interval must be finite numbers, interval ≥ 0');
+  const flows: readonly ResolvedConnection[] = Array.isArray(connection)
+    ? connection
+    : [connection as ResolvedConnection];
   if (flows.length === 0) throw new RangeError('a run needs at least one connection spec');
   const chooser = samplingChooser(createRng(normalizeSeed(options.seed)));
   const first = (flows[0] as ResolvedConnection).sport;
@@ -68,7 +71,10 @@ export function createSequenceRunner(
       for (; done < end; done++) {
         const flow = done % flows.length;
         const now = start + Math.floor(done / flows.length) * interval;
-        const r = walkDatapath({ topology, balancer, chooser, now, trace: null, steps: null }, { ...(flows[flow] as ResolvedConnection), sport: portOf(done) });
+        const r = walkDatapath(
+          { topology, balancer, chooser, now, trace: null, steps: null },
+          { ...(flows[flow] as ResolvedConnection), sport: portOf(done) },
+        );
         balancer.finish(now, false);
         visit?.(r);
         const key = outcomeKey(r);

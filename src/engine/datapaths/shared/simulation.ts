@@ -45,25 +45,51 @@ export interface DatapathParts {
   readonly problems: (node?: string) => NodeProblem[];
 }
 
-function exactFrom(parts: DatapathParts, state: Balancer, connection: ConnectionSpec, options: WalkOptions): ExactOutcome[] {
+function exactFrom(
+  parts: DatapathParts,
+  state: Balancer,
+  connection: ConnectionSpec,
+  options: WalkOptions,
+): ExactOutcome[] {
   const resolved = resolveConnection(parts.topology, connection);
   return aggregateOutcomes(
     enumerate((chooser) => {
       const trace: DatapathTraceEntry[] | null = options.trace === false ? null : [];
-      return walkDatapath({ topology: parts.topology, balancer: state.clone(), chooser, now: options.now ?? 0, trace, steps: trace ? [] : null }, resolved);
+      return walkDatapath(
+        {
+          topology: parts.topology,
+          balancer: state.clone(),
+          chooser,
+          now: options.now ?? 0,
+          trace,
+          steps: trace ? [] : null,
+        },
+        resolved,
+      );
     }),
   );
 }
 
-function walkOnce(parts: DatapathParts, balancer: Balancer, chooser: Chooser, connection: ConnectionSpec, now: number, trace: boolean): ConnectionResult {
+function walkOnce(
+  parts: DatapathParts,
+  balancer: Balancer,
+  chooser: Chooser,
+  connection: ConnectionSpec,
+  now: number,
+  trace: boolean,
+): ConnectionResult {
   const t: DatapathTraceEntry[] | null = trace ? [] : null;
-  return walkDatapath({ topology: parts.topology, balancer, chooser, now, trace: t, steps: t ? [] : null }, resolveConnection(parts.topology, connection));
+  return walkDatapath(
+    { topology: parts.topology, balancer, chooser, now, trace: t, steps: t ? [] : null },
+    resolveConnection(parts.topology, connection),
+  );
 }
 
 /** The Simulation of a datapath. */
 export function datapathSimulation(parts: DatapathParts): DatapathSimulation {
   const known = (name: string): void => {
-    if (!parts.topology.byName.has(name)) throw new RangeError(`no node "${name}" (nodes: ${parts.topology.nodes.map((x) => x.name).join(', ')})`);
+    if (!parts.topology.byName.has(name))
+      throw new RangeError(`no node "${name}" (nodes: ${parts.topology.nodes.map((x) => x.name).join(', ')})`);
   };
   return {
     nodes: parts.topology.nodes.map((n) => n.name),
@@ -84,10 +110,13 @@ export function datapathSimulation(parts: DatapathParts): DatapathSimulation {
       createSequenceRunner(
         parts.topology,
         parts.createBalancer(),
-        Array.isArray(connection) ? connection.map((c: ConnectionSpec) => resolveConnection(parts.topology, c)) : resolveConnection(parts.topology, connection as ConnectionSpec),
+        Array.isArray(connection)
+          ? connection.map((c: ConnectionSpec) => resolveConnection(parts.topology, c))
+          : resolveConnection(parts.topology, connection as ConnectionSpec),
         options,
       ),
-    sequence: (connection, options) => runSequence(parts.topology, parts.createBalancer(), resolveConnection(parts.topology, connection), options),
+    sequence: (connection, options) =>
+      runSequence(parts.topology, parts.createBalancer(), resolveConnection(parts.topology, connection), options),
     session(seed) {
       const balancer = parts.createBalancer();
       const chooser = samplingChooser(createRng(normalizeSeed(seed)));
@@ -100,7 +129,8 @@ export function datapathSimulation(parts: DatapathParts): DatapathSimulation {
           return result;
         },
         close: (index, at) => balancer.close(index, at ?? now),
-        exactNext: (connection, options = {}) => exactFrom(parts, balancer, connection, { ...options, now: options.now ?? now }),
+        exactNext: (connection, options = {}) =>
+          exactFrom(parts, balancer, connection, { ...options, now: options.now ?? now }),
       };
     },
   };

@@ -61,6 +61,14 @@ export interface TracePlace {
 export type TraceSink = DatapathTraceEntry[] | null;
 
 /** Records one step into `sink` (a no-op when tracing is off). */
-export function traceStep(sink: TraceSink, place: TracePlace, code: TraceCode, text: string, action: string, params: TraceParams, rule = 0): void {
+export function traceStep(
+  sink: TraceSink,
+  place: TracePlace,
+  code: TraceCode,
+  text: string,
+  action: string,
+  params: TraceParams,
+  rule = 0,
+): void {
   sink?.push({ ...place, rule, text, matched: true, action, code, params });
 }

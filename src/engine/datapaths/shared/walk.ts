@@ -44,12 +44,31 @@ interface Journey {
 }
 
 type Ending =
-  | { readonly kind: 'delivered'; readonly destination: Destination; readonly p: Pkt; readonly pod: NetPod | null; readonly node: NetNode | null }
-  | { readonly kind: 'stopped'; readonly verdict: 'DROP' | 'REJECT'; readonly decidedBy: RuleRef | null; readonly reason: string };
+  | {
+      readonly kind: 'delivered';
+      readonly destination: Destination;
+      readonly p: Pkt;
+      readonly pod: NetPod | null;
+      readonly node: NetNode | null;
+    }
+  | {
+      readonly kind: 'stopped';
+      readonly verdict: 'DROP' | 'REJECT';
+      readonly decidedBy: RuleRef | null;
+      readonly reason: string;
+    };
 
 const fmt = (ip: number, port: number): string => `${formatIPv4(ip)}:${port}`;
 
-function step(j: Journey, node: string, direction: Step['direction'], event: Step['event'], iface: string, p: Pkt, detail: string): void {
+function step(
+  j: Journey,
+  node: string,
+  direction: Step['direction'],
+  event: Step['event'],
+  iface: string,
+  p: Pkt,
+  detail: string,
+): void {
   j.w.steps?.push({ node, direction, event, iface, src: fmt(p.src, p.sport), dst: fmt(p.dst, p.dport), detail });
 }
 
@@ -57,11 +76,22 @@ const kernelDrop = (reason: string): Ending => ({ kind: 'stopped', verdict: 'DRO
 
 function decide(j: Journey, node: NetNode, p: Pkt, ingress: Ingress | 'socket'): LbVerdict {
   const w = j.w;
-  return w.balancer.intercept({ topology: w.topology, chooser: w.chooser, trace: w.trace, now: w.now, ingress }, node, p);
+  return w.balancer.intercept(
+    { topology: w.topology, chooser: w.chooser, trace: w.trace, now: w.now, ingress },
+    node,
+    p,
+  );
 }
 
 function podDestination(pod: NetPod, p: Pkt): Destination {
-  return { kind: 'pod', namespace: pod.namespace, name: pod.name, node: pod.node.name, ip: formatIPv4(p.dst), port: p.dport };
+  return {
+    kind: 'pod',
+    namespace: pod.namespace,
+    name: pod.name,
+    node: pod.node.name,
+    ip: formatIPv4(p.dst),
+    port: p.dport,
+  };
 }
 
 /** After the balancer: route, rewrite the source if asked, and hand the packet on. */
@@ -70,7 +100,9 @@ function forward(j: Journey, node: NetNode, p: Pkt, snat: SourceNat, ct: CtEntry
   if (route.kind === 'local') {
     step(j, node.name, 'original', 'deliver', 'lo', p, 'node stack');
     const pod = node.pods.find((x) => x.veth === '' && x.ip === p.dst) ?? null;
-    const destination: Destination = pod ? podDestination(pod, p) : { kind: 'node', node: node.name, ip: formatIPv4(p.dst), port: p.dport };
+    const destination: Destination = pod
+      ? podDestination(pod, p)
+      : { kind: 'node', node: node.name, ip: formatIPv4(p.dst), port: p.dport };
     return { kind: 'delivered', destination, p, pod, node };
   }
   if (ttl <= 1) return kernelDrop(`${node.name} drops the packet: TTL exceeded (routing loop)`);
@@ -90,14 +122,35 @@ function forward(j: Journey, node: NetNode, p: Pkt, snat: SourceNat, ct: CtEntry
 }
 
 function hand(j: Journey, node: NetNode, route: Route, p: Pkt, ttl: number): Ending {
-  step(j, node.name, 'original', 'route', route.iface, p, route.kind === 'node' ? `via ${route.node.name}` : route.kind);
+  step(
+    j,
+    node.name,
+    'original',
+    'route',
+    route.iface,
+    p,
+    route.kind === 'node' ? `via ${route.node.name}` : route.kind,
+  );
   if (route.kind === 'pod') {
     step(j, node.name, 'original', 'deliver', route.iface, p, `${route.pod.namespace}/${route.pod.name}`);
-    if (p.src === route.pod.ip) return kernelDrop(`pod ${route.pod.namespace}/${route.pod.name} drops a packet whose source is its own address (martian source)`);
+    if (p.src === route.pod.ip)
+      return kernelDrop(
+        `pod ${route.pod.namespace}/${route.pod.name} drops a packet whose source is its own address (martian source)`,
+      );
     if (j.dsr && j.dsr.entry !== node) {
       // The backend's node learnt the service address from the DSR option and answers from it.
       const s = j.dsr.ct;
-      j.cts.push({ node, src: s.src, sport: s.sport, dst: s.dst, dport: s.dport, natSrc: p.src, natSport: p.sport, natDst: p.dst, natDport: p.dport });
+      j.cts.push({
+        node,
+        src: s.src,
+        sport: s.sport,
+        dst: s.dst,
+        dport: s.dport,
+        natSrc: p.src,
+        natSport: p.sport,
+        natDst: p.dst,
+        natDport: p.dport,
+      });
     }
     return { kind: 'delivered', destination: podDestination(route.pod, p), p, pod: route.pod, node };
   }
@@ -106,7 +159,13 @@ function hand(j: Journey, node: NetNode, route: Route, p: Pkt, ttl: number): End
     return arrive(j, route.node, p, 'lan', ttl);
   }
   step(j, node.name, 'original', 'leave', route.iface, p, route.kind === 'host' ? 'LAN host' : 'default gateway');
-  return { kind: 'delivered', destination: { kind: 'external', ip: formatIPv4(p.dst), port: p.dport }, p, pod: null, node: null };
+  return {
+    kind: 'delivered',
+    destination: { kind: 'external', ip: formatIPv4(p.dst), port: p.dport },
+    p,
+    pod: null,
+    node: null,
+  };
 }
 
 /** A packet arriving at (or sent by) a node. */
@@ -114,12 +173,24 @@ function arrive(j: Journey, node: NetNode, p: Pkt, ingress: Ingress, ttl: number
   j.hops.push(node.name);
   if (ingress !== 'local') step(j, node.name, 'original', 'arrive', ingress === 'lan' ? LAN_INTERFACE : 'veth', p, '');
   if (ingress === 'lan' && node.addresses.isLocal(p.src)) {
-    return kernelDrop(`${node.name} drops a packet from outside whose source ${formatIPv4(p.src)} is its own address (martian source)`);
+    return kernelDrop(
+      `${node.name} drops a packet from outside whose source ${formatIPv4(p.src)} is its own address (martian source)`,
+    );
   }
   const v = decide(j, node, p, ingress);
   if (v.kind === 'stop') return { kind: 'stopped', verdict: v.verdict, decidedBy: v.decidedBy, reason: v.reason };
   if (v.kind === 'pass') return forward(j, node, p, { kind: 'none' }, null, ttl);
-  const ct: CtEntry = { node, src: p.src, sport: p.sport, dst: p.dst, dport: p.dport, natSrc: 0, natSport: 0, natDst: 0, natDport: 0 };
+  const ct: CtEntry = {
+    node,
+    src: p.src,
+    sport: p.sport,
+    dst: p.dst,
+    dport: p.dport,
+    natSrc: 0,
+    natSport: 0,
+    natDst: 0,
+    natDport: 0,
+  };
   j.cts.push(ct);
   j.translated = true;
   p.dst = v.ip;
@@ -152,8 +223,18 @@ function start(j: Journey, p: Pkt): Ending {
     return arrive(j, pod.node, p, 'pod', TTL);
   }
   const route = clientRoute(topology, p.dst, o.node);
-  if (!route) return kernelDrop(`the client has no route to ${formatIPv4(p.dst)}: it reaches only the LAN (name the node it goes through)`);
-  if (route.kind !== 'node') return { kind: 'delivered', destination: { kind: 'external', ip: formatIPv4(p.dst), port: p.dport }, p, pod: null, node: null };
+  if (!route)
+    return kernelDrop(
+      `the client has no route to ${formatIPv4(p.dst)}: it reaches only the LAN (name the node it goes through)`,
+    );
+  if (route.kind !== 'node')
+    return {
+      kind: 'delivered',
+      destination: { kind: 'external', ip: formatIPv4(p.dst), port: p.dport },
+      p,
+      pod: null,
+      node: null,
+    };
   return arrive(j, route.node, p, 'lan', TTL);
 }
 
@@ -177,7 +258,13 @@ function fail(r: ReplyWalk, failure: string): ReplyResult {
   return { delivered: false, hops: r.hops, failure, decidedBy: null };
 }
 
-function check(r: ReplyWalk, p: Pkt, reached: 'client' | 'pod' | 'node', pod: NetPod | null, node: NetNode | null): ReplyResult {
+function check(
+  r: ReplyWalk,
+  p: Pkt,
+  reached: 'client' | 'pod' | 'node',
+  pod: NetPod | null,
+  node: NetNode | null,
+): ReplyResult {
   const { j } = r;
   const o = j.c.origin;
   const isOrigin =
@@ -185,7 +272,12 @@ function check(r: ReplyWalk, p: Pkt, reached: 'client' | 'pod' | 'node', pod: Ne
     (reached === 'pod' && o.kind === 'pod' && pod === o.pod) ||
     (reached === 'node' && o.kind === 'node' && node === o.node);
   if (!isOrigin) {
-    const where = reached === 'client' ? `LAN host ${formatIPv4(p.dst)}` : reached === 'pod' && pod ? `pod ${pod.namespace}/${pod.name}` : `node ${node?.name ?? ''}`;
+    const where =
+      reached === 'client'
+        ? `LAN host ${formatIPv4(p.dst)}`
+        : reached === 'pod' && pod
+          ? `pod ${pod.namespace}/${pod.name}`
+          : `node ${node?.name ?? ''}`;
     return fail(r, `the answer reaches ${where}, which did not open the connection`);
   }
   // Socket-LB translates the peer back for the application (recvmsg / getpeername).
@@ -194,14 +286,20 @@ function check(r: ReplyWalk, p: Pkt, reached: 'client' | 'pod' | 'node', pod: Ne
     p.sport = j.socket.vport;
   }
   if (p.src !== j.c.dst || p.sport !== j.c.dport || p.dst !== j.originSrc || p.dport !== j.c.sport) {
-    return fail(r, `the answer comes from ${fmt(p.src, p.sport)} but the connection was made to ${fmt(j.c.dst, j.c.dport)}, so it is not recognised (TCP answers with a reset)`);
+    return fail(
+      r,
+      `the answer comes from ${fmt(p.src, p.sport)} but the connection was made to ${fmt(j.c.dst, j.c.dport)}, so it is not recognised (TCP answers with a reset)`,
+    );
   }
   return { delivered: true, hops: r.hops, failure: null, decidedBy: null };
 }
 
 function replyArrive(r: ReplyWalk, node: NetNode, p: Pkt, ttl: number): ReplyResult {
   r.hops.push(node.name);
-  const ct = r.j.cts.find((x) => x.node === node && x.natDst === p.src && x.natDport === p.sport && x.natSrc === p.dst && x.natSport === p.dport);
+  const ct = r.j.cts.find(
+    (x) =>
+      x.node === node && x.natDst === p.src && x.natDport === p.sport && x.natSrc === p.dst && x.natSport === p.dport,
+  );
   if (ct) {
     p.src = ct.dst;
     p.sport = ct.dport;
@@ -232,17 +330,39 @@ function walkReply(j: Journey, end: Extract<Ending, { kind: 'delivered' }>): Rep
   if (!end.node) return null;
   const p: Pkt = { src: end.p.dst, sport: end.p.dport, dst: end.p.src, dport: end.p.sport, proto: end.p.proto };
   const r: ReplyWalk = { j, hops: [] };
-  if (end.pod && end.pod.veth !== '') step(j, end.node.name, 'reply', 'send', end.pod.veth, p, `${end.pod.namespace}/${end.pod.name}`);
+  if (end.pod && end.pod.veth !== '')
+    step(j, end.node.name, 'reply', 'send', end.pod.veth, p, `${end.pod.namespace}/${end.pod.name}`);
   return replyArrive(r, end.node, p, TTL);
 }
 
 /** Walks one connection through the datapath and says what happened, in iptables mode's terms. */
 export function walkDatapath(w: DatapathWalk, c: ResolvedConnection): ConnectionResult {
-  const j: Journey = { w, c, hops: [], cts: [], translated: false, masquerade: false, originSrc: c.origin.ip, dsr: null, socket: null };
+  const j: Journey = {
+    w,
+    c,
+    hops: [],
+    cts: [],
+    translated: false,
+    masquerade: false,
+    originSrc: c.origin.ip,
+    dsr: null,
+    socket: null,
+  };
   const p: Pkt = { src: c.origin.ip, sport: c.sport, dst: c.dst, dport: c.dport, proto: c.proto };
   const end = start(j, p);
   if (end.kind === 'stopped') {
-    return { verdict: end.verdict, destination: null, decidedBy: end.decidedBy, reason: end.reason, hops: j.hops, masquerade: j.masquerade, sourceSeen: null, reply: null, trace: w.trace, steps: w.steps };
+    return {
+      verdict: end.verdict,
+      destination: null,
+      decidedBy: end.decidedBy,
+      reason: end.reason,
+      hops: j.hops,
+      masquerade: j.masquerade,
+      sourceSeen: null,
+      reply: null,
+      trace: w.trace,
+      steps: w.steps,
+    };
   }
   const reply = end.destination.kind === 'external' ? null : walkReply(j, end);
   return {

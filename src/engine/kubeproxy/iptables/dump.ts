@@ -58,7 +58,14 @@ export function parseDump(text: string): Dump {
     if (state === 'declarations') {
       const m = CHAIN.exec(line);
       if (m !== null) {
-        const chain: DumpChain = { name: m[1] ?? '', policy: m[2] ?? '-', packets: Number(m[3]), bytes: Number(m[4]), rules: [], deleted: false };
+        const chain: DumpChain = {
+          name: m[1] ?? '',
+          policy: m[2] ?? '-',
+          packets: Number(m[3]),
+          bytes: Number(m[4]),
+          rules: [],
+          deleted: false,
+        };
         table.chains.push(chain);
         chains.set(chain.name, chain);
         return;

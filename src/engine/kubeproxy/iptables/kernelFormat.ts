@@ -41,7 +41,11 @@ export function kernelRule(rule: string): string {
       if (negate) options.push('!');
       options.push(word);
       // Flags without a value; everything else kube-proxy uses takes exactly one argument.
-      if (!['--set', '--rcheck', '--reap', '--random-fully', '--update', '--remove', '--rsource', '--rdest'].includes(word)) {
+      if (
+        !['--set', '--rcheck', '--reap', '--random-fully', '--update', '--remove', '--rsource', '--rdest'].includes(
+          word,
+        )
+      ) {
         options.push(next);
         i++;
       }
@@ -75,7 +79,16 @@ function pairs(options: readonly string[]): { neg: boolean; name: string; value:
       i++;
     }
     const name = options[i] ?? '';
-    const flag = ['--set', '--rcheck', '--reap', '--random-fully', '--update', '--remove', '--rsource', '--rdest'].includes(name);
+    const flag = [
+      '--set',
+      '--rcheck',
+      '--reap',
+      '--random-fully',
+      '--update',
+      '--remove',
+      '--rsource',
+      '--rdest',
+    ].includes(name);
     out.push({ neg, name, value: flag ? '' : (options[++i] ?? '') });
   }
   return out;

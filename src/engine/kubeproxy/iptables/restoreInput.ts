@@ -12,7 +12,6 @@ import { NFACCT_INVALID_DROPPED, writeServiceRules } from './serviceRules';
 /** kube-proxy switches to "large cluster mode" (no per-endpoint comments) above this. */
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
 
-
 /** The mark KUBE-MARK-MASQ sets: 1 << masqueradeBit, printed the way iptables-save prints it. */
 export function masqueradeMark(bit: number): string {
   // kube-proxy formats it with %#08x ("0x00004000"); iptables-save and kube-proxy's own test
@@ -54,15 +53,31 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
   const natRules = new LineBuffer();
   const chainLine = (name: string): string => `:${name} - [0:0]`;
 
-  for (const chain of ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-FORWARD', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL']) {
+  for (const chain of [
+    'KUBE-SERVICES',
+    'KUBE-EXTERNAL-SERVICES',
+    'KUBE-FORWARD',
+    'KUBE-NODEPORTS',
+    'KUBE-PROXY-FIREWALL',
+  ]) {
     filterChains.write(chainLine(chain));
   }
-  for (const chain of ['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-MARK-MASQ']) natChains.write(chainLine(chain));
+  for (const chain of ['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-MARK-MASQ'])
+    natChains.write(chainLine(chain));
 
   natRules.write('-A', 'KUBE-POSTROUTING', '-m', 'mark', '!', '--mark', `${mark}/${mark}`, '-j', 'RETURN');
   // Clear the mark to avoid re-masquerading if the packet re-traverses the network stack.
   natRules.write('-A', 'KUBE-POSTROUTING', '-j', 'MARK', '--xor-mark', mark);
-  const masqRule = ['-A', 'KUBE-POSTROUTING', '-m', 'comment', '--comment', '"kubernetes service traffic requiring SNAT"', '-j', 'MASQUERADE'];
+  const masqRule = [
+    '-A',
+    'KUBE-POSTROUTING',
+    '-m',
+    'comment',
+    '--comment',
+    '"kubernetes service traffic requiring SNAT"',
+    '-j',
+    'MASQUERADE',
+  ];
   if (opts.randomFully) masqRule.push('--random-fully');
   natRules.write(masqRule);
   natRules.write('-A', 'KUBE-MARK-MASQ', '-j', 'MARK', '--or-mark', mark);
@@ -70,13 +85,24 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
   if (localhostNodePorts) {
     filterChains.write(chainLine('KUBE-FIREWALL'));
     filterRules.write(
-      '-A', 'KUBE-FIREWALL',
-      '-m', 'comment', '--comment', '"block incoming localnet connections"',
-      '-d', '127.0.0.0/8',
-      '!', '-s', '127.0.0.0/8',
-      '-m', 'conntrack',
-      '!', '--ctstate', 'RELATED,ESTABLISHED,DNAT',
-      '-j', 'DROP',
+      '-A',
+      'KUBE-FIREWALL',
+      '-m',
+      'comment',
+      '--comment',
+      '"block incoming localnet connections"',
+      '-d',
+      '127.0.0.0/8',
+      '!',
+      '-s',
+      '127.0.0.0/8',
+      '-m',
+      'conntrack',
+      '!',
+      '--ctstate',
+      'RELATED,ESTABLISHED,DNAT',
+      '-j',
+      'DROP',
     );
   }
 
@@ -116,13 +142,34 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
     const destinations = ['-m', 'addrtype', '--dst-type', 'LOCAL'];
     // Block localhost nodePorts when they are not supported.
     if (!localhostNodePorts) destinations.push('!', '-d', '127.0.0.0/8');
-    natRules.write('-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', lastRuleComment, destinations, '-j', 'KUBE-NODEPORTS');
+    natRules.write(
+      '-A',
+      'KUBE-SERVICES',
+      '-m',
+      'comment',
+      '--comment',
+      lastRuleComment,
+      destinations,
+      '-j',
+      'KUBE-NODEPORTS',
+    );
   } else {
     const interfaces = opts.interfaceAddresses ?? defaultInterfaceAddresses(node);
     for (const ip of nodeIPsFor(npa, interfaces)) {
       const value = parseIPv4(ip, 'reject');
       if (value !== null && value >>> 24 === 127 && !localhostNodePorts) continue;
-      natRules.write('-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', lastRuleComment, '-d', ip, '-j', 'KUBE-NODEPORTS');
+      natRules.write(
+        '-A',
+        'KUBE-SERVICES',
+        '-m',
+        'comment',
+        '--comment',
+        lastRuleComment,
+        '-d',
+        ip,
+        '-j',
+        'KUBE-NODEPORTS',
+      );
     }
   }
 
@@ -135,17 +182,32 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
   }
   // Forward marked traffic even if the FORWARD policy is not ACCEPT.
   filterRules.write(
-    '-A', 'KUBE-FORWARD',
-    '-m', 'comment', '--comment', '"kubernetes forwarding rules"',
-    '-m', 'mark', '--mark', `${mark}/${mark}`,
-    '-j', 'ACCEPT',
+    '-A',
+    'KUBE-FORWARD',
+    '-m',
+    'comment',
+    '--comment',
+    '"kubernetes forwarding rules"',
+    '-m',
+    'mark',
+    '--mark',
+    `${mark}/${mark}`,
+    '-j',
+    'ACCEPT',
   );
   filterRules.write(
-    '-A', 'KUBE-FORWARD',
-    '-m', 'comment', '--comment', '"kubernetes forwarding conntrack rule"',
-    '-m', 'conntrack',
-    '--ctstate', 'RELATED,ESTABLISHED',
-    '-j', 'ACCEPT',
+    '-A',
+    'KUBE-FORWARD',
+    '-m',
+    'comment',
+    '--comment',
+    '"kubernetes forwarding conntrack rule"',
+    '-m',
+    'conntrack',
+    '--ctstate',
+    'RELATED,ESTABLISHED',
+    '-j',
+    'ACCEPT',
   );
 
   return [

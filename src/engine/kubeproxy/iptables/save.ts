@@ -33,18 +33,84 @@ const NEW = ['-m', 'conntrack', '--ctstate', 'NEW'];
 
 /** In code order; each is added with EnsureRule(Prepend, …), so later ones end up first. */
 const JUMP_CHAINS: readonly JumpChain[] = [
-  { table: 'filter', dstChain: 'KUBE-EXTERNAL-SERVICES', srcChain: 'INPUT', comment: 'kubernetes externally-visible service portals', extraArgs: NEW },
-  { table: 'filter', dstChain: 'KUBE-EXTERNAL-SERVICES', srcChain: 'FORWARD', comment: 'kubernetes externally-visible service portals', extraArgs: NEW },
-  { table: 'filter', dstChain: 'KUBE-NODEPORTS', srcChain: 'INPUT', comment: 'kubernetes health check service ports', extraArgs: [] },
-  { table: 'filter', dstChain: 'KUBE-SERVICES', srcChain: 'FORWARD', comment: 'kubernetes service portals', extraArgs: NEW },
-  { table: 'filter', dstChain: 'KUBE-SERVICES', srcChain: 'OUTPUT', comment: 'kubernetes service portals', extraArgs: NEW },
-  { table: 'filter', dstChain: 'KUBE-FORWARD', srcChain: 'FORWARD', comment: 'kubernetes forwarding rules', extraArgs: [] },
-  { table: 'filter', dstChain: 'KUBE-PROXY-FIREWALL', srcChain: 'INPUT', comment: 'kubernetes load balancer firewall', extraArgs: NEW },
-  { table: 'filter', dstChain: 'KUBE-PROXY-FIREWALL', srcChain: 'OUTPUT', comment: 'kubernetes load balancer firewall', extraArgs: NEW },
-  { table: 'filter', dstChain: 'KUBE-PROXY-FIREWALL', srcChain: 'FORWARD', comment: 'kubernetes load balancer firewall', extraArgs: NEW },
+  {
+    table: 'filter',
+    dstChain: 'KUBE-EXTERNAL-SERVICES',
+    srcChain: 'INPUT',
+    comment: 'kubernetes externally-visible service portals',
+    extraArgs: NEW,
+  },
+  {
+    table: 'filter',
+    dstChain: 'KUBE-EXTERNAL-SERVICES',
+    srcChain: 'FORWARD',
+    comment: 'kubernetes externally-visible service portals',
+    extraArgs: NEW,
+  },
+  {
+    table: 'filter',
+    dstChain: 'KUBE-NODEPORTS',
+    srcChain: 'INPUT',
+    comment: 'kubernetes health check service ports',
+    extraArgs: [],
+  },
+  {
+    table: 'filter',
+    dstChain: 'KUBE-SERVICES',
+    srcChain: 'FORWARD',
+    comment: 'kubernetes service portals',
+    extraArgs: NEW,
+  },
+  {
+    table: 'filter',
+    dstChain: 'KUBE-SERVICES',
+    srcChain: 'OUTPUT',
+    comment: 'kubernetes service portals',
+    extraArgs: NEW,
+  },
+  {
+    table: 'filter',
+    dstChain: 'KUBE-FORWARD',
+    srcChain: 'FORWARD',
+    comment: 'kubernetes forwarding rules',
+    extraArgs: [],
+  },
+  {
+    table: 'filter',
+    dstChain: 'KUBE-PROXY-FIREWALL',
+    srcChain: 'INPUT',
+    comment: 'kubernetes load balancer firewall',
+    extraArgs: NEW,
+  },
+  {
+    table: 'filter',
+    dstChain: 'KUBE-PROXY-FIREWALL',
+    srcChain: 'OUTPUT',
+    comment: 'kubernetes load balancer firewall',
+    extraArgs: NEW,
+  },
+  {
+    table: 'filter',
+    dstChain: 'KUBE-PROXY-FIREWALL',
+    srcChain: 'FORWARD',
+    comment: 'kubernetes load balancer firewall',
+    extraArgs: NEW,
+  },
   { table: 'nat', dstChain: 'KUBE-SERVICES', srcChain: 'OUTPUT', comment: 'kubernetes service portals', extraArgs: [] },
-  { table: 'nat', dstChain: 'KUBE-SERVICES', srcChain: 'PREROUTING', comment: 'kubernetes service portals', extraArgs: [] },
-  { table: 'nat', dstChain: 'KUBE-POSTROUTING', srcChain: 'POSTROUTING', comment: 'kubernetes postrouting rules', extraArgs: [] },
+  {
+    table: 'nat',
+    dstChain: 'KUBE-SERVICES',
+    srcChain: 'PREROUTING',
+    comment: 'kubernetes service portals',
+    extraArgs: [],
+  },
+  {
+    table: 'nat',
+    dstChain: 'KUBE-POSTROUTING',
+    srcChain: 'POSTROUTING',
+    comment: 'kubernetes postrouting rules',
+    extraArgs: [],
+  },
   // iptablesKubeletJumpChains: kube-proxy duplicates kubelet's KUBE-FIREWALL jumps (no comment).
   { table: 'filter', dstChain: 'KUBE-FIREWALL', srcChain: 'INPUT', comment: '', extraArgs: [] },
   { table: 'filter', dstChain: 'KUBE-FIREWALL', srcChain: 'OUTPUT', comment: '', extraArgs: [] },
@@ -85,14 +151,19 @@ function quoteArg(arg: string): string {
 export function generateIptablesSave(cluster: Cluster, nodeName: string, options: SaveOptions = {}): string {
   const restore = parseDump(generateRestoreInput(cluster, nodeName, options));
   const state: Dump = {
-    tables: (['filter', 'nat'] as const).map((name) => ({ name, chains: BUILT_IN[name].map((c) => emptyChain(c, 'ACCEPT')) })),
+    tables: (['filter', 'nat'] as const).map((name) => ({
+      name,
+      chains: BUILT_IN[name].map((c) => emptyChain(c, 'ACCEPT')),
+    })),
   };
   const table = (name: string): DumpTable => {
     const t = state.tables.find((x) => x.name === name);
     if (t === undefined) throw new Error(`internal: table ${name}`);
     return t;
   };
-  const index = new Map<DumpTable, Map<string, DumpChain>>(state.tables.map((t) => [t, new Map(t.chains.map((c) => [c.name, c]))]));
+  const index = new Map<DumpTable, Map<string, DumpChain>>(
+    state.tables.map((t) => [t, new Map(t.chains.map((c) => [c.name, c]))]),
+  );
   const ensureChain = (t: DumpTable, name: string): DumpChain => {
     const chains = index.get(t) ?? new Map<string, DumpChain>();
     const found = chains.get(name);

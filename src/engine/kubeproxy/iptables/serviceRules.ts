@@ -32,17 +32,22 @@ export interface ServiceRulesContext {
  * port and its endpoints: capture rules in KUBE-SERVICES / KUBE-NODEPORTS, REJECT/DROP filter
  * rules, and the KUBE-EXT/FW/SVC/SVL/SEP chains.
  */
-export function writeServiceRules(ctx: ServiceRulesContext, svc: ServicePortInfo, allEndpoints: readonly EndpointInfo[]): void {
+export function writeServiceRules(
+  ctx: ServiceRulesContext,
+  svc: ServicePortInfo,
+  allEndpoints: readonly EndpointInfo[],
+): void {
   const { filterRules, natChains, natRules, detector, serviceComment } = ctx;
   const chainLine = (name: string): string => `:${name} - [0:0]`;
   const protocol = svc.protocol;
   const name = svc.nameString;
   const port = String(svc.port.port);
-  const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = categorizeEndpoints(
-    allEndpoints,
-    svc.usesClusterEndpoints,
-    svc.usesLocalEndpoints,
-  );
+  const {
+    clusterEndpoints,
+    localEndpoints,
+    allReachableEndpoints,
+    hasAnyEndpoints: hasEndpoints,
+  } = categorizeEndpoints(allEndpoints, svc.usesClusterEndpoints, svc.usesLocalEndpoints);
   const clusterPolicyChain = svc.chains.cluster;
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && svc.usesClusterEndpoints;
   const localPolicyChain = svc.chains.local;
@@ -93,21 +98,41 @@ export function writeServiceRules(ctx: ServiceRulesContext, svc: ServicePortInfo
   // Capture the clusterIP.
   if (hasInternalEndpoints) {
     natRules.write(
-      '-A', 'KUBE-SERVICES',
-      '-m', 'comment', '--comment', `"${name} cluster IP"`,
-      '-m', protocol, '-p', protocol,
-      '-d', svc.clusterIP,
-      '--dport', port,
-      '-j', internalTrafficChain,
+      '-A',
+      'KUBE-SERVICES',
+      '-m',
+      'comment',
+      '--comment',
+      `"${name} cluster IP"`,
+      '-m',
+      protocol,
+      '-p',
+      protocol,
+      '-d',
+      svc.clusterIP,
+      '--dport',
+      port,
+      '-j',
+      internalTrafficChain,
     );
   } else {
     filterRules.write(
-      '-A', 'KUBE-SERVICES',
-      '-m', 'comment', '--comment', internalTrafficFilterComment,
-      '-m', protocol, '-p', protocol,
-      '-d', svc.clusterIP,
-      '--dport', port,
-      '-j', internalTrafficFilterTarget,
+      '-A',
+      'KUBE-SERVICES',
+      '-m',
+      'comment',
+      '--comment',
+      internalTrafficFilterComment,
+      '-m',
+      protocol,
+      '-p',
+      protocol,
+      '-d',
+      svc.clusterIP,
+      '--dport',
+      port,
+      '-j',
+      internalTrafficFilterTarget,
     );
   }
 
@@ -115,22 +140,42 @@ export function writeServiceRules(ctx: ServiceRulesContext, svc: ServicePortInfo
   for (const externalIP of svc.externalIPs) {
     if (hasEndpoints) {
       natRules.write(
-        '-A', 'KUBE-SERVICES',
-        '-m', 'comment', '--comment', `"${name} external IP"`,
-        '-m', protocol, '-p', protocol,
-        '-d', externalIP,
-        '--dport', port,
-        '-j', externalTrafficChain,
+        '-A',
+        'KUBE-SERVICES',
+        '-m',
+        'comment',
+        '--comment',
+        `"${name} external IP"`,
+        '-m',
+        protocol,
+        '-p',
+        protocol,
+        '-d',
+        externalIP,
+        '--dport',
+        port,
+        '-j',
+        externalTrafficChain,
       );
     }
     if (!hasExternalEndpoints) {
       filterRules.write(
-        '-A', 'KUBE-EXTERNAL-SERVICES',
-        '-m', 'comment', '--comment', externalTrafficFilterComment,
-        '-m', protocol, '-p', protocol,
-        '-d', externalIP,
-        '--dport', port,
-        '-j', externalTrafficFilterTarget,
+        '-A',
+        'KUBE-EXTERNAL-SERVICES',
+        '-m',
+        'comment',
+        '--comment',
+        externalTrafficFilterComment,
+        '-m',
+        protocol,
+        '-p',
+        protocol,
+        '-d',
+        externalIP,
+        '--dport',
+        port,
+        '-j',
+        externalTrafficFilterTarget,
       );
     }
   }
@@ -139,34 +184,64 @@ export function writeServiceRules(ctx: ServiceRulesContext, svc: ServicePortInfo
   for (const lbip of svc.loadBalancerVIPs) {
     if (hasEndpoints) {
       natRules.write(
-        '-A', 'KUBE-SERVICES',
-        '-m', 'comment', '--comment', `"${name} loadbalancer IP"`,
-        '-m', protocol, '-p', protocol,
-        '-d', lbip,
-        '--dport', port,
-        '-j', loadBalancerTrafficChain,
+        '-A',
+        'KUBE-SERVICES',
+        '-m',
+        'comment',
+        '--comment',
+        `"${name} loadbalancer IP"`,
+        '-m',
+        protocol,
+        '-p',
+        protocol,
+        '-d',
+        lbip,
+        '--dport',
+        port,
+        '-j',
+        loadBalancerTrafficChain,
       );
     }
     if (usesFWChain) {
       filterRules.write(
-        '-A', 'KUBE-PROXY-FIREWALL',
-        '-m', 'comment', '--comment', `"${name} traffic not accepted by ${fwChain}"`,
-        '-m', protocol, '-p', protocol,
-        '-d', lbip,
-        '--dport', port,
-        '-j', 'DROP',
+        '-A',
+        'KUBE-PROXY-FIREWALL',
+        '-m',
+        'comment',
+        '--comment',
+        `"${name} traffic not accepted by ${fwChain}"`,
+        '-m',
+        protocol,
+        '-p',
+        protocol,
+        '-d',
+        lbip,
+        '--dport',
+        port,
+        '-j',
+        'DROP',
       );
     }
   }
   if (!hasExternalEndpoints) {
     for (const lbip of svc.loadBalancerVIPs) {
       filterRules.write(
-        '-A', 'KUBE-EXTERNAL-SERVICES',
-        '-m', 'comment', '--comment', externalTrafficFilterComment,
-        '-m', protocol, '-p', protocol,
-        '-d', lbip,
-        '--dport', port,
-        '-j', externalTrafficFilterTarget,
+        '-A',
+        'KUBE-EXTERNAL-SERVICES',
+        '-m',
+        'comment',
+        '--comment',
+        externalTrafficFilterComment,
+        '-m',
+        protocol,
+        '-p',
+        protocol,
+        '-d',
+        lbip,
+        '--dport',
+        port,
+        '-j',
+        externalTrafficFilterTarget,
       );
     }
   }
@@ -178,31 +253,65 @@ export function writeServiceRules(ctx: ServiceRulesContext, svc: ServicePortInfo
       // NodePorts are not subject to loadBalancerSourceRanges.
       if (ctx.localhostNodePorts && ctx.nfacct) {
         natRules.write(
-          '-A', 'KUBE-NODEPORTS',
-          '-m', 'comment', '--comment', name,
-          '-m', protocol, '-p', protocol,
-          '-d', '127.0.0.0/8',
-          '--dport', nodePort,
-          '-m', 'nfacct', '--nfacct-name', NFACCT_LOCALHOST_NODEPORTS,
-          '-j', externalTrafficChain,
+          '-A',
+          'KUBE-NODEPORTS',
+          '-m',
+          'comment',
+          '--comment',
+          name,
+          '-m',
+          protocol,
+          '-p',
+          protocol,
+          '-d',
+          '127.0.0.0/8',
+          '--dport',
+          nodePort,
+          '-m',
+          'nfacct',
+          '--nfacct-name',
+          NFACCT_LOCALHOST_NODEPORTS,
+          '-j',
+          externalTrafficChain,
         );
       }
       natRules.write(
-        '-A', 'KUBE-NODEPORTS',
-        '-m', 'comment', '--comment', name,
-        '-m', protocol, '-p', protocol,
-        '--dport', nodePort,
-        '-j', externalTrafficChain,
+        '-A',
+        'KUBE-NODEPORTS',
+        '-m',
+        'comment',
+        '--comment',
+        name,
+        '-m',
+        protocol,
+        '-p',
+        protocol,
+        '--dport',
+        nodePort,
+        '-j',
+        externalTrafficChain,
       );
     }
     if (!hasExternalEndpoints) {
       filterRules.write(
-        '-A', 'KUBE-EXTERNAL-SERVICES',
-        '-m', 'comment', '--comment', externalTrafficFilterComment,
-        '-m', 'addrtype', '--dst-type', 'LOCAL',
-        '-m', protocol, '-p', protocol,
-        '--dport', nodePort,
-        '-j', externalTrafficFilterTarget,
+        '-A',
+        'KUBE-EXTERNAL-SERVICES',
+        '-m',
+        'comment',
+        '--comment',
+        externalTrafficFilterComment,
+        '-m',
+        'addrtype',
+        '--dst-type',
+        'LOCAL',
+        '-m',
+        protocol,
+        '-p',
+        protocol,
+        '--dport',
+        nodePort,
+        '-j',
+        externalTrafficFilterTarget,
       );
     }
   }
@@ -210,17 +319,39 @@ export function writeServiceRules(ctx: ServiceRulesContext, svc: ServicePortInfo
   // Capture healthCheckNodePorts (whether or not this node has local endpoints).
   if (svc.healthCheckNodePort !== 0) {
     filterRules.write(
-      '-A', 'KUBE-NODEPORTS',
-      '-m', 'comment', '--comment', `"${name} health check node port"`,
-      '-m', 'tcp', '-p', 'tcp',
-      '--dport', String(svc.healthCheckNodePort),
-      '-j', 'ACCEPT',
+      '-A',
+      'KUBE-NODEPORTS',
+      '-m',
+      'comment',
+      '--comment',
+      `"${name} health check node port"`,
+      '-m',
+      'tcp',
+      '-p',
+      'tcp',
+      '--dport',
+      String(svc.healthCheckNodePort),
+      '-j',
+      'ACCEPT',
     );
   }
 
   // Set up internal traffic handling.
   if (hasInternalEndpoints) {
-    const args = ['-m', 'comment', '--comment', `"${name} cluster IP"`, '-m', protocol, '-p', protocol, '-d', svc.clusterIP, '--dport', port];
+    const args = [
+      '-m',
+      'comment',
+      '--comment',
+      `"${name} cluster IP"`,
+      '-m',
+      protocol,
+      '-p',
+      protocol,
+      '-d',
+      svc.clusterIP,
+      '--dport',
+      port,
+    ];
     if (ctx.masqueradeAll) {
       natRules.write('-A', internalTrafficChain, args, '-j', 'KUBE-MARK-MASQ');
     } else if (detector !== undefined) {
@@ -235,31 +366,57 @@ export function writeServiceRules(ctx: ServiceRulesContext, svc: ServicePortInfo
     if (!svc.externalPolicyLocal) {
       // Endpoints may be on other nodes, so masquerade.
       natRules.write(
-        '-A', externalTrafficChain,
-        '-m', 'comment', '--comment', `"masquerade traffic for ${name} external destinations"`,
-        '-j', 'KUBE-MARK-MASQ',
+        '-A',
+        externalTrafficChain,
+        '-m',
+        'comment',
+        '--comment',
+        `"masquerade traffic for ${name} external destinations"`,
+        '-j',
+        'KUBE-MARK-MASQ',
       );
     } else {
       if (detector !== undefined) {
         // Pod traffic to an external destination is short-circuited to all endpoints.
         natRules.write(
-          '-A', externalTrafficChain,
-          '-m', 'comment', '--comment', `"pod traffic for ${name} external destinations"`,
+          '-A',
+          externalTrafficChain,
+          '-m',
+          'comment',
+          '--comment',
+          `"pod traffic for ${name} external destinations"`,
           detector.ifLocal,
-          '-j', clusterPolicyChain,
+          '-j',
+          clusterPolicyChain,
         );
       }
       natRules.write(
-        '-A', externalTrafficChain,
-        '-m', 'comment', '--comment', `"masquerade LOCAL traffic for ${name} external destinations"`,
-        '-m', 'addrtype', '--src-type', 'LOCAL',
-        '-j', 'KUBE-MARK-MASQ',
+        '-A',
+        externalTrafficChain,
+        '-m',
+        'comment',
+        '--comment',
+        `"masquerade LOCAL traffic for ${name} external destinations"`,
+        '-m',
+        'addrtype',
+        '--src-type',
+        'LOCAL',
+        '-j',
+        'KUBE-MARK-MASQ',
       );
       natRules.write(
-        '-A', externalTrafficChain,
-        '-m', 'comment', '--comment', `"route LOCAL traffic for ${name} external destinations"`,
-        '-m', 'addrtype', '--src-type', 'LOCAL',
-        '-j', clusterPolicyChain,
+        '-A',
+        externalTrafficChain,
+        '-m',
+        'comment',
+        '--comment',
+        `"route LOCAL traffic for ${name} external destinations"`,
+        '-m',
+        'addrtype',
+        '--src-type',
+        'LOCAL',
+        '-j',
+        clusterPolicyChain,
       );
     }
     if (hasExternalEndpoints) natRules.write('-A', externalTrafficChain, '-j', externalPolicyChain);
@@ -280,7 +437,14 @@ export function writeServiceRules(ctx: ServiceRulesContext, svc: ServicePortInfo
       for (const lbip of svc.loadBalancerVIPs) natRules.write(args, '-s', lbip, '-j', externalTrafficChain);
     }
     // Reaching the end means no DNAT happened; KUBE-PROXY-FIREWALL drops the packet.
-    natRules.write('-A', fwChain, '-m', 'comment', '--comment', `"other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL"`);
+    natRules.write(
+      '-A',
+      fwChain,
+      '-m',
+      'comment',
+      '--comment',
+      `"other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL"`,
+    );
   }
 
   if (usesClusterPolicyChain) {
@@ -317,7 +481,19 @@ function writeServiceToEndpointRules(
     for (const ep of endpoints) {
       const epChain = endpointChain(name, svc.protocol, ep.endpoint);
       const args = serviceComment(['-A', svcChain], `"${name} -> ${ep.endpoint}"`);
-      natRules.write(args, '-m', 'recent', '--name', epChain, '--rcheck', '--seconds', String(svc.stickyMaxAgeSeconds), '--reap', '-j', epChain);
+      natRules.write(
+        args,
+        '-m',
+        'recent',
+        '--name',
+        epChain,
+        '--rcheck',
+        '--seconds',
+        String(svc.stickyMaxAgeSeconds),
+        '--reap',
+        '-j',
+        epChain,
+      );
     }
   }
   // Then the load-balancing rules: each a probabilistic match but the last.
@@ -325,7 +501,15 @@ function writeServiceToEndpointRules(
     const epChain = endpointChain(name, svc.protocol, ep.endpoint);
     let args = serviceComment(['-A', svcChain], `"${name} -> ${ep.endpoint}"`);
     if (i < endpoints.length - 1) {
-      args = [...args, '-m', 'statistic', '--mode', 'random', '--probability', computeProbability(endpoints.length - i)];
+      args = [
+        ...args,
+        '-m',
+        'statistic',
+        '--mode',
+        'random',
+        '--probability',
+        computeProbability(endpoints.length - i),
+      ];
     }
     natRules.write(args, '-j', epChain);
   });

@@ -94,7 +94,12 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
   const detector = localDetector(cluster, node);
   const localCidr = detector?.ifLocal[1];
   // nftables mode defaults an empty nodePortAddresses to "primary" (the node IP only).
-  const npa = nodePortAddresses(proxy.nodePortAddresses.length === 0 ? { ...cluster, proxy: { ...proxy, nodePortAddresses: ['primary'] } } : cluster, node);
+  const npa = nodePortAddresses(
+    proxy.nodePortAddresses.length === 0
+      ? { ...cluster, proxy: { ...proxy, nodePortAddresses: ['primary'] } }
+      : cluster,
+    node,
+  );
   const serviceCIDRs = (options.serviceCIDRs ?? ['10.96.0.0/12']).flatMap((c) => normalizeCidr(c) ?? []);
   const t = new TableBuilder();
 
@@ -111,14 +116,29 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
   t.rule('masquerading', 'masquerade fully-random');
   t.set({ kind: 'set', name: 'cluster-ips', type: 'ipv4_addr', comment: 'Active ClusterIPs' });
   t.rule('cluster-ips-check', 'ip daddr @cluster-ips reject', 'Reject traffic to invalid ports of ClusterIPs');
-  if (serviceCIDRs.length > 0) t.rule('cluster-ips-check', `ip daddr { ${serviceCIDRs.join(',')} } drop`, 'Drop traffic to unallocated ClusterIPs');
+  if (serviceCIDRs.length > 0)
+    t.rule(
+      'cluster-ips-check',
+      `ip daddr { ${serviceCIDRs.join(',')} } drop`,
+      'Drop traffic to unallocated ClusterIPs',
+    );
   if (!npa.matchAll) {
     t.set({ kind: 'set', name: 'nodeport-ips', type: 'ipv4_addr', comment: 'IPs that accept NodePort traffic' });
     const ifaces = options.interfaceAddresses ?? defaultInterfaceAddresses(node);
     for (const ip of nodeIPsFor(npa, ifaces)) if (!ip.startsWith('127.')) t.element('nodeport-ips', { key: ip });
   }
-  t.set({ kind: 'map', name: 'no-endpoint-services', type: ADDR3, comment: 'vmap to drop or reject packets to services with no endpoints' });
-  t.set({ kind: 'map', name: 'no-endpoint-nodeports', type: PORT2, comment: 'vmap to drop or reject packets to service nodeports with no endpoints' });
+  t.set({
+    kind: 'map',
+    name: 'no-endpoint-services',
+    type: ADDR3,
+    comment: 'vmap to drop or reject packets to services with no endpoints',
+  });
+  t.set({
+    kind: 'map',
+    name: 'no-endpoint-nodeports',
+    type: PORT2,
+    comment: 'vmap to drop or reject packets to service nodeports with no endpoints',
+  });
   t.chain('reject-chain', 'helper for @no-endpoint-services / @no-endpoint-nodeports');
   t.rule('reject-chain', 'reject');
   t.rule('service-endpoints-check', 'ip daddr . meta l4proto . th dport vmap @no-endpoint-services');
@@ -128,10 +148,20 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
       ? 'ip daddr != 127.0.0.0/8 meta l4proto . th dport vmap @no-endpoint-nodeports'
       : 'ip daddr @nodeport-ips meta l4proto . th dport vmap @no-endpoint-nodeports',
   );
-  t.set({ kind: 'map', name: 'firewall-ips', type: ADDR3, comment: 'destinations that are subject to LoadBalancerSourceRanges' });
+  t.set({
+    kind: 'map',
+    name: 'firewall-ips',
+    type: ADDR3,
+    comment: 'destinations that are subject to LoadBalancerSourceRanges',
+  });
   t.chain('firewall-check');
   t.rule('firewall-check', 'ip daddr . meta l4proto . th dport vmap @firewall-ips');
-  t.set({ kind: 'map', name: 'service-ips', type: ADDR3, comment: 'ClusterIP, ExternalIP and LoadBalancer IP traffic' });
+  t.set({
+    kind: 'map',
+    name: 'service-ips',
+    type: ADDR3,
+    comment: 'ClusterIP, ExternalIP and LoadBalancer IP traffic',
+  });
   t.set({ kind: 'map', name: 'service-nodeports', type: PORT2, comment: 'NodePort traffic' });
   t.rule('services', 'ip daddr . meta l4proto . th dport vmap @service-ips');
   t.rule(
@@ -141,8 +171,20 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
       : 'ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports',
   );
 
-  for (const svc of servicePortInfos(cluster.services)) servicePortRules(t, cluster, nodeName, svc, { mark, localCidr, nodeIP: node.internalIP, masqueradeAll: proxy.masqueradeAll });
-  return { family: 'ip', name: 'kube-proxy', comment: 'rules for kube-proxy', sets: [...t.sets.values()], chains: [...t.chains.values()] };
+  for (const svc of servicePortInfos(cluster.services))
+    servicePortRules(t, cluster, nodeName, svc, {
+      mark,
+      localCidr,
+      nodeIP: node.internalIP,
+      masqueradeAll: proxy.masqueradeAll,
+    });
+  return {
+    family: 'ip',
+    name: 'kube-proxy',
+    comment: 'rules for kube-proxy',
+    sets: [...t.sets.values()],
+    chains: [...t.chains.values()],
+  };
 }
 
 interface PortContext {
@@ -158,10 +200,27 @@ function endpointNames(svc: ServicePortInfo, ep: EndpointInfo): { chain: string;
 }
 
 /** The per-service-port part of syncProxyRules' loop. */
-function servicePortRules(t: TableBuilder, cluster: Cluster, nodeName: string, svc: ServicePortInfo, c: PortContext): void {
+function servicePortRules(
+  t: TableBuilder,
+  cluster: Cluster,
+  nodeName: string,
+  svc: ServicePortInfo,
+  c: PortContext,
+): void {
   const names = nftServiceNames(serviceChainBase(svc.service.namespace, svc.service.name, svc.protocol, svc.port.name));
-  const all = endpointsForServicePort(cluster.endpointSlices, svc.service.namespace, svc.service.name, svc.port.name, svc.apiProtocol, nodeName);
-  const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints } = categorizeEndpoints(all, svc.usesClusterEndpoints, svc.usesLocalEndpoints);
+  const all = endpointsForServicePort(
+    cluster.endpointSlices,
+    svc.service.namespace,
+    svc.service.name,
+    svc.port.name,
+    svc.apiProtocol,
+    nodeName,
+  );
+  const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints } = categorizeEndpoints(
+    all,
+    svc.usesClusterEndpoints,
+    svc.usesLocalEndpoints,
+  );
   const affinity = svc.sessionAffinityClientIP;
   for (const ep of allReachableEndpoints) t.chain(endpointNames(svc, ep).chain);
   const usesClusterChain = clusterEndpoints.length > 0 && svc.usesClusterEndpoints;
@@ -183,19 +242,30 @@ function servicePortRules(t: TableBuilder, cluster: Cluster, nodeName: string, s
   const comment = svc.nameString;
 
   t.element('cluster-ips', { key: svc.clusterIP });
-  if (hasInternal) t.element('service-ips', { key: `${svc.clusterIP} . ${proto} . ${port}`, value: `goto ${internalChain}` });
-  else t.element('no-endpoint-services', { key: `${svc.clusterIP} . ${proto} . ${port}`, value: internalVerdict, comment });
+  if (hasInternal)
+    t.element('service-ips', { key: `${svc.clusterIP} . ${proto} . ${port}`, value: `goto ${internalChain}` });
+  else
+    t.element('no-endpoint-services', {
+      key: `${svc.clusterIP} . ${proto} . ${port}`,
+      value: internalVerdict,
+      comment,
+    });
   for (const ip of svc.externalIPs) {
-    if (hasAnyEndpoints) t.element('service-ips', { key: `${ip} . ${proto} . ${port}`, value: `goto ${names.external}` });
-    if (!hasExternal) t.element('no-endpoint-services', { key: `${ip} . ${proto} . ${port}`, value: externalVerdict, comment });
+    if (hasAnyEndpoints)
+      t.element('service-ips', { key: `${ip} . ${proto} . ${port}`, value: `goto ${names.external}` });
+    if (!hasExternal)
+      t.element('no-endpoint-services', { key: `${ip} . ${proto} . ${port}`, value: externalVerdict, comment });
   }
   const usesFW = svc.loadBalancerVIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
   if (usesFW) t.chain(names.firewall);
   for (const ip of svc.loadBalancerVIPs) {
-    if (hasAnyEndpoints) t.element('service-ips', { key: `${ip} . ${proto} . ${port}`, value: `goto ${names.external}` });
+    if (hasAnyEndpoints)
+      t.element('service-ips', { key: `${ip} . ${proto} . ${port}`, value: `goto ${names.external}` });
     if (usesFW) t.element('firewall-ips', { key: `${ip} . ${proto} . ${port}`, value: `goto ${names.firewall}` });
   }
-  if (!hasExternal) for (const ip of svc.loadBalancerVIPs) t.element('no-endpoint-services', { key: `${ip} . ${proto} . ${port}`, value: externalVerdict, comment });
+  if (!hasExternal)
+    for (const ip of svc.loadBalancerVIPs)
+      t.element('no-endpoint-services', { key: `${ip} . ${proto} . ${port}`, value: externalVerdict, comment });
   if (svc.port.nodePort !== 0) {
     const key = `${proto} . ${svc.port.nodePort}`;
     if (hasAnyEndpoints) t.element('service-nodeports', { key, value: `goto ${names.external}` });
@@ -204,13 +274,15 @@ function servicePortRules(t: TableBuilder, cluster: Cluster, nodeName: string, s
 
   if (hasInternal) {
     if (c.masqueradeAll) t.rule(internalChain, `ip daddr ${svc.clusterIP} jump mark-for-masquerade`);
-    else if (c.localCidr !== undefined) t.rule(internalChain, `ip daddr ${svc.clusterIP} ip saddr != ${c.localCidr} jump mark-for-masquerade`);
+    else if (c.localCidr !== undefined)
+      t.rule(internalChain, `ip daddr ${svc.clusterIP} ip saddr != ${c.localCidr} jump mark-for-masquerade`);
   }
   if (usesExternalChain) {
     if (!svc.externalPolicyLocal) {
       t.rule(names.external, 'jump mark-for-masquerade');
     } else {
-      if (c.localCidr !== undefined) t.rule(names.external, `ip saddr ${c.localCidr} goto ${names.cluster}`, 'short-circuit pod traffic');
+      if (c.localCidr !== undefined)
+        t.rule(names.external, `ip saddr ${c.localCidr} goto ${names.cluster}`, 'short-circuit pod traffic');
       t.rule(names.external, 'fib saddr type local jump mark-for-masquerade', 'masquerade local traffic');
       t.rule(names.external, `fib saddr type local goto ${names.cluster}`, 'short-circuit local traffic');
     }
@@ -219,16 +291,24 @@ function servicePortRules(t: TableBuilder, cluster: Cluster, nodeName: string, s
   if (usesFW) {
     const sources = [...svc.loadBalancerSourceRanges];
     const nodeIP = parseIPv4(c.nodeIP);
-    const allowFromNode = nodeIP !== null && svc.loadBalancerSourceRanges.some((r) => {
-      const cidr = parseCidr(r);
-      return cidr !== undefined && cidrContains(cidr, nodeIP);
-    });
+    const allowFromNode =
+      nodeIP !== null &&
+      svc.loadBalancerSourceRanges.some((r) => {
+        const cidr = parseCidr(r);
+        return cidr !== undefined && cidrContains(cidr, nodeIP);
+      });
     if (allowFromNode) sources.push(...svc.loadBalancerVIPs);
     t.rule(names.firewall, `ip saddr != { ${sources.join(' , ')} } drop`);
   }
   if (affinity) {
     for (const ep of allReachableEndpoints) {
-      t.set({ kind: 'set', name: endpointNames(svc, ep).affinity, type: 'ipv4_addr', flags: ['dynamic', 'timeout'], timeout: svc.stickyMaxAgeSeconds });
+      t.set({
+        kind: 'set',
+        name: endpointNames(svc, ep).affinity,
+        type: 'ipv4_addr',
+        flags: ['dynamic', 'timeout'],
+        timeout: svc.stickyMaxAgeSeconds,
+      });
     }
   }
   if (usesClusterChain) serviceToEndpoints(t, svc, names.cluster, clusterEndpoints);
@@ -242,7 +322,12 @@ function servicePortRules(t: TableBuilder, cluster: Cluster, nodeName: string, s
 }
 
 /** writeServiceToEndpointRules: affinity lookups, then one numgen vmap over the endpoints. */
-function serviceToEndpoints(t: TableBuilder, svc: ServicePortInfo, chain: string, endpoints: readonly EndpointInfo[]): void {
+function serviceToEndpoints(
+  t: TableBuilder,
+  svc: ServicePortInfo,
+  chain: string,
+  endpoints: readonly EndpointInfo[],
+): void {
   if (svc.sessionAffinityClientIP) {
     for (const ep of endpoints) {
       const n = endpointNames(svc, ep);

@@ -15,7 +15,11 @@ export { renderNftListing } from './listing';
 export type NftRendering = 'transaction' | 'listing';
 
 /** The `table ip kube-proxy` kube-proxy's nftables mode writes on `nodeName`. */
-export function generateNftables(cluster: Cluster, nodeName: string, options: NftablesOptions & { readonly rendering?: NftRendering } = {}): string {
+export function generateNftables(
+  cluster: Cluster,
+  nodeName: string,
+  options: NftablesOptions & { readonly rendering?: NftRendering } = {},
+): string {
   const spec = generateNftablesSpec(cluster, nodeName, options);
   return options.rendering === 'listing' ? renderNftListing(spec) : renderNftTransaction(spec);
 }

@@ -13,7 +13,8 @@ export function priorityText(base: NftBaseSpec): string {
   const named: [string, number][] = [['filter', 0]];
   if (base.hook === 'prerouting') named.push(['dstnat', -100], ['raw', -300], ['mangle', -150]);
   if (base.hook === 'postrouting') named.push(['srcnat', 100], ['mangle', -150]);
-  if (base.hook !== 'prerouting' && base.hook !== 'postrouting') named.push(['raw', -300], ['mangle', -150], ['security', 50]);
+  if (base.hook !== 'prerouting' && base.hook !== 'postrouting')
+    named.push(['raw', -300], ['mangle', -150], ['security', 50]);
   for (const [name, value] of named) {
     const off = base.priority - value;
     if (off === 0) return name;
@@ -37,7 +38,11 @@ export function listedRule(text: string): string {
 function timeoutText(seconds: number): string {
   let s = seconds;
   let out = '';
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
     if (s >= size) {
       out += `${Math.floor(s / size)}${unit}`;
       s %= size;
@@ -55,12 +60,17 @@ function elementText(set: NftSetSpec): string[] {
   let elements = [...set.elements];
   const plainIPv4 = set.kind === 'set' && set.type === 'ipv4_addr';
   if (plainIPv4) elements = elements.sort((a, b) => ipValue(a.key) - ipValue(b.key));
-  const items = elements.map((e) => `${e.key}${e.comment !== undefined ? ` comment ${quote(e.comment)}` : ''}${e.value !== undefined ? ` : ${e.value}` : ''}`);
+  const items = elements.map(
+    (e) =>
+      `${e.key}${e.comment !== undefined ? ` comment ${quote(e.comment)}` : ''}${e.value !== undefined ? ` : ${e.value}` : ''}`,
+  );
   if (items.length === 0) return [];
   const perLine = plainIPv4 ? 2 : set.kind === 'set' && set.type === 'inet_service' ? 5 : 1;
   const lines: string[] = [];
   for (let i = 0; i < items.length; i += perLine) lines.push(items.slice(i, i + perLine).join(', '));
-  return lines.map((line, i) => `${i === 0 ? '\t\telements = { ' : '\t\t\t     '}${line}${i === lines.length - 1 ? ' }' : ','}`);
+  return lines.map(
+    (line, i) => `${i === 0 ? '\t\telements = { ' : '\t\t\t     '}${line}${i === lines.length - 1 ? ' }' : ','}`,
+  );
 }
 
 function ipValue(text: string): number {
@@ -82,7 +92,8 @@ function chainBlock(c: NftChainSpec): string[] {
   const out = [`\tchain ${c.name} {`];
   if (c.base) out.push(`\t\ttype ${c.base.type} hook ${c.base.hook} priority ${priorityText(c.base)}; policy accept;`);
   if (c.comment !== undefined) out.push(`\t\tcomment ${quote(c.comment)}`);
-  for (const r of c.rules) out.push(`\t\t${listedRule(r.text)}${r.comment !== undefined ? ` comment ${quote(r.comment)}` : ''}`);
+  for (const r of c.rules)
+    out.push(`\t\t${listedRule(r.text)}${r.comment !== undefined ? ` comment ${quote(r.comment)}` : ''}`);
   out.push('\t}');
   return out;
 }

@@ -20,7 +20,14 @@ export function serviceChainBase(namespace: string, service: string, protocol: s
 }
 
 /** servicePortEndpointChainNameBase: "HASH-ns/svc/proto/portName__ip/port" (IPv6 colons become dots). */
-export function endpointChainBase(namespace: string, service: string, protocol: string, portName: string, ip: string, port: number): string {
+export function endpointChainBase(
+  namespace: string,
+  service: string,
+  protocol: string,
+  portName: string,
+  ip: string,
+  port: number,
+): string {
   return hashAndTruncate(`${namespace}/${service}/${protocol}/${portName}__${ip.replaceAll(':', '.')}/${port}`);
 }
 
@@ -34,5 +41,10 @@ export interface NftServiceNames {
 
 /** service-/local-/external-/firewall- chains of one service port. */
 export function nftServiceNames(base: string): NftServiceNames {
-  return { cluster: `service-${base}`, local: `local-${base}`, external: `external-${base}`, firewall: `firewall-${base}` };
+  return {
+    cluster: `service-${base}`,
+    local: `local-${base}`,
+    external: `external-${base}`,
+    firewall: `firewall-${base}`,
+  };
 }

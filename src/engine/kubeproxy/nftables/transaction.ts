@@ -29,7 +29,10 @@ export function renderNftTransaction(table: NftTableSpec): string {
   for (const s of table.sets) out.push(setLine(prefix, s));
   for (const c of table.chains) out.push(chainLine(prefix, c));
   for (const c of table.chains) {
-    for (const r of c.rules) out.push(`add rule ${prefix} ${c.name} ${r.text}${r.comment !== undefined ? ` comment ${quote(r.comment)}` : ''}`);
+    for (const r of c.rules)
+      out.push(
+        `add rule ${prefix} ${c.name} ${r.text}${r.comment !== undefined ? ` comment ${quote(r.comment)}` : ''}`,
+      );
   }
   for (const s of table.sets) {
     for (const e of s.elements) {

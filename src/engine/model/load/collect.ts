@@ -49,7 +49,13 @@ export function collectDocuments(docs: readonly LoadedDocument[], sink: Manifest
   }
 }
 
-function collectObject(ctx: ObjectContext, obj: Mapping, sink: ManifestError[], into: Collected, topLevel: boolean): void {
+function collectObject(
+  ctx: ObjectContext,
+  obj: Mapping,
+  sink: ManifestError[],
+  into: Collected,
+  topLevel: boolean,
+): void {
   const kind = typeof obj['kind'] === 'string' ? obj['kind'] : undefined;
   const apiVersion = typeof obj['apiVersion'] === 'string' ? obj['apiVersion'] : undefined;
   if (kind === undefined || apiVersion === undefined) {
@@ -78,7 +84,14 @@ function collectObject(ctx: ObjectContext, obj: Mapping, sink: ManifestError[], 
   }
 }
 
-function readKind(ctx: ObjectContext, kind: string, apiVersion: string, obj: Mapping, sink: ManifestError[], into: Collected): void {
+function readKind(
+  ctx: ObjectContext,
+  kind: string,
+  apiVersion: string,
+  obj: Mapping,
+  sink: ManifestError[],
+  into: Collected,
+): void {
   const keep = <T>(list: Read<T>[], value: T | undefined): void => {
     if (value !== undefined) list.push({ value, ctx });
   };
@@ -96,10 +109,13 @@ function readKind(ctx: ObjectContext, kind: string, apiVersion: string, obj: Map
       return ctx.warn('endpoints-kind-ignored', {}, []);
     case 'KubeProxyConfiguration':
       if (!apiVersion.startsWith('kubeproxy.config.k8s.io/')) {
-        ctx.error('unsupported-api-version', { apiVersion, kind, expected: 'kubeproxy.config.k8s.io/v1alpha1' }, ['apiVersion']);
+        ctx.error('unsupported-api-version', { apiVersion, kind, expected: 'kubeproxy.config.k8s.io/v1alpha1' }, [
+          'apiVersion',
+        ]);
         return;
       }
-      if (apiVersion !== 'kubeproxy.config.k8s.io/v1alpha1') ctx.warn('proxy-config-version', { apiVersion }, ['apiVersion']);
+      if (apiVersion !== 'kubeproxy.config.k8s.io/v1alpha1')
+        ctx.warn('proxy-config-version', { apiVersion }, ['apiVersion']);
       return keep(into.proxyConfigs, readProxyConfig(ctx, obj));
     case 'ConfigMap':
       return readConfigMap(ctx, obj, sink, into);

@@ -43,8 +43,11 @@ function checkNodes(collected: Collected): void {
       const theirs = parseCidr(prev.text, 'reject');
       if (mine === undefined || theirs === undefined) continue;
       const prefix = Math.min(mine.prefix, theirs.prefix);
-      if (((mine.base & maskOf(prefix)) >>> 0) === ((theirs.base & maskOf(prefix)) >>> 0)) {
-        ctx.warn('overlapping-pod-cidr', { cidr: node.podCIDR, otherCidr: prev.text, other: prev.name }, ['spec', 'podCIDR']);
+      if ((mine.base & maskOf(prefix)) >>> 0 === (theirs.base & maskOf(prefix)) >>> 0) {
+        ctx.warn('overlapping-pod-cidr', { cidr: node.podCIDR, otherCidr: prev.text, other: prev.name }, [
+          'spec',
+          'podCIDR',
+        ]);
       }
     }
     cidrs.push({ name: node.name, text: node.podCIDR });
@@ -65,7 +68,10 @@ function checkPods(collected: Collected): void {
     const ip = parseIPv4(entry.value.ip, 'reject');
     // hostNetwork pods carry the node's own address; anything else should be in the podCIDR.
     if (cidr !== undefined && ip !== null && !cidrContains(cidr, ip) && entry.value.ip !== node.internalIP) {
-      entry.ctx.warn('pod-ip-outside-cidr', { ip: entry.value.ip, cidr: node.podCIDR, node: node.name }, ['status', 'podIP']);
+      entry.ctx.warn('pod-ip-outside-cidr', { ip: entry.value.ip, cidr: node.podCIDR, node: node.name }, [
+        'status',
+        'podIP',
+      ]);
     }
   }
 }
@@ -85,7 +91,12 @@ function checkServices(collected: Collected): void {
       const key = `${port.nodePort}/${port.protocol}`;
       const other = nodePorts.get(key);
       if (other !== undefined && other !== label) {
-        ctx.error('duplicate-node-port', { port: port.nodePort, protocol: port.protocol, other }, ['spec', 'ports', i, 'nodePort']);
+        ctx.error('duplicate-node-port', { port: port.nodePort, protocol: port.protocol, other }, [
+          'spec',
+          'ports',
+          i,
+          'nodePort',
+        ]);
       }
       nodePorts.set(key, label);
     });

@@ -76,12 +76,26 @@ export function tooDeepAt(text: string, limit = MAX_YAML_DEPTH): number {
 export function parseDocuments(input: ManifestSource, sink: ManifestError[]): LoadedDocument[] {
   const where = input.source === undefined ? {} : { source: input.source };
   if (input.text.length > MAX_INPUT_BYTES) {
-    sink.push(makeManifestError('error', 'input-too-large', { size: input.text.length, limit: MAX_INPUT_BYTES }, { ...where, document: 0, path: '' }));
+    sink.push(
+      makeManifestError(
+        'error',
+        'input-too-large',
+        { size: input.text.length, limit: MAX_INPUT_BYTES },
+        { ...where, document: 0, path: '' },
+      ),
+    );
     return [];
   }
   const deep = tooDeepAt(input.text);
   if (deep > 0) {
-    sink.push(makeManifestError('error', 'yaml-too-deep', { limit: MAX_YAML_DEPTH }, { ...where, document: 0, line: deep, path: '' }));
+    sink.push(
+      makeManifestError(
+        'error',
+        'yaml-too-deep',
+        { limit: MAX_YAML_DEPTH },
+        { ...where, document: 0, line: deep, path: '' },
+      ),
+    );
     return [];
   }
   const lineCounter = new LineCounter();
@@ -95,12 +109,17 @@ export function parseDocuments(input: ManifestSource, sink: ManifestError[]): Lo
     if (first !== undefined) {
       const line = lineCounter.linePos(first.pos[0]).line;
       sink.push(
-        makeManifestError('error', 'yaml-syntax', { detail: firstLine(first.message) }, {
-          ...where,
-          document: number,
-          ...(line === undefined ? {} : { line }),
-          path: '',
-        }),
+        makeManifestError(
+          'error',
+          'yaml-syntax',
+          { detail: firstLine(first.message) },
+          {
+            ...where,
+            document: number,
+            ...(line === undefined ? {} : { line }),
+            path: '',
+          },
+        ),
       );
       return;
     }
@@ -108,7 +127,14 @@ export function parseDocuments(input: ManifestSource, sink: ManifestError[]): Lo
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      sink.push(makeManifestError('error', 'yaml-syntax', { detail: e instanceof Error ? e.message : String(e) }, { ...where, document: number, path: '' }));
+      sink.push(
+        makeManifestError(
+          'error',
+          'yaml-syntax',
+          { detail: e instanceof Error ? e.message : String(e) },
+          { ...where, document: number, path: '' },
+        ),
+      );
       return;
     }
     if (value === null || value === undefined) return; // an empty document, e.g. after a trailing "---"

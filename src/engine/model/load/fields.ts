@@ -22,7 +22,12 @@ export function readMapping(ctx: ObjectContext, obj: Mapping, key: string, base:
 }
 
 /** A list; absent/null gives undefined. */
-export function readList(ctx: ObjectContext, obj: Mapping, key: string, base: FieldPath): readonly unknown[] | undefined {
+export function readList(
+  ctx: ObjectContext,
+  obj: Mapping,
+  key: string,
+  base: FieldPath,
+): readonly unknown[] | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) return value;

@@ -109,7 +109,12 @@ function readContainerPort(ctx: ObjectContext, port: unknown, path: FieldPath): 
     ctx.error('not-an-object', { found: typeof port }, path);
     return undefined;
   }
-  const containerPort = readInteger(ctx, port, 'containerPort', path, { min: 1, max: 65535, required: true, port: true });
+  const containerPort = readInteger(ctx, port, 'containerPort', path, {
+    min: 1,
+    max: 65535,
+    required: true,
+    port: true,
+  });
   const protocol = readEnum(ctx, port, 'protocol', path, PROTOCOLS, 'TCP');
   const name = readString(ctx, port, 'name', path);
   if (name !== undefined && !isPortName(name)) {

@@ -46,7 +46,13 @@ export function readProxyConfig(ctx: ObjectContext, obj: Mapping): ProxyConfig |
   const localhostNodePorts = readBoolean(ctx, iptables, 'localhostNodePorts', ['iptables']) ?? true;
   const nodePortAddresses = readNodePortAddresses(ctx, obj);
 
-  if (mode === undefined || clusterCIDR === undefined || detectLocalMode === undefined || badBit || nodePortAddresses === undefined) {
+  if (
+    mode === undefined ||
+    clusterCIDR === undefined ||
+    detectLocalMode === undefined ||
+    badBit ||
+    nodePortAddresses === undefined
+  ) {
     return undefined;
   }
   return {

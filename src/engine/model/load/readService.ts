@@ -60,7 +60,8 @@ export function readService(ctx: ObjectContext, obj: Mapping): Service | undefin
   const publishNotReady = readBoolean(ctx, spec, 'publishNotReadyAddresses', ['spec']);
   const needsHealthCheck = type === 'LoadBalancer' && externalTrafficPolicy === 'Local';
   if (needsHealthCheck && healthCheckNodePort === 0) ctx.warn('health-check-port-missing', {}, ['spec']);
-  if (!needsHealthCheck && healthCheckNodePort !== 0) ctx.warn('health-check-port-ignored', {}, ['spec', 'healthCheckNodePort']);
+  if (!needsHealthCheck && healthCheckNodePort !== 0)
+    ctx.warn('health-check-port-ignored', {}, ['spec', 'healthCheckNodePort']);
 
   if (
     meta === undefined ||
@@ -100,16 +101,23 @@ export function readService(ctx: ObjectContext, obj: Mapping): Service | undefin
 function readClusterIP(ctx: ObjectContext, spec: Mapping): string | undefined {
   const single = readString(ctx, spec, 'clusterIP', ['spec']);
   if (single === 'None') return 'None';
-  if (single !== undefined && single !== '' && !looksLikeIPv6(single)) return checkIPv4(ctx, single, ['spec', 'clusterIP']);
+  if (single !== undefined && single !== '' && !looksLikeIPv6(single))
+    return checkIPv4(ctx, single, ['spec', 'clusterIP']);
   const list = readList(ctx, spec, 'clusterIPs', ['spec']) ?? [];
   const index = list.findIndex((ip) => typeof ip === 'string' && !looksLikeIPv6(ip));
   if (index >= 0) return checkIPv4(ctx, list[index], ['spec', 'clusterIPs', index]);
-  if (single !== undefined && looksLikeIPv6(single)) ctx.error('ipv6-unsupported', { value: single }, ['spec', 'clusterIP']);
+  if (single !== undefined && looksLikeIPv6(single))
+    ctx.error('ipv6-unsupported', { value: single }, ['spec', 'clusterIP']);
   else ctx.error('cluster-ip-missing', {}, ['spec', 'clusterIP']);
   return undefined;
 }
 
-function readPorts(ctx: ObjectContext, spec: Mapping, type: Service['type'], headless: boolean): ServicePort[] | undefined {
+function readPorts(
+  ctx: ObjectContext,
+  spec: Mapping,
+  type: Service['type'],
+  headless: boolean,
+): ServicePort[] | undefined {
   const list = readList(ctx, spec, 'ports', ['spec']);
   if (list === undefined || list.length === 0) {
     if (headless) return [];
@@ -193,7 +201,8 @@ function readTargetPort(ctx: ObjectContext, entry: Mapping, path: FieldPath): nu
 
 function readAffinityTimeout(ctx: ObjectContext, spec: Mapping): number | undefined {
   const config = readMapping(ctx, spec, 'sessionAffinityConfig', ['spec']);
-  const clientIP = config === undefined ? undefined : readMapping(ctx, config, 'clientIP', ['spec', 'sessionAffinityConfig']);
+  const clientIP =
+    config === undefined ? undefined : readMapping(ctx, config, 'clientIP', ['spec', 'sessionAffinityConfig']);
   if (clientIP === undefined) return 10800;
   const path = ['spec', 'sessionAffinityConfig', 'clientIP'];
   const value = readInteger(ctx, clientIP, 'timeoutSeconds', path, { min: 1, max: 86400 });

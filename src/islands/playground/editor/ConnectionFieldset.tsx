@@ -1,13 +1,26 @@
 /** The editor's connection: who the client is, which address it targets, and the node its packets enter. */
-import type { PlaygroundStrings } from '../../../i18n/playground/index.ts';
-import { CLUSTER_IP, LB_IP } from '../../../playground/addressing.ts';
-import { CLIENT_KINDS, nodeNameOf, podNameOf, targetsOf, type ClientKind, type PlaygroundScenario } from '../../../playground/scenario.ts';
-import { edit } from '../../../stores/playground.ts';
-import { fill } from '../../fill.ts';
-import { SelectField } from './fields.tsx';
+import type { PlaygroundStrings } from '../../../i18n/playground/index';
+import { CLUSTER_IP, LB_IP } from '../../../playground/addressing';
+import {
+  CLIENT_KINDS,
+  nodeNameOf,
+  podNameOf,
+  targetsOf,
+  type ClientKind,
+  type PlaygroundScenario,
+} from '../../../playground/scenario';
+import { edit } from '../../../stores/playground';
+import { fill } from '../../fill';
+import { SelectField } from './fields';
 
 /** The client (and which pod or node), the target and the entry node. */
-export function ConnectionFieldset({ scenario: s, strings }: { scenario: PlaygroundScenario; strings: PlaygroundStrings }) {
+export function ConnectionFieldset({
+  scenario: s,
+  strings,
+}: {
+  scenario: PlaygroundScenario;
+  strings: PlaygroundStrings;
+}) {
   const e = strings.editor;
   const nodes = Array.from({ length: s.nodes }, (_, i) => i);
   const clientLabel: Record<ClientKind, string> = { external: e.clientExternal, pod: e.clientPod, node: e.clientNode };
@@ -39,8 +52,23 @@ export function ConnectionFieldset({ scenario: s, strings }: { scenario: Playgro
             onSelect={(index) => edit.setClient({ kind: s.client.kind, index })}
           />
         )}
-        <SelectField id="pg-target" label={e.target} options={targetsOf(s.service.type)} value={s.target} text={(t) => targetLabel[t]} onSelect={edit.setTarget} />
-        <SelectField id="pg-entry" label={e.entry} options={nodes} value={s.entry} text={nodeNameOf} onSelect={edit.setEntry} describedBy="pg-entry-help" />
+        <SelectField
+          id="pg-target"
+          label={e.target}
+          options={targetsOf(s.service.type)}
+          value={s.target}
+          text={(t) => targetLabel[t]}
+          onSelect={edit.setTarget}
+        />
+        <SelectField
+          id="pg-entry"
+          label={e.entry}
+          options={nodes}
+          value={s.entry}
+          text={nodeNameOf}
+          onSelect={edit.setEntry}
+          describedBy="pg-entry-help"
+        />
       </div>
       <p class="pg-hint" id="pg-entry-help">
         {e.entryHelp}

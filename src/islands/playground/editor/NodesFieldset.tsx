@@ -1,7 +1,7 @@
 /** The editor's nodes: how many, with buttons to add one and remove the last. */
-import type { PlaygroundStrings } from '../../../i18n/playground/index.ts';
-import { MAX_NODES, type PlaygroundScenario } from '../../../playground/scenario.ts';
-import { edit } from '../../../stores/playground.ts';
+import type { PlaygroundStrings } from '../../../i18n/playground/index';
+import { MAX_NODES, type PlaygroundScenario } from '../../../playground/scenario';
+import { edit } from '../../../stores/playground';
 
 /** The node count with its add and remove buttons. */
 export function NodesFieldset({ scenario: s, strings }: { scenario: PlaygroundScenario; strings: PlaygroundStrings }) {
@@ -14,7 +14,12 @@ export function NodesFieldset({ scenario: s, strings }: { scenario: PlaygroundSc
         <button type="button" class="live-button live-button--small" onClick={edit.addNode} data-testid="pg-add-node">
           {e.addNode}
         </button>
-        <button type="button" class="live-button live-button--small" onClick={edit.removeNode} data-testid="pg-remove-node">
+        <button
+          type="button"
+          class="live-button live-button--small"
+          onClick={edit.removeNode}
+          data-testid="pg-remove-node"
+        >
           {e.removeNode}
         </button>
       </p>

@@ -1,16 +1,27 @@
 /** The editor's pods: each one's node (moved by arrows or a select) and state, removal, and adding a pod on a node. */
-import type { PlaygroundStrings } from '../../../i18n/playground/index.ts';
-import { MAX_PODS, nodeNameOf, podNameOf, POD_STATES, type PlaygroundScenario, type PodState } from '../../../playground/scenario.ts';
-import { edit } from '../../../stores/playground.ts';
-import { fill } from '../../fill.ts';
-import { Text } from '../../Text.tsx';
-import { Select } from './fields.tsx';
+import type { PlaygroundStrings } from '../../../i18n/playground/index';
+import {
+  MAX_PODS,
+  nodeNameOf,
+  podNameOf,
+  POD_STATES,
+  type PlaygroundScenario,
+  type PodState,
+} from '../../../playground/scenario';
+import { edit } from '../../../stores/playground';
+import { fill } from '../../fill';
+import { Text } from '../../Text';
+import { Select } from './fields';
 
 /** The pod list, then the add-a-pod form. */
 export function PodsFieldset({ scenario: s, strings }: { scenario: PlaygroundScenario; strings: PlaygroundStrings }) {
   const e = strings.editor;
   const nodes = Array.from({ length: s.nodes }, (_, i) => i);
-  const stateLabel: Record<PodState, string> = { ready: e.stateReady, notReady: e.stateNotReady, terminating: e.stateTerminating };
+  const stateLabel: Record<PodState, string> = {
+    ready: e.stateReady,
+    notReady: e.stateNotReady,
+    terminating: e.stateTerminating,
+  };
   return (
     <fieldset class="pg-group">
       <legend>
@@ -21,17 +32,57 @@ export function PodsFieldset({ scenario: s, strings }: { scenario: PlaygroundSce
         {s.pods.map((pod, i) => {
           const name = podNameOf(i);
           return (
-            <li key={i} class={`pg-pod pg-pod--${pod.state}`} data-testid={`pg-pod-${name}`} data-node={nodeNameOf(pod.node)} data-state={pod.state}>
+            <li
+              key={i}
+              class={`pg-pod pg-pod--${pod.state}`}
+              data-testid={`pg-pod-${name}`}
+              data-node={nodeNameOf(pod.node)}
+              data-state={pod.state}
+            >
               <strong>{name}</strong>
-              <button type="button" class="live-button live-button--small" aria-label={fill(e.moveLeft, { pod: name })} disabled={pod.node === 0} onClick={() => edit.movePod(i, pod.node - 1)} data-testid={`pg-move-left-${name}`}>
+              <button
+                type="button"
+                class="live-button live-button--small"
+                aria-label={fill(e.moveLeft, { pod: name })}
+                disabled={pod.node === 0}
+                onClick={() => edit.movePod(i, pod.node - 1)}
+                data-testid={`pg-move-left-${name}`}
+              >
                 ←
               </button>
-              <Select ariaLabel={fill(e.podNode, { pod: name })} options={nodes} value={pod.node} text={nodeNameOf} onSelect={(node) => edit.movePod(i, node)} testId={`pg-pod-node-${name}`} />
-              <button type="button" class="live-button live-button--small" aria-label={fill(e.moveRight, { pod: name })} disabled={pod.node === s.nodes - 1} onClick={() => edit.movePod(i, pod.node + 1)} data-testid={`pg-move-right-${name}`}>
+              <Select
+                ariaLabel={fill(e.podNode, { pod: name })}
+                options={nodes}
+                value={pod.node}
+                text={nodeNameOf}
+                onSelect={(node) => edit.movePod(i, node)}
+                testId={`pg-pod-node-${name}`}
+              />
+              <button
+                type="button"
+                class="live-button live-button--small"
+                aria-label={fill(e.moveRight, { pod: name })}
+                disabled={pod.node === s.nodes - 1}
+                onClick={() => edit.movePod(i, pod.node + 1)}
+                data-testid={`pg-move-right-${name}`}
+              >
                 →
               </button>
-              <Select ariaLabel={fill(e.podState, { pod: name })} options={POD_STATES} value={pod.state} text={(st) => stateLabel[st]} onSelect={(st) => edit.setPodState(i, st)} testId={`pg-pod-state-${name}`} />
-              <button type="button" class="live-button live-button--small" aria-label={fill(e.removePod, { pod: name })} onClick={() => edit.removePod(i)} data-testid={`pg-remove-${name}`}>
+              <Select
+                ariaLabel={fill(e.podState, { pod: name })}
+                options={POD_STATES}
+                value={pod.state}
+                text={(st) => stateLabel[st]}
+                onSelect={(st) => edit.setPodState(i, st)}
+                testId={`pg-pod-state-${name}`}
+              />
+              <button
+                type="button"
+                class="live-button live-button--small"
+                aria-label={fill(e.removePod, { pod: name })}
+                onClick={() => edit.removePod(i)}
+                data-testid={`pg-remove-${name}`}
+              >
                 ✕
               </button>
             </li>

@@ -12,7 +12,21 @@ export function Field({ label, children, id }: { label: string; children: Compon
 }
 
 /** A labelled number input, committed on change (not on every keystroke). */
-export function NumberField({ id, label, value, min, max, onCommit }: { id: string; label: string; value: number; min: number; max: number; onCommit: (n: number) => void }) {
+export function NumberField({
+  id,
+  label,
+  value,
+  min,
+  max,
+  onCommit,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onCommit: (n: number) => void;
+}) {
   return (
     <Field id={id} label={label}>
       <input
@@ -45,7 +59,17 @@ interface SelectProps<T extends string | number> {
 }
 
 /** A select over typed options (a string union or node/pod indices). */
-export function Select<T extends string | number>({ options, value, text, onSelect, isDisabled, id, ariaLabel, describedBy, testId }: SelectProps<T>) {
+export function Select<T extends string | number>({
+  options,
+  value,
+  text,
+  onSelect,
+  isDisabled,
+  id,
+  ariaLabel,
+  describedBy,
+  testId,
+}: SelectProps<T>) {
   return (
     <select
       id={id}
@@ -69,7 +93,11 @@ export function Select<T extends string | number>({ options, value, text, onSele
 }
 
 /** A labelled Select whose id and test id are both `id`, as every editor field's are. */
-export function SelectField<T extends string | number>({ id, label, ...select }: Omit<SelectProps<T>, 'id' | 'testId' | 'ariaLabel'> & { readonly id: string; readonly label: string }) {
+export function SelectField<T extends string | number>({
+  id,
+  label,
+  ...select
+}: Omit<SelectProps<T>, 'id' | 'testId' | 'ariaLabel'> & { readonly id: string; readonly label: string }) {
   return (
     <Field id={id} label={label}>
       <Select id={id} testId={id} {...select} />

@@ -25,7 +25,10 @@ function affinityCluster(): Cluster {
 
 function udpBounce(): Cluster {
   const base = bounceCluster();
-  const services = base.services.map((s) => ({ ...s, ports: s.ports.map((p) => ({ ...p, protocol: 'UDP' as const })) }));
+  const services = base.services.map((s) => ({
+    ...s,
+    ports: s.ports.map((p) => ({ ...p, protocol: 'UDP' as const })),
+  }));
   const pods = base.pods.map((p) => ({ ...p, ports: p.ports.map((x) => ({ ...x, protocol: 'UDP' as const })) }));
   return { ...base, services, pods, endpointSlices: deriveMissingEndpointSlices(services, pods, []).slices };
 }
@@ -42,17 +45,23 @@ describe('maps (cilium-dbg service list / bpf lb list)', () => {
 
   it('ETP Local: on node-3 the external scope has no backend, the internal /i twin has all', () => {
     const text = createCiliumSimulation(bounceCluster({ externalTrafficPolicy: 'Local' })).rules('node-3');
-    expect(text).toContain('192.168.10.13:30080/TCP   0.0.0.0:0 (2) (0) [NodePort, Local, two-scopes]\n192.168.10.13:30080/TCP/i');
+    expect(text).toContain(
+      '192.168.10.13:30080/TCP   0.0.0.0:0 (2) (0) [NodePort, Local, two-scopes]\n192.168.10.13:30080/TCP/i',
+    );
     expect(text).toMatch(/192\.168\.10\.13:30080\/TCP\/i NodePort\s+1 => 10\.244\.1\.2:8080\/TCP/);
   });
 
   it('with Maglev, the tables are summarised: M = 16381 split 8191/8190', () => {
-    expect(createCiliumSimulation(bounceCluster(), { lb: 'maglev' }).rules('node-2')).toContain('M=16381; backend 1 (10.244.1.2:8080/TCP) 8191, backend 2 (10.244.2.2:8080/TCP) 8190');
+    expect(createCiliumSimulation(bounceCluster(), { lb: 'maglev' }).rules('node-2')).toContain(
+      'M=16381; backend 1 (10.244.1.2:8080/TCP) 8191, backend 2 (10.244.2.2:8080/TCP) 8190',
+    );
   });
 
   it('bad options are refused with the option named', () => {
     expect(() => createCiliumSimulation(bounceCluster(), { maglevTableSize: 100 })).toThrow(/cilium\.maglevTableSize/);
-    expect(() => createCiliumSimulation(bounceCluster(), { nodePortMode: 'xdp' as 'snat' })).toThrow(/cilium\.nodePortMode/);
+    expect(() => createCiliumSimulation(bounceCluster(), { nodePortMode: 'xdp' as 'snat' })).toThrow(
+      /cilium\.nodePortMode/,
+    );
     expect(() => createCiliumSimulation(bounceCluster(), { maglevHashSeed: 'abc' })).toThrow(/cilium\.maglevHashSeed/);
   });
 });
@@ -67,7 +76,10 @@ describe('random backend selection (default)', () => {
   });
 
   it('sampled runs converge: 4000 connections over 5 pods, each within 15% of 800', () => {
-    const run = createCiliumSimulation(spreadCluster(5)).run({ from: client, to: to('192.168.10.11') }, { count: 4000, seed: 11 });
+    const run = createCiliumSimulation(spreadCluster(5)).run(
+      { from: client, to: to('192.168.10.11') },
+      { count: 4000, seed: 11 },
+    );
     run.step(4000);
     const pods = run.summary().pods;
     expect(Object.keys(pods)).toHaveLength(5);
@@ -87,17 +99,27 @@ describe('Maglev backend selection', () => {
   it('the destination is not hashed: the same flow picks the same backend on every node (iptables mode cannot)', () => {
     const sim = createCiliumSimulation(spreadCluster(5), { lb: 'maglev', nodePortMode: 'dsr' });
     for (let sport = 41000; sport < 41020; sport++) {
-      const picks = ['192.168.10.11', '192.168.10.12', '192.168.10.13'].map((ip) => pod(sim.sample({ from: client, to: to(ip), sourcePort: sport }, 1)));
+      const picks = ['192.168.10.11', '192.168.10.12', '192.168.10.13'].map((ip) =>
+        pod(sim.sample({ from: client, to: to(ip), sourcePort: sport }, 1)),
+      );
       expect(new Set(picks).size).toBe(1);
     }
   });
 
   it('the trace names the Maglev slot, structured for the UI', () => {
-    const r = createCiliumSimulation(bounceCluster(), { lb: 'maglev' }).sample({ from: client, to: to('192.168.10.12') }, 1, { trace: true });
-    const select = (r.trace ?? []).find((t) => (t as DatapathTraceEntry).code === 'bpf.lb.select') as DatapathTraceEntry;
+    const r = createCiliumSimulation(bounceCluster(), { lb: 'maglev' }).sample(
+      { from: client, to: to('192.168.10.12') },
+      1,
+      { trace: true },
+    );
+    const select = (r.trace ?? []).find(
+      (t) => (t as DatapathTraceEntry).code === 'bpf.lb.select',
+    ) as DatapathTraceEntry;
     expect(select.params.algorithm).toBe('maglev');
     expect(typeof select.params.maglevSlot).toBe('number');
-    expect(select.text).toMatch(/^service 192\.168\.10\.12:30080 → backend \d \(10\.244\.\d\.2:8080\) via Maglev slot \d+$/);
+    expect(select.text).toMatch(
+      /^service 192\.168\.10\.12:30080 → backend \d \(10\.244\.\d\.2:8080\) via Maglev slot \d+$/,
+    );
   });
 });
 
@@ -106,7 +128,8 @@ describe('ClientIP session affinity', () => {
     const session = createCiliumSimulation(affinityCluster()).session(3);
     const c = { from: client, to: to('192.168.10.12') };
     const first = pod(session.connect(c, { now: 0 }));
-    for (const now of [1, 100, 10000]) expect(pod(session.connect({ ...c, sourcePort: 41000 + now }, { now }))).toBe(first);
+    for (const now of [1, 100, 10000])
+      expect(pod(session.connect({ ...c, sourcePort: 41000 + now }, { now }))).toBe(first);
     const later = new Set(Array.from({ length: 20 }, (_, i) => pod(session.connect(c, { now: 50000 + i * 20000 }))));
     expect(later.size).toBeGreaterThan(1);
   });
@@ -114,13 +137,28 @@ describe('ClientIP session affinity', () => {
 
 describe('NodePort: SNAT, DSR and hybrid', () => {
   const toPod1 = (sim: ReturnType<typeof createCiliumSimulation>, protocol: 'tcp' | 'udp' = 'tcp'): ConnectionResult =>
-    sim.exact({ from: client, to: to('192.168.10.12'), protocol }).map((o) => o.result).find((r) => pod(r) === 'pod-1')!;
+    sim
+      .exact({ from: client, to: to('192.168.10.12'), protocol })
+      .map((o) => o.result)
+      .find((r) => pod(r) === 'pod-1')!;
 
   it('SNAT (default): pod-1 sees node-2, two hops, the answer returns through node-2 — as iptables mode', () => {
     const r = toPod1(createCiliumSimulation(bounceCluster()));
-    const ipt = createSimulation(bounceCluster()).exact({ from: client, to: to('192.168.10.12') }).map((o) => o.result).find((x) => pod(x) === 'pod-1')!;
-    expect({ seen: r.sourceSeen?.ip, hops: r.hops, reply: r.reply?.hops, ok: r.reply?.delivered }).toEqual({ seen: '192.168.10.12', hops: ['node-2', 'node-1'], reply: ['node-1', 'node-2'], ok: true });
-    expect({ seen: ipt.sourceSeen?.ip, hops: ipt.hops, reply: ipt.reply?.hops }).toEqual({ seen: '192.168.10.12', hops: ['node-2', 'node-1'], reply: ['node-1', 'node-2'] });
+    const ipt = createSimulation(bounceCluster())
+      .exact({ from: client, to: to('192.168.10.12') })
+      .map((o) => o.result)
+      .find((x) => pod(x) === 'pod-1')!;
+    expect({ seen: r.sourceSeen?.ip, hops: r.hops, reply: r.reply?.hops, ok: r.reply?.delivered }).toEqual({
+      seen: '192.168.10.12',
+      hops: ['node-2', 'node-1'],
+      reply: ['node-1', 'node-2'],
+      ok: true,
+    });
+    expect({ seen: ipt.sourceSeen?.ip, hops: ipt.hops, reply: ipt.reply?.hops }).toEqual({
+      seen: '192.168.10.12',
+      hops: ['node-2', 'node-1'],
+      reply: ['node-1', 'node-2'],
+    });
   });
 
   it('DSR: pod-1 sees the client address and the answer leaves from node-1 directly (iptables mode masquerades and returns via node-2)', () => {
@@ -134,7 +172,10 @@ describe('NodePort: SNAT, DSR and hybrid', () => {
 
   it('a local backend is never SNATed, in any mode: pod-2 sees the client', () => {
     for (const nodePortMode of ['snat', 'dsr', 'hybrid'] as const) {
-      const r = createCiliumSimulation(bounceCluster(), { nodePortMode }).exact({ from: client, to: to('192.168.10.12') }).map((o) => o.result).find((x) => pod(x) === 'pod-2')!;
+      const r = createCiliumSimulation(bounceCluster(), { nodePortMode })
+        .exact({ from: client, to: to('192.168.10.12') })
+        .map((o) => o.result)
+        .find((x) => pod(x) === 'pod-2')!;
       expect(r.sourceSeen?.ip).toBe('192.168.10.100');
       expect(r.reply?.hops).toEqual(['node-2']);
     }
@@ -158,13 +199,24 @@ describe('externalTrafficPolicy Local', () => {
     expect(cilium.map((o) => [o.probability, o.result.verdict])).toEqual([[1, 'DROP']]);
     expect(cilium[0]?.result.decidedBy?.text).toBe('DROP_NO_SERVICE');
     expect(codes(cilium[0]!.result)).toContain('bpf.lb.no-backend');
-    expect(createSimulation(local).exact({ from: client, to: to('192.168.10.13') }).map((o) => o.result.verdict)).toEqual(['DROP']);
-    expect(createIpvsSimulation(local).exact({ from: client, to: to('192.168.10.13') })[0]?.result.verdict).toBe('DNAT');
+    expect(
+      createSimulation(local)
+        .exact({ from: client, to: to('192.168.10.13') })
+        .map((o) => o.result.verdict),
+    ).toEqual(['DROP']);
+    expect(createIpvsSimulation(local).exact({ from: client, to: to('192.168.10.13') })[0]?.result.verdict).toBe(
+      'DNAT',
+    );
   });
 
   it('node-2: only pod-2, client address kept', () => {
     const [o] = createCiliumSimulation(local).exact({ from: client, to: to('192.168.10.12') });
-    expect([o?.probability, pod(o!.result), o?.result.sourceSeen?.ip, o?.result.reply?.delivered]).toEqual([1, 'pod-2', '192.168.10.100', true]);
+    expect([o?.probability, pod(o!.result), o?.result.sourceSeen?.ip, o?.result.reply?.delivered]).toEqual([
+      1,
+      'pod-2',
+      '192.168.10.100',
+      true,
+    ]);
   });
 
   it('a pod reaching node-3’s node port is served by the internal scope (all pods) through the socket-LB, before any packet leaves', () => {
@@ -179,7 +231,10 @@ describe('externalTrafficPolicy Local', () => {
 
 describe('socket-LB for pods and nodes (no packet NAT, unlike iptables and IPVS modes)', () => {
   it('pod-1 → ClusterIP: translated at connect(), no masquerade; picking itself never leaves the pod (no hairpin NAT, unlike iptables mode)', () => {
-    const out = createCiliumSimulation(bounceCluster()).exact({ from: { kind: 'pod', name: 'pod-1' }, to: to('10.96.120.15', 80) });
+    const out = createCiliumSimulation(bounceCluster()).exact({
+      from: { kind: 'pod', name: 'pod-1' },
+      to: to('10.96.120.15', 80),
+    });
     expect(out.map((o) => o.probability)).toEqual([0.5, 0.5]);
     for (const { result } of out) {
       expect(codes(result)).toEqual(['bpf.sock.connect']);
@@ -193,7 +248,10 @@ describe('socket-LB for pods and nodes (no packet NAT, unlike iptables and IPVS 
   });
 
   it('node-3 → its own node port: the node socket is pointed at a backend directly', () => {
-    const out = createCiliumSimulation(bounceCluster()).exact({ from: { kind: 'node', name: 'node-3' }, to: to('192.168.10.13') });
+    const out = createCiliumSimulation(bounceCluster()).exact({
+      from: { kind: 'node', name: 'node-3' },
+      to: to('192.168.10.13'),
+    });
     expect(out.map((o) => pod(o.result)).sort()).toEqual(['pod-1', 'pod-2']);
     for (const { result } of out) expect(result.sourceSeen?.ip).toBe('192.168.10.13');
   });
@@ -208,7 +266,10 @@ describe('socket-LB for pods and nodes (no packet NAT, unlike iptables and IPVS 
   });
 
   it('ClusterIP from outside is non-routable: not translated', () => {
-    const [o] = createCiliumSimulation(bounceCluster()).exact({ from: { kind: 'client', via: 'node-2' }, to: to('10.96.120.15', 80) });
+    const [o] = createCiliumSimulation(bounceCluster()).exact({
+      from: { kind: 'client', via: 'node-2' },
+      to: to('10.96.120.15', 80),
+    });
     expect(o?.result.verdict).not.toBe('DNAT');
   });
 });

@@ -4,8 +4,13 @@ import type { Cluster, Pod } from '../../../../src/engine/model/types';
 import { bounceCluster } from '../../../../src/engine/scenarios/bounce';
 
 /** The bounce cluster with `count` web pods: pod-i on node-((i-1) mod 3)+1 (node-3 included), IP 10.244.<node>.<10+i>. */
-export function spreadCluster(count: number, options: { readonly externalTrafficPolicy?: 'Cluster' | 'Local'; readonly skipNode3?: boolean } = {}): Cluster {
-  const base = bounceCluster(options.externalTrafficPolicy ? { externalTrafficPolicy: options.externalTrafficPolicy } : {});
+export function spreadCluster(
+  count: number,
+  options: { readonly externalTrafficPolicy?: 'Cluster' | 'Local'; readonly skipNode3?: boolean } = {},
+): Cluster {
+  const base = bounceCluster(
+    options.externalTrafficPolicy ? { externalTrafficPolicy: options.externalTrafficPolicy } : {},
+  );
   const nodes = options.skipNode3 ? 2 : 3;
   const pods: Pod[] = Array.from({ length: count }, (_, k) => {
     const node = (k % nodes) + 1;

@@ -22,7 +22,9 @@ describe('IPVS tables (ipvsadm -Ln)', () => {
     expect(text).toContain('TCP  10.244.2.1:30080 rr');
     expect(text).not.toContain('127.0.0.1:30080');
     expect(text).toContain('  -> 10.244.1.2:8080              Masq    1      0          0');
-    expect(text).toContain('-A KUBE-NODE-PORT -p tcp -m comment --comment "Kubernetes nodeport TCP port for masquerade purpose" -m set --match-set KUBE-NODE-PORT-TCP dst -j KUBE-MARK-MASQ');
+    expect(text).toContain(
+      '-A KUBE-NODE-PORT -p tcp -m comment --comment "Kubernetes nodeport TCP port for masquerade purpose" -m set --match-set KUBE-NODE-PORT-TCP dst -j KUBE-MARK-MASQ',
+    );
   });
 
   it('node-3 (no pods) has a node-port virtual server only on its LAN address', () => {
@@ -31,7 +33,9 @@ describe('IPVS tables (ipvsadm -Ln)', () => {
   });
 
   it('schedulers are shown, mh with its mh-port flag; a bad scheduler name is refused with the field named', () => {
-    expect(createIpvsSimulation(bounceCluster(), { scheduler: 'mh' }).rules('node-1')).toContain('TCP  10.96.120.15:80 mh (mh-port)');
+    expect(createIpvsSimulation(bounceCluster(), { scheduler: 'mh' }).rules('node-1')).toContain(
+      'TCP  10.96.120.15:80 mh (mh-port)',
+    );
     expect(() => createIpvsSimulation(bounceCluster(), { scheduler: 'xx' as 'rr' })).toThrow(/ipvsScheduler: "xx"/);
   });
 });
@@ -65,7 +69,10 @@ describe('rr and wrr: a deterministic sequence, not coin flips (unlike iptables 
 
   it('a run of 1000 gives exactly 500/500 (rr) and wrr with weight-1 real servers does the same', () => {
     for (const scheduler of ['rr', 'wrr'] as const) {
-      const run = createIpvsSimulation(bounceCluster(), { scheduler }).run({ from: client, to: to('192.168.10.12') }, { count: 1000, seed: 7 });
+      const run = createIpvsSimulation(bounceCluster(), { scheduler }).run(
+        { from: client, to: to('192.168.10.12') },
+        { count: 1000, seed: 7 },
+      );
       run.step(1000);
       expect(run.summary().pods).toEqual({ 'default/pod-1': 500, 'default/pod-2': 500 });
     }
@@ -113,7 +120,9 @@ describe('ClientIP session affinity: the persistent flag', () => {
     const c = { from: client, to: to('192.168.10.12') };
     const picks = [0, 10, 100, 1000].map((now) => pod(session.connect(c, { now })));
     expect(new Set(picks).size).toBe(1);
-    expect(pod(session.connect({ from: { kind: 'client', ip: '192.168.10.101' }, to: to('192.168.10.12') }, { now: 1000 }))).not.toBe(picks[0]);
+    expect(
+      pod(session.connect({ from: { kind: 'client', ip: '192.168.10.101' }, to: to('192.168.10.12') }, { now: 1000 })),
+    ).not.toBe(picks[0]);
     const params = (r: ConnectionResult): Record<string, unknown> =>
       ((r.trace ?? []).find((t) => (t as DatapathTraceEntry).code === 'ipvs.schedule') as DatapathTraceEntry).params;
     expect(params(session.connect(c, { now: 1000 + 10799, trace: true })).persistent).toBe(10800); // refreshed at t=1000
@@ -126,9 +135,22 @@ describe('ClientIP session affinity: the persistent flag', () => {
 describe('sh and mh: hashing the source', () => {
   it('sh: the same client always reaches the same pod, whatever its source port', () => {
     const sim = createIpvsSimulation(spreadCluster(5), { scheduler: 'sh' });
-    const pods = new Set(Array.from({ length: 50 }, (_, i) => pod(sim.sample({ from: { kind: 'client', ip: '192.168.10.100' }, to: to('192.168.10.12'), sourcePort: 33000 + i }, i))));
+    const pods = new Set(
+      Array.from({ length: 50 }, (_, i) =>
+        pod(
+          sim.sample(
+            { from: { kind: 'client', ip: '192.168.10.100' }, to: to('192.168.10.12'), sourcePort: 33000 + i },
+            i,
+          ),
+        ),
+      ),
+    );
     expect(pods.size).toBe(1);
-    const clients = new Set(Array.from({ length: 100 }, (_, i) => pod(sim.sample({ from: { kind: 'client', ip: `192.168.10.${120 + i}` }, to: to('192.168.10.12') }, 1))));
+    const clients = new Set(
+      Array.from({ length: 100 }, (_, i) =>
+        pod(sim.sample({ from: { kind: 'client', ip: `192.168.10.${120 + i}` }, to: to('192.168.10.12') }, 1)),
+      ),
+    );
     expect(clients.size).toBe(5);
   });
 
@@ -189,10 +211,18 @@ describe('the network walk: the same as iptables mode where the kernel behaves t
     const ipvs = createIpvsSimulation(bounceCluster()).session(1);
     const a = ipvs.connect({ from: client, to: to('192.168.10.12') });
     const b = ipvs.connect({ from: client, to: to('192.168.10.12') });
-    const iptables = createSimulation(bounceCluster()).exact({ from: client, to: to('192.168.10.12') }).map((o) => o.result);
+    const iptables = createSimulation(bounceCluster())
+      .exact({ from: client, to: to('192.168.10.12') })
+      .map((o) => o.result);
     for (const r of [a, b]) {
       const same = iptables.find((x) => pod(x) === pod(r))!;
-      expect({ seen: r.sourceSeen?.ip, hops: r.hops, masq: r.masquerade, reply: r.reply?.hops, ok: r.reply?.delivered }).toEqual({
+      expect({
+        seen: r.sourceSeen?.ip,
+        hops: r.hops,
+        masq: r.masquerade,
+        reply: r.reply?.hops,
+        ok: r.reply?.delivered,
+      }).toEqual({
         seen: same.sourceSeen?.ip,
         hops: same.hops,
         masq: same.masquerade,
@@ -203,7 +233,10 @@ describe('the network walk: the same as iptables mode where the kernel behaves t
   });
 
   it('a pod reaching the ClusterIP keeps its address (source inside clusterCIDR); the answer is un-NATed on its node', () => {
-    const r = createIpvsSimulation(bounceCluster()).sample({ from: { kind: 'pod', name: 'pod-1' }, to: to('10.96.120.15', 80) }, 1);
+    const r = createIpvsSimulation(bounceCluster()).sample(
+      { from: { kind: 'pod', name: 'pod-1' }, to: to('10.96.120.15', 80) },
+      1,
+    );
     expect(pod(r)).toBe('pod-2');
     expect(r.masquerade).toBe(false);
     expect(r.sourceSeen?.ip).toBe('10.244.1.2');
@@ -229,7 +262,10 @@ describe('the network walk: the same as iptables mode where the kernel behaves t
     const [o] = createIpvsSimulation(bounceCluster()).exact({ from: client, to: to('10.96.120.15', 22) });
     // The client needs a route to the service range: it has none, so go through node-2.
     expect(o?.result.verdict).toBe('DROP');
-    const [v] = createIpvsSimulation(bounceCluster()).exact({ from: { kind: 'client', via: 'node-2' }, to: to('10.96.120.15', 22) });
+    const [v] = createIpvsSimulation(bounceCluster()).exact({
+      from: { kind: 'client', via: 'node-2' },
+      to: to('10.96.120.15', 22),
+    });
     expect(v?.result.verdict).toBe('REJECT');
     expect(v?.result.decidedBy?.chain).toBe('KUBE-IPVS-FILTER');
   });

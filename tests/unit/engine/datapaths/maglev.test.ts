@@ -4,7 +4,11 @@ import { MAGLEV_DEFAULT_TABLE_SIZE, maglevTable, tupleHash } from '../../../../s
 import { murmur3x64128, utf8 } from '../../../../src/engine/datapaths/shared/hash';
 
 // mkAddr(i) of maglev_test.go: IPv4 address i (big-endian), port i, TCP.
-const mk = (i: number, weight: number, id: number): { id: number; addr: string; weight: number } => ({ id, addr: `0.0.0.${i}:${i}/TCP`, weight });
+const mk = (i: number, weight: number, id: number): { id: number; addr: string; weight: number } => ({
+  id,
+  addr: `0.0.0.${i}:${i}/TCP`,
+  weight,
+});
 
 function runLength(t: Int32Array): string {
   const runs: string[] = [];
@@ -24,8 +28,14 @@ function runLength(t: Int32Array): string {
 
 describe('Maglev lookup table', () => {
   it('MurmurHash3_x64_128 gives the reference values', () => {
-    expect(murmur3x64128(utf8('hello'), 0).map((h) => h.toString(16))).toEqual(['cbd8a7b341bd9b02', '5b1e906a48ae1d19']);
-    expect(murmur3x64128(utf8('The quick brown fox jumps over the lazy dog'), 0).map((h) => h.toString(16))).toEqual(['e34bbc7bbc071b6c', '7a433ca9c49a9347']);
+    expect(murmur3x64128(utf8('hello'), 0).map((h) => h.toString(16))).toEqual([
+      'cbd8a7b341bd9b02',
+      '5b1e906a48ae1d19',
+    ]);
+    expect(murmur3x64128(utf8('The quick brown fox jumps over the lazy dog'), 0).map((h) => h.toString(16))).toEqual([
+      'e34bbc7bbc071b6c',
+      '7a433ca9c49a9347',
+    ]);
   });
 
   it('reproduces Cilium TestReproducible bit for bit (M = 251, weighted backends)', () => {
@@ -46,7 +56,9 @@ describe('Maglev lookup table', () => {
 
   it('balance: with the default M = 16381 every backend holds M/N slots within 1%', () => {
     for (const n of [2, 3, 7, 10]) {
-      const t = maglevTable(Array.from({ length: n }, (_, i) => ({ id: i + 1, addr: `10.244.${i % 3}.${10 + i}:8080/TCP`, weight: 100 })));
+      const t = maglevTable(
+        Array.from({ length: n }, (_, i) => ({ id: i + 1, addr: `10.244.${i % 3}.${10 + i}:8080/TCP`, weight: 100 })),
+      );
       expect(t.length).toBe(MAGLEV_DEFAULT_TABLE_SIZE);
       for (let id = 1; id <= n; id++) {
         const slots = t.filter((x) => x === id).length;
@@ -56,7 +68,11 @@ describe('Maglev lookup table', () => {
   });
 
   it('consistency: removing one of 10 backends moves its own slots and under 1% of the others', () => {
-    const all = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, addr: `10.244.${i % 3}.${10 + i}:8080/TCP`, weight: 100 }));
+    const all = Array.from({ length: 10 }, (_, i) => ({
+      id: i + 1,
+      addr: `10.244.${i % 3}.${10 + i}:8080/TCP`,
+      weight: 100,
+    }));
     const before = maglevTable(all);
     const after = maglevTable(all.filter((b) => b.id !== 4));
     let moved = 0;

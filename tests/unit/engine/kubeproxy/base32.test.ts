@@ -27,7 +27,8 @@ const GO_PAIRS: ReadonlyArray<readonly [string, string]> = [
 function reference(data: Uint8Array): string {
   const bits = [...data].map((b) => b.toString(2).padStart(8, '0')).join('');
   let out = '';
-  for (let i = 0; i < bits.length; i += 5) out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[parseInt(bits.slice(i, i + 5).padEnd(5, '0'), 2)];
+  for (let i = 0; i < bits.length; i += 5)
+    out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[parseInt(bits.slice(i, i + 5).padEnd(5, '0'), 2)];
   return out;
 }
 

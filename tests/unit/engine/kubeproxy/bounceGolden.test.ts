@@ -29,7 +29,11 @@ describe('bounce: what differs between nodes', () => {
     expect(text).not.toContain('KUBE-SVL-');
   });
   it('ETP Local: node-2 sends external traffic to its own pod only', () => {
-    const svl = local('node-2').split('\n').filter((l) => l.startsWith('-A KUBE-SVL-'));
-    expect(svl).toEqual(['-A KUBE-SVL-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http -> 10.244.2.2:8080" -j KUBE-SEP-4EX2N4PG4ASNZOBF']);
+    const svl = local('node-2')
+      .split('\n')
+      .filter((l) => l.startsWith('-A KUBE-SVL-'));
+    expect(svl).toEqual([
+      '-A KUBE-SVL-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http -> 10.244.2.2:8080" -j KUBE-SEP-4EX2N4PG4ASNZOBF',
+    ]);
   });
 });

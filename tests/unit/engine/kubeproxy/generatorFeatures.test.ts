@@ -22,7 +22,9 @@ describe('generator features', () => {
 
   it('no ready endpoints: REJECT in filter KUBE-SERVICES and KUBE-EXTERNAL-SERVICES, no nat chains', () => {
     const text = generateRestoreInput(bounceCluster({ notReadyPods: ['pod-1', 'pod-2'] }), 'node-1');
-    expect(text).toContain('-A KUBE-SERVICES -m comment --comment "default/web:http has no endpoints" -m tcp -p tcp -d 10.96.120.15 --dport 80 -j REJECT');
+    expect(text).toContain(
+      '-A KUBE-SERVICES -m comment --comment "default/web:http has no endpoints" -m tcp -p tcp -d 10.96.120.15 --dport 80 -j REJECT',
+    );
     expect(text).toContain(
       '-A KUBE-EXTERNAL-SERVICES -m comment --comment "default/web:http has no endpoints" -m addrtype --dst-type LOCAL -m tcp -p tcp --dport 30080 -j REJECT',
     );
@@ -30,18 +32,26 @@ describe('generator features', () => {
   });
 
   it('terminating fallback: serving+terminating endpoints are used when none is ready', () => {
-    const svc = nat(bounceCluster({ terminatingPods: ['pod-1', 'pod-2'] })).filter((l) => l.startsWith('-A KUBE-SVC-') && l.includes('-> '));
+    const svc = nat(bounceCluster({ terminatingPods: ['pod-1', 'pod-2'] })).filter(
+      (l) => l.startsWith('-A KUBE-SVC-') && l.includes('-> '),
+    );
     expect(svc).toHaveLength(2);
   });
 
   it('terminating endpoints are skipped while a ready one exists', () => {
-    const svc = nat(bounceCluster({ terminatingPods: ['pod-1'] })).filter((l) => l.startsWith('-A KUBE-SVC-') && l.includes('-> '));
-    expect(svc).toEqual(['-A KUBE-SVC-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http -> 10.244.2.2:8080" -j KUBE-SEP-4EX2N4PG4ASNZOBF']);
+    const svc = nat(bounceCluster({ terminatingPods: ['pod-1'] })).filter(
+      (l) => l.startsWith('-A KUBE-SVC-') && l.includes('-> '),
+    );
+    expect(svc).toEqual([
+      '-A KUBE-SVC-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http -> 10.244.2.2:8080" -j KUBE-SEP-4EX2N4PG4ASNZOBF',
+    ]);
   });
 
   it('internalTrafficPolicy Local: ClusterIP jumps to KUBE-SVL, which carries the masquerade rule', () => {
     const lines = nat(bounceCluster({ internalTrafficPolicy: 'Local' }), 'node-1');
-    expect(lines).toContain('-A KUBE-SERVICES -m comment --comment "default/web:http cluster IP" -m tcp -p tcp -d 10.96.120.15 --dport 80 -j KUBE-SVL-CDGGSHYLG3RE2FKL');
+    expect(lines).toContain(
+      '-A KUBE-SERVICES -m comment --comment "default/web:http cluster IP" -m tcp -p tcp -d 10.96.120.15 --dport 80 -j KUBE-SVL-CDGGSHYLG3RE2FKL',
+    );
     expect(lines.filter((l) => l.startsWith('-A KUBE-SVL-'))[0]).toContain('! -s 10.244.0.0/16 -j KUBE-MARK-MASQ');
     // NodePort traffic still uses every endpoint.
     expect(lines).toContain('-A KUBE-EXT-CDGGSHYLG3RE2FKL -j KUBE-SVC-CDGGSHYLG3RE2FKL');
@@ -57,7 +67,9 @@ describe('generator features', () => {
     const base = bounceCluster({ externalTrafficPolicy: 'Local' });
     const nodeCidr = nat({ ...base, proxy: { ...base.proxy, detectLocalMode: 'NodeCIDR' } }, 'node-2');
     expect(nodeCidr.some((l) => l.includes('! -s 10.244.2.0/24 -j KUBE-MARK-MASQ'))).toBe(true);
-    expect(nodeCidr.some((l) => l.includes('"pod traffic for default/web:http external destinations" -s 10.244.2.0/24'))).toBe(true);
+    expect(
+      nodeCidr.some((l) => l.includes('"pod traffic for default/web:http external destinations" -s 10.244.2.0/24')),
+    ).toBe(true);
     const none = nat({ ...base, proxy: { ...base.proxy, detectLocalMode: 'None' } }, 'node-2');
     expect(none.some((l) => l.includes('-j KUBE-MARK-MASQ') && l.includes('! -s 10.'))).toBe(false);
     expect(none.some((l) => l.includes('pod traffic for'))).toBe(false);
@@ -81,10 +93,14 @@ describe('generator features', () => {
 
   it('nodePortAddresses: one rule per matching interface address (LAN, pod gateway)', () => {
     const base = bounceCluster();
-    const lines = nat({ ...base, proxy: { ...base.proxy, nodePortAddresses: ['192.168.10.0/24', '10.244.0.0/16'] } }, 'node-2').filter((l) =>
-      l.endsWith('-j KUBE-NODEPORTS'),
-    );
-    expect(lines.map((l) => l.split(' -d ')[1])).toEqual(['192.168.10.12 -j KUBE-NODEPORTS', '10.244.2.1 -j KUBE-NODEPORTS']);
+    const lines = nat(
+      { ...base, proxy: { ...base.proxy, nodePortAddresses: ['192.168.10.0/24', '10.244.0.0/16'] } },
+      'node-2',
+    ).filter((l) => l.endsWith('-j KUBE-NODEPORTS'));
+    expect(lines.map((l) => l.split(' -d ')[1])).toEqual([
+      '192.168.10.12 -j KUBE-NODEPORTS',
+      '10.244.2.1 -j KUBE-NODEPORTS',
+    ]);
   });
 
   it('external IPs and load-balancer IPs capture into KUBE-EXT / KUBE-FW', () => {
@@ -104,10 +120,16 @@ describe('generator features', () => {
       ],
     };
     const lines = nat(lb);
-    expect(lines).toContain('-A KUBE-SERVICES -m comment --comment "default/web:http external IP" -m tcp -p tcp -d 192.168.10.200 --dport 80 -j KUBE-EXT-CDGGSHYLG3RE2FKL');
-    expect(lines).toContain('-A KUBE-SERVICES -m comment --comment "default/web:http loadbalancer IP" -m tcp -p tcp -d 192.168.10.250 --dport 80 -j KUBE-FW-CDGGSHYLG3RE2FKL');
+    expect(lines).toContain(
+      '-A KUBE-SERVICES -m comment --comment "default/web:http external IP" -m tcp -p tcp -d 192.168.10.200 --dport 80 -j KUBE-EXT-CDGGSHYLG3RE2FKL',
+    );
+    expect(lines).toContain(
+      '-A KUBE-SERVICES -m comment --comment "default/web:http loadbalancer IP" -m tcp -p tcp -d 192.168.10.250 --dport 80 -j KUBE-FW-CDGGSHYLG3RE2FKL',
+    );
     // The node IP is inside the allowed range, so the LB IP itself is allowed as a source.
-    expect(lines).toContain('-A KUBE-FW-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http loadbalancer IP" -s 192.168.10.250 -j KUBE-EXT-CDGGSHYLG3RE2FKL');
+    expect(lines).toContain(
+      '-A KUBE-FW-CDGGSHYLG3RE2FKL -m comment --comment "default/web:http loadbalancer IP" -s 192.168.10.250 -j KUBE-EXT-CDGGSHYLG3RE2FKL',
+    );
     expect(generateRestoreInput(lb, 'node-2')).toContain(
       '-A KUBE-PROXY-FIREWALL -m comment --comment "default/web:http traffic not accepted by KUBE-FW-CDGGSHYLG3RE2FKL" -m tcp -p tcp -d 192.168.10.250 --dport 80 -j DROP',
     );
@@ -116,14 +138,26 @@ describe('generator features', () => {
   it('the full save has the built-in jumps in Prepend order and the canary chain', () => {
     const text = generateIptablesSave(bounceCluster(), 'node-1');
     const input = text.split('\n').filter((l) => l.startsWith('-A INPUT'));
-    expect(input.map((l) => l.split(' -j ')[1])).toEqual(['KUBE-FIREWALL', 'KUBE-PROXY-FIREWALL', 'KUBE-NODEPORTS', 'KUBE-EXTERNAL-SERVICES']);
+    expect(input.map((l) => l.split(' -j ')[1])).toEqual([
+      'KUBE-FIREWALL',
+      'KUBE-PROXY-FIREWALL',
+      'KUBE-NODEPORTS',
+      'KUBE-EXTERNAL-SERVICES',
+    ]);
     const forward = text.split('\n').filter((l) => l.startsWith('-A FORWARD'));
-    expect(forward.map((l) => l.split(' -j ')[1])).toEqual(['KUBE-PROXY-FIREWALL', 'KUBE-FORWARD', 'KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES']);
+    expect(forward.map((l) => l.split(' -j ')[1])).toEqual([
+      'KUBE-PROXY-FIREWALL',
+      'KUBE-FORWARD',
+      'KUBE-SERVICES',
+      'KUBE-EXTERNAL-SERVICES',
+    ]);
     expect(text.split('\n').filter((l) => l === ':KUBE-PROXY-CANARY - [0:0]')).toHaveLength(2);
   });
 
   it('an unknown node is a RangeError naming the nodes there are', () => {
-    expect(() => generateIptablesSave(bounceCluster(), 'node-9')).toThrow(/no node named "node-9".*node-1, node-2, node-3/);
+    expect(() => generateIptablesSave(bounceCluster(), 'node-9')).toThrow(
+      /no node named "node-9".*node-1, node-2, node-3/,
+    );
   });
 });
 
@@ -145,19 +179,30 @@ describe('property: input order does not change the rules', () => {
       endpoints: [
         { addresses: ['10.244.3.7'], nodeName: 'node-3', conditions: { ready: true } },
         { addresses: ['10.244.1.11'], nodeName: 'node-1', conditions: {} },
-        { addresses: ['10.244.2.9'], nodeName: 'node-2', conditions: { ready: false, serving: true, terminating: true } },
+        {
+          addresses: ['10.244.2.9'],
+          nodeName: 'node-2',
+          conditions: { ready: false, serving: true, terminating: true },
+        },
       ],
     };
     const cluster: Cluster = { ...base, endpointSlices: [...base.endpointSlices, extra] };
     const expected = ['node-1', 'node-2', 'node-3'].map((n) => generateIptablesSave(cluster, n));
     fc.assert(
-      fc.property(fc.array(fc.integer(), { minLength: 1, maxLength: 8 }), fc.array(fc.integer(), { minLength: 1, maxLength: 8 }), (k1, k2) => {
-        const shuffled: Cluster = {
-          ...cluster,
-          endpointSlices: shuffle(cluster.endpointSlices, k1).map((s) => ({ ...s, endpoints: shuffle(s.endpoints, k2) })),
-        };
-        ['node-1', 'node-2', 'node-3'].forEach((n, i) => expect(generateIptablesSave(shuffled, n)).toBe(expected[i]));
-      }),
+      fc.property(
+        fc.array(fc.integer(), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer(), { minLength: 1, maxLength: 8 }),
+        (k1, k2) => {
+          const shuffled: Cluster = {
+            ...cluster,
+            endpointSlices: shuffle(cluster.endpointSlices, k1).map((s) => ({
+              ...s,
+              endpoints: shuffle(s.endpoints, k2),
+            })),
+          };
+          ['node-1', 'node-2', 'node-3'].forEach((n, i) => expect(generateIptablesSave(shuffled, n)).toBe(expected[i]));
+        },
+      ),
       { numRuns: 50 },
     );
   });

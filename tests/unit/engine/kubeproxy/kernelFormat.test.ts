@@ -31,7 +31,10 @@ describe('kernelRule', () => {
     ],
     ['-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000', '-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000'],
     ['-A KUBE-POSTROUTING -j MARK --xor-mark 0x4000', '-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0'],
-    ['-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN', '-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN'],
+    [
+      '-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN',
+      '-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN',
+    ],
     [
       '-A KUBE-SERVICES -m comment --comment "ns/svc:p has no endpoints" -m tcp -p tcp -d 10.96.0.5 --dport 80 -j REJECT',
       '-A KUBE-SERVICES -d 10.96.0.5/32 -p tcp -m comment --comment "ns/svc:p has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable',
@@ -48,7 +51,10 @@ describe('kernelRule', () => {
       '-A INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes load balancer firewall" -j KUBE-PROXY-FIREWALL',
       '-A INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes load balancer firewall" -j KUBE-PROXY-FIREWALL',
     ],
-    ['-A KUBE-FW-X -m comment --comment "other traffic to ns/svc:p will be dropped by KUBE-PROXY-FIREWALL"', '-A KUBE-FW-X -m comment --comment "other traffic to ns/svc:p will be dropped by KUBE-PROXY-FIREWALL"'],
+    [
+      '-A KUBE-FW-X -m comment --comment "other traffic to ns/svc:p will be dropped by KUBE-PROXY-FIREWALL"',
+      '-A KUBE-FW-X -m comment --comment "other traffic to ns/svc:p will be dropped by KUBE-PROXY-FIREWALL"',
+    ],
   ])('%s', (input, expected) => {
     expect(kernelRule(input)).toBe(expected);
   });

@@ -32,7 +32,11 @@ describe("kube-proxy's expected dumps", () => {
           externalIPs: ['192.168.99.22'],
           healthCheckNodePort: 30000,
         }),
-        makeTestService('ns3', 'svc3', { type: 'NodePort', clusterIP: '172.30.0.43', ports: [port('p80', 80, { nodePort: 3003 })] }),
+        makeTestService('ns3', 'svc3', {
+          type: 'NodePort',
+          clusterIP: '172.30.0.43',
+          ports: [port('p80', 80, { nodePort: 3003 })],
+        }),
         makeTestService('ns4', 'svc4', {
           type: 'NodePort',
           clusterIP: '172.30.0.44',

@@ -17,9 +17,22 @@ import { parseDump } from '../../../../src/engine/kubeproxy/iptables/dump';
 import { exactFixed, formatFixed } from '../../../../src/engine/kubeproxy/probability';
 import type { IptablesOptions } from '../../../../src/engine/kubeproxy';
 import type { Cluster } from '../../../../src/engine/model/types';
-import { FAKE_PROXIER_OPTIONS, TEST_NODE_NAME, ep, fakeCluster, makeTestEndpointSlice, makeTestService, port } from './helpers/fakeProxier';
+import {
+  FAKE_PROXIER_OPTIONS,
+  TEST_NODE_NAME,
+  ep,
+  fakeCluster,
+  makeTestEndpointSlice,
+  makeTestService,
+  port,
+} from './helpers/fakeProxier';
 
-function chain(cluster: Cluster, table: string, name: string, options: IptablesOptions = FAKE_PROXIER_OPTIONS): string[] {
+function chain(
+  cluster: Cluster,
+  table: string,
+  name: string,
+  options: IptablesOptions = FAKE_PROXIER_OPTIONS,
+): string[] {
   const dump = parseDump(generateRestoreInput(cluster, TEST_NODE_NAME, options));
   return dump.tables.find((t) => t.name === table)?.chains.find((c) => c.name === name)?.rules ?? [];
 }
@@ -44,7 +57,9 @@ describe('TestDropInvalidRule', () => {
     ]);
   });
   it('nf_conntrack_tcp_be_liberal: no DROP rule', () => {
-    expect(chain(empty, 'filter', 'KUBE-FORWARD', { ...FAKE_PROXIER_OPTIONS, nfacct: false, conntrackTCPLiberal: true })).toEqual(FORWARD_TAIL);
+    expect(
+      chain(empty, 'filter', 'KUBE-FORWARD', { ...FAKE_PROXIER_OPTIONS, nfacct: false, conntrackTCPLiberal: true }),
+    ).toEqual(FORWARD_TAIL);
   });
 });
 
@@ -62,7 +77,9 @@ describe('TestMasqueradeRule', () => {
     expect(masqueradeMark(14)).toBe('0x4000');
     expect(masqueradeMark(0)).toBe('0x1');
     expect(masqueradeMark(31)).toBe('0x80000000');
-    expect(chain(fakeCluster([], [], { masqueradeBit: 5 }), 'nat', 'KUBE-MARK-MASQ')).toEqual(['-A KUBE-MARK-MASQ -j MARK --or-mark 0x20']);
+    expect(chain(fakeCluster([], [], { masqueradeBit: 5 }), 'nat', 'KUBE-MARK-MASQ')).toEqual([
+      '-A KUBE-MARK-MASQ -j MARK --or-mark 0x20',
+    ]);
   });
 });
 
@@ -89,7 +106,8 @@ describe('TestLoadBalancerIngressRouteTypeProxy', () => {
 });
 
 describe('TestSyncProxyRulesLargeClusterMode', () => {
-  const endpoints = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ep(`${prefix}.${i % 256}.${Math.floor(i / 256)}`));
+  const endpoints = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => ep(`${prefix}.${i % 256}.${Math.floor(i / 256)}`));
   const services = [
     makeTestService('ns1', 'svc1', { clusterIP: '172.30.0.41', ports: [port('p80', 80)] }),
     makeTestService('ns2', 'svc2', { clusterIP: '172.30.0.42', ports: [port('p8080', 8080)] }),
@@ -101,14 +119,31 @@ describe('TestSyncProxyRulesLargeClusterMode', () => {
   ];
   const dnat = (text: string) => text.split('\n').filter((l) => l.startsWith('-A KUBE-SEP-') && l.includes('-j DNAT'));
   it('keeps comments at 998 endpoints', () => {
-    const lines = dnat(generateRestoreInput(fakeCluster(services, base, { masqueradeAll: true }), TEST_NODE_NAME, FAKE_PROXIER_OPTIONS));
+    const lines = dnat(
+      generateRestoreInput(fakeCluster(services, base, { masqueradeAll: true }), TEST_NODE_NAME, FAKE_PROXIER_OPTIONS),
+    );
     expect(lines).toHaveLength(998);
-    expect(lines).toContain('-A KUBE-SEP-DKGQUZGBKLTPAR56 -m comment --comment ns1/svc1:p80 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80');
+    expect(lines).toContain(
+      '-A KUBE-SEP-DKGQUZGBKLTPAR56 -m comment --comment ns1/svc1:p80 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80',
+    );
     expect(lines.every((l) => l.includes('--comment'))).toBe(true);
   });
   it('drops endpoint comments above 1000 endpoints', () => {
-    const slices = [...base, makeTestEndpointSlice('ns3', 'svc3', 1, [ep('203.0.113.4'), ep('203.0.113.8'), ep('203.0.113.12')], [{ name: 'p8081', port: 8081 }])];
-    const text = generateRestoreInput(fakeCluster(services, slices, { masqueradeAll: true }), TEST_NODE_NAME, FAKE_PROXIER_OPTIONS);
+    const slices = [
+      ...base,
+      makeTestEndpointSlice(
+        'ns3',
+        'svc3',
+        1,
+        [ep('203.0.113.4'), ep('203.0.113.8'), ep('203.0.113.12')],
+        [{ name: 'p8081', port: 8081 }],
+      ),
+    ];
+    const text = generateRestoreInput(
+      fakeCluster(services, slices, { masqueradeAll: true }),
+      TEST_NODE_NAME,
+      FAKE_PROXIER_OPTIONS,
+    );
     const lines = dnat(text);
     expect(lines).toHaveLength(1001);
     expect(lines).toContain('-A KUBE-SEP-DKGQUZGBKLTPAR56 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80');

@@ -47,7 +47,9 @@ describe('sortIPTablesRules (TestSortIPTablesRules)', () => {
         'COMMIT',
         '',
       ].join('\n');
-    expect(sortIPTablesRules(block('filter') + block('nat') + block('mangle'))).toBe(sorted('filter') + sorted('mangle') + sorted('nat'));
+    expect(sortIPTablesRules(block('filter') + block('nat') + block('mangle'))).toBe(
+      sorted('filter') + sorted('mangle') + sorted('nat'),
+    );
   });
 
   it('rejects text that is not a dump, naming the line', () => {

@@ -22,9 +22,24 @@ const ready = { ready: true };
 
 describe('TestInternalTrafficPolicy', () => {
   const cases: { name: string; itp: 'Cluster' | 'Local'; nodes: string[]; output: string }[] = [
-    { name: 'internalTrafficPolicy is cluster', itp: 'Cluster', nodes: [TEST_NODE_NAME, 'node1', 'node2'], output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.3:80' },
-    { name: 'local, one local endpoint', itp: 'Local', nodes: [TEST_NODE_NAME, 'node1', 'node2'], output: '10.0.1.1:80' },
-    { name: 'local, multiple local endpoints', itp: 'Local', nodes: [TEST_NODE_NAME, TEST_NODE_NAME, 'node2'], output: '10.0.1.1:80, 10.0.1.2:80' },
+    {
+      name: 'internalTrafficPolicy is cluster',
+      itp: 'Cluster',
+      nodes: [TEST_NODE_NAME, 'node1', 'node2'],
+      output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.3:80',
+    },
+    {
+      name: 'local, one local endpoint',
+      itp: 'Local',
+      nodes: [TEST_NODE_NAME, 'node1', 'node2'],
+      output: '10.0.1.1:80',
+    },
+    {
+      name: 'local, multiple local endpoints',
+      itp: 'Local',
+      nodes: [TEST_NODE_NAME, TEST_NODE_NAME, 'node2'],
+      output: '10.0.1.1:80, 10.0.1.2:80',
+    },
     { name: 'local, no local endpoints', itp: 'Local', nodes: ['node0', 'node1', 'node2'], output: 'DROP' },
   ];
   for (const c of cases) {
@@ -59,13 +74,28 @@ function terminatingService(policy: 'Local' | 'Cluster'): Service {
 
 const cond = (r: boolean, s: boolean, t: boolean) => ({ ready: r, serving: s, terminating: t });
 
-function terminatingCases(policy: 'Local' | 'Cluster', cases: { name: string; slice: EndpointSlice; flows: PacketFlowTest[] }[]): void {
+function terminatingCases(
+  policy: 'Local' | 'Cluster',
+  cases: { name: string; slice: EndpointSlice; flows: PacketFlowTest[] }[],
+): void {
   for (const c of cases) {
     describe(c.name, () => {
       runPacketFlowTests(fakeCluster([terminatingService(policy)], [c.slice]), c.flows);
       runPacketFlowTests(fakeCluster([terminatingService(policy)], []), [
-        { name: 'pod to clusterIP after endpoints deleted', sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80, output: 'REJECT' },
-        { name: 'external to LB after endpoints deleted', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: 'REJECT' },
+        {
+          name: 'pod to clusterIP after endpoints deleted',
+          sourceIP: '10.0.0.2',
+          destIP: '172.30.1.1',
+          destPort: 80,
+          output: 'REJECT',
+        },
+        {
+          name: 'external to LB after endpoints deleted',
+          sourceIP: TEST_EXTERNAL_CLIENT,
+          destIP: '1.2.3.4',
+          destPort: 80,
+          output: 'REJECT',
+        },
       ]);
     });
   }
@@ -85,8 +115,20 @@ describe('TestTerminatingEndpointsTrafficPolicyLocal', () => {
         ep('10.0.1.5', 'node-1', cond(true, true, false)),
       ]),
       flows: [
-        { name: 'pod to clusterIP', sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80, output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80' },
-        { name: 'external to LB', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: '10.0.1.1:80, 10.0.1.2:80' },
+        {
+          name: 'pod to clusterIP',
+          sourceIP: '10.0.0.2',
+          destIP: '172.30.1.1',
+          destPort: 80,
+          output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
+        },
+        {
+          name: 'external to LB',
+          sourceIP: TEST_EXTERNAL_CLIENT,
+          destIP: '1.2.3.4',
+          destPort: 80,
+          output: '10.0.1.1:80, 10.0.1.2:80',
+        },
       ],
     },
     {
@@ -99,7 +141,13 @@ describe('TestTerminatingEndpointsTrafficPolicyLocal', () => {
       ]),
       flows: [
         { name: 'pod to clusterIP', sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80, output: '10.0.1.5:80' },
-        { name: 'external to LB', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: '10.0.1.2:80, 10.0.1.3:80' },
+        {
+          name: 'external to LB',
+          sourceIP: TEST_EXTERNAL_CLIENT,
+          destIP: '1.2.3.4',
+          destPort: 80,
+          output: '10.0.1.2:80, 10.0.1.3:80',
+        },
       ],
     },
     {
@@ -107,15 +155,36 @@ describe('TestTerminatingEndpointsTrafficPolicyLocal', () => {
       slice: slice([ep('10.0.1.5', 'node-1', cond(false, true, true))]),
       flows: [
         { name: 'pod to clusterIP', sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80, output: '10.0.1.5:80' },
-        { name: 'external to LB, no locally-usable endpoints', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: 'DROP' },
+        {
+          name: 'external to LB, no locally-usable endpoints',
+          sourceIP: TEST_EXTERNAL_CLIENT,
+          destIP: '1.2.3.4',
+          destPort: 80,
+          output: 'DROP',
+        },
       ],
     },
     {
       name: 'no usable endpoints on any node',
-      slice: slice([ep('10.0.1.5', TEST_NODE_NAME, cond(false, false, true)), ep('10.0.1.5', 'node-1', cond(false, false, true))]),
+      slice: slice([
+        ep('10.0.1.5', TEST_NODE_NAME, cond(false, false, true)),
+        ep('10.0.1.5', 'node-1', cond(false, false, true)),
+      ]),
       flows: [
-        { name: 'pod to clusterIP, no usable endpoints', sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80, output: 'REJECT' },
-        { name: 'external to LB, no usable endpoints', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: 'REJECT' },
+        {
+          name: 'pod to clusterIP, no usable endpoints',
+          sourceIP: '10.0.0.2',
+          destIP: '172.30.1.1',
+          destPort: 80,
+          output: 'REJECT',
+        },
+        {
+          name: 'external to LB, no usable endpoints',
+          sourceIP: TEST_EXTERNAL_CLIENT,
+          destIP: '1.2.3.4',
+          destPort: 80,
+          output: 'REJECT',
+        },
       ],
     },
   ]);
@@ -133,8 +202,21 @@ describe('TestTerminatingEndpointsTrafficPolicyCluster', () => {
         ep('10.0.1.5', 'another-node', cond(true, true, false)),
       ]),
       flows: [
-        { name: 'pod to clusterIP', sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80, output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80' },
-        { name: 'external to LB', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80', masq: true },
+        {
+          name: 'pod to clusterIP',
+          sourceIP: '10.0.0.2',
+          destIP: '172.30.1.1',
+          destPort: 80,
+          output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
+        },
+        {
+          name: 'external to LB',
+          sourceIP: TEST_EXTERNAL_CLIENT,
+          destIP: '1.2.3.4',
+          destPort: 80,
+          output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
+          masq: true,
+        },
       ],
     },
     {
@@ -146,8 +228,21 @@ describe('TestTerminatingEndpointsTrafficPolicyCluster', () => {
         ep('10.0.1.5', 'another-node', cond(false, true, true)),
       ]),
       flows: [
-        { name: 'pod to clusterIP', sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80, output: '10.0.1.2:80, 10.0.1.3:80, 10.0.1.5:80' },
-        { name: 'external to LB', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: '10.0.1.2:80, 10.0.1.3:80, 10.0.1.5:80', masq: true },
+        {
+          name: 'pod to clusterIP',
+          sourceIP: '10.0.0.2',
+          destIP: '172.30.1.1',
+          destPort: 80,
+          output: '10.0.1.2:80, 10.0.1.3:80, 10.0.1.5:80',
+        },
+        {
+          name: 'external to LB',
+          sourceIP: TEST_EXTERNAL_CLIENT,
+          destIP: '1.2.3.4',
+          destPort: 80,
+          output: '10.0.1.2:80, 10.0.1.3:80, 10.0.1.5:80',
+          masq: true,
+        },
       ],
     },
     {
@@ -155,12 +250,22 @@ describe('TestTerminatingEndpointsTrafficPolicyCluster', () => {
       slice: slice([ep('10.0.1.5', 'node-1', cond(false, true, true))]),
       flows: [
         { name: 'pod to clusterIP', sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80, output: '10.0.1.5:80' },
-        { name: 'external to LB', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: '10.0.1.5:80', masq: true },
+        {
+          name: 'external to LB',
+          sourceIP: TEST_EXTERNAL_CLIENT,
+          destIP: '1.2.3.4',
+          destPort: 80,
+          output: '10.0.1.5:80',
+          masq: true,
+        },
       ],
     },
     {
       name: 'no usable endpoints on any node',
-      slice: slice([ep('10.0.1.5', TEST_NODE_NAME, cond(false, false, true)), ep('10.0.1.5', 'node-1', cond(false, false, true))]),
+      slice: slice([
+        ep('10.0.1.5', TEST_NODE_NAME, cond(false, false, true)),
+        ep('10.0.1.5', 'node-1', cond(false, false, true)),
+      ]),
       flows: [
         { name: 'pod to clusterIP', sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80, output: 'REJECT' },
         { name: 'external to LB', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: 'REJECT' },
@@ -196,7 +301,13 @@ describe('TestInternalExternalMasquerade', () => {
     }),
   ];
   const slices = [1, 2, 3].map((n) =>
-    makeTestEndpointSlice(`ns${n}`, `svc${n}`, 1, [ep(`10.180.0.${n}`, TEST_NODE_NAME), ep(`10.180.1.${n}`, 'remote')], [{ name: 'p80', port: 80 }]),
+    makeTestEndpointSlice(
+      `ns${n}`,
+      `svc${n}`,
+      1,
+      [ep(`10.180.0.${n}`, TEST_NODE_NAME), ep(`10.180.1.${n}`, 'remote')],
+      [{ name: 'p80', port: 80 }],
+    ),
   );
   const all1 = '10.180.0.1:80, 10.180.1.1:80';
   const all2 = '10.180.0.2:80, 10.180.1.2:80';
@@ -205,34 +316,216 @@ describe('TestInternalExternalMasquerade', () => {
     { name: 'pod to ClusterIP', sourceIP: '10.0.0.2', destIP: '172.30.0.41', destPort: 80, output: all1, masq: false },
     { name: 'pod to NodePort', sourceIP: '10.0.0.2', destIP: TEST_NODE_IP, destPort: 3001, output: all1, masq: true },
     { name: 'pod to LB', sourceIP: '10.0.0.2', destIP: '1.2.3.4', destPort: 80, output: all1, masq: true },
-    { name: 'node to ClusterIP', sourceIP: TEST_NODE_IP, destIP: '172.30.0.41', destPort: 80, output: all1, masq: true },
-    { name: 'node to NodePort', sourceIP: TEST_NODE_IP, destIP: TEST_NODE_IP, destPort: 3001, output: all1, masq: true },
-    { name: 'localhost to NodePort', sourceIP: '127.0.0.1', destIP: '127.0.0.1', destPort: 3001, output: all1, masq: true },
+    {
+      name: 'node to ClusterIP',
+      sourceIP: TEST_NODE_IP,
+      destIP: '172.30.0.41',
+      destPort: 80,
+      output: all1,
+      masq: true,
+    },
+    {
+      name: 'node to NodePort',
+      sourceIP: TEST_NODE_IP,
+      destIP: TEST_NODE_IP,
+      destPort: 3001,
+      output: all1,
+      masq: true,
+    },
+    {
+      name: 'localhost to NodePort',
+      sourceIP: '127.0.0.1',
+      destIP: '127.0.0.1',
+      destPort: 3001,
+      output: all1,
+      masq: true,
+    },
     { name: 'node to LB', sourceIP: TEST_NODE_IP, destIP: '1.2.3.4', destPort: 80, output: all1, masq: true },
-    { name: 'external to ClusterIP', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '172.30.0.41', destPort: 80, output: all1, masq: true },
-    { name: 'external to NodePort', sourceIP: TEST_EXTERNAL_CLIENT, destIP: TEST_NODE_IP, destPort: 3001, output: all1, masq: true },
-    { name: 'external to LB', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '1.2.3.4', destPort: 80, output: all1, masq: true },
-    { name: 'pod to ClusterIP with eTP:Local', sourceIP: '10.0.0.2', destIP: '172.30.0.42', destPort: 80, output: all2, masq: false },
-    { name: 'pod to NodePort with eTP:Local', sourceIP: '10.0.0.2', destIP: TEST_NODE_IP, destPort: 3002, output: all2, masq: false },
-    { name: 'pod to LB with eTP:Local', sourceIP: '10.0.0.2', destIP: '5.6.7.8', destPort: 80, output: all2, masq: false },
-    { name: 'node to ClusterIP with eTP:Local', sourceIP: TEST_NODE_IP, destIP: '172.30.0.42', destPort: 80, output: all2, masq: true },
+    {
+      name: 'external to ClusterIP',
+      sourceIP: TEST_EXTERNAL_CLIENT,
+      destIP: '172.30.0.41',
+      destPort: 80,
+      output: all1,
+      masq: true,
+    },
+    {
+      name: 'external to NodePort',
+      sourceIP: TEST_EXTERNAL_CLIENT,
+      destIP: TEST_NODE_IP,
+      destPort: 3001,
+      output: all1,
+      masq: true,
+    },
+    {
+      name: 'external to LB',
+      sourceIP: TEST_EXTERNAL_CLIENT,
+      destIP: '1.2.3.4',
+      destPort: 80,
+      output: all1,
+      masq: true,
+    },
+    {
+      name: 'pod to ClusterIP with eTP:Local',
+      sourceIP: '10.0.0.2',
+      destIP: '172.30.0.42',
+      destPort: 80,
+      output: all2,
+      masq: false,
+    },
+    {
+      name: 'pod to NodePort with eTP:Local',
+      sourceIP: '10.0.0.2',
+      destIP: TEST_NODE_IP,
+      destPort: 3002,
+      output: all2,
+      masq: false,
+    },
+    {
+      name: 'pod to LB with eTP:Local',
+      sourceIP: '10.0.0.2',
+      destIP: '5.6.7.8',
+      destPort: 80,
+      output: all2,
+      masq: false,
+    },
+    {
+      name: 'node to ClusterIP with eTP:Local',
+      sourceIP: TEST_NODE_IP,
+      destIP: '172.30.0.42',
+      destPort: 80,
+      output: all2,
+      masq: true,
+    },
     // (The Go test really uses svc1's node port here.)
-    { name: 'node to NodePort with eTP:Local', sourceIP: TEST_NODE_IP, destIP: TEST_NODE_IP, destPort: 3001, output: all1, masq: true },
-    { name: 'localhost to NodePort with eTP:Local', sourceIP: '127.0.0.1', destIP: '127.0.0.1', destPort: 3002, output: all2, masq: true },
-    { name: 'node to LB with eTP:Local', sourceIP: TEST_NODE_IP, destIP: '5.6.7.8', destPort: 80, output: all2, masq: true },
-    { name: 'external to ClusterIP with eTP:Local', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '172.30.0.42', destPort: 80, output: all2, masq: true },
-    { name: 'external to NodePort with eTP:Local', sourceIP: TEST_EXTERNAL_CLIENT, destIP: TEST_NODE_IP, destPort: 3002, output: '10.180.0.2:80', masq: false },
-    { name: 'external to LB with eTP:Local', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '5.6.7.8', destPort: 80, output: '10.180.0.2:80', masq: false },
-    { name: 'pod to ClusterIP with iTP:Local', sourceIP: '10.0.0.2', destIP: '172.30.0.43', destPort: 80, output: '10.180.0.3:80', masq: false },
-    { name: 'pod to NodePort with iTP:Local', sourceIP: '10.0.0.2', destIP: TEST_NODE_IP, destPort: 3003, output: all3, masq: true },
-    { name: 'pod to LB with iTP:Local', sourceIP: '10.0.0.2', destIP: '9.10.11.12', destPort: 80, output: all3, masq: true },
-    { name: 'node to ClusterIP with iTP:Local', sourceIP: TEST_NODE_IP, destIP: '172.30.0.43', destPort: 80, output: '10.180.0.3:80', masq: true },
-    { name: 'node to NodePort with iTP:Local', sourceIP: TEST_NODE_IP, destIP: TEST_NODE_IP, destPort: 3003, output: all3, masq: true },
-    { name: 'localhost to NodePort with iTP:Local', sourceIP: '127.0.0.1', destIP: '127.0.0.1', destPort: 3003, output: all3, masq: true },
-    { name: 'node to LB with iTP:Local', sourceIP: TEST_NODE_IP, destIP: '9.10.11.12', destPort: 80, output: all3, masq: true },
-    { name: 'external to ClusterIP with iTP:Local', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '172.30.0.43', destPort: 80, output: '10.180.0.3:80', masq: true },
-    { name: 'external to NodePort with iTP:Local', sourceIP: TEST_EXTERNAL_CLIENT, destIP: TEST_NODE_IP, destPort: 3003, output: all3, masq: true },
-    { name: 'external to LB with iTP:Local', sourceIP: TEST_EXTERNAL_CLIENT, destIP: '9.10.11.12', destPort: 80, output: all3, masq: true },
+    {
+      name: 'node to NodePort with eTP:Local',
+      sourceIP: TEST_NODE_IP,
+      destIP: TEST_NODE_IP,
+      destPort: 3001,
+      output: all1,
+      masq: true,
+    },
+    {
+      name: 'localhost to NodePort with eTP:Local',
+      sourceIP: '127.0.0.1',
+      destIP: '127.0.0.1',
+      destPort: 3002,
+      output: all2,
+      masq: true,
+    },
+    {
+      name: 'node to LB with eTP:Local',
+      sourceIP: TEST_NODE_IP,
+      destIP: '5.6.7.8',
+      destPort: 80,
+      output: all2,
+      masq: true,
+    },
+    {
+      name: 'external to ClusterIP with eTP:Local',
+      sourceIP: TEST_EXTERNAL_CLIENT,
+      destIP: '172.30.0.42',
+      destPort: 80,
+      output: all2,
+      masq: true,
+    },
+    {
+      name: 'external to NodePort with eTP:Local',
+      sourceIP: TEST_EXTERNAL_CLIENT,
+      destIP: TEST_NODE_IP,
+      destPort: 3002,
+      output: '10.180.0.2:80',
+      masq: false,
+    },
+    {
+      name: 'external to LB with eTP:Local',
+      sourceIP: TEST_EXTERNAL_CLIENT,
+      destIP: '5.6.7.8',
+      destPort: 80,
+      output: '10.180.0.2:80',
+      masq: false,
+    },
+    {
+      name: 'pod to ClusterIP with iTP:Local',
+      sourceIP: '10.0.0.2',
+      destIP: '172.30.0.43',
+      destPort: 80,
+      output: '10.180.0.3:80',
+      masq: false,
+    },
+    {
+      name: 'pod to NodePort with iTP:Local',
+      sourceIP: '10.0.0.2',
+      destIP: TEST_NODE_IP,
+      destPort: 3003,
+      output: all3,
+      masq: true,
+    },
+    {
+      name: 'pod to LB with iTP:Local',
+      sourceIP: '10.0.0.2',
+      destIP: '9.10.11.12',
+      destPort: 80,
+      output: all3,
+      masq: true,
+    },
+    {
+      name: 'node to ClusterIP with iTP:Local',
+      sourceIP: TEST_NODE_IP,
+      destIP: '172.30.0.43',
+      destPort: 80,
+      output: '10.180.0.3:80',
+      masq: true,
+    },
+    {
+      name: 'node to NodePort with iTP:Local',
+      sourceIP: TEST_NODE_IP,
+      destIP: TEST_NODE_IP,
+      destPort: 3003,
+      output: all3,
+      masq: true,
+    },
+    {
+      name: 'localhost to NodePort with iTP:Local',
+      sourceIP: '127.0.0.1',
+      destIP: '127.0.0.1',
+      destPort: 3003,
+      output: all3,
+      masq: true,
+    },
+    {
+      name: 'node to LB with iTP:Local',
+      sourceIP: TEST_NODE_IP,
+      destIP: '9.10.11.12',
+      destPort: 80,
+      output: all3,
+      masq: true,
+    },
+    {
+      name: 'external to ClusterIP with iTP:Local',
+      sourceIP: TEST_EXTERNAL_CLIENT,
+      destIP: '172.30.0.43',
+      destPort: 80,
+      output: '10.180.0.3:80',
+      masq: true,
+    },
+    {
+      name: 'external to NodePort with iTP:Local',
+      sourceIP: TEST_EXTERNAL_CLIENT,
+      destIP: TEST_NODE_IP,
+      destPort: 3003,
+      output: all3,
+      masq: true,
+    },
+    {
+      name: 'external to LB with iTP:Local',
+      sourceIP: TEST_EXTERNAL_CLIENT,
+      destIP: '9.10.11.12',
+      destPort: 80,
+      output: all3,
+      masq: true,
+    },
   ];
   const override = (overrides: Record<string, Partial<PacketFlowTest>>): PacketFlowTest[] =>
     base.map((flow) => ({ ...flow, ...(overrides[flow.name] ?? {}) }));
@@ -252,8 +545,10 @@ describe('TestInternalExternalMasquerade', () => {
     'pod to ClusterIP with iTP:Local': { masq: true },
   };
   describe('base', () => runPacketFlowTests(fakeCluster(services, slices), base));
-  describe('no LocalTrafficDetector', () => runPacketFlowTests(fakeCluster(services, slices, { detectLocalMode: 'None' }), override(noDetector)));
-  describe('masqueradeAll', () => runPacketFlowTests(fakeCluster(services, slices, { masqueradeAll: true }), override(masqAll)));
+  describe('no LocalTrafficDetector', () =>
+    runPacketFlowTests(fakeCluster(services, slices, { detectLocalMode: 'None' }), override(noDetector)));
+  describe('masqueradeAll', () =>
+    runPacketFlowTests(fakeCluster(services, slices, { masqueradeAll: true }), override(masqAll)));
   describe('masqueradeAll, no LocalTrafficDetector', () =>
     runPacketFlowTests(
       fakeCluster(services, slices, { masqueradeAll: true, detectLocalMode: 'None' }),

@@ -12,7 +12,9 @@ import { loadManifests } from '@/engine/model/loadManifests';
 import { measure, stickyGroups } from '@/engine/quiz/observe';
 import { createSimulation } from '@/engine/simulate';
 
-const cluster = loadManifests(readFileSync(join(process.cwd(), 'content', 'scenarios', 'bounce.yaml'), 'utf8')).cluster!;
+const cluster = loadManifests(
+  readFileSync(join(process.cwd(), 'content', 'scenarios', 'bounce.yaml'), 'utf8'),
+).cluster!;
 const traffic: TrafficSpec = {
   service: 'default/web',
   clients: [
@@ -64,7 +66,12 @@ describe('controls', () => {
       datapath: 'nftables',
       'ready-pod-2': 'terminating',
     });
-    expect(c.services[0]).toMatchObject({ externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Local', sessionAffinity: 'ClientIP', sessionAffinityTimeoutSeconds: 10 });
+    expect(c.services[0]).toMatchObject({
+      externalTrafficPolicy: 'Local',
+      internalTrafficPolicy: 'Local',
+      sessionAffinity: 'ClientIP',
+      sessionAffinityTimeoutSeconds: 10,
+    });
     expect(c.proxy.mode).toBe('nftables');
     expect(c.endpointSlices[0]?.endpoints[1]?.conditions).toEqual({ ready: false, serving: true, terminating: true });
     expect(t.connections).toEqual([
@@ -75,7 +82,10 @@ describe('controls', () => {
   });
 
   it('a not-ready endpoint is left out of the rules', () => {
-    const { cluster: c, traffic: t } = applySettings(cluster, traffic, controls, { ...defaultSettings(controls), 'ready-pod-2': 'notReady' });
+    const { cluster: c, traffic: t } = applySettings(cluster, traffic, controls, {
+      ...defaultSettings(controls),
+      'ready-pod-2': 'notReady',
+    });
     const sim = createSimulation(c);
     const run = startLabRun(sim, trafficSteps(c, t), { total: 400, seed: 1, interval: 1 });
     run.step(400);
@@ -85,7 +95,12 @@ describe('controls', () => {
 
 describe('a round of two clients on the simulated clock', () => {
   const run = (settings: Record<string, string>) => {
-    const { cluster: c, traffic: t } = applySettings(cluster, traffic, controls.filter((x) => x.kind !== 'entryNode' && x.kind !== 'client'), settings);
+    const { cluster: c, traffic: t } = applySettings(
+      cluster,
+      traffic,
+      controls.filter((x) => x.kind !== 'entryNode' && x.kind !== 'client'),
+      settings,
+    );
     const steps = trafficSteps(c, t);
     const r = startLabRun(createSimulation(c), steps, { total: 2000, seed: 3, interval: t.interval ?? 1 });
     while (r.step(300) < 2000);
@@ -94,7 +109,10 @@ describe('a round of two clients on the simulated clock', () => {
 
   it('without affinity each client spreads over both pods', () => {
     const tallies = run({});
-    expect(stickyGroups(tallies).map((g) => `${g.client}@${g.entry} ${g.total}`)).toEqual(['alice@node-1 1000', 'bob@node-2 1000']);
+    expect(stickyGroups(tallies).map((g) => `${g.client}@${g.entry} ${g.total}`)).toEqual([
+      'alice@node-1 1000',
+      'bob@node-2 1000',
+    ]);
     const { hits, trials } = measure({ kind: 'stickiness' }, tallies);
     expect(hits / trials).toBeGreaterThan(0.45);
     expect(hits / trials).toBeLessThan(0.56);
@@ -106,7 +124,10 @@ describe('a round of two clients on the simulated clock', () => {
   });
 
   it('with a 10 s timeout and 4 s between rounds, it still sticks', () => {
-    expect(measure({ kind: 'stickiness' }, run({ affinity: 'ClientIP', timeout: '10' }))).toEqual({ hits: 2000, trials: 2000 });
+    expect(measure({ kind: 'stickiness' }, run({ affinity: 'ClientIP', timeout: '10' }))).toEqual({
+      hits: 2000,
+      trials: 2000,
+    });
   });
 
   it('with a 3 s timeout the affinity expires between them, and the choice is random again', () => {

@@ -42,7 +42,11 @@ describe('deriveServiceSlices', () => {
   });
 
   it('selects by namespace and every selector label', () => {
-    const { slices } = deriveServiceSlices(web, [pod('x', { namespace: 'other' }), pod('y', { labels: { app: 'db' } }), pod('z')]);
+    const { slices } = deriveServiceSlices(web, [
+      pod('x', { namespace: 'other' }),
+      pod('y', { labels: { app: 'db' } }),
+      pod('z'),
+    ]);
     expect(slices.flatMap((s) => s.endpoints.map((e) => e.podName))).toEqual(['z']);
   });
 
@@ -103,7 +107,14 @@ endpoints: [{addresses: [10.244.1.77]}]
 `);
     expect(r.errors).toEqual([]);
     expect(r.cluster?.endpointSlices).toEqual([
-      { namespace: 'default', name: 'web-abc', serviceName: 'web', addressType: 'IPv4', ports: [{ name: '', port: 80, protocol: 'TCP' }], endpoints: [{ addresses: ['10.244.1.77'], conditions: {} }] },
+      {
+        namespace: 'default',
+        name: 'web-abc',
+        serviceName: 'web',
+        addressType: 'IPv4',
+        ports: [{ name: '', port: 80, protocol: 'TCP' }],
+        endpoints: [{ addresses: ['10.244.1.77'], conditions: {} }],
+      },
     ]);
   });
 });

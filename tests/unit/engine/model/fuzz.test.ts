@@ -24,22 +24,57 @@ describe('fuzzed manifests', { timeout: 60_000 }, () => {
   });
 
   it('random JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => checkResult(JSON.stringify(v))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => checkResult(JSON.stringify(v))),
+      { numRuns: 300 },
+    );
   });
 
   it('objects of known kinds with random fields', () => {
-    const kind = fc.constantFrom('Node', 'Pod', 'Service', 'EndpointSlice', 'KubeProxyConfiguration', 'List', 'ConfigMap');
+    const kind = fc.constantFrom(
+      'Node',
+      'Pod',
+      'Service',
+      'EndpointSlice',
+      'KubeProxyConfiguration',
+      'List',
+      'ConfigMap',
+    );
     const apiVersion = fc.constantFrom('v1', 'discovery.k8s.io/v1', 'kubeproxy.config.k8s.io/v1alpha1');
-    const field = fc.constantFrom('metadata', 'spec', 'status', 'ports', 'endpoints', 'items', 'addressType', 'iptables', 'data', 'clusterCIDR');
-    const doc = fc.record({ kind, apiVersion, extra: fc.dictionary(field, fc.jsonValue({ maxDepth: 3 })) }).map(({ kind: k, apiVersion: a, extra }) => ({ apiVersion: a, kind: k, ...extra }));
-    fc.assert(fc.property(fc.array(doc, { maxLength: 4 }), (docs) => checkResult(docs.map((d) => stringify(d)).join('---\n'))), { numRuns: 300 });
+    const field = fc.constantFrom(
+      'metadata',
+      'spec',
+      'status',
+      'ports',
+      'endpoints',
+      'items',
+      'addressType',
+      'iptables',
+      'data',
+      'clusterCIDR',
+    );
+    const doc = fc
+      .record({ kind, apiVersion, extra: fc.dictionary(field, fc.jsonValue({ maxDepth: 3 })) })
+      .map(({ kind: k, apiVersion: a, extra }) => ({ apiVersion: a, kind: k, ...extra }));
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 4 }), (docs) => checkResult(docs.map((d) => stringify(d)).join('---\n'))),
+      { numRuns: 300 },
+    );
   });
 
   it('the bounce fixture with characters deleted, replaced or lines swapped', () => {
     const lines = bounce.split('\n');
     const edit = fc.oneof(
-      fc.record({ op: fc.constant('delete' as const), at: fc.nat(bounce.length - 1), n: fc.integer({ min: 1, max: 12 }) }),
-      fc.record({ op: fc.constant('replace' as const), at: fc.nat(bounce.length - 1), with: fc.string({ maxLength: 6 }) }),
+      fc.record({
+        op: fc.constant('delete' as const),
+        at: fc.nat(bounce.length - 1),
+        n: fc.integer({ min: 1, max: 12 }),
+      }),
+      fc.record({
+        op: fc.constant('replace' as const),
+        at: fc.nat(bounce.length - 1),
+        with: fc.string({ maxLength: 6 }),
+      }),
       fc.record({ op: fc.constant('swap' as const), a: fc.nat(lines.length - 1), b: fc.nat(lines.length - 1) }),
     );
     fc.assert(
@@ -63,7 +98,14 @@ describe('fuzzed manifests', { timeout: 60_000 }, () => {
   });
 
   it('alias bombs are refused quickly', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     const result = loadManifests(bomb);
     expect(result.errors[0]?.code).toBe('yaml-syntax');
   });

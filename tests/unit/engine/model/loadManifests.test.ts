@@ -16,7 +16,11 @@ describe('loadManifests: kubectl get -o yaml', () => {
   });
 
   it('explains what it skipped: the finished pod, the Endpoints object, the missing proxy config', () => {
-    expect(problems(result, 'warning')).toEqual(['pod-finished@status.phase:109', 'endpoints-kind-ignored@:183', 'no-proxy-config@']);
+    expect(problems(result, 'warning')).toEqual([
+      'pod-finished@status.phase:109',
+      'endpoints-kind-ignored@:183',
+      'no-proxy-config@',
+    ]);
     expect(result.warnings[0]?.object).toBe('Pod default/job-done-xyz');
   });
 
@@ -112,7 +116,10 @@ describe('loadManifests: several sources', () => {
   it('merges files and reports each problem against its own file', () => {
     const r = loadManifestSources([
       { text: ONE_NODE, source: 'nodes.yaml' },
-      { text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {nodeName: n9}\nstatus: {podIP: 10.244.1.5}\n', source: 'pods.yaml' },
+      {
+        text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {nodeName: n9}\nstatus: {podIP: 10.244.1.5}\n',
+        source: 'pods.yaml',
+      },
     ]);
     expect(r.errors.map((e) => `${e.source}:${e.line} ${e.code}`)).toEqual(['pods.yaml:4 unknown-node']);
     expect(r.warnings.map((e) => `${e.source}:${e.line} ${e.code}`)).toEqual(['pods.yaml:5 pod-conditions-missing']);

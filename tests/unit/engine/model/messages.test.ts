@@ -13,8 +13,12 @@ describe('messages', () => {
   });
 
   it('fills parameters and translates terms', () => {
-    expect(formatMessage('wrong-type', { expected: term('integer'), found: term('string') }, 'en')).toBe('expected an integer, found a string');
-    expect(formatMessage('wrong-type', { expected: term('integer'), found: term('string') }, 'ko')).toBe('정수 값이어야 하는데 문자열입니다');
+    expect(formatMessage('wrong-type', { expected: term('integer'), found: term('string') }, 'en')).toBe(
+      'expected an integer, found a string',
+    );
+    expect(formatMessage('wrong-type', { expected: term('integer'), found: term('string') }, 'ko')).toBe(
+      '정수 값이어야 하는데 문자열입니다',
+    );
     expect(formatMessage('invalid-port', {}, 'en')).toBe('{value} is not a port number (1-65535)');
   });
 });

@@ -9,7 +9,10 @@ import { bounceCluster } from '../../../../src/engine/scenarios/bounce';
 describe('toManifests round trip', () => {
   it.each([
     ['bounce', bounceCluster()],
-    ['bounce, ETP Local, affinity, one pod terminating', bounceCluster({ externalTrafficPolicy: 'Local', sessionAffinity: 'ClientIP', terminatingPods: ['pod-1'] })],
+    [
+      'bounce, ETP Local, affinity, one pod terminating',
+      bounceCluster({ externalTrafficPolicy: 'Local', sessionAffinity: 'ClientIP', terminatingPods: ['pod-1'] }),
+    ],
   ])('%s', (_name, cluster) => {
     const result = loadManifests(toManifests(cluster));
     expect(result.errors).toEqual([]);
@@ -27,10 +30,20 @@ describe('toManifests round trip', () => {
         pods: fc.uniqueArray(octet, { minLength: 0, maxLength: 4 }),
         ready: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
         terminating: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
-        services: fc.uniqueArray(fc.record({ ip: octet, port, protocol, lb: fc.boolean(), local: fc.boolean(), affinity: fc.integer({ min: 1, max: 86400 }) }), {
-          selector: (s) => s.ip,
-          maxLength: 3,
-        }),
+        services: fc.uniqueArray(
+          fc.record({
+            ip: octet,
+            port,
+            protocol,
+            lb: fc.boolean(),
+            local: fc.boolean(),
+            affinity: fc.integer({ min: 1, max: 86400 }),
+          }),
+          {
+            selector: (s) => s.ip,
+            maxLength: 3,
+          },
+        ),
         derive: fc.boolean(),
       })
       .map(({ pods, ready, terminating, services, derive }): Cluster => {
@@ -68,7 +81,12 @@ describe('toManifests round trip', () => {
               serviceName: svc.name,
               addressType: 'IPv4',
               ports: [{ name: 'p', port: 8080, protocol: svc.ports[0]!.protocol }],
-              endpoints: podList.map((p) => ({ addresses: [p.ip], nodeName: p.nodeName, conditions: { ready: p.ready }, podName: p.name })),
+              endpoints: podList.map((p) => ({
+                addresses: [p.ip],
+                nodeName: p.nodeName,
+                conditions: { ready: p.ready },
+                podName: p.name,
+              })),
             }));
         return { ...base, pods: podList, services: svcList, endpointSlices: slices };
       });

@@ -46,7 +46,11 @@ spec:
   clusterIP: 10.96.0.1
   ports: [{port: 80}, {name: a, port: 80}, {name: a, port: 81, protocol: UDP}]
 `);
-    expect(problems(r).map((p) => p.split('@')[0])).toEqual(['port-name-required', 'duplicate-port', 'duplicate-port-name']);
+    expect(problems(r).map((p) => p.split('@')[0])).toEqual([
+      'port-name-required',
+      'duplicate-port',
+      'duplicate-port-name',
+    ]);
   });
 
   it('addresses: IPv6 gets its own message, garbage is invalid, leading zeros are a warning', () => {
@@ -66,7 +70,10 @@ metadata: {name: c}
 spec: {clusterIP: 10.96.0.011, ports: [{port: 80}], loadBalancerSourceRanges: [10.0.0.1/8]}
 `);
     expect(problems(r)).toEqual(['ipv6-unsupported@spec.clusterIP:14', 'invalid-ip@spec.clusterIP:19']);
-    expect(problems(r, 'warning')).toEqual(['ip-leading-zeros@spec.clusterIP:24', 'cidr-not-normalized@spec.loadBalancerSourceRanges[0]:24']);
+    expect(problems(r, 'warning')).toEqual([
+      'ip-leading-zeros@spec.clusterIP:24',
+      'cidr-not-normalized@spec.loadBalancerSourceRanges[0]:24',
+    ]);
   });
 
   it('wrong types are reported with what was expected', () => {
@@ -110,12 +117,16 @@ spec: {clusterIP: 10.96.0.9, ports: [{port: 80}]}
   });
 
   it('nodes: no InternalIP, no podCIDR; no nodes at all', () => {
-    const r = loadManifests('apiVersion: v1\nkind: Node\nmetadata: {name: n}\nstatus: {addresses: [{type: Hostname, address: n}]}\n');
+    const r = loadManifests(
+      'apiVersion: v1\nkind: Node\nmetadata: {name: n}\nstatus: {addresses: [{type: Hostname, address: n}]}\n',
+    );
     expect(problems(r).map((p) => p.split('@')[0])).toEqual(['node-no-internal-ip', 'node-no-pod-cidr', 'no-nodes']);
   });
 
   it('unknown kinds are warnings; missing kind is an error; wrong apiVersion is an error', () => {
-    const r = load('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n---\nmetadata: {name: x}\n---\napiVersion: discovery.k8s.io/v1beta1\nkind: EndpointSlice\n');
+    const r = load(
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n---\nmetadata: {name: x}\n---\napiVersion: discovery.k8s.io/v1beta1\nkind: EndpointSlice\n',
+    );
     expect(problems(r, 'warning')).toEqual(['unknown-kind@:11']);
     expect(problems(r).map((p) => p.split('@')[0])).toEqual(['missing-field', 'unsupported-api-version']);
   });
@@ -139,6 +150,9 @@ metadata: {name: s2, labels: {kubernetes.io/service-name: web}}
 addressType: IPv6
 `);
     expect(r.errors).toEqual([]);
-    expect(problems(r, 'warning').map((p) => p.split('@')[0])).toEqual(['slice-no-service-label', 'slice-address-type']);
+    expect(problems(r, 'warning').map((p) => p.split('@')[0])).toEqual([
+      'slice-no-service-label',
+      'slice-address-type',
+    ]);
   });
 });

@@ -53,7 +53,10 @@ export function packet(init: PacketInit = {}): Packet {
 }
 
 /** A fresh evaluation environment. */
-export function env(compiled: CompiledRuleset, options: { chooser?: Chooser; now?: number; recent?: RecentLists } = {}): EvalEnv {
+export function env(
+  compiled: CompiledRuleset,
+  options: { chooser?: Chooser; now?: number; recent?: RecentLists } = {},
+): EvalEnv {
   return {
     chooser: options.chooser ?? samplingChooser(createRng(1)),
     now: options.now ?? 0,
@@ -72,7 +75,10 @@ export function env(compiled: CompiledRuleset, options: { chooser?: Chooser; now
 }
 
 /** Compiles a dump for the test node (throws if the dump has problems unless allowed). */
-export function compile(text: string, options: { sets?: Record<string, IpSetSpec>; allowProblems?: boolean } = {}): CompiledRuleset {
+export function compile(
+  text: string,
+  options: { sets?: Record<string, IpSetSpec>; allowProblems?: boolean } = {},
+): CompiledRuleset {
   const parsed = parseIptablesSave(text);
   if (!options.allowProblems && parsed.problems.some((p) => p.level === 'error')) {
     throw new Error(`unexpected problems: ${JSON.stringify(parsed.problems)}`);
@@ -91,10 +97,23 @@ export interface Run {
 }
 
 /** Runs one packet through `table`/`hook` of a compiled ruleset. */
-export function run(compiled: CompiledRuleset, table: string, hook: string, init: PacketInit = {}, e: EvalEnv = env(compiled)): Run {
+export function run(
+  compiled: CompiledRuleset,
+  table: string,
+  hook: string,
+  init: PacketInit = {},
+  e: EvalEnv = env(compiled),
+): Run {
   const p = packet(init);
   const verdict = traverse(compiled, table, hook, p, e);
-  return { verdict, packet: p, env: e, trace: e.trace ?? [], dst: `${formatIPv4(p.dst)}:${p.dport}`, src: `${formatIPv4(p.src)}:${p.sport}` };
+  return {
+    verdict,
+    packet: p,
+    env: e,
+    trace: e.trace ?? [],
+    dst: `${formatIPv4(p.dst)}:${p.dport}`,
+    src: `${formatIPv4(p.src)}:${p.sport}`,
+  };
 }
 
 /** Which rule numbers of `chain` matched in a run. */

@@ -14,7 +14,10 @@ const octetText = fc.oneof(
 );
 /** Address-like text: three to five octets, now and then with a stray character spliced in. */
 const addressText = fc
-  .tuple(fc.array(octetText, { minLength: 3, maxLength: 5 }), fc.option(fc.tuple(fc.nat(), fc.constantFrom(' ', '-', '+', 'x', '/', ''))))
+  .tuple(
+    fc.array(octetText, { minLength: 3, maxLength: 5 }),
+    fc.option(fc.tuple(fc.nat(), fc.constantFrom(' ', '-', '+', 'x', '/', ''))),
+  )
   .map(([octets, stray]) => {
     const text = octets.join('.');
     if (stray === null) return text;

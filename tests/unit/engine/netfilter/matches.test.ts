@@ -95,7 +95,9 @@ describe('-m addrtype', () => {
     expect(matches('-m addrtype --dst-type LOCAL --limit-iface-in', { dst: '10.244.2.1', in: 'eth0' })).toBe(false);
   });
   it('reports route-dependent types as unsupported', () => {
-    expect(() => compile(dump('filter', ['-A INPUT -m addrtype --dst-type BLACKHOLE -j DROP']))).toThrow(/depends on routes/);
+    expect(() => compile(dump('filter', ['-A INPUT -m addrtype --dst-type BLACKHOLE -j DROP']))).toThrow(
+      /depends on routes/,
+    );
   });
 });
 
@@ -107,7 +109,8 @@ describe('-m comment and -m nfacct', () => {
 });
 
 describe('-m statistic', () => {
-  const statRule = (p: string): ReturnType<typeof compile> => compile(dump('filter', [`-A INPUT -m statistic --mode random ${p} -j DROP`]));
+  const statRule = (p: string): ReturnType<typeof compile> =>
+    compile(dump('filter', [`-A INPUT -m statistic --mode random ${p} -j DROP`]));
   const dropShare = (c: ReturnType<typeof compile>): number =>
     enumerate((chooser) => run(c, 'filter', 'INPUT', {}, env(c, { chooser })).verdict === Verdict.DROP)
       .filter((o) => o.value)
@@ -145,12 +148,16 @@ describe('-m conntrack and -m state', () => {
     expect(matches('-m conntrack --ctstate NEW')).toBe(true);
     expect(matches('-m conntrack --ctstate RELATED,ESTABLISHED')).toBe(false);
     expect(matches('-m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT')).toBe(true);
-    expect(matches('-m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT', { ctstate: CtState.NEW | CtState.DNAT })).toBe(false);
+    expect(matches('-m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT', { ctstate: CtState.NEW | CtState.DNAT })).toBe(
+      false,
+    );
     expect(matches('-m conntrack --ctstate INVALID', { ctstate: CtState.INVALID })).toBe(true);
     expect(matches('-m state --state NEW')).toBe(true);
   });
   it('other conntrack options are reported, not guessed', () => {
-    expect(() => compile(dump('filter', ['-A INPUT -m conntrack --ctorigdst 10.0.0.1 -j DROP']))).toThrow(/not modelled/);
+    expect(() => compile(dump('filter', ['-A INPUT -m conntrack --ctorigdst 10.0.0.1 -j DROP']))).toThrow(
+      /not modelled/,
+    );
   });
 });
 
@@ -166,7 +173,9 @@ describe('-m set', () => {
     const sets = { 'KUBE-CLUSTER-IP': { type: 'hash:ip,port', members: ['10.96.120.15,tcp:80'] } } as const;
     expect(matches(rule, { dst: '10.96.120.15', dport: 80 }, { sets })).toBe(true);
     expect(matches(rule, { dst: '10.96.120.15', dport: 81 }, { sets })).toBe(false);
-    expect(matches(`-m set ! --match-set KUBE-CLUSTER-IP dst,dst`, { dst: '10.96.120.16', dport: 80 }, { sets })).toBe(true);
+    expect(matches(`-m set ! --match-set KUBE-CLUSTER-IP dst,dst`, { dst: '10.96.120.16', dport: 80 }, { sets })).toBe(
+      true,
+    );
     expect(matches(`-m set --match-set KUBE-CLUSTER-IP dst`, { dst: '10.96.120.15', dport: 80 }, { sets })).toBe(false);
   });
 });

@@ -30,7 +30,14 @@ describe('tokenize', () => {
 describe('parseIptablesSave', () => {
   it('reads tables, chain policies, chain counters and rule counters in both forms', () => {
     const r = parseIptablesSave(
-      ['*filter', ':INPUT DROP [5:300]', ':MINE - [0:0]', '[7:420] -A INPUT -j MINE', '-A MINE -c 3 180 -j ACCEPT', 'COMMIT'].join('\n'),
+      [
+        '*filter',
+        ':INPUT DROP [5:300]',
+        ':MINE - [0:0]',
+        '[7:420] -A INPUT -j MINE',
+        '-A MINE -c 3 180 -j ACCEPT',
+        'COMMIT',
+      ].join('\n'),
     );
     expect(r.problems).toEqual([]);
     const filter = r.tables.get('filter');
@@ -42,7 +49,11 @@ describe('parseIptablesSave', () => {
   });
 
   it('keeps line numbers and original text of rules', () => {
-    const r = parseIptablesSave(['# header', '*nat', ':KUBE-X - [0:0]', '-A KUBE-X -m comment --comment "hello world" -j RETURN', 'COMMIT'].join('\n'));
+    const r = parseIptablesSave(
+      ['# header', '*nat', ':KUBE-X - [0:0]', '-A KUBE-X -m comment --comment "hello world" -j RETURN', 'COMMIT'].join(
+        '\n',
+      ),
+    );
     const rule = r.tables.get('nat')?.chains.get('KUBE-X')?.rules[0];
     expect(rule?.line).toBe(4);
     expect(rule?.number).toBe(1);
@@ -56,9 +67,16 @@ describe('parseIptablesSave', () => {
   });
 
   it('reports an unsupported match module with its line and keeps the other rules', () => {
-    const r = parseIptablesSave(dump('filter', ['-A INPUT -m limit --limit 5/min -j LOG', '-A INPUT -p tcp --dport 22 -j ACCEPT']));
+    const r = parseIptablesSave(
+      dump('filter', ['-A INPUT -m limit --limit 5/min -j LOG', '-A INPUT -p tcp --dport 22 -j ACCEPT']),
+    );
     expect(r.problems).toEqual([
-      { line: 2, text: '-A INPUT -m limit --limit 5/min -j LOG', message: 'match module "-m limit" is not supported', level: 'error' },
+      {
+        line: 2,
+        text: '-A INPUT -m limit --limit 5/min -j LOG',
+        message: 'match module "-m limit" is not supported',
+        level: 'error',
+      },
     ]);
     const rules = r.tables.get('filter')?.chains.get('INPUT')?.rules ?? [];
     expect(rules.map((x) => x.unsupported === null)).toEqual([false, true]);
@@ -66,7 +84,11 @@ describe('parseIptablesSave', () => {
 
   it('reports unknown targets, unknown options and jumps to undeclared chains', () => {
     const r = parseIptablesSave(
-      dump('filter', ['-A INPUT -j CONNMARK --set-mark 1', '-A INPUT -p tcp --dport 22 --frobnicate -j ACCEPT', '-A INPUT -j NOWHERE']),
+      dump('filter', [
+        '-A INPUT -j CONNMARK --set-mark 1',
+        '-A INPUT -p tcp --dport 22 --frobnicate -j ACCEPT',
+        '-A INPUT -j NOWHERE',
+      ]),
     );
     expect(r.problems.map((p) => [p.line, p.message])).toEqual([
       [2, 'target "CONNMARK" is neither a supported target nor a chain of this table'],
@@ -82,7 +104,9 @@ describe('parseIptablesSave', () => {
   });
 
   it('reports lines outside tables, unknown tables and a missing COMMIT', () => {
-    const r = parseIptablesSave(['-A INPUT -j ACCEPT', '*bogus', '-A X', 'COMMIT', '*filter', '-A INPUT -j ACCEPT'].join('\n'));
+    const r = parseIptablesSave(
+      ['-A INPUT -j ACCEPT', '*bogus', '-A X', 'COMMIT', '*filter', '-A INPUT -j ACCEPT'].join('\n'),
+    );
     expect(r.problems.map((p) => p.message)).toEqual([
       'line outside any *table section',
       'unknown table "bogus"; its lines are skipped',
@@ -125,7 +149,10 @@ describe('parseIptablesSave', () => {
     const text = dump('filter', ['-A INPUT -p tcp --dport 22 -j ACCEPT']);
     const r = parseIptablesSave(text);
     expect(r.problems).toEqual([]);
-    expect(r.tables.get('filter')?.chains.get('INPUT')?.rules[0]?.spec.matches[0]).toMatchObject({ kind: 'l4', module: 'tcp' });
+    expect(r.tables.get('filter')?.chains.get('INPUT')?.rules[0]?.spec.matches[0]).toMatchObject({
+      kind: 'l4',
+      module: 'tcp',
+    });
     expect(renderRuleset(r)).toBe(text);
   });
 
@@ -139,7 +166,13 @@ describe('parseIptablesSave', () => {
     expect(r.problems).toEqual([]);
     const sep = r.tables.get('nat')?.chains.get('KUBE-SEP-AAAAAAAAAAAAAAAA')?.rules[1];
     expect(sep?.spec.matches).toContainEqual(
-      expect.objectContaining({ kind: 'recent', command: 'set', name: 'KUBE-SEP-AAAAAAAAAAAAAAAA', mask: 0xffffffff, side: 'src' }),
+      expect.objectContaining({
+        kind: 'recent',
+        command: 'set',
+        name: 'KUBE-SEP-AAAAAAAAAAAAAAAA',
+        mask: 0xffffffff,
+        side: 'src',
+      }),
     );
   });
 
@@ -155,7 +188,12 @@ describe('parseIptablesSave', () => {
   it('notes that raw and mangle tables are parsed but not walked', () => {
     const r = parseIptablesSave(dump('raw', ['-A PREROUTING -j NOTRACK']));
     expect(r.problems).toEqual([
-      { line: 1, text: '*raw', message: 'table raw is parsed but not walked (only nat and filter decide where a connection goes)', level: 'note' },
+      {
+        line: 1,
+        text: '*raw',
+        message: 'table raw is parsed but not walked (only nat and filter decide where a connection goes)',
+        level: 'note',
+      },
     ]);
   });
 });
@@ -170,7 +208,13 @@ describe('renderRuleset', () => {
   });
 
   it('is stable: rendering a rendered dump changes nothing', () => {
-    const messy = ['*filter', ':INPUT ACCEPT', '-A INPUT   -p tcp  --dport 22  -c 1 2 -j ACCEPT', '-I INPUT -s 10.0.0.0/8 -j DROP', 'COMMIT'].join('\n');
+    const messy = [
+      '*filter',
+      ':INPUT ACCEPT',
+      '-A INPUT   -p tcp  --dport 22  -c 1 2 -j ACCEPT',
+      '-I INPUT -s 10.0.0.0/8 -j DROP',
+      'COMMIT',
+    ].join('\n');
     const once = renderRuleset(parseIptablesSave(messy));
     expect(renderRuleset(parseIptablesSave(once))).toBe(once);
   });

@@ -9,7 +9,8 @@ function setup(check: string): { hit: (now: number, src?: string) => boolean; re
   const recent = new RecentLists();
   return {
     recent,
-    hit: (now, src = '192.168.10.100') => run(c, 'filter', 'INPUT', { src }, env(c, { now, recent })).verdict === Verdict.DROP,
+    hit: (now, src = '192.168.10.100') =>
+      run(c, 'filter', 'INPUT', { src }, env(c, { now, recent })).verdict === Verdict.DROP,
   };
 }
 
@@ -71,7 +72,9 @@ describe('-m recent', () => {
     const c = compile(dump('filter', ['-A INPUT -m recent --rcheck --name L --mask 255.255.255.0 -j DROP']));
     expect(run(c, 'filter', 'INPUT', { src: '192.168.10.7' }, env(c, { recent })).verdict).toBe(Verdict.DROP);
     const d = compile(dump('filter', ['-A INPUT -m recent --rcheck --rdest --name L --mask 255.255.255.0 -j DROP']));
-    expect(run(d, 'filter', 'INPUT', { src: '1.2.3.4', dst: '192.168.10.12' }, env(d, { recent })).verdict).toBe(Verdict.DROP);
+    expect(run(d, 'filter', 'INPUT', { src: '1.2.3.4', dst: '192.168.10.12' }, env(d, { recent })).verdict).toBe(
+      Verdict.DROP,
+    );
   });
   it('keeps at most 100 entries per list, evicting the least recently used', () => {
     const recent = new RecentLists();

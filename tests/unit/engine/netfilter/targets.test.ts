@@ -12,7 +12,9 @@ describe('terminal targets and policies', () => {
       ['DROP', Verdict.DROP],
       ['REJECT --reject-with icmp-port-unreachable', Verdict.REJECT],
     ] as const) {
-      const c = compile(dump('filter', ['-A INPUT -s 10.0.0.0/8 -j ACCEPT', `-A INPUT -p tcp -j ${target}`, '-A INPUT -j ACCEPT']));
+      const c = compile(
+        dump('filter', ['-A INPUT -s 10.0.0.0/8 -j ACCEPT', `-A INPUT -p tcp -j ${target}`, '-A INPUT -j ACCEPT']),
+      );
       const r = run(c, 'filter', 'INPUT');
       expect(r.verdict).toBe(verdict);
       expect(r.env.decider).toMatchObject({ table: 'filter', chain: 'INPUT', rule: 2 });
@@ -40,19 +42,27 @@ describe('user chains', () => {
     expect(run(c, 'filter', 'INPUT').verdict).toBe(Verdict.DROP);
   });
   it('RETURN in a built-in chain applies the policy', () => {
-    const c = compile(['*filter', ':INPUT DROP [0:0]', '-A INPUT -j RETURN', '-A INPUT -j ACCEPT', 'COMMIT'].join('\n'));
+    const c = compile(
+      ['*filter', ':INPUT DROP [0:0]', '-A INPUT -j RETURN', '-A INPUT -j ACCEPT', 'COMMIT'].join('\n'),
+    );
     expect(run(c, 'filter', 'INPUT').verdict).toBe(Verdict.DROP);
   });
   it('-g does not come back: when the chain ends, the caller of the current chain resumes', () => {
     const c = compile(
-      dump('filter', ['-A INPUT -j A', '-A INPUT -j DROP', '-A A -g B', '-A A -j ACCEPT', '-A B -s 10.0.0.0/8 -j ACCEPT'], ['A', 'B']),
+      dump(
+        'filter',
+        ['-A INPUT -j A', '-A INPUT -j DROP', '-A A -g B', '-A A -j ACCEPT', '-A B -s 10.0.0.0/8 -j ACCEPT'],
+        ['A', 'B'],
+      ),
     );
     const r = run(c, 'filter', 'INPUT');
     expect(r.verdict).toBe(Verdict.DROP); // A's "-j ACCEPT" is skipped after the goto
     expect(matchedRules(r, 'A')).toEqual([1]);
   });
   it('-g from a built-in chain falls back to the policy', () => {
-    const c = compile(['*filter', ':INPUT DROP [0:0]', ':B - [0:0]', '-A INPUT -g B', '-A INPUT -j ACCEPT', 'COMMIT'].join('\n'));
+    const c = compile(
+      ['*filter', ':INPUT DROP [0:0]', ':B - [0:0]', '-A INPUT -g B', '-A INPUT -j ACCEPT', 'COMMIT'].join('\n'),
+    );
     expect(run(c, 'filter', 'INPUT').verdict).toBe(Verdict.DROP);
   });
   it('a jump loop stops the walk with the reason instead of hanging', () => {
@@ -88,7 +98,9 @@ describe('MARK', () => {
 
 describe('NAT targets', () => {
   it('DNAT to ip:port rewrites the destination, ends the table and sets the DNAT ctstate', () => {
-    const c = compile(dump('nat', ['-A PREROUTING -p tcp -j DNAT --to-destination 10.244.1.2:8080', '-A PREROUTING -j DROP']));
+    const c = compile(
+      dump('nat', ['-A PREROUTING -p tcp -j DNAT --to-destination 10.244.1.2:8080', '-A PREROUTING -j DROP']),
+    );
     const r = run(c, 'nat', 'PREROUTING');
     expect([r.verdict, r.dst]).toEqual([Verdict.ACCEPT, '10.244.1.2:8080']);
     expect(r.packet.ctstate & CtState.DNAT).toBe(CtState.DNAT);
@@ -102,7 +114,13 @@ describe('NAT targets', () => {
     const a = run(c, 'nat', 'PREROUTING', { sport: 1000 });
     const b = run(c, 'nat', 'PREROUTING', { sport: 2000 });
     expect(a.dst).toBe(b.dst); // same client and destination → same address
-    const expected = pickNatAddress(parseIPv4('10.0.0.1') as number, parseIPv4('10.0.0.4') as number, 0xc0a80a64, 0xc0a80a0c, false);
+    const expected = pickNatAddress(
+      parseIPv4('10.0.0.1') as number,
+      parseIPv4('10.0.0.4') as number,
+      0xc0a80a64,
+      0xc0a80a0c,
+      false,
+    );
     expect(a.packet.dst).toBe(expected);
     expect(a.packet.dport).toBe(8000); // 30080 is outside 8000-8010: the first port
   });
@@ -114,7 +132,9 @@ describe('NAT targets', () => {
     const first = parseIPv4('10.0.0.1') as number;
     const last = parseIPv4('10.0.0.4') as number;
     const dst = parseIPv4('192.168.10.12') as number;
-    const picks = [100, 101, 102, 103, 104, 105, 106, 107].map((h) => pickNatAddress(first, last, parseIPv4(`192.168.10.${h}`) as number, dst, false) - first + 1);
+    const picks = [100, 101, 102, 103, 104, 105, 106, 107].map(
+      (h) => pickNatAddress(first, last, parseIPv4(`192.168.10.${h}`) as number, dst, false) - first + 1,
+    );
     expect(picks).toEqual([2, 2, 1, 3, 4, 2, 2, 3]);
   });
   it('DNAT is refused outside PREROUTING/OUTPUT', () => {
@@ -135,7 +155,9 @@ describe('NAT targets', () => {
 
 describe('unsupported rules', () => {
   it('stop the walk only when a packet passes everything before the unknown part', () => {
-    const c = compile(dump('filter', ['-A INPUT -s 10.0.0.0/8 -m limit --limit 1/s -j DROP', '-A INPUT -j ACCEPT']), { allowProblems: true });
+    const c = compile(dump('filter', ['-A INPUT -s 10.0.0.0/8 -m limit --limit 1/s -j DROP', '-A INPUT -j ACCEPT']), {
+      allowProblems: true,
+    });
     expect(run(c, 'filter', 'INPUT').verdict).toBe(Verdict.ACCEPT);
     const r = run(c, 'filter', 'INPUT', { src: '10.1.2.3' });
     expect(r.verdict).toBe(Verdict.ERROR);
@@ -145,7 +167,9 @@ describe('unsupported rules', () => {
 
 describe('counters', () => {
   it('count every rule whose matches all held, as iptables -v shows', () => {
-    const c = compile(dump('filter', ['-A INPUT -j A', '-A INPUT -s 10.0.0.0/8', '-A A -p tcp', '-A A -j RETURN'], ['A']));
+    const c = compile(
+      dump('filter', ['-A INPUT -j A', '-A INPUT -s 10.0.0.0/8', '-A A -p tcp', '-A A -j RETURN'], ['A']),
+    );
     const e = env(c);
     run(c, 'filter', 'INPUT', {}, e);
     run(c, 'filter', 'INPUT', {}, e);

@@ -26,10 +26,15 @@ function summary(outcomes: readonly ExactOutcome[]): unknown[] {
 const byPod = (outcomes: readonly ExactOutcome[]): ExactOutcome[] =>
   [...outcomes].sort((a, b) => String(a.result.destination?.ip).localeCompare(String(b.result.destination?.ip)));
 
-const generated = (policy: 'Cluster' | 'Local'): Simulation => createSimulation(bounceCluster({ externalTrafficPolicy: policy }));
+const generated = (policy: 'Cluster' | 'Local'): Simulation =>
+  createSimulation(bounceCluster({ externalTrafficPolicy: policy }));
 const handWritten = (policy: 'Cluster' | 'Local'): Simulation =>
   createSimulation(bounceCluster({ externalTrafficPolicy: policy }), {
-    rules: { 'node-1': bounceDump('node-1', policy), 'node-2': bounceDump('node-2', policy), 'node-3': bounceDump('node-3', policy) },
+    rules: {
+      'node-1': bounceDump('node-1', policy),
+      'node-2': bounceDump('node-2', policy),
+      'node-3': bounceDump('node-3', policy),
+    },
   });
 
 describe.each([
@@ -38,21 +43,61 @@ describe.each([
 ])('bounce with %s', (_name, simulation) => {
   it('ETP Cluster → node-2: 50/50; pod-1 sees node-2 (2 hops), pod-2 sees 10.244.2.1', () => {
     expect(summary(byPod(simulation('Cluster').exact({ from: client, to: nodePort('192.168.10.12') })))).toEqual([
-      { probability: 0.5, verdict: 'DNAT', pod: 'pod-1', seen: '192.168.10.12', hops: ['node-2', 'node-1'], masquerade: true, answered: true },
-      { probability: 0.5, verdict: 'DNAT', pod: 'pod-2', seen: '10.244.2.1', hops: ['node-2'], masquerade: true, answered: true },
+      {
+        probability: 0.5,
+        verdict: 'DNAT',
+        pod: 'pod-1',
+        seen: '192.168.10.12',
+        hops: ['node-2', 'node-1'],
+        masquerade: true,
+        answered: true,
+      },
+      {
+        probability: 0.5,
+        verdict: 'DNAT',
+        pod: 'pod-2',
+        seen: '10.244.2.1',
+        hops: ['node-2'],
+        masquerade: true,
+        answered: true,
+      },
     ]);
   });
 
   it("ETP Cluster → node-3: 50/50; both pods see node-3's IP", () => {
     expect(summary(byPod(simulation('Cluster').exact({ from: client, to: nodePort('192.168.10.13') })))).toEqual([
-      { probability: 0.5, verdict: 'DNAT', pod: 'pod-1', seen: '192.168.10.13', hops: ['node-3', 'node-1'], masquerade: true, answered: true },
-      { probability: 0.5, verdict: 'DNAT', pod: 'pod-2', seen: '192.168.10.13', hops: ['node-3', 'node-2'], masquerade: true, answered: true },
+      {
+        probability: 0.5,
+        verdict: 'DNAT',
+        pod: 'pod-1',
+        seen: '192.168.10.13',
+        hops: ['node-3', 'node-1'],
+        masquerade: true,
+        answered: true,
+      },
+      {
+        probability: 0.5,
+        verdict: 'DNAT',
+        pod: 'pod-2',
+        seen: '192.168.10.13',
+        hops: ['node-3', 'node-2'],
+        masquerade: true,
+        answered: true,
+      },
     ]);
   });
 
   it('ETP Local → node-2: every connection to pod-2, client IP kept', () => {
     expect(summary(simulation('Local').exact({ from: client, to: nodePort('192.168.10.12') }))).toEqual([
-      { probability: 1, verdict: 'DNAT', pod: 'pod-2', seen: '192.168.10.100', hops: ['node-2'], masquerade: false, answered: true },
+      {
+        probability: 1,
+        verdict: 'DNAT',
+        pod: 'pod-2',
+        seen: '192.168.10.100',
+        hops: ['node-2'],
+        masquerade: false,
+        answered: true,
+      },
     ]);
   });
 
@@ -72,18 +117,41 @@ describe.each([
   });
 
   it("ETP Local, pod-1 → node-3's NodePort: short-circuited without masquerade; the reply from the third node fails", () => {
-    const outcomes = byPod(simulation('Local').exact({ from: { kind: 'pod', name: 'pod-1' }, to: nodePort('192.168.10.13') }));
+    const outcomes = byPod(
+      simulation('Local').exact({ from: { kind: 'pod', name: 'pod-1' }, to: nodePort('192.168.10.13') }),
+    );
     expect(summary(outcomes)).toEqual([
       // pod-1's own endpoint: the SEP hairpin rule marks it, so node-3 masquerades and it works.
-      { probability: 0.5, verdict: 'DNAT', pod: 'pod-1', seen: '192.168.10.13', hops: ['node-1', 'node-3', 'node-1'], masquerade: true, answered: true },
-      { probability: 0.5, verdict: 'DNAT', pod: 'pod-2', seen: '10.244.1.2', hops: ['node-1', 'node-3', 'node-2'], masquerade: false, answered: false },
+      {
+        probability: 0.5,
+        verdict: 'DNAT',
+        pod: 'pod-1',
+        seen: '192.168.10.13',
+        hops: ['node-1', 'node-3', 'node-1'],
+        masquerade: true,
+        answered: true,
+      },
+      {
+        probability: 0.5,
+        verdict: 'DNAT',
+        pod: 'pod-2',
+        seen: '10.244.1.2',
+        hops: ['node-1', 'node-3', 'node-2'],
+        masquerade: false,
+        answered: false,
+      },
     ]);
-    expect(outcomes[1]?.result.reply?.decidedBy).toMatchObject({ node: 'node-1', table: 'filter', chain: 'KUBE-FORWARD', rule: 1 });
+    expect(outcomes[1]?.result.reply?.decidedBy).toMatchObject({
+      node: 'node-1',
+      table: 'filter',
+      chain: 'KUBE-FORWARD',
+      rule: 1,
+    });
   });
 });
 
 describe('per-rule counters', () => {
-  it("equal the per-pod counts on the two service rules (docs/kernel.md: iptables-save -c)", () => {
+  it('equal the per-pod counts on the two service rules (docs/kernel.md: iptables-save -c)', () => {
     const sim = generated('Cluster');
     const run = sim.run({ from: client, to: nodePort('192.168.10.12') }, { count: 4000, seed: 7 });
     run.step(4000);

@@ -64,7 +64,10 @@ describe('properties of the walk', () => {
     const cases: [BounceOptions, ConnectionSpec][] = [
       [{}, { from: { kind: 'client' }, to: { ip: '192.168.10.12', port: 30080 } }],
       [{}, { from: { kind: 'pod', name: 'pod-1' }, to: { ip: '10.96.120.15', port: 80 } }],
-      [{ externalTrafficPolicy: 'Local' }, { from: { kind: 'pod', name: 'pod-1' }, to: { ip: '192.168.10.13', port: 30080 } }],
+      [
+        { externalTrafficPolicy: 'Local' },
+        { from: { kind: 'pod', name: 'pod-1' }, to: { ip: '192.168.10.13', port: 30080 } },
+      ],
     ];
     for (const [o, spec] of cases) {
       const sim = createSimulation(bounceCluster(o));
@@ -85,16 +88,21 @@ describe('properties of the walk', () => {
 
   it('generate → parse → render is stable (word for word; kube-proxy style byte for byte)', () => {
     fc.assert(
-      fc.property(options, fc.constantFrom('node-1', 'node-2', 'node-3'), fc.constantFrom('kube-proxy' as const, 'kernel' as const), (o, node, style) => {
-        const text = generateIptablesSave(bounceCluster(o), node, { style });
-        const parsed = parseIptablesSave(text);
-        expect(parsed.problems).toEqual([]);
-        const once = renderRuleset(parsed);
-        expect(renderRuleset(parseIptablesSave(once))).toBe(once);
-        const words = (t: string): string[][] => t.split('\n').map((l) => l.split(/\s+/).filter(Boolean));
-        expect(words(once)).toEqual(words(text));
-        if (style === 'kube-proxy') expect(once).toBe(text);
-      }),
+      fc.property(
+        options,
+        fc.constantFrom('node-1', 'node-2', 'node-3'),
+        fc.constantFrom('kube-proxy' as const, 'kernel' as const),
+        (o, node, style) => {
+          const text = generateIptablesSave(bounceCluster(o), node, { style });
+          const parsed = parseIptablesSave(text);
+          expect(parsed.problems).toEqual([]);
+          const once = renderRuleset(parsed);
+          expect(renderRuleset(parseIptablesSave(once))).toBe(once);
+          const words = (t: string): string[][] => t.split('\n').map((l) => l.split(/\s+/).filter(Boolean));
+          expect(words(once)).toEqual(words(text));
+          if (style === 'kube-proxy') expect(once).toBe(text);
+        },
+      ),
       { numRuns: 40, seed: 3 },
     );
   });
@@ -102,13 +110,35 @@ describe('properties of the walk', () => {
   it('non-regression: the first 20 connections of seed 1 (client → node-2, ETP Cluster)', () => {
     const session = createSimulation(bounceCluster()).session(1);
     const pods = Array.from({ length: 20 }, (_, i) => {
-      const r = session.connect({ from: { kind: 'client' }, to: { ip: '192.168.10.12', port: 30080 }, sourcePort: 40000 + i });
+      const r = session.connect({
+        from: { kind: 'client' },
+        to: { ip: '192.168.10.12', port: 30080 },
+        sourcePort: 40000 + i,
+      });
       return r.destination?.kind === 'pod' ? r.destination.name : '?';
     });
     // Recorded from this engine; a change here means the random stream or the walk changed.
     expect(pods).toEqual([
-      'pod-1', 'pod-2', 'pod-1', 'pod-1', 'pod-1', 'pod-1', 'pod-1', 'pod-1', 'pod-2', 'pod-2',
-      'pod-2', 'pod-2', 'pod-1', 'pod-2', 'pod-2', 'pod-1', 'pod-2', 'pod-1', 'pod-2', 'pod-2',
+      'pod-1',
+      'pod-2',
+      'pod-1',
+      'pod-1',
+      'pod-1',
+      'pod-1',
+      'pod-1',
+      'pod-1',
+      'pod-2',
+      'pod-2',
+      'pod-2',
+      'pod-2',
+      'pod-1',
+      'pod-2',
+      'pod-2',
+      'pod-1',
+      'pod-2',
+      'pod-1',
+      'pod-2',
+      'pod-2',
     ]);
   });
 });

@@ -9,7 +9,11 @@ const clusterIP = { ip: '10.96.120.15', port: 80 };
 describe('sources', () => {
   it("a node's own connection walks nat OUTPUT and filter OUTPUT, with the route's source address", () => {
     const outcomes = sim.exact({ from: { kind: 'node', name: 'node-2' }, to: { ip: '192.168.10.12', port: 30080 } });
-    const rows = outcomes.map((o) => [o.probability, o.result.destination?.kind === 'pod' ? o.result.destination.name : '', o.result.sourceSeen?.ip]);
+    const rows = outcomes.map((o) => [
+      o.probability,
+      o.result.destination?.kind === 'pod' ? o.result.destination.name : '',
+      o.result.sourceSeen?.ip,
+    ]);
     expect(rows.sort()).toEqual([
       [0.5, 'pod-1', '192.168.10.12'],
       [0.5, 'pod-2', '10.244.2.1'],
@@ -17,7 +21,9 @@ describe('sources', () => {
     for (const o of outcomes) {
       const onNode2 = o.result.trace?.filter((t) => t.direction === 'original' && t.node === 'node-2') ?? [];
       expect(onNode2[0]?.hook).toBe('OUTPUT');
-      expect(new Set(onNode2.map((t) => `${t.table} ${t.hook}`))).toEqual(new Set(['nat OUTPUT', 'filter OUTPUT', 'nat POSTROUTING']));
+      expect(new Set(onNode2.map((t) => `${t.table} ${t.hook}`))).toEqual(
+        new Set(['nat OUTPUT', 'filter OUTPUT', 'nat POSTROUTING']),
+      );
     }
   });
 
@@ -31,7 +37,11 @@ describe('sources', () => {
 
   it('a pod reaching a ClusterIP is masqueraded only when it lands on itself (hairpin)', () => {
     const outcomes = sim.exact({ from: { kind: 'pod', name: 'pod-1' }, to: clusterIP });
-    const rows = outcomes.map((o) => [o.result.destination?.kind === 'pod' ? o.result.destination.name : '', o.result.masquerade, o.result.sourceSeen?.ip]);
+    const rows = outcomes.map((o) => [
+      o.result.destination?.kind === 'pod' ? o.result.destination.name : '',
+      o.result.masquerade,
+      o.result.sourceSeen?.ip,
+    ]);
     expect(rows.sort()).toEqual([
       ['pod-1', true, '10.244.1.1'],
       ['pod-2', false, '10.244.1.2'],
@@ -61,7 +71,12 @@ describe('entry node', () => {
 describe('verdicts', () => {
   it('NONE: pod to pod directly, nothing intercepts it', () => {
     const [o] = sim.exact({ from: { kind: 'pod', name: 'pod-1' }, to: { ip: '10.244.2.2', port: 8080 } });
-    expect(o?.result).toMatchObject({ verdict: 'NONE', hops: ['node-1', 'node-2'], masquerade: false, sourceSeen: { ip: '10.244.1.2' } });
+    expect(o?.result).toMatchObject({
+      verdict: 'NONE',
+      hops: ['node-1', 'node-2'],
+      masquerade: false,
+      sourceSeen: { ip: '10.244.1.2' },
+    });
     expect(o?.result.destination).toMatchObject({ kind: 'pod', name: 'pod-2' });
   });
 
@@ -89,19 +104,43 @@ describe('verdicts', () => {
 
   it('interface names are eth0 and veth<i>, so -i/-o rules see them', () => {
     const cluster = bounceCluster();
-    const dump = generateIptablesSave(cluster, 'node-1').replace('COMMIT', '-A FORWARD -i veth+ -o eth0 -p udp -j DROP\nCOMMIT');
+    const dump = generateIptablesSave(cluster, 'node-1').replace(
+      'COMMIT',
+      '-A FORWARD -i veth+ -o eth0 -p udp -j DROP\nCOMMIT',
+    );
     const edited = createSimulation(cluster, { rules: { 'node-1': dump } });
-    const [udp] = edited.exact({ from: { kind: 'pod', name: 'pod-1' }, to: { ip: '10.244.2.2', port: 8080 }, protocol: 'udp' });
-    expect(udp?.result).toMatchObject({ verdict: 'DROP', decidedBy: { node: 'node-1', table: 'filter', chain: 'FORWARD', text: '-A FORWARD -i veth+ -o eth0 -p udp -j DROP' } });
+    const [udp] = edited.exact({
+      from: { kind: 'pod', name: 'pod-1' },
+      to: { ip: '10.244.2.2', port: 8080 },
+      protocol: 'udp',
+    });
+    expect(udp?.result).toMatchObject({
+      verdict: 'DROP',
+      decidedBy: {
+        node: 'node-1',
+        table: 'filter',
+        chain: 'FORWARD',
+        text: '-A FORWARD -i veth+ -o eth0 -p udp -j DROP',
+      },
+    });
     const [tcp] = edited.exact({ from: { kind: 'pod', name: 'pod-1' }, to: { ip: '10.244.2.2', port: 8080 } });
     expect(tcp?.result.verdict).toBe('NONE');
   });
 
   it('ACCEPT when a filter rule (not the policy) lets an undNATed connection through', () => {
     const cluster = bounceCluster();
-    const dump = generateIptablesSave(cluster, 'node-2').replace('COMMIT', '-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT');
-    const [o] = createSimulation(cluster, { rules: { 'node-2': dump } }).exact({ from: { kind: 'client' }, to: { ip: '192.168.10.12', port: 22 } });
-    expect(o?.result).toMatchObject({ verdict: 'ACCEPT', decidedBy: { node: 'node-2', chain: 'INPUT', text: '-A INPUT -p tcp --dport 22 -j ACCEPT' } });
+    const dump = generateIptablesSave(cluster, 'node-2').replace(
+      'COMMIT',
+      '-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT',
+    );
+    const [o] = createSimulation(cluster, { rules: { 'node-2': dump } }).exact({
+      from: { kind: 'client' },
+      to: { ip: '192.168.10.12', port: 22 },
+    });
+    expect(o?.result).toMatchObject({
+      verdict: 'ACCEPT',
+      decidedBy: { node: 'node-2', chain: 'INPUT', text: '-A INPUT -p tcp --dport 22 -j ACCEPT' },
+    });
   });
 });
 
@@ -134,8 +173,13 @@ describe('traces', () => {
 
 describe('session affinity (recent)', () => {
   const sticky = createSimulation(bounceCluster({ sessionAffinity: 'ClientIP' }));
-  const spec = (port: number): Parameters<typeof sticky.sample>[0] => ({ from: { kind: 'client' }, to: { ip: '192.168.10.12', port: 30080 }, sourcePort: port });
-  const pod = (r: ReturnType<typeof sticky.sample>): string => (r.destination?.kind === 'pod' ? r.destination.name : '?');
+  const spec = (port: number): Parameters<typeof sticky.sample>[0] => ({
+    from: { kind: 'client' },
+    to: { ip: '192.168.10.12', port: 30080 },
+    sourcePort: port,
+  });
+  const pod = (r: ReturnType<typeof sticky.sample>): string =>
+    r.destination?.kind === 'pod' ? r.destination.name : '?';
 
   it('keeps a client on its first backend until the timeout, then chooses afresh', () => {
     for (const seed of [1, 2, 3, 4]) {
@@ -160,7 +204,10 @@ describe('single node from a pasted dump', () => {
   const single = fromRulesText(dump, { localIPs: ['192.168.10.12'], nodeName: 'node-2' });
 
   it('walks the dump for a client packet and reports the DNAT destinations', () => {
-    const outcomes = single.exact({ from: { kind: 'client', ip: '192.168.10.100' }, to: { ip: '192.168.10.12', port: 30080 } });
+    const outcomes = single.exact({
+      from: { kind: 'client', ip: '192.168.10.100' },
+      to: { ip: '192.168.10.12', port: 30080 },
+    });
     expect(outcomes.map((o) => [o.probability, o.result.verdict, o.result.destination?.ip]).sort()).toEqual([
       [0.5, 'DNAT', '10.244.1.2'],
       [0.5, 'DNAT', '10.244.2.2'],
@@ -169,7 +216,9 @@ describe('single node from a pasted dump', () => {
   });
 
   it('lets every client packet enter the node, whatever the destination', () => {
-    const lan = fromRulesText('*filter\n-A FORWARD -d 192.168.10.50 -j REJECT\nCOMMIT\n', { localIPs: ['192.168.10.12'] });
+    const lan = fromRulesText('*filter\n-A FORWARD -d 192.168.10.50 -j REJECT\nCOMMIT\n', {
+      localIPs: ['192.168.10.12'],
+    });
     const [o] = lan.exact({ from: { kind: 'client', ip: '192.168.10.100' }, to: { ip: '192.168.10.50', port: 80 } });
     expect(o?.result).toMatchObject({ verdict: 'REJECT', hops: ['node'], decidedBy: { chain: 'FORWARD', rule: 1 } });
   });
@@ -187,7 +236,9 @@ describe('bad connection specs', () => {
   it('name the field that is wrong', () => {
     expect(() => sim.exact({ from: { kind: 'pod', name: 'nope' }, to: clusterIP })).toThrow(ConnectionError);
     expect(() => sim.exact({ from: { kind: 'pod', name: 'nope' }, to: clusterIP })).toThrow('from.name: no pod "nope"');
-    expect(() => sim.exact({ from: { kind: 'node', name: 'node-9' }, to: clusterIP })).toThrow(/from.name: no node "node-9"/);
+    expect(() => sim.exact({ from: { kind: 'node', name: 'node-9' }, to: clusterIP })).toThrow(
+      /from.name: no node "node-9"/,
+    );
     expect(() => sim.exact({ from: { kind: 'client' }, to: { ip: '10.96.120', port: 80 } })).toThrow(/to.ip/);
     expect(() => sim.exact({ from: { kind: 'client' }, to: { ip: '10.96.120.15', port: 70000 } })).toThrow(/to.port/);
   });

@@ -3,19 +3,36 @@ import { describe, expect, it } from 'vitest';
 import { generateNftables } from '../../../../src/engine/kubeproxy/nftables';
 import { deriveMissingEndpointSlices } from '../../../../src/engine/model/deriveEndpointSlices';
 import { bounceCluster } from '../../../../src/engine/scenarios/bounce';
-import { createSimulation, fromRulesText, type ConnectionSpec, type ExactOutcome } from '../../../../src/engine/simulate';
+import {
+  createSimulation,
+  fromRulesText,
+  type ConnectionSpec,
+  type ExactOutcome,
+} from '../../../../src/engine/simulate';
 import { OVERALL_OPTIONS, overallCluster } from '../kubeproxy/nftables/overallCluster';
 
-const golden = (name: string): string => readFileSync(new URL(`../kubeproxy/nftables/golden/${name}`, import.meta.url), 'utf8');
-const client = (via: string, ip: string, port: number): ConnectionSpec => ({ from: { kind: 'client', ip: '192.168.10.100', via }, to: { ip, port } });
+const golden = (name: string): string =>
+  readFileSync(new URL(`../kubeproxy/nftables/golden/${name}`, import.meta.url), 'utf8');
+const client = (via: string, ip: string, port: number): ConnectionSpec => ({
+  from: { kind: 'client', ip: '192.168.10.100', via },
+  to: { ip, port },
+});
 const shares = (out: ExactOutcome[]): Record<string, number> =>
-  Object.fromEntries(out.map((o) => [`${o.result.verdict} ${o.result.destination?.kind === 'pod' ? o.result.destination.name : ''} ${o.result.sourceSeen?.ip ?? ''}`.trim(), Number(o.probability.toFixed(6))]));
+  Object.fromEntries(
+    out.map((o) => [
+      `${o.result.verdict} ${o.result.destination?.kind === 'pod' ? o.result.destination.name : ''} ${o.result.sourceSeen?.ip ?? ''}`.trim(),
+      Number(o.probability.toFixed(6)),
+    ]),
+  );
 
 describe('nftables mode through the multi-node walk', () => {
   it('bounce, ETP Cluster: half the requests to node 2 bounce to node 1, masqueraded, as the kernel did', () => {
     const sim = createSimulation(bounceCluster(), { mode: 'nftables' });
     expect(sim.problems()).toEqual([]);
-    expect(shares(sim.exact(client('node-2', '192.168.10.12', 30080)))).toEqual({ 'DNAT pod-1 192.168.10.12': 0.5, 'DNAT pod-2 10.244.2.1': 0.5 });
+    expect(shares(sim.exact(client('node-2', '192.168.10.12', 30080)))).toEqual({
+      'DNAT pod-1 192.168.10.12': 0.5,
+      'DNAT pod-2 10.244.2.1': 0.5,
+    });
   });
 
   it('bounce, ETP Local: node 2 keeps the client IP, node 3 drops', () => {
@@ -23,16 +40,26 @@ describe('nftables mode through the multi-node walk', () => {
     expect(shares(sim.exact(client('node-2', '192.168.10.12', 30080)))).toEqual({ 'DNAT pod-2 192.168.10.100': 1 });
     const node3 = sim.exact(client('node-3', '192.168.10.13', 30080));
     expect(shares(node3)).toEqual({ DROP: 1 });
-    expect(node3[0]?.result.decidedBy).toMatchObject({ node: 'node-3', table: 'ip kube-proxy', chain: 'nodeport-endpoints-check' });
+    expect(node3[0]?.result.decidedBy).toMatchObject({
+      node: 'node-3',
+      table: 'ip kube-proxy',
+      chain: 'nodeport-endpoints-check',
+    });
   });
 
   it('the listing nft printed walks exactly like the transaction it came from', () => {
-    const rules = { 'node-1': golden('bounce-etp-cluster-node-1.nft-list.txt'), 'node-2': golden('bounce-etp-cluster-node-2.nft-list.txt'), 'node-3': golden('bounce-etp-cluster-node-3.nft-list.txt') };
+    const rules = {
+      'node-1': golden('bounce-etp-cluster-node-1.nft-list.txt'),
+      'node-2': golden('bounce-etp-cluster-node-2.nft-list.txt'),
+      'node-3': golden('bounce-etp-cluster-node-3.nft-list.txt'),
+    };
     const fromListing = createSimulation(bounceCluster(), { rules });
     const fromTransaction = createSimulation(bounceCluster(), { mode: 'nftables' });
     for (const via of ['node-2', 'node-3']) {
       const ip = via === 'node-2' ? '192.168.10.12' : '192.168.10.13';
-      expect(shares(fromListing.exact(client(via, ip, 30080)))).toEqual(shares(fromTransaction.exact(client(via, ip, 30080))));
+      expect(shares(fromListing.exact(client(via, ip, 30080)))).toEqual(
+        shares(fromTransaction.exact(client(via, ip, 30080))),
+      );
     }
   });
 
@@ -75,7 +102,8 @@ describe('nftables mode through the multi-node walk', () => {
       while (!runner.step(1000).finished);
       const pods = runner.summary().pods;
       const counters = runner.counters().filter((c) => c.node === 'node-2' && c.table === 'ip kube-proxy');
-      const dnat = (ip: string): number => counters.find((c) => c.text === `meta l4proto tcp dnat to ${ip}:8080`)?.packets ?? 0;
+      const dnat = (ip: string): number =>
+        counters.find((c) => c.text === `meta l4proto tcp dnat to ${ip}:8080`)?.packets ?? 0;
       expect(dnat('10.244.1.2')).toBe(pods['default/pod-1']);
       expect(dnat('10.244.2.2')).toBe(pods['default/pod-2']);
       expect(counters.find((c) => c.text.startsWith('numgen random mod 2'))?.packets).toBe(400);
@@ -87,12 +115,27 @@ describe('nftables mode through the multi-node walk', () => {
     const sim = createSimulation(bounceCluster(), { mode: 'nftables' });
     const r = sim.sample(client('node-2', '192.168.10.12', 30080), 7, { trace: true });
     const dnat = r.trace?.find((t) => t.action.startsWith('DNAT to'));
-    expect(dnat).toMatchObject({ node: 'node-2', hook: 'PREROUTING', table: 'ip kube-proxy', matched: true, direction: 'original', rule: 2, text: expect.stringMatching(/^meta l4proto tcp dnat to 10\.244\.\d\.2:8080$/) });
-    expect(r.trace?.some((t) => t.chain === 'services' && t.action === 'tcp . 30080 → goto external-SUSTUHLJ-default/web/tcp/http')).toBe(true);
+    expect(dnat).toMatchObject({
+      node: 'node-2',
+      hook: 'PREROUTING',
+      table: 'ip kube-proxy',
+      matched: true,
+      direction: 'original',
+      rule: 2,
+      text: expect.stringMatching(/^meta l4proto tcp dnat to 10\.244\.\d\.2:8080$/),
+    });
+    expect(
+      r.trace?.some(
+        (t) => t.chain === 'services' && t.action === 'tcp . 30080 → goto external-SUSTUHLJ-default/web/tcp/http',
+      ),
+    ).toBe(true);
   });
 
   it('a rule the interpreter does not understand stops the walk with its reason (UNKNOWN), never a guess', () => {
-    const text = generateNftables(bounceCluster(), 'node-2').replace('add rule ip kube-proxy nat-prerouting jump services', 'add rule ip kube-proxy nat-prerouting meta skuid 0 jump services');
+    const text = generateNftables(bounceCluster(), 'node-2').replace(
+      'add rule ip kube-proxy nat-prerouting jump services',
+      'add rule ip kube-proxy nat-prerouting meta skuid 0 jump services',
+    );
     const sim = fromRulesText(text, { localIPs: ['192.168.10.12'] });
     expect(sim.problems().length).toBe(1);
     const r = sim.sample({ from: { kind: 'client' }, to: { ip: '192.168.10.12', port: 30080 } }, 1);
@@ -105,7 +148,10 @@ describe('where nftables mode differs from iptables mode (same cluster)', () => 
   const cluster = bounceCluster();
   const ipt = createSimulation(cluster, { mode: 'iptables' });
   const nft = createSimulation(cluster, { mode: 'nftables' });
-  const fromPod = (ip: string, port: number): ConnectionSpec => ({ from: { kind: 'pod', name: 'pod-1' }, to: { ip, port } });
+  const fromPod = (ip: string, port: number): ConnectionSpec => ({
+    from: { kind: 'pod', name: 'pod-1' },
+    to: { ip, port },
+  });
 
   it('a ClusterIP port the Service does not serve: nft rejects, iptables lets the packet pass', () => {
     expect(nft.exact(fromPod('10.96.120.15', 81))[0]?.result.verdict).toBe('REJECT');
@@ -134,8 +180,11 @@ describe('where nftables mode differs from iptables mode (same cluster)', () => 
 });
 
 describe("kube-proxy's own packet-flow expectations on its TestOverallNFTablesRules ruleset", () => {
-  const sim = fromRulesText(generateNftables(overallCluster(), 'test-node', OVERALL_OPTIONS), { localIPs: ['192.168.0.2', '192.168.1.2', '192.168.99.11'] });
-  const flow = (src: string, dst: string, port: number): ExactOutcome[] => sim.exact({ from: { kind: 'client', ip: src }, to: { ip: dst, port } });
+  const sim = fromRulesText(generateNftables(overallCluster(), 'test-node', OVERALL_OPTIONS), {
+    localIPs: ['192.168.0.2', '192.168.1.2', '192.168.99.11'],
+  });
+  const flow = (src: string, dst: string, port: number): ExactOutcome[] =>
+    sim.exact({ from: { kind: 'client', ip: src }, to: { ip: dst, port } });
 
   it('external → svc3 NodePort: DNAT to 10.180.0.3:80, masqueraded', () => {
     const out = flow('203.0.113.2', '192.168.0.2', 3003);

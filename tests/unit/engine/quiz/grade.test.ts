@@ -40,11 +40,16 @@ describe('gradeRun on synthetic counts', () => {
   it('with enough connections a true 50% or 33% share is graded correctly (binomial draws)', () => {
     // Draw counts near the true share: within 3 standard deviations the 99.9% interval holds it.
     fc.assert(
-      fc.property(fc.constantFrom(0.5, 1 / 3), fc.integer({ min: 1000, max: 100000 }), fc.double({ min: -3, max: 3, noNaN: true }), (p, n, z) => {
-        const hits = Math.round(n * p + z * Math.sqrt(n * p * (1 - p)));
-        const g = gradeRun(options, { hits, trials: n });
-        return g.verdict.kind === 'decided' && g.verdict.correct === (p === 0.5 ? 'b' : 'c');
-      }),
+      fc.property(
+        fc.constantFrom(0.5, 1 / 3),
+        fc.integer({ min: 1000, max: 100000 }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        (p, n, z) => {
+          const hits = Math.round(n * p + z * Math.sqrt(n * p * (1 - p)));
+          const g = gradeRun(options, { hits, trials: n });
+          return g.verdict.kind === 'decided' && g.verdict.correct === (p === 0.5 ? 'b' : 'c');
+        },
+      ),
     );
   });
 });

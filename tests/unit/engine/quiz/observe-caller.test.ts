@@ -6,7 +6,9 @@ import { gradeClaims } from '@/engine/quiz/grade';
 import { claimTest, measure } from '@/engine/quiz/observe';
 
 const t = (caller: string | undefined, end: string, source: string, count: number): Tally =>
-  caller === undefined ? { client: 'c', entry: 'node-1', end, source, count } : { client: caller, entry: 'node-1', end, source, count, caller };
+  caller === undefined
+    ? { client: 'c', entry: 'node-1', end, source, count }
+    : { client: caller, entry: 'node-1', end, source, count, caller };
 
 const observable: ObservableSpec = { kind: 'callerShare' };
 const claims: Claim[] = [
@@ -30,7 +32,10 @@ describe('callerShare', () => {
 
   it('a source claim needs the address seen on the connections that came back, not elsewhere', () => {
     // Half come back unmasqueraded (seen from the caller's own address): b, not c.
-    expect(grade([t('pod-1', 'pod-1', '10.244.1.2', 500), t('pod-1', 'pod-2', '10.244.1.2', 500)])).toEqual({ kind: 'decided', correct: 'b' });
+    expect(grade([t('pod-1', 'pod-1', '10.244.1.2', 500), t('pod-1', 'pod-2', '10.244.1.2', 500)])).toEqual({
+      kind: 'decided',
+      correct: 'b',
+    });
   });
 
   it('never coming back supports "never"; always coming back fits no half claim', () => {

@@ -5,7 +5,13 @@ import type { Claim, ObservableSpec } from '@/engine/lab/spec';
 import { gradeClaims } from '@/engine/quiz/grade';
 import { claimTest, measure, stickyGroups } from '@/engine/quiz/observe';
 
-const t = (client: string, entry: string, end: string, source: string, count: number): Tally => ({ client, entry, end, source, count });
+const t = (client: string, entry: string, end: string, source: string, count: number): Tally => ({
+  client,
+  entry,
+  end,
+  source,
+  count,
+});
 
 function grade(observable: ObservableSpec, claims: readonly Claim[], tallies: readonly Tally[]) {
   const options = claims.map((claim, i) => ({ id: 'abcd'[i] as string, claim }));
@@ -14,14 +20,22 @@ function grade(observable: ObservableSpec, claims: readonly Claim[], tallies: re
 
 describe('podShare', () => {
   const observable: ObservableSpec = { kind: 'podShare', pod: 'pod-2' };
-  const claims: Claim[] = [{ kind: 'share', value: 1 }, { kind: 'share', value: 0.5 }, { kind: 'share', value: 1 / 3 }, { kind: 'none' }];
+  const claims: Claim[] = [
+    { kind: 'share', value: 1 },
+    { kind: 'share', value: 0.5 },
+    { kind: 'share', value: 1 / 3 },
+    { kind: 'none' },
+  ];
   it('half the connections at pod-2 supports 50%', () => {
     const tallies = [t('c', 'node-2', 'pod-1', '192.168.10.12', 4980), t('c', 'node-2', 'pod-2', '10.244.2.1', 5020)];
     expect(measure(observable, tallies)).toEqual({ hits: 5020, trials: 10000 });
     expect(grade(observable, claims, tallies).verdict).toEqual({ kind: 'decided', correct: 'b' });
   });
   it('every connection dropped supports "none of these"', () => {
-    expect(grade(observable, claims, [t('c', 'node-3', 'timedOut', '', 1000)]).verdict).toEqual({ kind: 'decided', correct: 'd' });
+    expect(grade(observable, claims, [t('c', 'node-3', 'timedOut', '', 1000)]).verdict).toEqual({
+      kind: 'decided',
+      correct: 'd',
+    });
   });
 });
 
@@ -39,7 +53,10 @@ describe('sourceAddress', () => {
     expect(measure(observable, tallies)).toEqual({ hits: 500, trials: 500 });
   });
   it('the client address kept (ETP Local) supports the client claim', () => {
-    expect(grade(observable, claims, [t('c', 'node-2', 'pod-2', '192.168.10.100', 1000)]).verdict).toEqual({ kind: 'decided', correct: 'a' });
+    expect(grade(observable, claims, [t('c', 'node-2', 'pod-2', '192.168.10.100', 1000)]).verdict).toEqual({
+      kind: 'decided',
+      correct: 'a',
+    });
   });
   it('a mixture fits no "always" claim, and a claimed share can fit it', () => {
     const any: ObservableSpec = { kind: 'sourceAddress' };
@@ -64,9 +81,18 @@ describe('clientExperience', () => {
     { kind: 'none' },
   ];
   it('DROP is a time-out, REJECT a refusal, a pod a service', () => {
-    expect(grade(observable, claims, [t('c', 'node-3', 'timedOut', '', 1000)]).verdict).toEqual({ kind: 'decided', correct: 'c' });
-    expect(grade(observable, claims, [t('c', 'node-3', 'refused', '', 1000)]).verdict).toEqual({ kind: 'decided', correct: 'b' });
-    expect(grade(observable, claims, [t('c', 'node-2', 'pod-2', '1.2.3.4', 1000)]).verdict).toEqual({ kind: 'decided', correct: 'a' });
+    expect(grade(observable, claims, [t('c', 'node-3', 'timedOut', '', 1000)]).verdict).toEqual({
+      kind: 'decided',
+      correct: 'c',
+    });
+    expect(grade(observable, claims, [t('c', 'node-3', 'refused', '', 1000)]).verdict).toEqual({
+      kind: 'decided',
+      correct: 'b',
+    });
+    expect(grade(observable, claims, [t('c', 'node-2', 'pod-2', '1.2.3.4', 1000)]).verdict).toEqual({
+      kind: 'decided',
+      correct: 'a',
+    });
   });
   it('half served, half timed out fits a claimed share only', () => {
     const tallies = [t('c', 'node-1', 'timedOut', '', 500), t('c', 'node-2', 'pod-2', '1.2.3.4', 500)];

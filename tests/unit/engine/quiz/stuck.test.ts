@@ -6,7 +6,13 @@ import { gradeClaims } from '@/engine/quiz/grade';
 import { claimTest, stickyGroups } from '@/engine/quiz/observe';
 import { claimSchema } from '@/lessons/labSchema';
 
-const t = (client: string, entry: string, end: string, count: number): Tally => ({ client, entry, end, source: '', count });
+const t = (client: string, entry: string, end: string, count: number): Tally => ({
+  client,
+  entry,
+  end,
+  source: '',
+  count,
+});
 const observable: ObservableSpec = { kind: 'stickiness' };
 // "One pod, whichever node" / "one pod per node, the nodes choose apart" / "spread".
 const claims: Claim[] = [
@@ -29,7 +35,10 @@ const CLIENTS = 16;
 
 /** Sixteen clients through node-1 and node-2, each pair stuck; `apart` of them split between pods. */
 function perNode(apart: number): Tally[] {
-  return Array.from({ length: CLIENTS }, (_, i) => [t(`c${i}`, 'node-1', 'pod-1', 50), t(`c${i}`, 'node-2', i < apart ? 'pod-2' : 'pod-1', 50)]).flat();
+  return Array.from({ length: CLIENTS }, (_, i) => [
+    t(`c${i}`, 'node-1', 'pod-1', 50),
+    t(`c${i}`, 'node-2', i < apart ? 'pod-2' : 'pod-1', 50),
+  ]).flat();
 }
 
 describe('stuck claims', () => {
@@ -54,7 +63,9 @@ describe('stuck claims', () => {
   });
 
   it('no affinity: no client and no client-node pair stays with one pod: c', () => {
-    const spread = Array.from({ length: CLIENTS }, (_, i) => ['node-1', 'node-2'].flatMap((n) => [t(`c${i}`, n, 'pod-1', 26), t(`c${i}`, n, 'pod-2', 24)])).flat();
+    const spread = Array.from({ length: CLIENTS }, (_, i) =>
+      ['node-1', 'node-2'].flatMap((n) => [t(`c${i}`, n, 'pod-1', 26), t(`c${i}`, n, 'pod-2', 24)]),
+    ).flat();
     expect(grade(spread).verdict).toEqual({ kind: 'decided', correct: 'c' });
   });
 
@@ -70,6 +81,10 @@ describe('stuck claims', () => {
   it('the schema names a bad grouping', () => {
     const bad = claimSchema.safeParse({ kind: 'stuck', per: 'node', share: 1 });
     expect(bad.success).toBe(false);
-    expect(claimSchema.parse({ kind: 'stuck', per: 'client', share: 0.5 })).toEqual({ kind: 'stuck', per: 'client', share: 0.5 });
+    expect(claimSchema.parse({ kind: 'stuck', per: 'client', share: 0.5 })).toEqual({
+      kind: 'stuck',
+      per: 'client',
+      share: 0.5,
+    });
   });
 });

@@ -71,11 +71,20 @@ describe('enumerate', () => {
   });
   it('explores nested uniform and bernoulli branches; probabilities sum to 1', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 4 })), { maxLength: 5 }), (plan) => {
-        const out = enumerate((c) => plan.map((step) => (Number.isInteger(step) && step >= 1 ? c.uniform(step) : c.bernoulli(step) ? 1 : 0)).join());
-        const total = out.reduce((s, o) => s + o.probability, 0);
-        return Math.abs(total - 1) < 1e-9;
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 4 })), {
+          maxLength: 5,
+        }),
+        (plan) => {
+          const out = enumerate((c) =>
+            plan
+              .map((step) => (Number.isInteger(step) && step >= 1 ? c.uniform(step) : c.bernoulli(step) ? 1 : 0))
+              .join(),
+          );
+          const total = out.reduce((s, o) => s + o.probability, 0);
+          return Math.abs(total - 1) < 1e-9;
+        },
+      ),
     );
   });
   it('agrees with sampling of the same walk', () => {
@@ -88,7 +97,17 @@ describe('enumerate', () => {
     expect(chiSquareGoodnessOfFit([x, 100_000 - x], [px, 1 - px]).pValue).toBeGreaterThan(0.001);
   });
   it('stops a walk that decides without end', () => {
-    expect(() => enumerate((c) => { let n = 0; while (c.bernoulli(0.5)) n++; return n; }, 50, 100)).toThrow(/loop/);
+    expect(() =>
+      enumerate(
+        (c) => {
+          let n = 0;
+          while (c.bernoulli(0.5)) n++;
+          return n;
+        },
+        50,
+        100,
+      ),
+    ).toThrow(/loop/);
   });
   it('stops when there are too many outcomes', () => {
     expect(() => enumerate((c) => c.uniform(10) * 10 + c.uniform(10), 50)).toThrow(EnumerationLimitError);

@@ -25,7 +25,9 @@ describe('experienceOf', () => {
 
   it('no endpoints at all: kube-proxy REJECTs, the client is refused at once', () => {
     expect(experiences({ notReadyPods: ['pod-1', 'pod-2'] }, to('192.168.10.13'))).toEqual({ refused: 1 });
-    expect(experiences({ notReadyPods: ['pod-1', 'pod-2'], externalTrafficPolicy: 'Local' }, to('192.168.10.12'))).toEqual({ refused: 1 });
+    expect(
+      experiences({ notReadyPods: ['pod-1', 'pod-2'], externalTrafficPolicy: 'Local' }, to('192.168.10.12')),
+    ).toEqual({ refused: 1 });
   });
 
   it('a node address on a port nothing handles: the node’s own stack answers with a RST', () => {

@@ -49,19 +49,25 @@ describe('runner', () => {
   it('the cache is bit-identical to full walks: same seed, same counts and counters', () => {
     const variants: BounceOptions[] = [{}, { externalTrafficPolicy: 'Local' }, { notReadyPods: ['pod-2'] }];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.constantFrom(...variants), fc.constantFrom('192.168.10.11', '192.168.10.12', '192.168.10.13'), (seed, variant, ip) => {
-        const sim = createSimulation(bounceCluster(variant));
-        const spec: ConnectionSpec = { from: { kind: 'client' }, to: { ip, port: 30080 } };
-        const cached = sim.run(spec, { count: 400, seed });
-        const full = sim.run(spec, { count: 400, seed, cache: false });
-        cached.step(400);
-        full.step(400);
-        expect(cached.summary().cached).toBe(true);
-        expect(full.summary().cached).toBe(false);
-        const counts = (r: typeof cached): unknown => r.summary().outcomes.map((o) => [o.result.destination, o.result.verdict, o.count]);
-        expect(counts(cached)).toEqual(counts(full));
-        expect(cached.counters(true)).toEqual(full.counters(true));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.constantFrom(...variants),
+        fc.constantFrom('192.168.10.11', '192.168.10.12', '192.168.10.13'),
+        (seed, variant, ip) => {
+          const sim = createSimulation(bounceCluster(variant));
+          const spec: ConnectionSpec = { from: { kind: 'client' }, to: { ip, port: 30080 } };
+          const cached = sim.run(spec, { count: 400, seed });
+          const full = sim.run(spec, { count: 400, seed, cache: false });
+          cached.step(400);
+          full.step(400);
+          expect(cached.summary().cached).toBe(true);
+          expect(full.summary().cached).toBe(false);
+          const counts = (r: typeof cached): unknown =>
+            r.summary().outcomes.map((o) => [o.result.destination, o.result.verdict, o.count]);
+          expect(counts(cached)).toEqual(counts(full));
+          expect(cached.counters(true)).toEqual(full.counters(true));
+        },
+      ),
       { numRuns: 12, seed: 20240501 },
     );
   });
@@ -80,7 +86,10 @@ describe('runner', () => {
   it('runs a round of specs in turn and counts each spec on its own', () => {
     const toNode1: ConnectionSpec = { from: { kind: 'client' }, to: { ip: '192.168.10.11', port: 30080 } };
     const toNode3: ConnectionSpec = { from: { kind: 'client' }, to: { ip: '192.168.10.13', port: 30080 } };
-    const run = createSimulation(bounceCluster({ externalTrafficPolicy: 'Local' })).run([toNode1, toNode2, toNode3], { count: 301, seed: 4 });
+    const run = createSimulation(bounceCluster({ externalTrafficPolicy: 'Local' })).run([toNode1, toNode2, toNode3], {
+      count: 301,
+      seed: 4,
+    });
     run.step(301);
     const s = run.summary();
     expect(s.flows.map((f) => f.count)).toEqual([101, 100, 100]);
@@ -101,7 +110,10 @@ describe('runner', () => {
 
   it('rounds: the cache stays bit-identical to full walks', () => {
     const sim = createSimulation(bounceCluster());
-    const round: ConnectionSpec[] = ['192.168.10.11', '192.168.10.12', '192.168.10.13'].map((ip) => ({ from: { kind: 'client' }, to: { ip, port: 30080 } }));
+    const round: ConnectionSpec[] = ['192.168.10.11', '192.168.10.12', '192.168.10.13'].map((ip) => ({
+      from: { kind: 'client' },
+      to: { ip, port: 30080 },
+    }));
     const cached = sim.run(round, { count: 900, seed: 77 });
     const full = sim.run(round, { count: 900, seed: 77, cache: false });
     cached.step(900);
@@ -115,7 +127,10 @@ describe('runner', () => {
   it('session affinity in a round: each client sticks per entry node, the nodes choose independently, a short timeout unsticks', () => {
     const clients = Array.from({ length: 12 }, (_, i) => `192.168.10.${101 + i}`);
     const round: ConnectionSpec[] = clients.flatMap((ip) =>
-      ['192.168.10.11', '192.168.10.12'].map((node): ConnectionSpec => ({ from: { kind: 'client', ip }, to: { ip: node, port: 30080 } })),
+      ['192.168.10.11', '192.168.10.12'].map((node): ConnectionSpec => ({
+        from: { kind: 'client', ip },
+        to: { ip: node, port: 30080 },
+      })),
     );
     const cluster = bounceCluster({ sessionAffinity: 'ClientIP' });
     const run = createSimulation(cluster).run(round, { count: round.length * 20, seed: 11, interval: 60 });
@@ -138,10 +153,14 @@ describe('runner', () => {
   });
 
   it('rejects an empty round', () => {
-    expect(() => createSimulation(bounceCluster()).run([], { count: 1, seed: 1 })).toThrow(/at least one connection spec/);
+    expect(() => createSimulation(bounceCluster()).run([], { count: 1, seed: 1 })).toThrow(
+      /at least one connection spec/,
+    );
   });
 
   it('rejects a count that is not a whole number', () => {
-    expect(() => createSimulation(bounceCluster()).run(toNode2, { count: 1.5, seed: 1 })).toThrow(/count must be a whole number/);
+    expect(() => createSimulation(bounceCluster()).run(toNode2, { count: 1.5, seed: 1 })).toThrow(
+      /count must be a whole number/,
+    );
   });
 });

@@ -30,7 +30,17 @@ function createCluster(base: Cluster, pods: Cluster['pods']): Cluster {
   return {
     ...base,
     pods,
-    endpointSlices: [{ ...slice, endpoints: pods.map((p) => ({ addresses: [p.ip], nodeName: p.nodeName, conditions: { ready: true, serving: true, terminating: false }, podName: p.name })) }],
+    endpointSlices: [
+      {
+        ...slice,
+        endpoints: pods.map((p) => ({
+          addresses: [p.ip],
+          nodeName: p.nodeName,
+          conditions: { ready: true, serving: true, terminating: false },
+          podName: p.name,
+        })),
+      },
+    ],
   };
 }
 
@@ -40,7 +50,10 @@ describe('DecisionTree', () => {
     ['seven endpoints', wide(7)],
   ])('gives the same outcome as a full walk for every connection of a seed (%s)', (_name, cluster) => {
     const topology = clusterTopology(cluster, (n) => generateIptablesSave(cluster, n));
-    const connection = resolveConnection(topology, { from: { kind: 'client' }, to: { ip: '192.168.10.13', port: 30080 } });
+    const connection = resolveConnection(topology, {
+      from: { kind: 'client' },
+      to: { ip: '192.168.10.13', port: 30080 },
+    });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
         const keys: string[] = [];
@@ -69,7 +82,10 @@ describe('DecisionTree', () => {
   it('stops storing leaves beyond its limit but still answers exactly', () => {
     const cluster = wide(7);
     const topology = clusterTopology(cluster, (n) => generateIptablesSave(cluster, n));
-    const connection = resolveConnection(topology, { from: { kind: 'client' }, to: { ip: '192.168.10.12', port: 30080 } });
+    const connection = resolveConnection(topology, {
+      from: { kind: 'client' },
+      to: { ip: '192.168.10.12', port: 30080 },
+    });
     const explore = createWalkContext(topology, createNetworkState(topology), samplingChooser(createRng(0)), false);
     const names: string[] = [];
     const tree = new DecisionTree((chooser) => {

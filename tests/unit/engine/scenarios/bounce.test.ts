@@ -14,7 +14,9 @@ describe('bounce scenario', () => {
   });
 
   it('with externalTrafficPolicy Local they still agree', () => {
-    const local = loadManifests(fixture('bounce.yaml').replace('externalTrafficPolicy: Cluster', 'externalTrafficPolicy: Local'));
+    const local = loadManifests(
+      fixture('bounce.yaml').replace('externalTrafficPolicy: Cluster', 'externalTrafficPolicy: Local'),
+    );
     expect(local.cluster).toEqual(bounceCluster({ externalTrafficPolicy: 'Local' }));
   });
 
@@ -25,8 +27,15 @@ describe('bounce scenario', () => {
       'node-2 192.168.10.12 10.244.2.0/24',
       'node-3 192.168.10.13 10.244.3.0/24',
     ]);
-    expect(c.pods.map((p) => `${p.name}@${p.nodeName} ${p.ip}`)).toEqual(['pod-1@node-1 10.244.1.2', 'pod-2@node-2 10.244.2.2']);
-    expect(c.services[0]).toMatchObject({ clusterIP: '10.96.120.15', type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 8080, nodePort: 30080 }] });
+    expect(c.pods.map((p) => `${p.name}@${p.nodeName} ${p.ip}`)).toEqual([
+      'pod-1@node-1 10.244.1.2',
+      'pod-2@node-2 10.244.2.2',
+    ]);
+    expect(c.services[0]).toMatchObject({
+      clusterIP: '10.96.120.15',
+      type: 'NodePort',
+      ports: [{ name: 'http', port: 80, targetPort: 8080, nodePort: 30080 }],
+    });
     expect(c.proxy).toEqual({
       mode: 'iptables',
       clusterCIDR: '10.244.0.0/16',

@@ -1,9 +1,9 @@
 /** The social card of one challenge in one locale, drawn at build time from its lesson. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allLessons, type LocatedLesson } from '@/lessons/queries.ts';
-import { cardResponse } from '@/social/cardResponse.ts';
-import { lessonCard } from '@/social/cards.ts';
-import { lessonTexts } from '@/lessons/pageLab.ts';
+import { allLessons, type LocatedLesson } from '@/lessons/queries';
+import { cardResponse } from '@/social/cardResponse';
+import { lessonCard } from '@/social/cards';
+import { lessonTexts } from '@/lessons/pageLab';
 
 export const getStaticPaths = (async () =>
   (await allLessons()).map((lesson) => ({

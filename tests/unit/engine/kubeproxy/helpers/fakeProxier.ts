@@ -5,7 +5,14 @@
  * detection, node IP 192.168.0.2, …) and are passed as parameters, not special cases.
  */
 import type { IptablesOptions } from '../../../../../src/engine/kubeproxy';
-import type { Cluster, Endpoint, EndpointSlice, Protocol, ProxyConfig, Service } from '../../../../../src/engine/model/types';
+import type {
+  Cluster,
+  Endpoint,
+  EndpointSlice,
+  Protocol,
+  ProxyConfig,
+  Service,
+} from '../../../../../src/engine/model/types';
 
 export const TEST_NODE_NAME = 'test-node';
 export const TEST_NODE_IP = '192.168.0.2';
@@ -68,7 +75,11 @@ export function makeTestService(namespace: string, name: string, patch: Partial<
 }
 
 /** A Service port with targetPort = port and no nodePort unless given. */
-export function port(name: string, portNumber: number, extra: { protocol?: Protocol; nodePort?: number; targetPort?: number } = {}) {
+export function port(
+  name: string,
+  portNumber: number,
+  extra: { protocol?: Protocol; nodePort?: number; targetPort?: number } = {},
+) {
   return {
     name,
     protocol: extra.protocol ?? ('TCP' as Protocol),

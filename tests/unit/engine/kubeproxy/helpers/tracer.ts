@@ -20,14 +20,33 @@ interface Rule {
   values: Map<string, Value>;
 }
 
-const WITH_VALUE = new Set(['-A', '--comment', '-p', '-s', '--src-type', '--sport', '-d', '--dst-type', '--dport', '--match-set', '-j', '--probability', '--to-destination', '--mark', '--ctstate', '--name', '--seconds', '--mode']);
+const WITH_VALUE = new Set([
+  '-A',
+  '--comment',
+  '-p',
+  '-s',
+  '--src-type',
+  '--sport',
+  '-d',
+  '--dst-type',
+  '--dport',
+  '--match-set',
+  '-j',
+  '--probability',
+  '--to-destination',
+  '--mark',
+  '--ctstate',
+  '--name',
+  '--seconds',
+  '--mode',
+]);
 const FLAGS = new Set(['--random-fully', '--rcheck', '--set', '--reap']);
 
 function parseRule(raw: string): Rule {
   const words = ruleWords(raw);
   const values = new Map<string, Value>();
   let negated = false;
-  for (let w = 0; w < words.length; ) {
+  for (let w = 0; w < words.length;) {
     const word = words[w] ?? '';
     if (word === '-m' && w < words.length - 1) {
       w += 2;
@@ -74,7 +93,14 @@ export interface TraceResult {
 }
 
 /** tracePacket(sourceIP, protocol, destIP, destPort) over an iptables-save dump. */
-export function tracePacket(dumpText: string, sourceIP: string, protocol: string, destIP: string, destPort: number, nodeIPs: readonly string[]): TraceResult {
+export function tracePacket(
+  dumpText: string,
+  sourceIP: string,
+  protocol: string,
+  destIP: string,
+  destPort: number,
+  nodeIPs: readonly string[],
+): TraceResult {
   const dump: Dump = parseDump(dumpText);
   const localIPs = new Set(['127.0.0.1', ...nodeIPs]);
   const outputs: string[] = [];
