@@ -10,7 +10,7 @@
  * is unit-tested with invented machines; `probeMachine` and `runSetup` do the real work.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 
@@ -23,6 +23,7 @@ import { delimiter, join } from 'node:path';
  *   hasAptGet: boolean,
  *   chromium: string,
  *   chromiumFromEnv: string,
+ *   hasKoreanFont: boolean,
  *   hasProgram: (name: string) => boolean,
  * }} Machine
  * @typedef {{ suite: Suite, packages: string[], labels: string[] }} Install
@@ -75,25 +76,44 @@ export function planSetup(machine, suites) {
   /** @type {Install[]} */ const installs = [];
   /** @type {string[]} */ const stops = [];
 
+  /** @type {string[]} */ const notes = [];
   if (suites.includes('browser')) {
+    /** @type {Install} */ const browser = { suite: 'browser', packages: [], labels: [] };
     if (machine.chromiumFromEnv && !machine.chromium) {
-      stops.push(`CHROMIUM_PATH is set to ${machine.chromiumFromEnv}, but there is no file there. Point it at a Chrome or Chromium, or unset it.`);
+      stops.push(
+        `CHROMIUM_PATH is set to ${machine.chromiumFromEnv}, but there is no file there. Point it at a Chrome or Chromium, or unset it.`,
+      );
     } else if (machine.chromium) {
       present.push('chromium');
     } else if (canInstall) {
-      installs.push({ suite: 'browser', packages: ['chromium'], labels: ['chromium'] });
+      browser.packages.push('chromium');
+      browser.labels.push('chromium');
     } else {
       stops.push(
         `No Chromium found, so the browser tests cannot run. ${cannotInstall(machine)}\n` +
-          (machine.hasAptGet ? 'Run this, then `npm test` again:\n  sudo apt-get install -y chromium\nor use another browser:\n' : 'Use one of these, then run `npm test` again:\n') +
+          (machine.hasAptGet
+            ? 'Run this, then `npm test` again:\n  sudo apt-get install -y chromium\nor use another browser:\n'
+            : 'Use one of these, then run `npm test` again:\n') +
           chromiumOthers,
       );
     }
+    // The browser tests lay out and measure the Korean pages; without a Korean font every
+    // syllable is a box with other metrics, so layout checks would judge a page no reader sees.
+    if (machine.hasKoreanFont) {
+      present.push('Korean font');
+    } else if (canInstall) {
+      browser.packages.push('fonts-noto-cjk');
+      browser.labels.push('a Korean font (fonts-noto-cjk)');
+    } else {
+      notes.push(
+        'no Korean font found: Korean pages show boxes and their layout checks may fail (on Debian: sudo apt-get install -y fonts-noto-cjk)',
+      );
+    }
+    if (browser.packages.length > 0) installs.push(browser);
   }
 
-  let unchecked = '';
   if (suites.includes('kernel') && !(machine.platform === 'linux' && machine.isRoot)) {
-    unchecked = `the kernel suite's tools are not checked: it runs only as root on Linux`;
+    notes.push(`the kernel suite's tools are not checked: it runs only as root on Linux`);
   }
   if (suites.includes('kernel') && machine.platform === 'linux' && machine.isRoot) {
     const needed = REQUIREMENTS.filter((r) => r.suite === 'kernel');
@@ -111,7 +131,7 @@ export function planSetup(machine, suites) {
       }
     }
   }
-  return { present, installs, stop: stops.join('\n\n'), unchecked };
+  return { present, installs, stop: stops.join('\n\n'), unchecked: notes.join('; ') };
 }
 
 /** @param {Machine} machine */
@@ -130,7 +150,10 @@ export function aptCommands(/** @type {Plan} */ plan) {
   if (plan.installs.length === 0) return [];
   return [
     { line: "setup: updating apt's package lists (apt-get update)…", argv: ['apt-get', 'update'] },
-    ...plan.installs.map((install) => ({ line: installLine(install), argv: ['apt-get', 'install', '-y', ...install.packages] })),
+    ...plan.installs.map((install) => ({
+      line: installLine(install),
+      argv: ['apt-get', 'install', '-y', ...install.packages],
+    })),
   ];
 }
 
@@ -163,6 +186,32 @@ function findChromium() {
   return '';
 }
 
+/** Font files that carry Hangul, by the names Debian's Korean-capable font packages give them. */
+const KOREAN_FONT = /(NotoSansCJK|NotoSerifCJK|NotoSansKR|SourceHanSans|Nanum|UnDotum|UnBatang|baekmuk|wqy-zenhei)/i;
+
+/** Whether a font with Hangul is installed where fontconfig looks (a directory walk, no process). */
+function findKoreanFont() {
+  const walk = (/** @type {string} */ dir, /** @type {number} */ depth) => {
+    if (depth > 4) return false;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    return entries.some((e) => (e.isDirectory() ? walk(join(dir, e.name), depth + 1) : KOREAN_FONT.test(e.name)));
+  };
+  const home = process.env['HOME'] ?? '';
+  return [
+    '/usr/share/fonts',
+    '/usr/local/share/fonts',
+    home && join(home, '.fonts'),
+    home && join(home, '.local/share/fonts'),
+  ]
+    .filter(Boolean)
+    .some((dir) => walk(dir, 0));
+}
+
 /**
  * The real machine, seen through cheap file checks only (no process is started), so the
  * check costs milliseconds. BOUNCE_SETUP_PRETEND_MISSING (a comma list of labels, e.g.
@@ -181,13 +230,17 @@ export function probeMachine(options = {}) {
     hasAptGet: hasProgram('apt-get'),
     chromium: pretend.has('chromium') ? '' : findChromium(),
     chromiumFromEnv: pretend.has('chromium') ? '' : (process.env['CHROMIUM_PATH'] ?? ''),
+    hasKoreanFont: !pretend.has('korean-font') && findKoreanFont(),
     hasProgram: (name) => !hidden.has(name) && hasProgram(name),
   };
 }
 
 /** Labels named in BOUNCE_SETUP_PRETEND_MISSING. */
 export function pretendedMissing(/** @type {string | undefined} */ value) {
-  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /**
@@ -230,14 +283,20 @@ export function runSetup(suites, io = {}) {
       // Lists from an earlier update may still hold the packages (an offline mirror, say).
       log(`setup: apt-get update failed (exit ${code}); trying with the package lists already here…`);
     } else if (code !== 0) {
-      return { chromium: '', stop: `\`${argv.join(' ')}\` failed (exit ${code}). Fix what apt-get said above, or run it yourself:\n  ${argv.join(' ')}\nthen \`npm test\` again.` };
+      return {
+        chromium: '',
+        stop: `\`${argv.join(' ')}\` failed (exit ${code}). Fix what apt-get said above, or run it yourself:\n  ${argv.join(' ')}\nthen \`npm test\` again.`,
+      };
     }
   }
   const after = reprobe();
   const still = planSetup(after, suites);
   const left = still.installs.flatMap((i) => i.labels);
   if (still.stop || left.length > 0) {
-    return { chromium: '', stop: still.stop || `apt-get finished, but ${left.join(', ')} still cannot be found in PATH or /usr/sbin.` };
+    return {
+      chromium: '',
+      stop: still.stop || `apt-get finished, but ${left.join(', ')} still cannot be found in PATH or /usr/sbin.`,
+    };
   }
   log(`setup: done in ${((now() - started) / 1000).toFixed(1)} s`);
   return { chromium: after.chromium, stop: '' };
@@ -246,6 +305,9 @@ export function runSetup(suites, io = {}) {
 /** Runs apt-get with its output shown, never asking questions; returns its exit code. */
 function aptGet(/** @type {string[]} */ argv) {
   const [command = 'apt-get', ...args] = argv;
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return result.status ?? 127;
 }

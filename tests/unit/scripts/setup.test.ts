@@ -14,6 +14,7 @@ function machine(overrides: Partial<Machine> & { missing?: string[] } = {}): Mac
     hasAptGet: true,
     chromium: missing.includes('chromium') ? '' : '/usr/bin/chromium',
     chromiumFromEnv: '',
+    hasKoreanFont: !missing.includes('korean-font'),
     hasProgram: (name) => kernelTools.includes(name) && !missing.includes(name),
     ...rest,
   };
@@ -22,7 +23,12 @@ function machine(overrides: Partial<Machine> & { missing?: string[] } = {}): Mac
 describe('planSetup', () => {
   it('does nothing when everything is present', () => {
     const plan = planSetup(machine(), all);
-    expect(plan).toEqual({ present: ['chromium', 'ip', 'iptables', 'nft', 'nfacct', 'sysctl'], installs: [], stop: '', unchecked: '' });
+    expect(plan).toEqual({
+      present: ['chromium', 'Korean font', 'ip', 'iptables', 'nft', 'nfacct', 'sysctl'],
+      installs: [],
+      stop: '',
+      unchecked: '',
+    });
     expect(aptCommands(plan)).toEqual([]);
   });
 
@@ -31,7 +37,10 @@ describe('planSetup', () => {
     expect(plan.stop).toBe('');
     expect(aptCommands(plan)).toEqual([
       { line: "setup: updating apt's package lists (apt-get update)…", argv: ['apt-get', 'update'] },
-      { line: 'setup: installing chromium with apt-get for the browser tests…', argv: ['apt-get', 'install', '-y', 'chromium'] },
+      {
+        line: 'setup: installing chromium with apt-get for the browser tests…',
+        argv: ['apt-get', 'install', '-y', 'chromium'],
+      },
     ]);
   });
 
@@ -64,6 +73,21 @@ describe('planSetup', () => {
     expect(plan.stop).not.toContain('sudo apt-get');
   });
 
+  it('installs a Korean font with Chromium, so the Korean pages are laid out as readers see them', () => {
+    const plan = planSetup(machine({ missing: ['chromium', 'korean-font'] }), ['browser']);
+    expect(aptCommands(plan)[1]).toEqual({
+      line: 'setup: installing chromium, a Korean font (fonts-noto-cjk) with apt-get for the browser tests…',
+      argv: ['apt-get', 'install', '-y', 'chromium', 'fonts-noto-cjk'],
+    });
+    expect(planSetup(machine({ missing: ['korean-font'] }), ['unit']).installs).toEqual([]);
+  });
+
+  it('says how to get a Korean font where it cannot install one, without stopping', () => {
+    const plan = planSetup(machine({ isRoot: false, missing: ['korean-font'] }), ['browser']);
+    expect(plan.stop).toBe('');
+    expect(plan.unchecked).toContain('sudo apt-get install -y fonts-noto-cjk');
+  });
+
   it('stops when CHROMIUM_PATH names a file that is not there', () => {
     const plan = planSetup(machine({ chromium: '', chromiumFromEnv: '/opt/chrome' }), ['browser']);
     expect(plan.installs).toEqual([]);
@@ -78,7 +102,10 @@ describe('planSetup', () => {
 
   it('leaves the kernel suite to report its own skip where it cannot run at all', () => {
     // Not root, or not Linux: namespaces cannot be made, so tools would not help.
-    for (const m of [machine({ isRoot: false, missing: ['nfacct'] }), machine({ platform: 'darwin', missing: ['nfacct'] })]) {
+    for (const m of [
+      machine({ isRoot: false, missing: ['nfacct'] }),
+      machine({ platform: 'darwin', missing: ['nfacct'] }),
+    ]) {
       expect(planSetup(m, ['kernel'])).toEqual({
         present: [],
         installs: [],
@@ -98,16 +125,25 @@ describe('runSetup', () => {
   it('prints one line and starts nothing when all is present', () => {
     const log: string[] = [];
     const ran: string[][] = [];
-    const result = runSetup(all, { probe: () => machine(), exec: (argv) => (ran.push(argv), 0), log: (l) => log.push(l), now: clock() });
+    const result = runSetup(all, {
+      probe: () => machine(),
+      exec: (argv) => (ran.push(argv), 0),
+      log: (l) => log.push(l),
+      now: clock(),
+    });
     expect(result).toEqual({ chromium: '/usr/bin/chromium', stop: '' });
     expect(ran).toEqual([]);
-    expect(log).toEqual(['setup: all present (chromium, ip, iptables, nft, nfacct, sysctl), checked in 2 ms']);
+    expect(log).toEqual([
+      'setup: all present (chromium, Korean font, ip, iptables, nft, nfacct, sysctl), checked in 2 ms',
+    ]);
   });
 
   it("says in its one line when the kernel suite's tools were not checked", () => {
     const log: string[] = [];
     runSetup(['unit', 'kernel'], { probe: () => machine({ isRoot: false }), log: (l) => log.push(l), now: clock() });
-    expect(log).toEqual(["setup: nothing needed, checked in 2 ms; the kernel suite's tools are not checked: it runs only as root on Linux"]);
+    expect(log).toEqual([
+      "setup: nothing needed, checked in 2 ms; the kernel suite's tools are not checked: it runs only as root on Linux",
+    ]);
   });
 
   it('runs apt-get update once, then installs, then checks again', () => {
@@ -165,7 +201,11 @@ describe('runSetup', () => {
 
   it('does not install anything when it must stop', () => {
     const ran: string[][] = [];
-    const result = runSetup(all, { probe: () => machine({ isRoot: false, missing: ['chromium'] }), exec: (argv) => (ran.push(argv), 0), log: () => {} });
+    const result = runSetup(all, {
+      probe: () => machine({ isRoot: false, missing: ['chromium'] }),
+      exec: (argv) => (ran.push(argv), 0),
+      log: () => {},
+    });
     expect(ran).toEqual([]);
     expect(result.chromium).toBe('');
     expect(result.stop).toContain('sudo apt-get install -y chromium');
