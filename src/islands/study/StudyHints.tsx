@@ -61,16 +61,28 @@ export default function StudyHints({ slug, hints, strings }: Props) {
   });
 
   if (!enhanced) {
+    // Both shapes, so the swap at hydration moves nothing: with JavaScript the CSS shows the
+    // placeholder, which has the enhanced first state's size (lead + button); without it,
+    // only the disclosures show. Swapping three disclosures for a button used to shrink the
+    // section and jump whatever the reader was looking at below it.
     return (
-      <div class="hints__all" ref={root}>
-        {hints.map((hint, i) => (
-          <details class="hint" key={i}>
-            <summary>{fill(strings.hint, { n: i + 1, total })}</summary>
-            <p>
-              <Text>{hint}</Text>
-            </p>
-          </details>
-        ))}
+      <div class="hints__ssr" ref={root}>
+        <div class="hints__all">
+          {hints.map((hint, i) => (
+            <details class="hint" key={i}>
+              <summary>{fill(strings.hint, { n: i + 1, total })}</summary>
+              <p>
+                <Text>{hint}</Text>
+              </p>
+            </details>
+          ))}
+        </div>
+        <div class="hints__steps hints__placeholder" aria-hidden="true">
+          <p class="hints__lead">{strings.lead}</p>
+          <button type="button" class="hints__next" disabled tabIndex={-1}>
+            {fill(strings.next, { n: 1, total })}
+          </button>
+        </div>
       </div>
     );
   }
