@@ -10,12 +10,14 @@
  * (ip_vs_proto_tcp.c / ip_vs_proto_udp.c default timeouts).
  */
 import type { Cluster } from '../../model/types';
-import { formatIPv4, parsePrefix, type Prefix } from '../../netfilter/ip';
+import { formatIPv4 } from '../../netfilter/ip';
 import type { NetNode, Topology } from '../../network/topology';
 import type { RuleRef } from '../../network/types';
 import type { RuleCounter } from '../../run/runner';
 import type { Balancer, LbContext, LbVerdict, Pkt } from '../shared/balancer';
 import { traceStep, type TracePlace } from '../shared/trace';
+import { markMasq } from './masqueradeMark';
+import { PROTO, TIME_WAIT } from './protocols';
 import { vsLine, destLine } from './render';
 import {
   cloneSchedulerState,
@@ -31,9 +33,6 @@ import {
   type SchedulerState,
 } from './schedulers';
 import type { VirtualServer } from './virtualServers';
-
-const PROTO: Readonly<Record<number, VirtualServer['protocol']>> = { 6: 'TCP', 17: 'UDP', 132: 'SCTP' };
-const TIME_WAIT = { TCP: 120, UDP: 300, SCTP: 120 } as const;
 
 /** The immutable part: virtual servers per node, and the hash tables built from them. */
 export interface IpvsTables {
@@ -67,16 +66,6 @@ interface State {
   /** Per session connection (0-based), the IPVS connections it created. */
   readonly walks: number[][];
 }
-
-function local(tables: IpvsTables, node: NetNode): Prefix | null {
-  const mode = tables.cluster.proxy.detectLocalMode;
-  if (mode === 'ClusterCIDR')
-    return tables.cluster.proxy.clusterCIDR ? parsePrefix(tables.cluster.proxy.clusterCIDR) : null;
-  if (mode === 'NodeCIDR') return node.podCIDR;
-  return null;
-}
-
-const inPrefix = (ip: number, p: Prefix): boolean => (ip & p.mask) >>> 0 === p.addr;
 
 /** The IPVS balancer over precomputed tables. */
 export class IpvsBalancer implements Balancer {
@@ -174,7 +163,7 @@ export class IpvsBalancer implements Balancer {
     this.expire(ctx.now);
     const vsText = vsLine(vs);
     // nat PREROUTING / OUTPUT (KUBE-SERVICES) runs before IPVS sees the packet at LOCAL_IN / LOCAL_OUT.
-    const masq = this.markMasq(ctx, node, p, vs);
+    const masq = markMasq(this.tables.cluster, ctx, node, p, vs);
     traceStep(ctx.trace, place, 'ipvs.lookup', `virtual server ${vsText}`, 'match', {
       vip: formatIPv4(vs.address),
       port: vs.port,
@@ -270,57 +259,6 @@ export class IpvsBalancer implements Balancer {
       snat: hairpin || masq ? { kind: 'egress' } : { kind: 'none' },
       dsr: false,
     };
-  }
-
-  /** Whether KUBE-SERVICES marks the packet 0x4000 (then KUBE-POSTROUTING masquerades it). */
-  private markMasq(ctx: LbContext, node: NetNode, p: Pkt, vs: VirtualServer): boolean {
-    const place: TracePlace = {
-      node: node.name,
-      hook: ctx.ingress === 'local' ? 'OUTPUT' : 'PREROUTING',
-      table: 'nat',
-      chain: 'KUBE-SERVICES',
-      direction: 'original',
-    };
-    if (p.src >>> 24 === 127) return false; // -A KUBE-SERVICES -s 127.0.0.0/8 -j RETURN
-    const proxy = this.tables.cluster.proxy;
-    const svc = vs.service;
-    let rule: string | null = null;
-    if (vs.kind === 'nodePort') {
-      if (svc.externalPolicyLocal) {
-        traceStep(
-          ctx.trace,
-          { ...place, chain: 'KUBE-NODE-PORT' },
-          'ipvs.nodeport-local',
-          `-A KUBE-NODE-PORT -p ${svc.protocol} -m comment --comment "Kubernetes nodeport ${vs.protocol} port with externalTrafficPolicy=local" -m set --match-set KUBE-NODE-PORT-LOCAL-${vs.protocol} dst -j RETURN`,
-          'RETURN',
-          { port: vs.port },
-        );
-        return false;
-      }
-      rule = `-A KUBE-NODE-PORT -p ${svc.protocol} -m comment --comment "Kubernetes nodeport ${vs.protocol} port for masquerade purpose" -m set --match-set KUBE-NODE-PORT-${vs.protocol} dst -j KUBE-MARK-MASQ`;
-    } else if (vs.kind === 'clusterIP') {
-      const cidr = local(this.tables, node);
-      if (proxy.masqueradeAll)
-        rule =
-          '-A KUBE-SERVICES -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ';
-      else if (cidr && !inPrefix(p.src, cidr))
-        rule = `-A KUBE-SERVICES ! -s ${proxy.detectLocalMode === 'NodeCIDR' ? node.podCIDR && `${formatIPv4(node.podCIDR.addr)}/${node.podCIDR.length}` : proxy.clusterCIDR} -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ`;
-    } else if (!svc.externalPolicyLocal) {
-      rule =
-        vs.kind === 'externalIP'
-          ? '-A KUBE-SERVICES -m comment --comment "Kubernetes service external ip + port for masquerade and filter purpose" -m set --match-set KUBE-EXTERNAL-IP dst,dst -j KUBE-MARK-MASQ'
-          : '-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ';
-    }
-    if (rule === null) return false;
-    traceStep(
-      ctx.trace,
-      { ...place, chain: rule.split(' ')[1] ?? 'KUBE-SERVICES' },
-      'ipvs.mark-masq',
-      rule,
-      'jump KUBE-MARK-MASQ',
-      { kind: vs.kind },
-    );
-    return true;
   }
 
   private pick(node: number, vsIndex: number, vs: VirtualServer, p: Pkt, now: number): Pick | null {
