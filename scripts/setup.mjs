@@ -191,7 +191,8 @@ const KOREAN_FONT = /(NotoSansCJK|NotoSerifCJK|NotoSansKR|SourceHanSans|Nanum|Un
 
 /** Whether a font with Hangul is installed where fontconfig looks (a directory walk, no process). */
 function findKoreanFont() {
-  const walk = (/** @type {string} */ dir, /** @type {number} */ depth) => {
+  /** @type {(dir: string, depth: number) => boolean} */
+  const walk = (dir, depth) => {
     if (depth > 4) return false;
     let entries;
     try {

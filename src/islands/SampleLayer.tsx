@@ -5,7 +5,7 @@
  * drop stops it. The dot is moved by setting SVG attributes from script (allowed by the CSP,
  * unlike inline styles), one animation frame at a time.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { pathData, type ClusterLayout, type Point } from '../components/diagram/layout';
 import { cross } from './DiagramDrawing';
 import { endOf, pointAlong, type Hop } from './diagramHops';
@@ -51,7 +51,8 @@ export function SampleLayer({ layout, hops, step, animate, playKey, snat }: Prop
   const reply = useRef<SVGGElement>(null);
   const hop = hops[Math.min(step, hops.length - 1)];
   const isReply = hop?.kind === 'reply';
-  useEffect(() => {
+  // A layout effect: the dot is placed in the same commit as the step it shows, never a frame late.
+  useLayoutEffect(() => {
     if (!hop) return;
     const mover = isReply ? reply.current : dot.current;
     // The packet rests in the pod while its reply travels back.

@@ -205,6 +205,24 @@ for (const { locale, path } of playgroundPages) {
       await expect(other.getByTestId('pg-trace-summary')).toHaveText(trace ?? '');
     });
 
+    test('a number being typed survives a re-render before it is committed', async ({ page }) => {
+      await openPlayground(page, path);
+      const seed = page.getByTestId('pg-seed');
+      await seed.fill('12345');
+      // The page re-renders while the reader is still typing (as when a run lands): here the
+      // link is read again, which re-runs the same scenario and redraws the editor.
+      await page.evaluate(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
+      await expect(page.getByTestId('pg-results')).toHaveAttribute('data-fresh', 'true');
+      await page.waitForTimeout(300);
+      await expect(seed).toBeFocused();
+      await expect(seed).toHaveValue('12345');
+      await seed.press('Tab');
+      await expect.poll(() => shareCode(page)).not.toBe('');
+      const other = await page.context().newPage();
+      await openPlayground(other, path, `#s=${await shareCode(page)}`);
+      await expect(other.getByTestId('pg-seed')).toHaveValue('12345');
+    });
+
     test('a damaged or tampered link shows a message and the bounce cluster, never a crash', async ({ page }) => {
       for (const hash of ['#s=!!!', '#s=AQsBAAIAUB-QdVgAAAAAAQIAAQ', '#s=Ag']) {
         await openPlayground(page, path, hash);

@@ -1,5 +1,6 @@
 /** Labelled form fields of the cluster editor: the label wrapper, a number input, and a typed select. */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 
 /** A label over one control, tied to it by `id`. */
 export function Field({ label, children, id }: { label: string; children: ComponentChildren; id: string }) {
@@ -11,7 +12,11 @@ export function Field({ label, children, id }: { label: string; children: Compon
   );
 }
 
-/** A labelled number input, committed on change (not on every keystroke). */
+/**
+ * A labelled number input, committed on change (not on every keystroke). What the reader has
+ * typed is kept as a draft until then: a re-render in between (a run finishing) would otherwise
+ * put the store's value back into the box and lose the typing.
+ */
 export function NumberField({
   id,
   label,
@@ -27,6 +32,7 @@ export function NumberField({
   max: number;
   onCommit: (n: number) => void;
 }) {
+  const [draft, setDraft] = useState<string | null>(null);
   return (
     <Field id={id} label={label}>
       <input
@@ -35,9 +41,14 @@ export function NumberField({
         inputMode="numeric"
         min={min}
         max={max}
-        value={value}
+        value={draft ?? value}
         data-testid={id}
-        onChange={(e) => onCommit(Number(e.currentTarget.value))}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onChange={(e) => {
+          setDraft(null);
+          onCommit(Number(e.currentTarget.value));
+        }}
+        onBlur={() => setDraft(null)}
       />
     </Field>
   );
