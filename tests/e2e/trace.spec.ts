@@ -7,8 +7,25 @@ import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
 
 const pages = [
-  { locale: 'en', path: '/en/trace/', trace: 'Trace the packet', example: 'Load the example', yes: 'yes' },
-  { locale: 'ko', path: '/ko/trace/', trace: '패킷 추적', example: '예제 불러오기', yes: '예' },
+  {
+    locale: 'en',
+    path: '/en/trace/',
+    trace: 'Trace the packet',
+    example: 'Load the example',
+    yes: 'yes',
+    // How the problems below read: the engine's own words, or the page's language.
+    unsupported: 'match module "-m frobnicate" is not supported',
+    noChain: 'chain NO-SUCH-CHAIN does not exist in table nat',
+  },
+  {
+    locale: 'ko',
+    path: '/ko/trace/',
+    trace: '패킷 추적',
+    example: '예제 불러오기',
+    yes: '예',
+    unsupported: '매치 모듈 -m frobnicate는 지원하지 않습니다',
+    noChain: 'nat 테이블에 NO-SUCH-CHAIN 체인이 없습니다',
+  },
 ] as const;
 
 /** Opens the page and waits for the island to hydrate (toolchain gotcha 1). */
@@ -145,6 +162,10 @@ for (const p of pages) {
       await expect(problems.nth(1)).toHaveAttribute('data-line', '9');
       await expect(problems.nth(2)).toHaveAttribute('data-line', '10');
       await expect(problems.nth(2)).toContainText('NO-SUCH-CHAIN');
+      await expect(problems.nth(0).locator('.trace-problem__message')).toHaveText(p.unsupported);
+      await expect(problems.nth(2).locator('.trace-problem__message')).toHaveText(p.noChain);
+      // The walk stops at the rule it cannot read, and says why in the page's language.
+      await expect(page.getByTestId('trace-exact').locator('.trace-reason')).toContainText(p.unsupported);
       // The unknown match stops the walk at line 8 rather than guessing past it.
       await expect(page.getByTestId('trace-exact').locator('tbody tr')).toHaveCount(1);
       await expect(page.getByTestId('trace-exact').locator('tbody tr')).toHaveAttribute('data-verdict', 'UNKNOWN');

@@ -129,7 +129,6 @@ export const traceEn = {
   problems: {
     heading: 'Lines that could not be used ({n})',
     lead: 'These lines are skipped, or stop a packet that reaches them; the rest of the rules are used.',
-    language: 'Messages are shown as the engine prints them.',
     line: 'line {n}',
     noLine: 'whole dump',
     error: 'error',

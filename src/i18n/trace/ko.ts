@@ -127,7 +127,6 @@ export const traceKo: TraceStrings = {
   problems: {
     heading: '쓸 수 없는 줄 ({n})',
     lead: '이 줄들은 건너뛰거나, 패킷이 닿으면 거기서 추적을 멈춥니다. 나머지 규칙은 그대로 사용합니다.',
-    language: '메시지는 엔진이 출력한 그대로(영어) 보여 줍니다.',
     line: '{n}번째 줄',
     noLine: '덤프 전체',
     error: '오류',

@@ -7,6 +7,7 @@ import { displayLine } from './display';
 import { fill } from '../fill';
 import { count, percent, probability, type Decimals } from '../numbers';
 import { LineLink } from './LineLink';
+import { RuleMessage } from './ruleMessage';
 
 /**
  * Up to six decimals: a pasted dump's branches can be far smaller than a lesson's (one of 30,000
@@ -63,7 +64,11 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
               >
                 <th scope="row">
                   {describeOutcome(x, o)}
-                  {x.reason && x.decidedBy && <span class="trace-reason">{x.reason}</span>}
+                  {x.reason && x.decidedBy && (
+                    <span class="trace-reason">
+                      <RuleMessage message={x.reason} locale={locale} />
+                    </span>
+                  )}
                 </th>
                 <td class="trace-num">{probability(locale, x.probability, DECIMALS)}</td>
                 <td>{x.masquerade ? o.yes : o.no}</td>
@@ -76,7 +81,16 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
                   )}
                 </td>
                 <td>
-                  {describeDecider(x.decidedBy, x.reason, o)}
+                  {describeDecider(x.decidedBy, o) ??
+                    (x.reason ? (
+                      <>
+                        {o.kernel.split('{reason}')[0]}
+                        <RuleMessage message={x.reason} locale={locale} />
+                        {o.kernel.split('{reason}')[1]}
+                      </>
+                    ) : (
+                      o.none
+                    ))}
                   {x.decidedBy && x.decidedBy.line > 0 && (
                     <>
                       {' '}

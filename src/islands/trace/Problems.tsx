@@ -5,6 +5,7 @@ import { displayLine } from './display';
 import { fill } from '../fill';
 import { count } from '../numbers';
 import { LineLink } from './LineLink';
+import { RuleMessage } from './ruleMessage';
 
 interface Props {
   readonly problems: readonly ProblemView[];
@@ -19,9 +20,7 @@ export function Problems({ problems, omitted, strings, locale }: Props) {
   return (
     <section class="trace-section" aria-labelledby="trace-problems-heading">
       <h3 id="trace-problems-heading">{fill(strings.heading, { n: count(locale, total) })}</h3>
-      <p>
-        {strings.lead} {strings.language}
-      </p>
+      <p>{strings.lead}</p>
       <ol class="trace-problems" data-testid="trace-problems">
         {problems.map((p, i) => (
           <li key={i} class={`trace-problem trace-problem--${p.level}`} data-line={p.line}>
@@ -31,7 +30,9 @@ export function Problems({ problems, omitted, strings, locale }: Props) {
               <span>{strings.noLine}</span>
             )}{' '}
             <span class="trace-badge">{p.level === 'error' ? strings.error : strings.note}</span>{' '}
-            <span class="trace-problem__message">{p.message}</span>
+            <span class="trace-problem__message">
+              <RuleMessage message={p.message} locale={locale} />
+            </span>
             <code class="trace-problem__text">{displayLine(p.text, 300).text}</code>
           </li>
         ))}

@@ -16,6 +16,7 @@ import { fill } from '../fill';
 import { count, estimate } from '../numbers';
 import { ExactTable, RunTables } from './OutcomeTables';
 import { Problems } from './Problems';
+import { RuleMessage } from './ruleMessage';
 import { traceMarks } from './rows';
 import { SampleTrace } from './SampleTrace';
 
@@ -130,7 +131,11 @@ export function Results({ result, strings, locale, stale, onAnother }: Props) {
               )}
             </>
           ) : (
-            fill(r.connection, { message: escapeText(refusal.message, 300) })
+            <>
+              {r.connection.split('{message}')[0]}
+              <RuleMessage message={escapeText(refusal.message, 300)} locale={locale} />
+              {r.connection.split('{message}')[1]}
+            </>
           )}
         </p>
       )}

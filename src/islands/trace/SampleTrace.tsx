@@ -11,6 +11,7 @@ import { fill } from '../fill';
 import { count } from '../numbers';
 import { LineLink } from './LineLink';
 import { traceRows } from './rows';
+import { RuleMessage } from './ruleMessage';
 
 interface Props {
   readonly sample: SampleView;
@@ -22,7 +23,15 @@ interface Props {
 /** Rows shown before "show more" (each is a dozen DOM nodes; more would stall the page). */
 const PAGE = 250;
 
-function RuleRow({ n, e, s, strings }: { n: number; e: TraceLine; s: TraceStrings['sample']; strings: TraceStrings }) {
+interface RowProps {
+  readonly n: number;
+  readonly e: TraceLine;
+  readonly s: TraceStrings['sample'];
+  readonly strings: TraceStrings;
+  readonly locale: string;
+}
+
+function RuleRow({ n, e, s, strings, locale }: RowProps) {
   const text =
     e.rule === 0
       ? fill(e.text === 'return' ? s.returned : s.policy, { chain: e.chain })
@@ -49,9 +58,7 @@ function RuleRow({ n, e, s, strings }: { n: number; e: TraceLine; s: TraceString
         <span aria-hidden="true">{e.matched ? '✓ ' : '· '}</span>
         {e.matched ? s.yes : s.no}
       </td>
-      <td>
-        <code>{e.action}</code>
-      </td>
+      <td>{locale === 'ko' ? <RuleMessage message={e.action} locale={locale} /> : <code>{e.action}</code>}</td>
     </tr>
   );
 }
@@ -109,7 +116,7 @@ export function SampleTrace({ sample, strings, locale, onAnother }: Props) {
           <tbody>
             {rows.slice(0, shown).map((row) =>
               row.kind === 'rule' ? (
-                <RuleRow key={row.index} n={row.index + 1} e={row.entry} s={s} strings={strings} />
+                <RuleRow key={row.index} n={row.index + 1} e={row.entry} s={s} strings={strings} locale={locale} />
               ) : (
                 <tr key={`g${row.id}`} class="trace-group" data-testid="trace-group">
                   <td class="trace-num">

@@ -13,10 +13,9 @@ export function describeOutcome(o: OutcomeView, s: TraceStrings['outcome']): str
   return o.verdict === 'DNAT' ? `${where} ${s.afterDnat}` : where;
 }
 
-/** The rule (or policy, or kernel reason) behind an outcome. */
-export function describeDecider(rule: RuleView | null, reason: string | null, s: TraceStrings['outcome']): string {
+/** The rule or policy behind an outcome, or null when the kernel decided (its reason says why). */
+export function describeDecider(rule: RuleView | null, s: TraceStrings['outcome']): string | null {
   if (rule && rule.rule > 0) return fill(s.rule, { line: rule.line, chain: rule.chain, rule: rule.rule });
   if (rule) return fill(s.policy, { chain: rule.chain, line: rule.line || '—' });
-  if (reason) return fill(s.kernel, { reason });
-  return s.none;
+  return null;
 }
