@@ -10,8 +10,8 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 const CATALOGUE = {
   'yaml-syntax': {
-    en: 'not valid YAML or JSON: {detail}',
-    ko: 'YAML 또는 JSON 문법 오류: {detail}',
+    en: 'not valid YAML or JSON ({reason}): {detail}',
+    ko: 'YAML 또는 JSON 문법 오류: {reason}',
   },
   'input-too-large': {
     en: 'the input is {size} bytes; the limit is {limit} bytes',
@@ -263,7 +263,54 @@ const TERMS = {
   integer: { en: 'an integer', ko: '정수' },
   number: { en: 'a number', ko: '숫자' },
   boolean: { en: 'true or false', ko: 'true 또는 false' },
+  // The YAML parser's error codes (the `yaml` package's ErrorCode): its messages are English,
+  // so a Korean page says what went wrong from the code instead.
+  'yaml-ALIAS_PROPS': {
+    en: 'an alias cannot have a tag or anchor',
+    ko: '별칭(alias)에는 태그나 앵커를 붙일 수 없습니다',
+  },
+  'yaml-BAD_ALIAS': { en: 'an alias names no anchor', ko: '별칭(alias)이 가리키는 앵커가 없습니다' },
+  'yaml-BAD_DIRECTIVE': { en: 'a bad % directive', ko: '% 지시어가 올바르지 않습니다' },
+  'yaml-BAD_DQ_ESCAPE': {
+    en: 'a bad escape in a double-quoted string',
+    ko: '큰따옴표 문자열의 이스케이프가 올바르지 않습니다',
+  },
+  'yaml-BAD_INDENT': { en: 'the indentation does not line up', ko: '들여쓰기가 맞지 않습니다' },
+  'yaml-BAD_PROP_ORDER': {
+    en: 'anchors and tags must come before the value',
+    ko: '앵커와 태그는 값보다 앞에 와야 합니다',
+  },
+  'yaml-BAD_SCALAR_START': {
+    en: 'a plain value cannot start with this character',
+    ko: '따옴표 없는 값을 이 문자로 시작할 수 없습니다',
+  },
+  'yaml-BLOCK_AS_IMPLICIT_KEY': { en: 'a block value used as a key', ko: '블록 값을 키로 쓸 수 없습니다' },
+  'yaml-BLOCK_IN_FLOW': { en: 'a block value inside [ ] or { }', ko: '[ ] 또는 { } 안에 블록 값이 있습니다' },
+  'yaml-DUPLICATE_KEY': { en: 'the same key twice in one mapping', ko: '한 매핑에 같은 키가 두 번 있습니다' },
+  'yaml-IMPOSSIBLE': { en: 'a structure the parser cannot read', ko: '파서가 읽을 수 없는 구조입니다' },
+  'yaml-KEY_OVER_1024_CHARS': { en: 'a key over 1024 characters', ko: '키가 1024자를 넘습니다' },
+  'yaml-MISSING_CHAR': { en: 'a closing quote or bracket is missing', ko: '닫는 따옴표나 괄호가 빠졌습니다' },
+  'yaml-MULTILINE_IMPLICIT_KEY': { en: 'an unquoted key spans lines', ko: '따옴표 없는 키가 여러 줄에 걸쳐 있습니다' },
+  'yaml-MULTIPLE_ANCHORS': { en: 'two anchors on one value', ko: '한 값에 앵커가 둘 이상 있습니다' },
+  'yaml-MULTIPLE_DOCS': {
+    en: 'several documents where one is expected',
+    ko: '문서가 하나만 와야 하는 자리에 여러 개가 있습니다',
+  },
+  'yaml-MULTIPLE_TAGS': { en: 'two tags on one value', ko: '한 값에 태그가 둘 이상 있습니다' },
+  'yaml-NON_STRING_KEY': { en: 'a key that is not a string', ko: '문자열이 아닌 키가 있습니다' },
+  'yaml-RESOURCE_EXHAUSTION': { en: 'aliases expand too far', ko: '별칭이 너무 많이 펼쳐집니다' },
+  'yaml-TAB_AS_INDENT': { en: 'a tab used for indentation', ko: '들여쓰기에 탭을 썼습니다(YAML은 공백만 허용합니다)' },
+  'yaml-TAG_RESOLVE_FAILED': { en: 'a tag that cannot be resolved', ko: '태그를 해석하지 못했습니다' },
+  'yaml-UNEXPECTED_TOKEN': { en: 'something that cannot stand here', ko: '이 자리에 올 수 없는 내용이 있습니다' },
+  'yaml-BAD_COLLECTION_TYPE': { en: 'a collection of the wrong type', ko: '컬렉션 타입이 올바르지 않습니다' },
+  'yaml-other': { en: 'the text is not valid YAML', ko: '문법이 올바르지 않습니다' },
 } as const satisfies Record<string, { en: string; ko: string }>;
+
+/** The translatable reason for one of the YAML parser's error codes. */
+export function yamlReason(code: string): string {
+  const name = `yaml-${code}`;
+  return term(name in TERMS ? (name as Term) : 'yaml-other');
+}
 
 /** A translatable word to pass as a parameter value. */
 export type Term = keyof typeof TERMS;

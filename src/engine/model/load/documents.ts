@@ -2,6 +2,7 @@ import type { Document } from 'yaml';
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { ManifestError } from '../errors';
 import { makeManifestError } from '../errors';
+import { yamlReason } from '../messages';
 import type { DocumentSite, FieldPath } from './context';
 
 /** One input text and the name to report it under (a file name, "stdin", "editor"…). */
@@ -112,7 +113,7 @@ export function parseDocuments(input: ManifestSource, sink: ManifestError[]): Lo
         makeManifestError(
           'error',
           'yaml-syntax',
-          { detail: firstLine(first.message) },
+          { detail: firstLine(first.message), reason: yamlReason(first.code) },
           {
             ...where,
             document: number,
@@ -131,7 +132,7 @@ export function parseDocuments(input: ManifestSource, sink: ManifestError[]): Lo
         makeManifestError(
           'error',
           'yaml-syntax',
-          { detail: e instanceof Error ? e.message : String(e) },
+          { detail: e instanceof Error ? e.message : String(e), reason: yamlReason('other') },
           { ...where, document: number, path: '' },
         ),
       );
