@@ -14,12 +14,14 @@ const messages = {
     pods: 'At most 20 pods.',
     link: 'Showing the bounce cluster instead.',
     field: 'field spec.ports[0].nodePort',
+    scenario: 'nodes: 3, pods: 2, NodePort (nodePort), ETP Cluster, ITP Cluster, external client → node-2, seed 1',
   },
   ko: {
     nodes: '노드는 최대 10대까지 둘 수 있습니다.',
     pods: '파드는 최대 20개까지 둘 수 있습니다.',
     link: '대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
     field: '필드 spec.ports[0].nodePort',
+    scenario: '노드 3대, 파드 2개, NodePort(nodePort), ETP Cluster, ITP Cluster, 외부 클라이언트 → node-2, 시드 1',
   },
 } as const;
 
@@ -252,6 +254,8 @@ for (const { locale, path } of playgroundPages) {
       await page.getByTestId('pg-compare-run').click();
       const table = page.getByTestId('pg-compare-table');
       await expect(table.locator('thead th[data-datapath]')).toHaveCount(5);
+      // The scenario in the page's language ("3 × node, client, seed" showed on the Korean page).
+      await expect(table.locator('caption')).toContainText(m.scenario);
       for (const id of ['iptables', 'ipvs', 'cilium-snat', 'cilium-dsr'])
         await expect(table.locator(`thead th[data-datapath="${id}"]`)).toHaveAttribute('data-available', 'true');
       await expect(table.locator('tr[data-row="share-pod-1"] td[data-datapath="ipvs"]')).toContainText('50');

@@ -181,6 +181,7 @@ export const playgroundEn = {
     unavailable: 'not available yet',
     none: '—',
     caption: 'Each datapath with the scenario: {scenario}',
+    scenario: 'nodes: {nodes}, pods: {pods}, {type} ({target}), ETP {etp}, ITP {itp}, {client} → {entry}, seed {seed}',
   },
   share: {
     heading: 'Share and export',

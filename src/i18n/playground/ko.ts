@@ -181,6 +181,7 @@ export const playgroundKo: PlaygroundStrings = {
     unavailable: '아직 지원하지 않음',
     none: '—',
     caption: '시나리오별 데이터패스 비교: {scenario}',
+    scenario: '노드 {nodes}대, 파드 {pods}개, {type}({target}), ETP {etp}, ITP {itp}, {client} → {entry}, 시드 {seed}',
   },
   share: {
     heading: '공유와 내보내기',

@@ -146,7 +146,7 @@ export const traceEn = {
     masquerade: 'Source rewritten (SNAT/MASQUERADE)',
     sourceSeen: 'Source the destination sees',
     decidedBy: 'Decided by',
-    total: 'Dropped: {drop}. Rejected: {reject}.',
+    total: 'Probability of a drop: {drop}; of a reject: {reject}.',
     masqueraded: 'a node address toward {dst} *',
     masqueradeNote:
       '* MASQUERADE gives the connection the address of the interface it leaves by. From pasted rules the page cannot know the node’s interfaces: toward another host that is the address on eth0 (often {ip}), but toward a pod on this node it is the node’s address on the pod network (the bridge, such as 10.244.2.1), which the rules do not name.',

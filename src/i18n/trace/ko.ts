@@ -144,7 +144,7 @@ export const traceKo: TraceStrings = {
     masquerade: '출발지 변경(SNAT/MASQUERADE)',
     sourceSeen: '목적지가 보는 출발지',
     decidedBy: '결정한 규칙',
-    total: '드롭됨: {drop}. 거부됨: {reject}.',
+    total: '드롭될 확률은 {drop}, 거부될 확률은 {reject}입니다.',
     masqueraded: '{dst} 쪽 노드 주소 *',
     masqueradeNote:
       '* MASQUERADE는 연결이 나가는 인터페이스의 주소를 씁니다. 붙여 넣은 규칙만으로는 노드의 인터페이스를 알 수 없습니다. 다른 호스트로 나가면 eth0의 주소(흔히 {ip})지만, 이 노드의 파드로 가면 파드 네트워크 쪽 노드 주소(10.244.2.1 같은 브리지 주소)이며, 규칙에는 이 주소가 나오지 않습니다.',

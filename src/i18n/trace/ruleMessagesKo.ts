@@ -130,9 +130,7 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   'jump to a chain that does not exist': '없는 체인으로 점프합니다',
   'chains nest deeper than {0}': '체인이 {0}단계보다 깊게 중첩됩니다',
   '{0} is only valid in {1}, not {2}': '`{0}`은(는) `{1}`에서만 쓸 수 있는데 여기는 `{2}`입니다',
-  'DNAT to {0}:{1}': '`DNAT` → {0}:{1}',
   'DROP (no address to masquerade to)': '`DROP`(마스커레이드할 주소가 없음)',
-  'MARK set 0x{0}': '`MARK` 설정 0x{0}',
 
   // The kernel's own drops on the way (the playground says the same in its reasons table).
   'pod {0}/{1} drops a packet whose source is its own address (martian source)':

@@ -44,7 +44,7 @@ export default function CompareIsland({ scenario, strings, locale, playground, o
           pods={scenario.pods.map((_, i) => podNameOf(i))}
           strings={strings}
           locale={locale}
-          caption={fill(strings.compare.caption, { scenario: describeScenario(scenario) })}
+          caption={fill(strings.compare.caption, { scenario: describeScenario(scenario, strings) })}
         />
       ) : (
         <p>{strings.compare.running}</p>

@@ -25,7 +25,7 @@ function Live({ scenario, strings, locale }: Props) {
       pods={scenario.pods.map((_, i) => podNameOf(i))}
       strings={strings}
       locale={locale}
-      caption={fill(strings.compare.caption, { scenario: describeScenario(scenario) })}
+      caption={fill(strings.compare.caption, { scenario: describeScenario(scenario, strings) })}
     />
   );
 }

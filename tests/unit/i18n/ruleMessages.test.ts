@@ -38,6 +38,10 @@ const NOT_MESSAGES = new Set([
   'set nodeport-ips {',
   'add element ip kube-proxy nodeport-ips {',
   'jump loop',
+  // What a rule did, in the trace's action column: iptables' own words, shown as code on both
+  // pages as the lesson's trace shows them.
+  'DNAT to {0}:{1}',
+  'MARK set 0x{0}',
   // walk.ts: the names of hops and the client's side, which the trace strings translate.
   ...sourceMessages(['src/engine/network/walk.ts'])
     .map((m) => m.template)
