@@ -138,6 +138,9 @@ test('the Korean playground after a run, on every datapath, with a dropped conne
     await page.waitForLoadState('networkidle');
     problems.push(...(await problemsOn(page, `/ko/playground/ (${mode})`)));
   }
+  await page.getByTestId('pg-compare-run').click();
+  await expect(page.getByTestId('pg-compare-table')).toBeVisible({ timeout: 60_000 });
+  problems.push(...(await problemsOn(page, '/ko/playground/ (datapaths compared)')));
   expect(problems).toEqual([]);
 });
 
@@ -148,6 +151,25 @@ test('the Korean trace page after tracing the example', async ({ page }) => {
   await page.getByRole('button', { name: '패킷 추적' }).click();
   await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   expect(await problemsOn(page, '/ko/trace/ (example traced)')).toEqual([]);
+  // A dump with problems: each message, and the reason the walk stopped, in Korean.
+  const broken = [
+    '*nat',
+    ':PREROUTING ACCEPT [0:0]',
+    ':KUBE-SERVICES - [0:0]',
+    '-A PREROUTING -j KUBE-SERVICES',
+    '-A KUBE-SERVICES -m statistic --mode random -j ACCEPT',
+    '-A KUBE-SERVICES -p tcp --dport http -j ACCEPT',
+    '-A NO-SUCH-CHAIN -j ACCEPT',
+    'COMMIT',
+    '',
+  ].join('\n');
+  await page.getByTestId('trace-text').fill(broken);
+  await page.getByTestId('trace-dst').fill('10.96.0.10');
+  await page.getByTestId('trace-port').fill('53');
+  await page.getByRole('button', { name: '패킷 추적' }).click();
+  await expect(page.getByTestId('trace-problems').locator('li')).toHaveCount(3, { timeout: 60_000 });
+  await expect(page.getByTestId('trace-progress')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  expect(await problemsOn(page, '/ko/trace/ (a dump with problems traced)')).toEqual([]);
 });
 
 test('the language switch says 한국어 in a font that has the glyphs, on every English page', async ({ page }) => {
