@@ -5,8 +5,9 @@
  */
 import { chooseAnswer } from './answer';
 import { parseDeepLink, type DeepLink } from './deepLink';
+import { $lastRun, saveLastRun } from './lastRun';
 import { $lesson } from './lesson';
-import type { RunSummary } from './model';
+import type { RunSummary, Scenario } from './model';
 import { $linkProblems } from './notices';
 import { startRun } from './run';
 import { $runSize, $scenario, lessonDefaults } from './scenario';
@@ -31,5 +32,15 @@ export function applyDeepLink(search: string): AppliedLink {
   const scenario = { ...lessonDefaults(), ...settings };
   $scenario.set(scenario);
   if (n) $runSize.set(n);
+  // The run kept from an earlier visit is another experiment: graded under the link's answer
+  // while the linked run loads, it would show a verdict the link never asked about.
+  if (!sameExperiment($lastRun.get(), scenario, $runSize.get(), seed)) saveLastRun(null);
   return { link, run: startRun({ scenario, size: $runSize.get(), ...(seed === undefined ? {} : { seed }) }) };
+}
+
+/** True when `run` is the experiment of these settings and size (and seed, when one is given). */
+function sameExperiment(run: RunSummary | null, scenario: Scenario, size: number, seed: number | undefined): boolean {
+  if (!run || run.total !== size || (seed !== undefined && run.seed !== seed)) return false;
+  const keys = new Set([...Object.keys(run.scenario), ...Object.keys(scenario)]);
+  return [...keys].every((key) => run.scenario[key] === scenario[key]);
 }

@@ -16,6 +16,7 @@ const pages = [
     // How the problems below read: the engine's own words, or the page's language.
     unsupported: 'match module "-m frobnicate" is not supported',
     noChain: 'chain NO-SUCH-CHAIN does not exist in table nat',
+    jumpLoop: 'jump loop',
   },
   {
     locale: 'ko',
@@ -25,6 +26,7 @@ const pages = [
     yes: '예',
     unsupported: '매치 모듈 -m frobnicate는 지원하지 않습니다',
     noChain: 'nat 테이블에 NO-SUCH-CHAIN 체인이 없습니다',
+    jumpLoop: '점프가 순환합니다',
   },
 ] as const;
 
@@ -241,7 +243,7 @@ for (const p of pages) {
       await traceAndWait(page);
       await expect(page.getByTestId('trace-nokube')).toBeVisible();
       await expect(page.getByTestId('trace-loops')).toBeVisible();
-      await expect(page.getByTestId('trace-problems')).toContainText('jump loop');
+      await expect(page.getByTestId('trace-problems')).toContainText(p.jumpLoop);
       await expect(page.getByTestId('trace-exact').locator('tbody tr')).toHaveAttribute('data-verdict', 'UNKNOWN');
     });
 

@@ -50,6 +50,23 @@ describe('applyDeepLink', () => {
     expect(s.$linkProblems.get()).toEqual([]);
   });
 
+  it('forgets a kept run of another experiment at once, so the old verdict never shows under the link', async () => {
+    const s = await stores();
+    const kept = await s.applyDeepLink('?answer=b&seed=5').run;
+    expect(s.$lastRun.get()).toEqual(kept);
+    const { run } = s.applyDeepLink('?answer=a&policy=Local&seed=5');
+    expect(s.$lastRun.get()).toBeNull();
+    expect((await run)?.scenario).toEqual({ policy: 'Local', node: 'node-2' });
+  });
+
+  it('keeps a kept run of the same experiment on screen while the link replays it', async () => {
+    const s = await stores();
+    const kept = await s.applyDeepLink('?answer=b&policy=Local&seed=5').run;
+    const { run } = s.applyDeepLink('?answer=a&policy=Local&seed=5');
+    expect(s.$lastRun.get()).toEqual(kept);
+    expect(await run).toEqual(kept);
+  });
+
   it('does nothing for a link with no usable value', async () => {
     const s = await stores();
     expect(s.applyDeepLink('?answer=%3Cscript%3E').run).toBeNull();
