@@ -184,5 +184,33 @@ for (const lesson of lessonPages) {
       await expect(rules).toHaveAttribute('data-node', 'node-1');
       await expect(rules.locator('[data-testid="rules-lines"]')).toContainText('-A KUBE-SEP-');
     });
+
+    test('a long rule wraps between whole options, and no option is drawn over another', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(lesson.path);
+      await hydrate(page, 'rules-view');
+      await openDump(page);
+      const line = page.locator('[data-testid="rules-lines"] li', { hasText: '--probability 0.5000000000' }).first();
+      const boxes = await line.locator('.live-opt').evaluateAll((els) =>
+        els.map((e) => {
+          // Where the text is drawn, not the option's box: an inherited indent moves the text
+          // out of its box.
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          const r = range.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }),
+      );
+      expect(boxes.length).toBeGreaterThan(3);
+      // The rule is longer than a phone's line, so it must wrap onto several lines.
+      expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBeGreaterThan(1);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          expect(overlapX > 0.5 && overlapY > 0.5, `option ${i} and option ${j} overlap`).toBe(false);
+        }
+    });
   });
 }
