@@ -12,6 +12,7 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { LAB_CONFIG_ID } from '../src/stores/lesson';
 
 const BUDGET_MS = 300;
 const RUNS = 7;
@@ -75,11 +76,16 @@ const TIME_ONE_RUN = `new Promise((resolve) => {
 
 /** The engine alone, in the page: the lab's run of 100,000 connections, no UI, no yields. */
 const timeEngine = (labUrl: string) => `(async () => {
-  const { lab } = await import(${JSON.stringify(labUrl)});
+  // The lab of the page's own lesson, under the lesson's default settings: the same config
+  // the islands read (LiveLesson.astro embeds it as JSON).
+  const config = JSON.parse(document.getElementById(${JSON.stringify(LAB_CONFIG_ID)}).textContent);
+  const { createLab } = await import(${JSON.stringify(labUrl)});
+  const lab = createLab(config);
+  const settings = Object.fromEntries(config.controls.map((c) => [c.id, c.default]));
   const times = [];
   for (let i = 0; i < 7; i++) {
     const t = performance.now();
-    const job = lab.startRun({ policy: 'Cluster', node: 2 }, 1000 + i, 100000);
+    const job = lab.startRun(settings, 1000 + i, 100000);
     while (job.step(5000) < 100000);
     job.finish();
     times.push(performance.now() - t);
