@@ -28,15 +28,13 @@ export const emptyPacket: PacketFields = {
   runCount: 10_000,
 };
 
-/** The example's packet: the bounce client to node 2's NodePort. */
-export const examplePacket: PacketFields = {
-  src: '192.168.10.100',
-  dst: '192.168.10.12',
-  port: '30080',
-  protocol: 'tcp',
-  local: '192.168.10.12, 127.0.0.1',
-  runCount: 10_000,
-};
+/** The page's example: a node's dump in either mode and the packet that goes with it. */
+export interface TraceExample {
+  readonly iptables: string;
+  readonly nft: string;
+  /** Built with the dumps from the same cluster, so the packet always fits them. */
+  readonly packet: Omit<PacketFields, 'runCount'>;
+}
 
 /** The pasted dump. */
 export const $dumpText = atom('');
@@ -103,12 +101,12 @@ export function setDumpText(text: string, loaded: boolean, detached = false): vo
   inspectText(text, loaded ? (info) => $dumpText.get() === text && applyGuess(info.guess, false) : undefined);
 }
 
-/** Loads the example dump and the packet that goes with it. */
-export function loadExample(text: string): void {
+/** Loads an example dump and the packet that goes with it. */
+export function loadExample(text: string, packet: TraceExample['packet']): void {
   $dumpText.set(text);
   $dumpDetached.set(false);
   inspectText(text);
-  $packet.set({ ...examplePacket, runCount: $packet.get().runCount });
+  $packet.set({ ...packet, runCount: $packet.get().runCount });
   $localTouched.set(false);
   $guessNote.set(null);
 }

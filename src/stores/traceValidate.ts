@@ -74,9 +74,10 @@ export function validateTrace(
   // A regex test stops at the first visible character; trim() would copy a 10 MB dump.
   if (!/\S/.test(fields.text)) errors.text = { code: 'textEmpty', values: {} };
   else if (fields.text.length > MAX_TEXT) errors.text = { code: 'textTooBig', values: { max: MAX_INPUT_TEXT } };
-  const src = address(fields.src, '192.168.10.100');
+  // The examples are documentation addresses (RFC 5737): the page serves any dump, not one lesson.
+  const src = address(fields.src, '198.51.100.10');
   if (src) errors.src = src;
-  const dst = address(fields.dst, '192.168.10.12');
+  const dst = address(fields.dst, '203.0.113.20');
   if (dst) errors.dst = dst;
   const portText = fields.port.trim();
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;

@@ -5,7 +5,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
 import type { TraceStrings } from '../../i18n/trace/index';
-import { $dumpDetached, $dumpText, clearDump, loadExample, setDumpText } from '../../stores/traceInput';
+import {
+  $dumpDetached,
+  $dumpText,
+  clearDump,
+  loadExample,
+  setDumpText,
+  type TraceExample,
+} from '../../stores/traceInput';
 import { $dumpInfo } from '../../stores/traceInspect';
 import { $remember, $rememberFailed, setRemember } from '../../stores/traceMemory';
 import type { FieldError } from '../../stores/traceValidate';
@@ -20,8 +27,8 @@ interface Props {
   readonly strings: TraceStrings['input'];
   readonly errors: TraceStrings['errors'];
   readonly locale: string;
-  /** The bounce cluster's node 2 rules, in kube-proxy's iptables and nftables modes. */
-  readonly examples: { readonly iptables: string; readonly nft: string };
+  /** A node's rules in kube-proxy's iptables and nftables modes, and the packet that goes with them. */
+  readonly examples: TraceExample;
   readonly error: FieldError | null;
   /** Strings of the windowed rules view (shown for detached rules). */
   readonly dumpStrings: TraceStrings['dump'];
@@ -118,7 +125,7 @@ export function InputPanel({ strings, errors, locale, examples, error, dumpStrin
         <button
           type="button"
           class="trace-button"
-          onClick={() => (loadExample(examples.iptables), setNote(strings.exampleNote))}
+          onClick={() => (loadExample(examples.iptables, examples.packet), setNote(strings.exampleNote))}
           data-testid="trace-example"
         >
           {strings.example}
@@ -126,7 +133,7 @@ export function InputPanel({ strings, errors, locale, examples, error, dumpStrin
         <button
           type="button"
           class="trace-button"
-          onClick={() => (loadExample(examples.nft), setNote(strings.exampleNftNote))}
+          onClick={() => (loadExample(examples.nft, examples.packet), setNote(strings.exampleNftNote))}
           data-testid="trace-example-nft"
         >
           {strings.exampleNft}
