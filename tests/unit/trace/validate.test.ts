@@ -35,7 +35,7 @@ describe('validateTrace', () => {
     expect(request).toBeNull();
     expect(errors).toEqual({
       text: { code: 'textEmpty', values: {} },
-      src: { code: 'required', values: { example: '192.168.10.100' } },
+      src: { code: 'required', values: { example: '198.51.100.10' } },
       dst: { code: 'notIPv4', values: { value: '10.0.0.256' } },
       port: { code: 'port', values: {} },
       local: { code: 'localLoopbackOnly', values: {} },
