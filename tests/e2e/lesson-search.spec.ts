@@ -13,6 +13,10 @@ const cases = [
   { locale: 'en', query: 'loops back to the originator', slug: 'hairpin', title: 'Hairpin' },
   { locale: 'ko', query: '헤어핀', slug: 'hairpin', title: '헤어핀' },
   { locale: 'ko', query: '자기 자신', slug: 'hairpin', title: '헤어핀' },
+  { locale: 'en', query: 'session affinity', slug: 'sticky', title: 'Sticky' },
+  { locale: 'ko', query: '세션 어피니티', slug: 'sticky', title: '달라붙는 클라이언트' },
+  { locale: 'en', query: 'connection refused', slug: 'dead-end', title: 'Dead end' },
+  { locale: 'ko', query: '연결 거부', slug: 'dead-end', title: '막다른 길' },
 ] as const;
 
 for (const c of cases) {

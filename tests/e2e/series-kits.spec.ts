@@ -1,12 +1,12 @@
 /**
- * The newsletter kits and social cards of the source-ip and hairpin challenges, in both
+ * The newsletter kits and social cards of the challenges after bounce, in both
  * languages: one link per answer, placeholders filled as the scenario sets them, a 1200×630 PNG.
  */
 import { expect, test } from './fixtures';
 
 for (const locale of ['en', 'ko'] as const) {
   test.describe(`${locale} kits and cards`, () => {
-    for (const slug of ['source-ip', 'hairpin']) {
+    for (const slug of ['source-ip', 'hairpin', 'sticky', 'dead-end']) {
       test(`${slug}: the kit links each of the four answers, placeholders filled; the card is a 1200×630 PNG`, async ({
         page,
         request,
