@@ -46,6 +46,22 @@ function engineExperience(simulation: Simulation, host: string): Record<string, 
 
 const KERNEL_DEFAULTS = { nodeSysctls: {} };
 
+const NODE_NAMES: Readonly<Record<string, string>> = { [NODE_1]: 'node-1', [NODE_3]: 'node-3' };
+
+/**
+ * Packets counted by the rule of `chain` whose comment contains `comment` and whose target is
+ * `target`, in an `iptables-save -c` dump: the kernel's own account of which rule decided.
+ * (kube-proxy's nftables ruleset puts no counters on its no-endpoint verdicts, so only the
+ * iptables mode can be asked.)
+ */
+function firedPackets(dump: string, chain: string, comment: string, target: string): number {
+  const lines = dump
+    .split('\n')
+    .filter((l) => l.includes(`-A ${chain} `) && l.includes(comment) && / -j (\S+)/.exec(l)?.[1] === target);
+  expect(lines, `one ${target} rule in ${chain} with "${comment}"`).toHaveLength(1);
+  return Number(/^\[(\d+):\d+\]/.exec(lines[0] ?? '')?.[1] ?? NaN);
+}
+
 for (const mode of MODES) {
   describeKernel(
     'dead-end lesson: no local endpoint (ETP Local)',
@@ -63,6 +79,12 @@ for (const mode of MODES) {
           concurrency: 40,
         });
         expect([...probe.failures]).toEqual([['timeout', 40]]);
+        // The rule the lesson names did it: the filter table's "has no local endpoints" DROP
+        // counted every SYN (each connection's first and its retransmissions).
+        if (mode === 'iptables')
+          expect(
+            firedPackets(kernel.rulesOf('node-3'), 'KUBE-EXTERNAL-SERVICES', 'has no local endpoints', 'DROP'),
+          ).toBeGreaterThanOrEqual(40);
       });
 
       it('client → node-1:30080 is served by pod-1, as the engine says', async () => {
@@ -94,6 +116,11 @@ for (const mode of MODES) {
             timeoutMs: AT_ONCE_MS,
           });
           expect([...probe.failures]).toEqual([['refused', 5]]);
+          // The rule the lesson names did it: the "has no endpoints" REJECT, one SYN each.
+          if (mode === 'iptables')
+            expect(
+              firedPackets(kernel.rulesOf(NODE_NAMES[host]), 'KUBE-EXTERNAL-SERVICES', 'has no endpoints', 'REJECT'),
+            ).toBe(5);
         });
       }
 
