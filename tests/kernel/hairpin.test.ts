@@ -61,9 +61,10 @@ for (const mode of MODES) {
 }
 
 // Why the rule is there: the same cluster with every "-s <endpoint IP> -j KUBE-MARK-MASQ" line
-// taken out of the engine's rules. pod-1 then gets its own packet with its own address as the
-// source, answers itself inside its namespace, and the reply never meets node-1's reverse NAT:
-// the half of the connections that hairpin get no answer. (Hand-edited rules: the engine has
+// taken out of the engine's rules. pod-1 then gets back its own packet with its own address as
+// the source: a "martian" source, which pod-1's kernel drops on arrival (accept_local is off),
+// and even if it did not, the answer would stay inside pod-1 and never meet node-1's reverse
+// NAT. The half of the connections that hairpin get no answer. (Hand-edited rules: the engine has
 // no prediction for them, so this case checks the kernel alone.)
 describeKernel(
   'hairpin without the hairpin masquerade rule',
@@ -95,7 +96,7 @@ describeKernel(
         concurrency: 400,
       });
       expect(probe.perPod.get('pod-1') ?? 0).toBe(0);
-      // The client's SYN-ACK comes from 10.244.1.2:8080, not 10.96.120.15:80: it never completes.
+      // No answer ever comes from 10.96.120.15:80 for them: they never complete.
       expect([...probe.failures.keys()]).toEqual(['timeout']);
       const failed = probe.failures.get('timeout') ?? 0;
       expect(probe.perPod.get('pod-2') ?? 0).toBeGreaterThan(150);
