@@ -4,13 +4,8 @@
  * (the sample connection). Geometry comes from components/diagram/layout.ts, data as props.
  */
 import type { ComponentChildren } from 'preact';
-import {
-  pathData,
-  type ClusterLayout,
-  type DiagramCluster,
-  type Point,
-  type RoutePath,
-} from '../components/diagram/layout';
+import { clippedPathData } from '../components/diagram/clip';
+import { type ClusterLayout, type DiagramCluster, type Point, type RoutePath } from '../components/diagram/layout';
 import { fill } from './fill';
 import { count } from './numbers';
 
@@ -52,10 +47,13 @@ export function cross(end: Point, size = 7): string {
   return `M${end.x - size} ${end.y - size} L${end.x + size} ${end.y + size} M${end.x + size} ${end.y - size} L${end.x - size} ${end.y + size}`;
 }
 
+/** One orientation of the live diagram: the cluster, the last run's routes, and the caller's layer on top. */
 export function DiagramDrawing(props: Props) {
   const { layout, cluster, words, routes, counts, locale } = props;
   const id = `live-diagram-${layout.orientation}`;
   const wide = layout.orientation === 'wide';
+  // Arrows are drawn around the badges, never through their text.
+  const badges = layout.nodes.map((box) => box.badge);
   return (
     <svg
       class={`diagram__svg diagram__svg--${layout.orientation}`}
@@ -206,7 +204,7 @@ export function DiagramDrawing(props: Props) {
         <path
           key={i}
           class={`route route--${path.kind}`}
-          d={pathData(path.points)}
+          d={clippedPathData(path.points, badges)}
           marker-end={path.kind === 'dropped' ? undefined : `url(#${id}-arrow-${path.kind})`}
         />
       ))}
@@ -236,7 +234,7 @@ export function DiagramDrawing(props: Props) {
                 <text
                   class="d-small live-counter d-label"
                   x={end.x + 14}
-                  y={end.y - 4}
+                  y={end.y + 5}
                   data-testid="diagram-count-dropped"
                 >
                   {fill(props.dropped, { count: count(locale, props.droppedCount) })}

@@ -6,7 +6,8 @@
  * unlike inline styles), one animation frame at a time.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { pathData, type ClusterLayout, type Point } from '../components/diagram/layout';
+import { clippedPathData } from '../components/diagram/clip';
+import type { ClusterLayout, Point } from '../components/diagram/layout';
 import { cross } from './DiagramDrawing';
 import { endOf, pointAlong, type Hop } from './diagramHops';
 import { MOVE_MS } from './diagramTiming';
@@ -37,15 +38,37 @@ function place(dot: SVGGElement | null, p: Point): void {
   dot?.setAttribute('data-y', String(Math.round(p.y)));
 }
 
-/** Where the SNAT tag goes: over the middle of the LAN crossing, clear of the lane and badges. */
-function snatAt(layout: ClusterLayout, hop: Hop | undefined): Point | null {
-  if (!hop || layout.orientation !== 'wide' || hop.points.length < 3) return null;
-  const a = hop.points[1];
-  const b = hop.points[2];
-  if (!a || !b) return null;
-  return { x: (a.x + b.x) / 2, y: layout.bus.forwardAt + 22 };
+/** Room kept between the SNAT tag and the receiving node's line down to its badge. */
+const TAG_GAP = 12;
+
+/** A generous guess at the tag's drawn width (15-unit text: Hangul about 1 em, the rest 0.66: DejaVu Sans, Linux's usual fallback, is wide). */
+function tagWidth(text: string): number {
+  return [...text].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x1100 ? 15 : 9.9), 0);
 }
 
+/**
+ * Where the SNAT tag goes: in the row between the LAN and the forwarding lane, which only the
+ * receiving node's line crosses, beside that line on the side the connection is forwarded to
+ * (or the other side when the tag would not fit there). Anywhere lower, the lines into the
+ * badges and the other node's ingress would run through it.
+ */
+function snatAt(
+  layout: ClusterLayout,
+  hop: Hop | undefined,
+  text: string,
+): { x: number; y: number; anchor: 'start' | 'end' } | null {
+  const from = hop?.points[0];
+  if (!hop || !from || layout.orientation !== 'wide') return null;
+  const width = tagWidth(text);
+  const fits = (dir: number) =>
+    dir < 0 ? from.x - TAG_GAP - width >= 8 : from.x + TAG_GAP + width <= layout.width - 8;
+  let dir = endOf(hop.points).x < from.x ? -1 : 1;
+  if (!fits(dir)) dir = -dir;
+  const { at, forwardAt } = layout.bus;
+  return { x: from.x + dir * TAG_GAP, y: (at + forwardAt) / 2 + 5, anchor: dir < 0 ? 'end' : 'start' };
+}
+
+/** The sample connection over one drawing: its path, the hops walked, the moving dot and its tags. */
 export function SampleLayer({ layout, hops, step, animate, playKey, snat }: Props) {
   const dot = useRef<SVGGElement>(null);
   const reply = useRef<SVGGElement>(null);
@@ -76,7 +99,9 @@ export function SampleLayer({ layout, hops, step, animate, playKey, snat }: Prop
   const all = hops.flatMap((h) => (h.kind === 'reply' ? [] : h.points));
   const walked = hops.slice(0, step + 1).flatMap((h) => (h.kind === 'reply' ? [] : h.points));
   const forward = hops.find((h) => h.kind === 'forward');
-  const tag = snat && forward ? snatAt(layout, forward) : null;
+  const tag = snat && forward ? snatAt(layout, forward, snat) : null;
+  // Like the routes, the sample's lines go around the badges rather than through their text.
+  const badges = layout.nodes.map((box) => box.badge);
   const dropped = hops.find((h) => h.kind === 'drop');
   const shownDrop = dropped && hop.kind === 'drop' ? endOf(dropped.points) : null;
   // Where the dots start on this render; the effect moves them from there.
@@ -84,14 +109,14 @@ export function SampleLayer({ layout, hops, step, animate, playKey, snat }: Prop
   const dotStart = isReply ? (hop.points[0] ?? start) : start;
   return (
     <g class="live-sample" data-testid="diagram-sample" data-step={step} data-hop={hop.kind}>
-      <path class="live-sample__path" d={pathData(all)} />
-      <path class="live-sample__walked" d={pathData(walked)} />
+      <path class="live-sample__path" d={clippedPathData(all, badges)} />
+      <path class="live-sample__walked" d={clippedPathData(walked, badges)} />
       {tag && (
         <text
           class="d-small live-sample__snat d-label"
           x={tag.x}
           y={tag.y}
-          text-anchor="middle"
+          text-anchor={tag.anchor}
           data-testid="diagram-snat"
         >
           {snat}

@@ -1,6 +1,7 @@
 /**
  * Helpers for the lab's layout browser tests: every state of the scenario controls, the
- * visible drawing of the live diagram, overlapping labels, and where the sample dot is.
+ * visible drawing of the live diagram, overlapping labels, lines drawn through labels, and
+ * where the sample dot is.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
@@ -87,6 +88,41 @@ export function overlaps(boxes: readonly Box[], slack = 0.5): string[] {
     }),
   );
   return found;
+}
+
+/**
+ * Drawn lines of a drawing (routes, the sample's path and trail, crosses) that run through a
+ * label or badge box: each path is sampled every 2 drawing units, each point taken to the
+ * screen, and a point counts when it lies inside a box grown by half the line's drawn width
+ * (less `slack` pixels), so a line's edge touching a label counts, not only its centre.
+ */
+export async function arrowCrossings(drawing: Locator, boxes: readonly Box[], slack = 0.5): Promise<string[]> {
+  const lines = await drawing.evaluate((svg) =>
+    [...svg.querySelectorAll<SVGPathElement>('path.route, path.cross, .live-sample path')].map((path) => {
+      const ctm = path.getScreenCTM();
+      const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+      const half = (parseFloat(getComputedStyle(path).strokeWidth) * scale) / 2;
+      const total = path.getTotalLength();
+      const points: [number, number][] = [];
+      for (let at = 0; ctm && at <= total; at += Math.min(2, total || 1)) {
+        const p = path.getPointAtLength(at).matrixTransform(ctm);
+        points.push([p.x, p.y]);
+      }
+      return { what: path.getAttribute('class') ?? 'path', half, points };
+    }),
+  );
+  const found = new Set<string>();
+  for (const line of lines) {
+    const grow = line.half - slack;
+    for (const box of boxes) {
+      const hit = line.points.some(
+        ([x, y]) =>
+          x > box.x - grow && x < box.x + box.width + grow && y > box.y - grow && y < box.y + box.height + grow,
+      );
+      if (hit) found.add(`${line.what} × "${box.what}"`);
+    }
+  }
+  return [...found];
 }
 
 /** The sample dot's position in drawing units, as the diagram last placed it. */

@@ -1,13 +1,15 @@
 /**
  * The lab as a reader sees it, in both languages at 360, 390, 768 and 1280 px: no sideways
- * scroll, bars with a width, no diagram label over another in any state of the controls, no
- * text under 12 px, and the sample connection moving hop by hop to where the engine sent it
- * (or to the cross of a drop), or stepping one hop per press with reduced motion.
+ * scroll, bars with a width, no diagram label over another (or under a drawn line) in any
+ * state of the controls, no text under 12 px, and the sample connection moving hop by hop to
+ * where the engine sent it (or to the cross of a drop), or stepping one hop per press with
+ * reduced motion.
  */
 import type { Page } from '@playwright/test';
 import { expect, lessonPages, test } from './fixtures';
 import {
   applyState,
+  arrowCrossings,
   controlStates,
   dotAt,
   dotInPod,
@@ -82,6 +84,7 @@ for (const lesson of lessonPages) {
           const boxes = await labelBoxes(drawing);
           expect(boxes.length, where).toBeGreaterThan(10);
           expect(overlaps(boxes), where).toEqual([]);
+          expect(await arrowCrossings(drawing, boxes), where).toEqual([]);
           // A pod's counter counts it; a connection that ends short of a pod (refused, timed
           // out) is counted beside the cross, which only the wide drawing has room for.
           const pod = await drawing.locator(`g.pod[data-pod="${destination}"]`).count();

@@ -119,7 +119,7 @@ const TALL: Metrics = { width: 360, nodeLength: 198, nodeDepth: 300, gap: 16 };
 /** Size of the NodePort badge (room for "NodePort 30080" at the diagram's 14-unit text). */
 const BADGE = { width: 150, height: 24 } as const;
 
-/** Gap a dropped path leaves before the node, so the cross does not cover the badge. */
+/** Gap a dropped path leaves before the badge it heads for (or the node), so the cross stays clear. */
 export const DROP_GAP = 18;
 
 /** Lays out the cluster; throws with the pod's name if a pod sits on an unknown node. */
@@ -141,8 +141,9 @@ function layoutWide(cluster: DiagramCluster): ClusterLayout {
   const count = cluster.nodes.length;
   const rowWidth = count * m.nodeLength + (count - 1) * m.gap;
   const left = (m.width - rowWidth) / 2;
-  // Room between the forwarding lane (124) and the badges for the SNAT tag.
-  const nodeTop = 172;
+  // Between the LAN (100) and the forwarding lane (130) there is a row for the SNAT tag; below
+  // the lane, room for a drop's cross and its count clear of the badges.
+  const nodeTop = 180;
   const client: Rect = { x: m.width / 2 - 100, y: 12, width: 200, height: 56 };
   const nodes = cluster.nodes.map((node, i): NodeBox => {
     const x = left + i * (m.nodeLength + m.gap);
@@ -171,7 +172,7 @@ function layoutWide(cluster: DiagramCluster): ClusterLayout {
     width: m.width,
     height: nodeTop + m.nodeDepth + 12,
     client: { rect: client, exit: { x: m.width / 2, y: client.y + client.height } },
-    bus: { axis: 'y', at: 100, forwardAt: 124, from: { x: 12, y: 100 }, to: { x: m.width - 12, y: 100 } },
+    bus: { axis: 'y', at: 100, forwardAt: 130, from: { x: 12, y: 100 }, to: { x: m.width - 12, y: 100 } },
     nodes,
   };
 }
@@ -299,7 +300,9 @@ export function routePath(layout: ClusterLayout, route: Route): RoutePath {
     const points = dedupe([exit, onLane(exit, bus, bus.at), onLane(node.port, bus, bus.at), node.port]);
     if (route.kind === 'dropped') {
       const end = points.length - 1;
-      points[end] = shorten(points[end - 1] ?? exit, node.port, DROP_GAP);
+      // Where the port sits inside its badge (the wide drawing), the gap starts at the badge's edge.
+      const past = Math.max(0, bus.axis === 'y' ? node.port.y - node.badge.y : node.port.x - node.badge.x);
+      points[end] = shorten(points[end - 1] ?? exit, node.port, DROP_GAP + past);
     }
     return { kind: route.kind, points };
   }

@@ -120,12 +120,16 @@ describe.each(orientations)('the %s layout', (orientation) => {
     expect(path.points.at(-1)).toEqual(node2?.port);
   });
 
-  it('stops a dropped request short of the node, leaving room for the cross', () => {
+  it('stops a dropped request short of the node and its badge, leaving room for the cross', () => {
     const path = routePath(layout, { kind: 'dropped', node: 'node-3' });
-    const port = layout.nodes[2]?.port;
-    const end = path.points.at(-1);
+    const node3 = layout.nodes[2]!;
+    const end = path.points.at(-1)!;
     expect(path.kind).toBe('dropped');
-    expect(Math.hypot((end?.x ?? 0) - (port?.x ?? 0), (end?.y ?? 0) - (port?.y ?? 0))).toBe(DROP_GAP);
+    expect(Math.hypot(end.x - node3.port.x, end.y - node3.port.y)).toBeGreaterThanOrEqual(DROP_GAP);
+    // The sample's cross (10 units each way) stays off the badge and the node.
+    const cross = { x: end.x - 10, y: end.y - 10, width: 20, height: 20 };
+    expect(overlaps(cross, node3.badge)).toBe(false);
+    expect(overlaps(cross, node3.rect)).toBe(false);
   });
 
   it('delivers to a pod on the same node straight from the NodePort', () => {

@@ -1,0 +1,78 @@
+/**
+ * Every lesson's live diagram, in both languages at 360, 768 and 1280 px, in every state of its
+ * controls: no label or badge over another, and no drawn line (a route, the sample's path or
+ * trail, a cross) through a label or a badge (issue 12). A line through "NodePort 30080" or
+ * the SNAT tag strikes the words out, so lines stop at a badge's edge and the tag sits clear.
+ * And on a laptop the diagram never rides over the rules or the trace as the page scrolls.
+ */
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { applyState, arrowCrossings, controlStates, labelBoxes, overlaps, visibleDrawing } from './lab-helpers';
+import { hydrate, runExperiment } from './quiz-helpers';
+
+const lessons = ['bounce', 'source-ip', 'hairpin', 'sticky', 'dead-end'] as const;
+const locales = ['en', 'ko'] as const;
+const sizes = [360, 768, 1280] as const;
+
+for (const slug of lessons) {
+  for (const locale of locales) {
+    // One page per lesson and language: a run per control state is the slow part, and each
+    // state is then looked at across the widths by resizing.
+    test(`${locale} ${slug}: no line through a label and no label over another, in any state`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.setViewportSize({ width: sizes[0], height: 844 });
+      await page.goto(`/${locale}/challenges/${slug}/`);
+      await hydrate(page, 'quiz');
+      await runExperiment(page);
+      const states = await controlStates(page);
+      expect(states.length).toBeGreaterThan(1);
+      const problems: string[] = [];
+      for (const state of states) {
+        await applyState(page, state);
+        await expect(page.getByTestId('diagram-sample').first()).toBeAttached();
+        for (const width of sizes) {
+          await page.setViewportSize({ width, height: 844 });
+          const drawing = visibleDrawing(page);
+          await expect(drawing).toHaveCount(1);
+          const boxes = await labelBoxes(drawing);
+          const where = `${width} px ${JSON.stringify(state)}:`;
+          for (const found of [...overlaps(boxes), ...(await arrowCrossings(drawing, boxes))])
+            problems.push(`${where} ${found}`);
+        }
+      }
+      // Every state and width is looked at before failing, so one run lists everything wrong.
+      expect(problems).toEqual([]);
+    });
+  }
+}
+
+/** Whether two elements' boxes on screen overlap by more than half a pixel each way. */
+async function covers(a: Locator, b: Locator): Promise<boolean> {
+  const [p, q] = [await a.boundingBox(), await b.boundingBox()];
+  if (!p || !q) return false;
+  const w = Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x);
+  const h = Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y);
+  return w > 0.5 && h > 0.5;
+}
+
+test('at 1280 px the diagram covers neither the rules nor the trace at any scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/en/challenges/bounce/');
+  await hydrate(page, 'quiz');
+  await runExperiment(page);
+  await hydrate(page, 'live-diagram');
+  const rules = await hydrate(page, 'rules-view');
+  const trace = await hydrate(page, 'trace-view');
+  const diagram = page.getByTestId('live-diagram');
+  // From the lab's top down past the trace, so the rules' intro and the trace table's right-hand
+  // columns each pass the top of the screen, where a sticky diagram would sit.
+  const top = await page.getByTestId('live-lesson').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const end = await trace.evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+  const seen: string[] = [];
+  for (let y = top; y < end; y += 200) {
+    await page.evaluate((to) => window.scrollTo(0, to), y);
+    if (await covers(diagram, rules)) seen.push(`rules at scroll ${Math.round(y)}`);
+    if (await covers(diagram, trace)) seen.push(`trace at scroll ${Math.round(y)}`);
+  }
+  expect(seen).toEqual([]);
+});
