@@ -46,8 +46,6 @@ function engineExperience(simulation: Simulation, host: string): Record<string, 
 
 const KERNEL_DEFAULTS = { nodeSysctls: {} };
 
-const NODE_NAMES: Readonly<Record<string, string>> = { [NODE_1]: 'node-1', [NODE_3]: 'node-3' };
-
 /**
  * Packets counted by the rule of `chain` whose comment contains `comment` and whose target is
  * `target`, in an `iptables-save -c` dump: the kernel's own account of which rule decided.
@@ -102,7 +100,10 @@ for (const mode of MODES) {
     () => {
       const scenario = useScenario(() => deadEnd({ noneReady: true }), mode, KERNEL_DEFAULTS);
 
-      for (const host of [NODE_3, NODE_1]) {
+      for (const [host, node] of [
+        [NODE_3, 'node-3'],
+        [NODE_1, 'node-1'],
+      ] as const) {
         it(`client → ${host}:30080 is refused at once: REJECT, connect() fails on the first SYN, as the engine says`, async () => {
           const { kernel, simulation } = scenario();
           expect(engineExperience(simulation, host)).toEqual({ refused: 1 });
@@ -118,9 +119,7 @@ for (const mode of MODES) {
           expect([...probe.failures]).toEqual([['refused', 5]]);
           // The rule the lesson names did it: the "has no endpoints" REJECT, one SYN each.
           if (mode === 'iptables')
-            expect(
-              firedPackets(kernel.rulesOf(NODE_NAMES[host]), 'KUBE-EXTERNAL-SERVICES', 'has no endpoints', 'REJECT'),
-            ).toBe(5);
+            expect(firedPackets(kernel.rulesOf(node), 'KUBE-EXTERNAL-SERVICES', 'has no endpoints', 'REJECT')).toBe(5);
         });
       }
 
