@@ -5,7 +5,13 @@
  */
 import type { ComponentChildren } from 'preact';
 import { clippedPathData } from '../components/diagram/clip';
-import { type ClusterLayout, type DiagramCluster, type Point, type RoutePath } from '../components/diagram/layout';
+import {
+  nodePortBadges,
+  type ClusterLayout,
+  type DiagramCluster,
+  type Point,
+  type RoutePath,
+} from '../components/diagram/layout';
 import { fill } from './fill';
 import { count } from './numbers';
 
@@ -53,7 +59,7 @@ export function DiagramDrawing(props: Props) {
   const id = `live-diagram-${layout.orientation}`;
   const wide = layout.orientation === 'wide';
   // Arrows are drawn around the badges, never through their text.
-  const badges = layout.nodes.map((box) => box.badge);
+  const badges = nodePortBadges(layout, cluster);
   return (
     <svg
       class={`diagram__svg diagram__svg--${layout.orientation}`}
@@ -208,20 +214,21 @@ export function DiagramDrawing(props: Props) {
           marker-end={path.kind === 'dropped' ? undefined : `url(#${id}-arrow-${path.kind})`}
         />
       ))}
-      {layout.nodes.map((box) => (
-        <g key={box.node.name} class="badge d-label-box">
-          <rect
-            x={box.badge.x}
-            y={box.badge.y}
-            width={box.badge.width}
-            height={box.badge.height}
-            rx={box.badge.height / 2}
-          />
-          <text x={box.badge.x + box.badge.width / 2} y={box.badge.y + box.badge.height / 2 + 5} text-anchor="middle">
-            {fill(words.nodePort, { port: cluster.nodePort })}
-          </text>
-        </g>
-      ))}
+      {badges.length > 0 &&
+        layout.nodes.map((box) => (
+          <g key={box.node.name} class="badge d-label-box">
+            <rect
+              x={box.badge.x}
+              y={box.badge.y}
+              width={box.badge.width}
+              height={box.badge.height}
+              rx={box.badge.height / 2}
+            />
+            <text x={box.badge.x + box.badge.width / 2} y={box.badge.y + box.badge.height / 2 + 5} text-anchor="middle">
+              {fill(words.nodePort, { port: cluster.nodePort })}
+            </text>
+          </g>
+        ))}
       {routes
         .filter((path) => path.kind === 'dropped')
         .map((path, i) => {

@@ -7,7 +7,13 @@
  */
 import { Text } from './Text';
 import { useEffect, useState } from 'preact/hooks';
-import { layoutCluster, routePath, type DiagramCluster, type Orientation } from '../components/diagram/layout';
+import {
+  layoutCluster,
+  nodePortBadges,
+  routePath,
+  type DiagramCluster,
+  type Orientation,
+} from '../components/diagram/layout';
 import { $lastRun } from '../stores/lastRun';
 import { entryNodeOf, shortNode } from '../stores/entry';
 import { $lesson } from '../stores/lesson';
@@ -158,6 +164,8 @@ export default function LiveDiagram(props: Props) {
               animate={!reduced}
               playKey={playKey}
               snat={snat}
+              // Like the routes, the sample's lines go around the badges rather than through their text.
+              badges={nodePortBadges(layout, cluster)}
             />
           )}
         </DiagramDrawing>

@@ -7,7 +7,7 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { clippedPathData } from '../components/diagram/clip';
-import type { ClusterLayout, Point } from '../components/diagram/layout';
+import type { ClusterLayout, Point, Rect } from '../components/diagram/layout';
 import { cross } from './DiagramDrawing';
 import { endOf, pointAlong, type Hop } from './diagramHops';
 import { MOVE_MS } from './diagramTiming';
@@ -25,6 +25,8 @@ interface Props {
   readonly playKey: string;
   /** The SNAT tag's text, when the connection is masqueraded on its way to another node. */
   readonly snat: string | null;
+  /** The NodePort badges drawn under this layer (none for a ClusterIP Service). */
+  readonly badges: readonly Rect[];
 }
 
 /** The SVG transform that puts a dot at `p`. */
@@ -69,7 +71,7 @@ function snatAt(
 }
 
 /** The sample connection over one drawing: its path, the hops walked, the moving dot and its tags. */
-export function SampleLayer({ layout, hops, step, animate, playKey, snat }: Props) {
+export function SampleLayer({ layout, hops, step, animate, playKey, snat, badges }: Props) {
   const dot = useRef<SVGGElement>(null);
   const reply = useRef<SVGGElement>(null);
   const hop = hops[Math.min(step, hops.length - 1)];
@@ -100,8 +102,6 @@ export function SampleLayer({ layout, hops, step, animate, playKey, snat }: Prop
   const walked = hops.slice(0, step + 1).flatMap((h) => (h.kind === 'reply' ? [] : h.points));
   const forward = hops.find((h) => h.kind === 'forward');
   const tag = snat && forward ? snatAt(layout, forward, snat) : null;
-  // Like the routes, the sample's lines go around the badges rather than through their text.
-  const badges = layout.nodes.map((box) => box.badge);
   const dropped = hops.find((h) => h.kind === 'drop');
   const shownDrop = dropped && hop.kind === 'drop' ? endOf(dropped.points) : null;
   // Where the dots start on this render; the effect moves them from there.

@@ -101,7 +101,8 @@ export function drawingSvg(drawing: CardDrawing): string {
       `<path d="${pathData(path.points)}" fill="none" stroke="${colour[path.kind]}" stroke-width="4" stroke-linejoin="round"${dash}${marker}/>`,
     );
   }
-  for (const box of layout.nodes) {
+  // A ClusterIP Service has no NodePort to badge.
+  for (const box of drawing.cluster.nodePort > 0 ? layout.nodes : []) {
     const b = box.badge;
     parts.push(
       `<rect x="${b.x}" y="${b.y - 3}" width="${b.width}" height="${b.height + 6}" rx="${(b.height + 6) / 2}" fill="${colour.badge}"/>`,

@@ -24,6 +24,8 @@ for (const slug of lessons) {
       await page.goto(`/${locale}/challenges/${slug}/`);
       await hydrate(page, 'quiz');
       await runExperiment(page);
+      // A badge names a real NodePort; a ClusterIP Service's diagram has none ("NodePort 0" was drawn).
+      for (const text of await page.locator('.badge text').allTextContents()) expect(text).toMatch(/[1-9]\d*$/);
       const states = await controlStates(page);
       expect(states.length).toBeGreaterThan(1);
       const problems: string[] = [];

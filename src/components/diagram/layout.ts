@@ -20,7 +20,13 @@ export interface DiagramCluster {
   readonly pods: readonly DiagramPod[];
   readonly clientIP: string;
   readonly lanCIDR: string;
+  /** The Service's NodePort; 0 when it has none (a ClusterIP Service), and no badge is drawn. */
   readonly nodePort: number;
+}
+
+/** The NodePort badges to draw (and route lines around): none for a Service without a NodePort. */
+export function nodePortBadges(layout: ClusterLayout, cluster: DiagramCluster): Rect[] {
+  return cluster.nodePort > 0 ? layout.nodes.map((box) => box.badge) : [];
 }
 
 /** "wide": nodes in a row; "tall": nodes in a column. */
