@@ -5,6 +5,7 @@
  * grading code) loads only once there is a run to show; a deep link's parser loads only when
  * the URL carries one.
  */
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fillPlaceholders, valuesOf } from '../engine/lab';
 import { $answer, chooseAnswer } from '../stores/answer';
@@ -34,6 +35,52 @@ interface Props {
 const loadPanel = () => import('./ResultsPanel');
 const loadNotices = () => import('./QuizNotices').then((m) => m.QuizNotices);
 
+/**
+ * Scrolls a finished run's results into view when they start below the fold (on a phone the
+ * Run button sits at the bottom of the screen, so the result would land out of sight);
+ * instantly for readers who ask for reduced motion.
+ */
+function revealResults(section: HTMLElement | null): void {
+  if (!section || section.getBoundingClientRect().top < window.innerHeight * (2 / 3)) return;
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  section.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+}
+
+/**
+ * Lands a link on the quiz and keeps it at the top of the screen while the link's result comes
+ * in: the verdict and the results appear below the question, and Chrome's scroll anchoring can
+ * answer that by keeping a node further down in place, which pushes the question off the top.
+ * Each time the quiz changes size it is put back, before the browser paints, until the result
+ * is drawn or the reader scrolls by hand (wheel, touch or keys).
+ */
+function holdAtTop(quiz: HTMLElement, run: Promise<unknown>): void {
+  const manual = ['wheel', 'touchmove', 'keydown'] as const;
+  let ran = false;
+  const place = () => quiz.scrollIntoView({ block: 'start', behavior: 'instant' });
+  // Drawn: the results, and the verdict too when an answer was picked.
+  const drawn = () =>
+    quiz.querySelector('.live-results__body') !== null &&
+    ($answer.get() === null || quiz.querySelector('.live-verdict') !== null);
+  const observer = new ResizeObserver(() => {
+    place();
+    if (ran && drawn()) release();
+  });
+  const release = () => {
+    observer.disconnect();
+    for (const name of manual) window.removeEventListener(name, release);
+  };
+  for (const name of manual) window.addEventListener(name, release, { passive: true });
+  observer.observe(quiz);
+  void run
+    .catch(() => null)
+    .then(() => {
+      ran = true;
+      // A run that drew nothing new (it failed, or was refused) leaves nothing to wait for.
+      window.setTimeout(release, 2000);
+    });
+}
+
+/** The quiz island: question, answers, run controls and the result. */
 export default function Quiz({ question, options, strings, controlStrings, locale }: Props) {
   const root = useRef<HTMLElement>(null);
   const answer = useClientStore($answer, null);
@@ -55,6 +102,9 @@ export default function Quiz({ question, options, strings, controlStrings, local
   const [announcement, setAnnouncement] = useState('');
   // The run that just finished (not one restored from storage): the panel announces it.
   const [fresh, setFresh] = useState<RunSummary | null>(null);
+  // Runs started with the Run button that finished; each one brings its result into view.
+  const [reveal, setReveal] = useState(0);
+  const results = useRef<HTMLElement>(null);
 
   useEffect(() => {
     const stop = $lastRun.listen((summary) => setFresh(summary));
@@ -62,12 +112,19 @@ export default function Quiz({ question, options, strings, controlStrings, local
     const ids = [...deepLinkParams, ...($lesson.get()?.controls.map((c) => c.id) ?? [])];
     if (ids.some((name) => params.has(name))) {
       // A newsletter link lands on the quiz with its result on the way.
-      root.current?.scrollIntoView({ block: 'start' });
       setLinked(true);
-      void import('../stores/applyDeepLink').then((m) => m.applyDeepLink(window.location.search));
+      const applied = import('../stores/applyDeepLink').then((m) => m.applyDeepLink(window.location.search).run);
+      if (root.current) holdAtTop(root.current, applied);
     }
     return stop;
   }, []);
+
+  useEffect(() => {
+    // Wait for the panel's code too: the verdict it adds above the results would move them.
+    if (reveal === 0 || !Panel) return;
+    const frame = requestAnimationFrame(() => revealResults(results.current));
+    return () => cancelAnimationFrame(frame);
+  }, [reveal, Panel]);
 
   const busy = run.status === 'loading' || run.status === 'running';
   return (
@@ -88,24 +145,28 @@ export default function Quiz({ question, options, strings, controlStrings, local
         </legend>
         <p class="live-answers__label">{strings.answer}</p>
         {options.map((option) => (
-          <label key={option.id} class="live-answer" data-option-id={option.id}>
-            <input
-              type="radio"
-              name="live-answer"
-              value={option.id}
-              checked={answer === option.id}
-              onChange={() => chooseAnswer(option.id)}
-            />
-            <span class="live-answer__id" aria-hidden="true">
-              {option.id.toUpperCase()}
-            </span>
-            <span class="live-answer__text">
-              {text(lesson?.options.find((o) => o.id === option.id)?.text ?? '', option.text)}
-            </span>
-          </label>
+          <Fragment key={option.id}>
+            <label class="live-answer" data-option-id={option.id}>
+              <input
+                type="radio"
+                name="live-answer"
+                value={option.id}
+                checked={answer === option.id}
+                onChange={() => chooseAnswer(option.id)}
+              />
+              <span class="live-answer__id" aria-hidden="true">
+                {option.id.toUpperCase()}
+              </span>
+              <span class="live-answer__text">
+                {text(lesson?.options.find((o) => o.id === option.id)?.text ?? '', option.text)}
+              </span>
+            </label>
+            {/* The verdict sits under the answer it grades: a reader landing from a link sees
+              question, answer and verdict together even when the other options are long. */}
+            {answer === option.id && last && Verdict && <Verdict strings={strings} />}
+          </Fragment>
         ))}
       </fieldset>
-      {last && Verdict && <Verdict strings={strings} />}
       <div class="live-run">
         <label class="live-run__size">
           <span>{strings.size}</span>
@@ -121,7 +182,7 @@ export default function Quiz({ question, options, strings, controlStrings, local
           type="button"
           class="live-button live-button--primary"
           data-testid="run"
-          onClick={() => void startRun()}
+          onClick={() => void startRun().then((summary) => summary && setReveal((n) => n + 1))}
         >
           {last ? strings.runAgain : strings.run}
         </button>
@@ -135,7 +196,7 @@ export default function Quiz({ question, options, strings, controlStrings, local
       <p class="sr-only" role="status" data-testid="announcement">
         {announcement}
       </p>
-      <section class="live-results" aria-labelledby="live-results-heading">
+      <section class="live-results" ref={results} aria-labelledby="live-results-heading">
         <h4 id="live-results-heading">{strings.results}</h4>
         {last && Panel ? (
           <Panel

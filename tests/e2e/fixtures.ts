@@ -3,6 +3,8 @@
  * network request of the test's browser context, and after the test fails it if anything
  * was logged as an error or any request went to a host other than the preview server.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type ConsoleMessage, type Page } from '@playwright/test';
 
@@ -50,6 +52,21 @@ export const lessonPages = [
   { locale: 'en', path: '/en/challenges/bounce/', title: 'Bounce' },
   { locale: 'ko', path: '/ko/challenges/bounce/', title: '튕겨 나가는 요청' },
 ] as const;
+
+/**
+ * Every lesson of both languages, as its page, read from content/lessons so a new lesson is
+ * checked without editing a list (every lesson there is published; the schema has no drafts).
+ */
+export const everyLesson = (['en', 'ko'] as const).flatMap((locale) =>
+  readdirSync(join(process.cwd(), 'content', 'lessons', locale))
+    .filter((file) => file.endsWith('.mdx'))
+    .sort()
+    .map((file) => ({
+      locale,
+      slug: file.slice(0, -'.mdx'.length),
+      path: `/${locale}/challenges/${file.slice(0, -'.mdx'.length)}/`,
+    })),
+);
 
 /** Every page the site builds, by locale where it has one. */
 export const allPages = [
