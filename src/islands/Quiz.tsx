@@ -35,51 +35,6 @@ interface Props {
 const loadPanel = () => import('./ResultsPanel');
 const loadNotices = () => import('./QuizNotices').then((m) => m.QuizNotices);
 
-/**
- * Scrolls a finished run's results into view when they start below the fold (on a phone the
- * Run button sits at the bottom of the screen, so the result would land out of sight);
- * instantly for readers who ask for reduced motion.
- */
-function revealResults(section: HTMLElement | null): void {
-  if (!section || section.getBoundingClientRect().top < window.innerHeight * (2 / 3)) return;
-  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  section.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
-}
-
-/**
- * Lands a link on the quiz and keeps it at the top of the screen while the link's result comes
- * in: the verdict and the results appear below the question, and Chrome's scroll anchoring can
- * answer that by keeping a node further down in place, which pushes the question off the top.
- * Each time the quiz changes size it is put back, before the browser paints, until the result
- * is drawn or the reader scrolls by hand (wheel, touch or keys).
- */
-function holdAtTop(quiz: HTMLElement, run: Promise<unknown>): void {
-  const manual = ['wheel', 'touchmove', 'keydown'] as const;
-  let ran = false;
-  const place = () => quiz.scrollIntoView({ block: 'start', behavior: 'instant' });
-  // Drawn: the results, and the verdict too when an answer was picked.
-  const drawn = () =>
-    quiz.querySelector('.live-results__body') !== null &&
-    ($answer.get() === null || quiz.querySelector('.live-verdict') !== null);
-  const observer = new ResizeObserver(() => {
-    place();
-    if (ran && drawn()) release();
-  });
-  const release = () => {
-    observer.disconnect();
-    for (const name of manual) window.removeEventListener(name, release);
-  };
-  for (const name of manual) window.addEventListener(name, release, { passive: true });
-  observer.observe(quiz);
-  void run
-    .catch(() => null)
-    .then(() => {
-      ran = true;
-      // A run that drew nothing new (it failed, or was refused) leaves nothing to wait for.
-      window.setTimeout(release, 2000);
-    });
-}
-
 /** The quiz island: question, answers, run controls and the result. */
 export default function Quiz({ question, options, strings, controlStrings, locale }: Props) {
   const root = useRef<HTMLElement>(null);
@@ -114,17 +69,19 @@ export default function Quiz({ question, options, strings, controlStrings, local
       // A newsletter link lands on the quiz with its result on the way.
       setLinked(true);
       const applied = import('../stores/applyDeepLink').then((m) => m.applyDeepLink(window.location.search).run);
-      if (root.current) holdAtTop(root.current, applied);
+      // Only a link needs the landing code: it loads with the link's parser, not with the quiz.
+      const quiz = root.current;
+      if (quiz) void import('./holdAtTop').then((m) => m.holdAtTop(quiz, applied));
     }
     return stop;
   }, []);
 
   useEffect(() => {
     // Wait for the panel's code too: the verdict it adds above the results would move them.
-    if (reveal === 0 || !Panel) return;
-    const frame = requestAnimationFrame(() => revealResults(results.current));
+    if (reveal === 0 || !panel) return;
+    const frame = requestAnimationFrame(() => panel.revealResults(results.current));
     return () => cancelAnimationFrame(frame);
-  }, [reveal, Panel]);
+  }, [reveal, panel]);
 
   const busy = run.status === 'loading' || run.status === 'running';
   return (

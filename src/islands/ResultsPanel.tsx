@@ -77,3 +77,14 @@ export function VerdictSummary({ strings }: { readonly strings: LiveStrings['qui
     </p>
   );
 }
+
+/**
+ * Scrolls a finished run's results into view when they start below the fold (on a phone the
+ * Run button sits at the bottom of the screen, so the result would land out of sight);
+ * instantly for readers who ask for reduced motion.
+ */
+export function revealResults(section: HTMLElement | null): void {
+  if (!section || section.getBoundingClientRect().top < window.innerHeight * (2 / 3)) return;
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  section.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+}
