@@ -6,46 +6,43 @@
  * And on a laptop the diagram never rides over the rules or the trace as the page scrolls.
  */
 import type { Locator } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { everyLesson, expect, test } from './fixtures';
 import { applyState, arrowCrossings, controlStates, labelBoxes, overlaps, visibleDrawing } from './lab-helpers';
 import { hydrate, runExperiment } from './quiz-helpers';
 
-const lessons = ['bounce', 'source-ip', 'hairpin', 'sticky', 'dead-end'] as const;
-const locales = ['en', 'ko'] as const;
 const sizes = [360, 768, 1280] as const;
 
-for (const slug of lessons) {
-  for (const locale of locales) {
-    // One page per lesson and language: a run per control state is the slow part, and each
-    // state is then looked at across the widths by resizing.
-    test(`${locale} ${slug}: no line through a label and no label over another, in any state`, async ({ page }) => {
-      test.setTimeout(240_000);
-      await page.setViewportSize({ width: sizes[0], height: 844 });
-      await page.goto(`/${locale}/challenges/${slug}/`);
-      await hydrate(page, 'quiz');
-      await runExperiment(page);
-      // A badge names a real NodePort; a ClusterIP Service's diagram has none ("NodePort 0" was drawn).
-      for (const text of await page.locator('.badge text').allTextContents()) expect(text).toMatch(/[1-9]\d*$/);
-      const states = await controlStates(page);
-      expect(states.length).toBeGreaterThan(1);
-      const problems: string[] = [];
-      for (const state of states) {
-        await applyState(page, state);
-        await expect(page.getByTestId('diagram-sample').first()).toBeAttached();
-        for (const width of sizes) {
-          await page.setViewportSize({ width, height: 844 });
-          const drawing = visibleDrawing(page);
-          await expect(drawing).toHaveCount(1);
-          const boxes = await labelBoxes(drawing);
-          const where = `${width} px ${JSON.stringify(state)}:`;
-          for (const found of [...overlaps(boxes), ...(await arrowCrossings(drawing, boxes))])
-            problems.push(`${where} ${found}`);
-        }
+// Every lesson in content/lessons, so a new lesson is checked without editing a list.
+for (const { slug, locale, path } of everyLesson) {
+  // One page per lesson and language: a run per control state is the slow part, and each
+  // state is then looked at across the widths by resizing.
+  test(`${locale} ${slug}: no line through a label and no label over another, in any state`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: sizes[0], height: 844 });
+    await page.goto(path);
+    await hydrate(page, 'quiz');
+    await runExperiment(page);
+    // A badge names a real NodePort; a ClusterIP Service's diagram has none ("NodePort 0" was drawn).
+    for (const text of await page.locator('.badge text').allTextContents()) expect(text).toMatch(/[1-9]\d*$/);
+    const states = await controlStates(page);
+    expect(states.length).toBeGreaterThan(1);
+    const problems: string[] = [];
+    for (const state of states) {
+      await applyState(page, state);
+      await expect(page.getByTestId('diagram-sample').first()).toBeAttached();
+      for (const width of sizes) {
+        await page.setViewportSize({ width, height: 844 });
+        const drawing = visibleDrawing(page);
+        await expect(drawing).toHaveCount(1);
+        const boxes = await labelBoxes(drawing);
+        const where = `${width} px ${JSON.stringify(state)}:`;
+        for (const found of [...overlaps(boxes), ...(await arrowCrossings(drawing, boxes))])
+          problems.push(`${where} ${found}`);
       }
-      // Every state and width is looked at before failing, so one run lists everything wrong.
-      expect(problems).toEqual([]);
-    });
-  }
+    }
+    // Every state and width is looked at before failing, so one run lists everything wrong.
+    expect(problems).toEqual([]);
+  });
 }
 
 /** Whether two elements' boxes on screen overlap by more than half a pixel each way. */
