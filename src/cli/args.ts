@@ -44,6 +44,12 @@ export interface RulesOptions extends CommonOptions {
   readonly localIPs: readonly string[];
   readonly src?: string;
   readonly dst: string;
+  /**
+   * --from-node: the connection starts on that node (a process on it, walking OUTPUT), from
+   * --src if it is one of the node's addresses, else from its primary --local-ip. A --src
+   * that is local or in 127.0.0.0/8 starts there without it, as on the trace page.
+   */
+  readonly fromNode?: true;
 }
 
 /** What the command line asks for. */
@@ -77,9 +83,9 @@ const VALUE_OPTIONS = new Set([
   '--style',
   '--lang',
 ]);
-const FLAGS = new Set(['--rules-out', '--json', '--trace', '--help', '-h']);
+const FLAGS = new Set(['--rules-out', '--from-node', '--json', '--trace', '--help', '-h']);
 const SCENARIO_ONLY = ['--node', '--from', '--to', '--rules-out', '--style'];
-const RULES_ONLY = ['--local-ip', '--src', '--dst'];
+const RULES_ONLY = ['--local-ip', '--src', '--dst', '--from-node'];
 const REPEATABLE = new Set(['--local-ip']);
 
 /** Parses argv (without "node script"); throws CliUsageError. */
@@ -136,12 +142,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const dst = one('--dst');
     if (dst === undefined) throw new CliUsageError('--rules needs --dst IP:PORT');
     const src = one('--src');
-    return { mode: 'rules', rules, localIPs, dst, ...(src === undefined ? {} : { src }), ...common };
+    const fromNode = flags.has('--from-node') ? { fromNode: true as const } : {};
+    return { mode: 'rules', rules, localIPs, dst, ...fromNode, ...(src === undefined ? {} : { src }), ...common };
   }
 
-  const wrong = RULES_ONLY.find((o) => values.has(o));
+  const wrong = RULES_ONLY.find((o) => values.has(o) || flags.has(o));
   if (wrong !== undefined)
-    throw new CliUsageError(`${wrong} works with --rules; with --scenario use --from, --to and --node`);
+    throw new CliUsageError(
+      wrong === '--from-node'
+        ? '--from-node works with --rules; with --scenario use --from node/NAME'
+        : `${wrong} works with --rules; with --scenario use --from, --to and --node`,
+    );
   const rulesOut = flags.has('--rules-out');
   const node = one('--node');
   const to = one('--to');
@@ -213,7 +224,10 @@ Trace a connection through the iptables rules kube-proxy writes, on a simulated 
   --rules FILE|-        one node's rules: an iptables-save dump, or nftables (nft list ruleset
                         output or nft -f input), detected from the text
     --local-ip IP       an address that is LOCAL on that node (repeatable; first = primary)
-    --src IP            the client's address (default 192.168.10.100)
+    --src IP            the client's address (default 192.168.10.100); one of the node's
+                        own addresses, or 127.0.0.0/8, starts the connection on the node
+    --from-node         the connection starts on that node (a process on it: nat and
+                        filter OUTPUT, then POSTROUTING), from --src or the first --local-ip
     --dst IP:PORT       where it connects
   --proto tcp|udp|sctp  protocol (default tcp)
   --count N             also sample N connections (at most 100000000); on a terminal a

@@ -10,7 +10,7 @@ import { formatReport } from './format';
 import { toCliJson } from './json';
 import { driveRun } from './progress';
 import { InputRefused } from './readInput';
-import { parseSource } from './source';
+import { parseSource, rulesSource } from './source';
 import { parseIPPort, resolveTarget } from './targets';
 
 /** What the tracer needs from the outside world (injected so tests run without a process). */
@@ -148,9 +148,10 @@ function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
     );
   }
   for (const p of problems) io.stderr(`trace: ${oneLine(`${file}:${p.line}: ${p.message}: ${p.text}`, 2000)}\n`);
-  const from: Source = options.src === undefined ? { kind: 'client' } : { kind: 'client', ip: options.src };
+  const from = rulesSource(options.src, options.localIPs, options.fromNode === true);
   const spec: ConnectionSpec = { from, to: dst, protocol: options.protocol };
-  return report(simulation, spec, { from: options.src ?? 'client', to: options.dst }, options, io);
+  const said = from.kind === 'node' ? `node ${from.ip ?? ''}` : (options.src ?? 'client');
+  return report(simulation, spec, { from: said, to: options.dst }, options, io);
 }
 
 async function report(

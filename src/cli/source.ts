@@ -13,3 +13,25 @@ export function parseSource(text: string): Source {
   if (kind === 'node' && parts.length === 2 && a) return { kind: 'node', name: a };
   throw new ConnectionError('from', `"${text}" is not client, client/IP, pod/NAME, pod/NAMESPACE/NAME or node/NAME`);
 }
+
+/** The name of the one node a `--rules` dump describes (fromRulesText's default). */
+const RULES_NODE = 'node';
+
+/**
+ * The source of a `--rules` connection: a client, or the node itself when `--from-node` says
+ * so or `--src` is one of its addresses (a `--local-ip`, or 127.0.0.0/8, which is always the
+ * node's). The trace page decides the same way. Throws ConnectionError("--src", …) for a
+ * `--from-node` source that is not the node's.
+ */
+export function rulesSource(src: string | undefined, localIPs: readonly string[], fromNode: boolean): Source {
+  const v = src === undefined ? null : parseIPv4(src);
+  const local = v !== null && (v >>> 24 === 127 || localIPs.some((ip) => parseIPv4(ip) === v));
+  if (local) return { kind: 'node', name: RULES_NODE, ip: src as string };
+  if (!fromNode) return src === undefined ? { kind: 'client' } : { kind: 'client', ip: src };
+  if (src !== undefined)
+    throw new ConnectionError(
+      '--src',
+      `${src} is not one of the node's addresses (--local-ip, or 127.0.0.0/8), so it cannot start on the node`,
+    );
+  return { kind: 'node', name: RULES_NODE, ip: localIPs[0] as string };
+}

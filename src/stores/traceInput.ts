@@ -101,6 +101,41 @@ export function setDumpText(text: string, loaded: boolean, detached = false): vo
   inspectText(text, loaded ? (info) => $dumpText.get() === text && applyGuess(info.guess, false) : undefined);
 }
 
+/** The LOCAL field's addresses as typed (separated by blanks or commas). */
+function localList(local: string): string[] {
+  return local.split(/[\s,]+/).filter((ip) => ip !== '');
+}
+
+const LOOPBACK = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/**
+ * True when the packet starts on the node itself: its source is one of the LOCAL addresses
+ * or in 127.0.0.0/8. The worker decides the same way (pipeline.ts), so the box and the trace agree.
+ */
+export function sentFromNode(packet: PacketFields): boolean {
+  const src = packet.src.trim();
+  return LOOPBACK.test(src) || localList(packet.local).includes(src);
+}
+
+/** The outside source the reader had before ticking "sent from this node", given back on unticking. */
+let clientSource = emptyPacket.src;
+
+/**
+ * Ticks or unticks "sent from this node": the source becomes the node's first LOCAL address
+ * that is not loopback (a real process's usual source), or the outside client's again.
+ */
+export function setSentFromNode(on: boolean): void {
+  const packet = $packet.get();
+  if (on === sentFromNode(packet)) return;
+  if (on) {
+    clientSource = packet.src;
+    const local = localList(packet.local);
+    $packet.setKey('src', local.find((ip) => !LOOPBACK.test(ip)) ?? local[0] ?? '127.0.0.1');
+  } else {
+    $packet.setKey('src', clientSource === packet.src || clientSource.trim() === '' ? emptyPacket.src : clientSource);
+  }
+}
+
 /** Loads an example dump and the packet that goes with it. */
 export function loadExample(text: string, packet: TraceExample['packet']): void {
   $dumpText.set(text);

@@ -115,6 +115,31 @@ for (const p of pages) {
         );
     });
 
+    test('"sent from this node" fills in the node\'s address, traces through OUTPUT, and gives the client back', async ({
+      page,
+    }) => {
+      await open(page, p.path);
+      await page.getByRole('button', { name: p.example, exact: true }).click();
+      const box = page.getByTestId('trace-from-node');
+      const client = await page.getByTestId('trace-src').inputValue();
+      await expect(box).not.toBeChecked();
+      await box.check();
+      await expect(page.getByTestId('trace-src')).toHaveValue('192.168.10.12');
+      await traceAndWait(page);
+      await expect(page.getByTestId('trace-from-node-note')).toContainText('192.168.10.12');
+      // Sent by the node to its own NodePort: the rules kube-proxy writes still split it 50/50.
+      const rows = page.getByTestId('trace-exact').locator('tbody tr');
+      await expect(rows).toHaveCount(2);
+      const walked = await page.getByTestId('trace-table').locator('tbody tr').allTextContents();
+      expect(walked.join(' ')).toContain('OUTPUT');
+      expect(walked.join(' ')).not.toContain('PREROUTING');
+      // Typing a loopback source ticks the box by itself; unticking gives the client back.
+      await page.getByTestId('trace-src').fill('127.0.0.1');
+      await expect(box).toBeChecked();
+      await box.uncheck();
+      await expect(page.getByTestId('trace-src')).toHaveValue(client);
+    });
+
     test('a pasted dump gets LOCAL guesses, per-field messages, then traces', async ({ page, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await open(page, p.path);

@@ -56,6 +56,9 @@ export const traceEn = {
     src: 'Source IP',
     srcHelp:
       'Where the connection comes from. If this is one of the node’s own addresses, a process on the node sends it.',
+    fromNode: 'Sent from this node',
+    fromNodeHelp:
+      'On when the source is one of the node’s LOCAL addresses or 127.0.0.1: a process on the node opens the connection, and the packet goes through nat and filter OUTPUT, then POSTROUTING, instead of PREROUTING.',
     dst: 'Destination IP',
     port: 'Destination port',
     protocol: 'Protocol',

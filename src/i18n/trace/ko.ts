@@ -55,6 +55,9 @@ export const traceKo: TraceStrings = {
     heading: '패킷',
     src: '출발지 IP',
     srcHelp: '연결을 시작하는 곳입니다. 노드 자신의 주소를 넣으면 노드의 프로세스가 보내는 패킷으로 추적합니다.',
+    fromNode: '이 노드에서 보냄',
+    fromNodeHelp:
+      '출발지가 노드의 LOCAL 주소나 127.0.0.1이면 선택됩니다. 노드의 프로세스가 연결을 열고, 패킷은 PREROUTING 대신 nat과 filter의 OUTPUT을 거쳐 POSTROUTING으로 갑니다.',
     dst: '목적지 IP',
     port: '목적지 포트',
     protocol: '프로토콜',

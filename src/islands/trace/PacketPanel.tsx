@@ -6,7 +6,15 @@
 import type { ComponentChildren } from 'preact';
 import { useStore } from '@nanostores/preact';
 import type { TraceStrings } from '../../i18n/trace/index';
-import { $dumpText, $guessNote, $packet, guessAgain, setPacketField } from '../../stores/traceInput';
+import {
+  $dumpText,
+  $guessNote,
+  $packet,
+  guessAgain,
+  sentFromNode,
+  setPacketField,
+  setSentFromNode,
+} from '../../stores/traceInput';
 import { $dumpInfo } from '../../stores/traceInspect';
 import { RUN_COUNTS, type FieldError, type TraceField } from '../../stores/traceValidate';
 import type { TraceProtocol } from '../../workers/trace/protocol';
@@ -77,6 +85,22 @@ export function PacketPanel({ strings, errors, locale, fieldErrors }: Props) {
         <h2>{strings.heading}</h2>
       </legend>
       <div class="trace-fields">
+        {/* Said explicitly as well as implied by the address: ticking it fills in the node's own. */}
+        <div class="trace-field trace-field--wide">
+          <label class="trace-check">
+            <input
+              type="checkbox"
+              checked={sentFromNode(packet)}
+              aria-describedby="trace-from-node-help"
+              data-testid="trace-from-node"
+              onChange={(e) => setSentFromNode(e.currentTarget.checked)}
+            />
+            {strings.fromNode}
+          </label>
+          <p id="trace-from-node-help" class="trace-help">
+            <Code text={strings.fromNodeHelp} />
+          </p>
+        </div>
         <Field
           id="src"
           label={strings.src}

@@ -90,7 +90,11 @@ export function Results({ result, strings, locale, stale, onAnother }: Props) {
           walk: count(locale, Math.round(report.timings.exact + report.timings.sample + report.timings.run)),
         })}
       </p>
-      {report.fromNode && <p class="trace-note">{fill(r.fromNode, { src: request.packet.src })}</p>}
+      {report.fromNode && (
+        <p class="trace-note" data-testid="trace-from-node-note">
+          {fill(r.fromNode, { src: request.packet.src })}
+        </p>
+      )}
       {!report.kube && (
         <div class="trace-callout" data-testid="trace-nokube">
           <h3>{r.noKubeTitle}</h3>

@@ -99,6 +99,18 @@ describe('parseArgs', () => {
     });
   });
 
+  it('--from-node belongs to rules mode', () => {
+    expect(
+      parseArgs(['--rules', 'a', '--local-ip', '10.0.0.1', '--dst', '10.96.0.1:443', '--from-node']),
+    ).toMatchObject({ mode: 'rules', fromNode: true });
+    expect(parseArgs(['--rules', 'a', '--local-ip', '10.0.0.1', '--dst', '10.96.0.1:443'])).not.toHaveProperty(
+      'fromNode',
+    );
+    expect(() => parseArgs(['--scenario', 'a.yaml', '--to', 'svc/web', '--from-node'])).toThrow(
+      '--from-node works with --rules; with --scenario use --from node/NAME',
+    );
+  });
+
   it('help', () => {
     expect(parseArgs(['--help'])).toEqual({ mode: 'help' });
     expect(parseArgs(['-h', '--bogus-is-ignored-after-help'].slice(0, 1))).toEqual({ mode: 'help' });

@@ -152,6 +152,57 @@ describe('trace CLI', () => {
     ]);
   });
 
+  describe('traffic that starts on the node (--rules)', () => {
+    type Outcome = {
+      probability: number;
+      verdict: string;
+      destination: string;
+      sourceSeen: string | null;
+      masquerade: boolean;
+    };
+    const outcomes = (out: string) =>
+      (JSON.parse(out) as { outcomes: Outcome[] }).outcomes
+        .map((o) => [o.probability, o.verdict, o.destination, o.sourceSeen, o.masquerade])
+        .sort();
+    const node1 = ['--rules', '-', '--local-ip', '192.168.10.11'];
+
+    // Scenario mode's --from node/node-1 is checked against the kernel (tests/kernel); the same
+    // node's dump must answer the same through --rules, whichever way "from the node" is said.
+    it.each([
+      ['its own address', ['--src', '192.168.10.11', '--dst', '192.168.10.11:30080'], 'node/node-1:30080'],
+      ['--from-node', ['--from-node', '--dst', '192.168.10.11:30080'], 'node/node-1:30080'],
+      ['localhost node port', ['--src', '127.0.0.1', '--dst', '127.0.0.1:30080'], '127.0.0.1:30080'],
+      ['a ClusterIP', ['--from-node', '--dst', '10.96.120.15:80'], 'svc/web'],
+    ])('%s: as scenario mode walks node-1', async (_, args, to) => {
+      const dump = (await run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-1'])).out;
+      const fromRules = await run([...node1, ...args, '--json'], dump);
+      const fromScenario = await run(['--scenario', 'bounce.yaml', '--from', 'node/node-1', '--to', to, '--json']);
+      expect(fromRules.err).toBe('');
+      expect(fromRules.code).toBe(0);
+      const scenario = outcomes(fromScenario.out);
+      expect(scenario.length).toBeGreaterThan(0);
+      // --rules knows one node and one interface: what it sends leaves on eth0. The destinations,
+      // odds and masquerade agree; the source seen agrees for the pod on another node (a pod on
+      // node-1 itself sees the bridge's address in scenario mode, an interface a dump never shows).
+      const rules = outcomes(fromRules.out);
+      expect(rules.map(([p, v, d, , m]) => [p, v, d, m])).toEqual(scenario.map(([p, v, d, , m]) => [p, v, d, m]));
+      const elsewhere = (o: (typeof rules)[number]) => String(o[2]).startsWith('10.244.2.');
+      expect(rules.filter(elsewhere)).toHaveLength(1);
+      expect(rules.filter(elsewhere)).toEqual(scenario.filter(elsewhere));
+    });
+
+    it('the heading says the node sent it; a client address with --from-node is refused', async () => {
+      const dump = (await run(['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-1'])).out;
+      const r = await run([...node1, '--from-node', '--dst', '10.96.120.15:80'], dump);
+      expect(r.out.split('\n')[0]).toBe('node 192.168.10.11 → 10.96.120.15:80 (10.96.120.15:80/tcp)');
+      expect(await run([...node1, '--from-node', '--src', '192.168.10.50', '--dst', '10.96.120.15:80'], dump)).toEqual({
+        code: 2,
+        out: '',
+        err: "trace: --src: 192.168.10.50 is not one of the node's addresses (--local-ip, or 127.0.0.0/8), so it cannot start on the node\n",
+      });
+    });
+  });
+
   it.each([
     [
       ['--scenario', 'missing.yaml', '--to', '1.2.3.4:80'],
