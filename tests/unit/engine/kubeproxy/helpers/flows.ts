@@ -5,6 +5,38 @@ import type { Cluster } from '../../../../../src/engine/model/types';
 import { FAKE_PROXIER_OPTIONS, TEST_NODE_IPS, TEST_NODE_NAME } from './fakeProxier';
 import type { PacketFlowTest } from './tracer';
 import { tracePacket } from './tracer';
+import { fromRulesText } from '../../../../../src/engine/simulate';
+import { rulesSource } from '../../../../../src/cli/source';
+
+/**
+ * What the real engine makes of a flow, through `--rules` mode as the CLI walks a dump: the
+ * verdicts and DNAT destinations of every exact outcome, spelled as kube-proxy's tracer spells
+ * its output ("REJECT", "DROP", or "ip:port, ip:port"), and whether every outcome that got
+ * through was masqueraded.
+ */
+export function engineFlow(dump: string, flow: PacketFlowTest): { output: string; masq: boolean } {
+  const localIPs = [...TEST_NODE_IPS, '127.0.0.1'];
+  const simulation = fromRulesText(dump, { localIPs });
+  const outcomes = simulation.exact(
+    {
+      from: rulesSource(flow.sourceIP, localIPs, false),
+      to: { ip: flow.destIP, port: flow.destPort },
+      protocol: flow.protocol ?? 'tcp',
+    },
+    { trace: false },
+  );
+  const outputs = new Set<string>();
+  let masq = false;
+  for (const { result } of outcomes) {
+    if (result.verdict === 'DNAT' && result.destination)
+      outputs.add(`${result.destination.ip}:${result.destination.port}`);
+    else if (result.verdict === 'DROP' || result.verdict === 'REJECT') outputs.add(result.verdict);
+    // kube-proxy's tracer reports an ACCEPT only when a rule says so, not a chain's policy.
+    else if (result.verdict === 'ACCEPT' && result.decidedBy?.text.includes('-j ACCEPT')) outputs.add('ACCEPT');
+    masq ||= result.masquerade;
+  }
+  return { output: [...outputs].sort().join(', '), masq };
+}
 
 /** runPacketFlowTests: one vitest case per flow, traced over the full iptables-save state. */
 export function runPacketFlowTests(
@@ -27,6 +59,11 @@ export function runPacketFlowTests(
         output: flow.output,
         masq: flow.masq ?? false,
       });
+    });
+    it(`${flow.name} (the engine, as --rules walks it)`, () => {
+      const dump = generateIptablesSave(cluster, TEST_NODE_NAME, options);
+      const sorted = flow.output.split(', ').sort().join(', ');
+      expect(engineFlow(dump, flow)).toEqual({ output: sorted, masq: flow.masq ?? false });
     });
   }
 }
