@@ -224,8 +224,9 @@ Trace a connection through the iptables rules kube-proxy writes, on a simulated 
   --rules FILE|-        one node's rules: an iptables-save dump, or nftables (nft list ruleset
                         output or nft -f input), detected from the text
     --local-ip IP       an address that is LOCAL on that node (repeatable; first = primary)
-    --src IP            the client's address (default 192.168.10.100); one of the node's
-                        own addresses, or 127.0.0.0/8, starts the connection on the node
+    --src IP            the client's address (default: .100 in the first --local-ip's /24);
+                        one of the node's own addresses, or 127.0.0.0/8, starts the
+                        connection on the node
     --from-node         the connection starts on that node (a process on it: nat and
                         filter OUTPUT, then POSTROUTING), from --src or the first --local-ip
     --dst IP:PORT       where it connects

@@ -25,7 +25,9 @@ export function describeResult(r: ConnectionResult): string {
           : ` → ${d.ip}:${d.port} outside the cluster`;
   const parts: string[] = [`${r.verdict}${where}`];
   if (r.sourceSeen !== null)
-    parts.push(`source seen ${r.sourceSeen.ip}:${r.sourceSeen.port}${r.masquerade ? ' (masqueraded)' : ''}`);
+    parts.push(
+      `source seen ${r.sourceSeen.ip}:${r.sourceSeen.port ?? 'random'}${r.masquerade ? ' (masqueraded)' : ''}`,
+    );
   else if (r.masquerade) parts.push('masqueraded');
   if (r.hops.length > 0) parts.push(`hops ${r.hops.join(' → ')}`);
   if (r.decidedBy !== null)

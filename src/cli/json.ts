@@ -43,7 +43,8 @@ export function toCliJson(outcomes: readonly ExactOutcome[], sampled?: RunSummar
       destination: r.destination ? `${r.destination.ip}:${r.destination.port}` : null,
       pod: r.destination?.kind === 'pod' ? `${r.destination.namespace}/${r.destination.name}` : null,
       masquerade: r.masquerade,
-      sourceSeen: r.sourceSeen ? `${r.sourceSeen.ip}:${r.sourceSeen.port}` : null,
+      // "ip:random" when the kernel draws the port (MASQUERADE --random-fully).
+      sourceSeen: r.sourceSeen ? `${r.sourceSeen.ip}:${r.sourceSeen.port ?? 'random'}` : null,
       hops: r.hops,
       decidedBy: r.decidedBy,
       reason: r.reason,

@@ -147,11 +147,15 @@ function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
       `${file}${first === undefined ? '' : `:${first.line}`}: ${what}${first === undefined ? '' : `: ${first.message}`}`,
     );
   }
-  for (const p of problems) io.stderr(`trace: ${oneLine(`${file}:${p.line}: ${p.message}: ${p.text}`, 2000)}\n`);
   const from = rulesSource(options.src, options.localIPs, options.fromNode === true);
   const spec: ConnectionSpec = { from, to: dst, protocol: options.protocol };
   const said = from.kind === 'node' ? `node ${from.ip ?? ''}` : (options.src ?? 'client');
-  return report(simulation, spec, { from: said, to: options.dst }, options, io);
+  // The lines the engine could not read are reported once the trace is known to go ahead: a
+  // refusal (exit 2) stays the one line it promises, naming what stopped it.
+  const warn = () => {
+    for (const p of problems) io.stderr(`trace: ${oneLine(`${file}:${p.line}: ${p.message}: ${p.text}`, 2000)}\n`);
+  };
+  return report(simulation, spec, { from: said, to: options.dst }, options, io, warn);
 }
 
 async function report(
@@ -160,15 +164,18 @@ async function report(
   heading: Heading,
   options: ScenarioOptions | RulesOptions,
   io: CliIO,
+  accepted: () => void = () => {},
 ): Promise<number> {
   let outcomes: ExactOutcome[] | null;
   try {
     outcomes = simulation.exact(spec, { trace: true });
+    accepted();
   } catch (e) {
     // Rules whose random choices branch too much: sampling still answers, so say so.
     if (!(e instanceof WorkLimitError) || e.limit.kind !== 'branches') throw e;
     if (options.count === undefined)
       throw new WorkLimitError(e.limit, '; sample instead with --count N (e.g. --count 100000)');
+    accepted();
     io.stderr(`trace: ${oneLine(e.message, 2000)}; exact outcomes are left out, the sample follows\n`);
     outcomes = null;
   }

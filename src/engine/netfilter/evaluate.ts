@@ -175,6 +175,7 @@ function applyNat(ruleset: CompiledRuleset, t: TargetSpec, p: Packet, e: EvalEnv
     if (a && !(p.src >= a.first && p.src <= a.last))
       p.src = pickNatAddress(a.first, a.last, p.src, p.dst, t.persistent);
     p.sport = pickNatPort(t.range, p.sport);
+    if (t.randomFully) p.sportRandom = true;
     e.sourceNatted = true;
     return true;
   }
@@ -183,6 +184,8 @@ function applyNat(ruleset: CompiledRuleset, t: TargetSpec, p: Packet, e: EvalEnv
     if (address === null) return false;
     p.src = address;
     if (t.ports) p.sport = pickNatPort({ addresses: null, ports: t.ports }, p.sport);
+    // Without a random flag the kernel keeps a free port (every simulated connection has its own).
+    if (t.randomFully) p.sportRandom = true;
     e.sourceNatted = true;
     return true;
   }

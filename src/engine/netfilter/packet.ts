@@ -28,6 +28,12 @@ export interface Packet {
   ctstate: number;
   /** TCP flags of this packet. */
   tcpFlags: number;
+  /**
+   * True once a source NAT with a random port (`--random-fully`, `--random`, nft
+   * `fully-random`/`random`) rewrote it: the kernel then draws the port (nf_nat_core.c,
+   * NF_NAT_RANGE_PROTO_RANDOM_ALL), so `sport` is no longer a port anyone will see.
+   */
+  sportRandom: boolean;
 }
 
 /** A fresh first packet of a connection (state NEW, SYN for TCP, mark 0). */
@@ -43,5 +49,6 @@ export function newPacket(src: number, dst: number, sport: number, dport: number
     mark: 0,
     ctstate: 2,
     tcpFlags: proto === 6 ? TCP_SYN : 0,
+    sportRandom: false,
   };
 }

@@ -61,7 +61,9 @@ function natTarget(kind: 'DNAT' | 'SNAT', option: string, options: Record<string
       if (!range.ok) return range;
       const persistent = has(opts, '--persistent');
       if (kind === 'DNAT') return ok({ kind, range: range.value, persistent });
-      return ok({ kind, range: range.value, persistent, randomFully: has(opts, '--random-fully') });
+      // --random and --random-fully both make the kernel draw the port (PROTO_RANDOM_ALL).
+      const randomFully = has(opts, '--random-fully') || has(opts, '--random');
+      return ok({ kind, range: range.value, persistent, randomFully });
     },
   };
 }
@@ -143,7 +145,7 @@ export const TARGETS: Readonly<Record<string, TargetModule>> = {
         if (!last.ok) return last;
         ports = { first: first.value, last: last.value };
       }
-      return ok({ kind: 'MASQUERADE', ports, randomFully: has(opts, '--random-fully') });
+      return ok({ kind: 'MASQUERADE', ports, randomFully: has(opts, '--random-fully') || has(opts, '--random') });
     },
   },
   // Raw-table and tracing targets: they change nothing the walk observes.

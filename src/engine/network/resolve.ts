@@ -2,7 +2,7 @@
  * Turns a ConnectionSpec (names and dotted quads) into the numbers the walk uses, once per
  * simulation call, with a precise message for anything that does not resolve.
  */
-import { parseIPv4 } from '../netfilter/ip';
+import { formatIPv4, parseIPv4 } from '../netfilter/ip';
 import { IPPROTO } from '../netfilter/packet';
 import type { NetNode, NetPod, Topology } from './topology';
 import type { ConnectionSpec } from './types';
@@ -66,7 +66,7 @@ export function resolveConnection(topology: Topology, spec: ConnectionSpec): Res
     if (ip === null) throw new ConnectionError('from.ip', `"${from.ip}" is not an IPv4 address`);
     const via = from.via === undefined ? null : node(topology, from.via, 'from.via');
     if (topology.nodes.some((n) => n.addresses.isLocal(ip)))
-      throw new ConnectionError('from.ip', `${from.ip} belongs to a node; use a node source`);
+      throw new ConnectionError('from.ip', `${formatIPv4(ip)} belongs to a node; use a node source`);
     origin = { kind: 'client', ip, node: via, pod: null };
   } else if (from.kind === 'pod') {
     const matches = topology.nodes

@@ -103,8 +103,12 @@ export interface ConnectionResult {
   readonly hops: readonly string[];
   /** Whether a node rewrote the source (SNAT / MASQUERADE) on the way. */
   readonly masquerade: boolean;
-  /** The source address and port the destination saw. */
-  readonly sourceSeen: { readonly ip: string; readonly port: number } | null;
+  /**
+   * The source address and port the destination saw. The port is null when a source NAT drew
+   * it at random (kube-proxy's `MASQUERADE --random-fully`): the kernel picks any free port
+   * from 1024–65535 then, so no single number is what the destination sees.
+   */
+  readonly sourceSeen: { readonly ip: string; readonly port: number | null } | null;
   /** The answer's way back; null when the connection was not delivered or left the cluster. */
   readonly reply: ReplyResult | null;
   /** Every rule evaluated, when a trace was asked for. */

@@ -304,7 +304,7 @@ export function walkConnection(ctx: WalkContext, c: ResolvedConnection): Connect
     };
   }
   const verdict: Verdict = j.dnat ? 'DNAT' : j.explicitAccept ? 'ACCEPT' : 'NONE';
-  const sourceSeen = { ip: formatIPv4(end.packet.src), port: end.packet.sport };
+  const sourceSeen = { ip: formatIPv4(end.packet.src), port: end.packet.sportRandom ? null : end.packet.sport };
   const reply = end.destination.kind === 'external' ? null : walkReply(ctx, c, j, end.packet, end.pod, end.node);
   return {
     verdict,

@@ -42,6 +42,8 @@ export type Step =
       readonly nat: 'dnat' | 'snat' | 'masquerade';
       readonly addr: number | null;
       readonly port: number | null;
+      /** `random` / `fully-random`: the kernel draws the source port. */
+      readonly randomPort: boolean;
     }
   | { readonly kind: 'verdict'; readonly verdict: NftVerdict };
 

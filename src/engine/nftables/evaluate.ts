@@ -116,6 +116,7 @@ function runRule(
           }
           p.src = address;
           if (step.port !== null) p.sport = step.port;
+          if (step.randomPort) p.sportRandom = true;
           r.e.sourceNatted = true;
           actions.push(`${step.nat === 'snat' ? 'SNAT' : 'MASQUERADE'} to ${formatIPv4(p.src)}`);
         }

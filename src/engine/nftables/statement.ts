@@ -51,16 +51,28 @@ export function readStatement(c: RuleReader): boolean {
     const target = c.next();
     const m = /^(\d+\.\d+\.\d+\.\d+)(?::(\d+))?$/.exec(target);
     if (!m) throw new RuleError(`${w} to "${target}" is not modelled (only an address with an optional port)`);
+    let randomPort = false;
+    while (['random', 'fully-random', 'persistent', ','].includes(c.peek() ?? ''))
+      randomPort ||= ['random', 'fully-random'].includes(c.next());
     if (c.peek() !== undefined && !['comment', 'counter'].includes(c.peek() as string))
       throw new RuleError(`${w} option "${c.peek()}" is not modelled`);
-    c.steps.push({ kind: 'nat', nat: w, addr: parseIPv4(m[1] as string), port: m[2] ? Number(m[2]) : null });
+    const port = m[2] ? Number(m[2]) : null;
+    c.steps.push({
+      kind: 'nat',
+      nat: w,
+      addr: parseIPv4(m[1] as string),
+      port,
+      randomPort: w === 'snat' && randomPort,
+    });
     return true;
   }
   if (w === 'masquerade') {
     c.i++;
-    while (['random', 'fully-random', 'persistent', ','].includes(c.peek() ?? '')) c.i++;
+    let randomPort = false;
+    while (['random', 'fully-random', 'persistent', ','].includes(c.peek() ?? ''))
+      randomPort ||= ['random', 'fully-random'].includes(c.next());
     if (c.peek() === 'to') throw new RuleError('masquerade to :ports is not modelled');
-    c.steps.push({ kind: 'nat', nat: 'masquerade', addr: null, port: null });
+    c.steps.push({ kind: 'nat', nat: 'masquerade', addr: null, port: null, randomPort });
     return true;
   }
   if (w === 'reject') {

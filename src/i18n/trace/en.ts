@@ -151,6 +151,8 @@ export const traceEn = {
     decidedBy: 'Decided by',
     total: 'Probability of a drop: {drop}; of a reject: {reject}.',
     masqueraded: 'a node address toward {dst} *',
+    randomPortNote:
+      'The masquerading rule says `--random-fully` (nftables: `fully-random`), as kube-proxy writes it, so the kernel also gives each connection a random source port from 1024–65535. Without that flag it keeps the client’s port when no other connection holds it.',
     masqueradeNote:
       '* MASQUERADE gives the connection the address of the interface it leaves by. From pasted rules the page cannot know the node’s interfaces: toward another host that is the address on eth0 (often {ip}), but toward a pod on this node it is the node’s address on the pod network (the bridge, such as 10.244.2.1), which the rules do not name.',
   },

@@ -149,6 +149,8 @@ export const traceKo: TraceStrings = {
     decidedBy: '결정한 규칙',
     total: '드롭될 확률은 {drop}, 거부될 확률은 {reject}입니다.',
     masqueraded: '{dst} 쪽 노드 주소 *',
+    randomPortNote:
+      '마스커레이드 규칙에 kube-proxy가 쓰는 대로 `--random-fully`(nftables에서는 `fully-random`)가 있으므로, 커널은 연결마다 출발지 포트도 1024–65535 사이에서 무작위로 고릅니다. 이 플래그가 없으면 다른 연결이 쓰고 있지 않은 한 클라이언트의 포트를 그대로 둡니다.',
     masqueradeNote:
       '* MASQUERADE는 연결이 나가는 인터페이스의 주소를 씁니다. 붙여 넣은 규칙만으로는 노드의 인터페이스를 알 수 없습니다. 다른 호스트로 나가면 eth0의 주소(흔히 {ip})지만, 이 노드의 파드로 가면 파드 네트워크 쪽 노드 주소(10.244.2.1 같은 브리지 주소)이며, 규칙에는 이 주소가 나오지 않습니다.',
   },

@@ -111,6 +111,11 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
           {fill(s.masqueradeNote, { ip: (masqueraded.sourceSeen ?? '').replace(/:\d+$/, '') })}
         </p>
       )}
+      {exact.outcomes.some((x) => x.sourcePortRandom) && (
+        <p class="trace-help" data-testid="trace-random-port-note">
+          <Code text={s.randomPortNote} />
+        </p>
+      )}
     </section>
   );
 }

@@ -86,7 +86,10 @@ export interface OutcomeView {
   readonly verdict: 'DNAT' | 'ACCEPT' | 'DROP' | 'REJECT' | 'NONE' | 'UNKNOWN';
   readonly destination: DestinationView | null;
   readonly masquerade: boolean;
+  /** "ip:port", or the address alone when the port was drawn at random (sourcePortRandom). */
   readonly sourceSeen: string | null;
+  /** A source NAT with `--random-fully` (or `random`) let the kernel pick the source port. */
+  readonly sourcePortRandom: boolean;
   readonly decidedBy: RuleView | null;
   /** The engine's reason (English), when the kernel rather than a rule decided or the walk stopped. */
   readonly reason: string | null;

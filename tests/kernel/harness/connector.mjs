@@ -38,8 +38,9 @@ function once(index) {
     socket.on('data', (chunk) => (reply += chunk));
     socket.on('end', () => {
       try {
-        const { pod, peer } = JSON.parse(reply);
-        finish({ outcome: 'answered', pod, peer });
+        const { pod, peer, peerPort } = JSON.parse(reply);
+        // The port the pod saw beside the one this end bound: SNAT may have changed it.
+        finish({ outcome: 'answered', pod, peer, peerPort, localPort: options.localPort });
       } catch {
         finish({ outcome: 'error', error: `bad reply ${JSON.stringify(reply.slice(0, 80))}` });
       }

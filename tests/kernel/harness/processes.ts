@@ -66,7 +66,14 @@ export function startListener(
 
 /** How one probe connection ended; `local` is the source address when one was chosen. */
 export type ConnectionOutcome = { readonly local?: string } & (
-  | { readonly outcome: 'answered'; readonly pod: string; readonly peer: string }
+  | {
+      readonly outcome: 'answered';
+      readonly pod: string;
+      readonly peer: string;
+      /** The source port the pod saw, and the one the client bound (the connector sends both). */
+      readonly peerPort?: number;
+      readonly localPort?: number;
+    }
   | { readonly outcome: 'refused' | 'unreachable' | 'timeout' | 'reset' | 'error'; readonly error?: string }
 );
 

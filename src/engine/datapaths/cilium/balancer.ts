@@ -47,6 +47,12 @@ export interface CiliumTables {
   readonly maglev: Map<string, Int32Array>;
 }
 
+/**
+ * Cilium's NodePort SNAT ports (NODEPORT_PORT_MIN_NAT–MAX_NAT, bpf/lib/nat.h): a source port
+ * inside is kept (__snat_try_keep_port), any other is drawn at random.
+ */
+const CILIUM_NAT_PORTS = { first: 32768, last: 65535 } as const;
+
 const PROTO: Readonly<Record<number, Frontend['protocol']>> = { 6: 'TCP', 17: 'UDP', 132: 'SCTP' };
 
 /** The Maglev table of a frontend (built once, shared by clones). */
@@ -240,7 +246,13 @@ export class CiliumBalancer implements Balancer {
       'SNAT',
       { backendNode: b.endpoint.nodeName, address: node.lanIP === null ? '' : formatIPv4(node.lanIP) },
     );
-    return { kind: 'translate', ip: b.ip, port: b.port, snat: { kind: 'egress' }, dsr: false };
+    return {
+      kind: 'translate',
+      ip: b.ip,
+      port: b.port,
+      snat: { kind: 'egress', keepPorts: CILIUM_NAT_PORTS },
+      dsr: false,
+    };
   }
 
   /** No backend: from-netdev drops (DROP_NO_SERVICE); the socket-LB fails connect() with EHOSTUNREACH. */

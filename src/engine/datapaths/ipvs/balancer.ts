@@ -256,7 +256,8 @@ export class IpvsBalancer implements Balancer {
       kind: 'translate',
       ip: dest.ip,
       port: dest.port,
-      snat: hairpin || masq ? { kind: 'egress' } : { kind: 'none' },
+      // kube-proxy's KUBE-POSTROUTING MASQUERADE carries --random-fully: the kernel draws the port.
+      snat: hairpin || masq ? { kind: 'egress', keepPorts: null } : { kind: 'none' },
       dsr: false,
     };
   }

@@ -26,8 +26,12 @@ export type Ingress = 'lan' | 'pod' | 'local';
 /** How the source is rewritten after the translation (on the way out of the node). */
 export type SourceNat =
   | { readonly kind: 'none' }
-  /** MASQUERADE / Cilium's NodePort SNAT: the address of the interface the packet leaves by. */
-  | { readonly kind: 'egress' }
+  /**
+   * MASQUERADE / Cilium's NodePort SNAT: the address of the interface the packet leaves by.
+   * `keepPorts`: the source ports kept as they are; any other is drawn at random (null: every
+   * port is drawn, as kube-proxy's `MASQUERADE --random-fully` does).
+   */
+  | { readonly kind: 'egress'; readonly keepPorts: { readonly first: number; readonly last: number } | null }
   /** A fixed address (Cilium's hairpin loopback address 169.254.42.1). */
   | { readonly kind: 'fixed'; readonly ip: number };
 

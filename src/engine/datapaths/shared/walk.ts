@@ -36,6 +36,8 @@ interface Journey {
   readonly cts: CtEntry[];
   translated: boolean;
   masquerade: boolean;
+  /** A source NAT drew the source port at random (ConnectionResult.sourceSeen.port null). */
+  portRandom: boolean;
   originSrc: number;
   /** DSR: the service tuple the backend's node must answer from. */
   dsr: { readonly entry: NetNode; readonly ct: CtEntry } | null;
@@ -111,6 +113,11 @@ function forward(j: Journey, node: NetNode, p: Pkt, snat: SourceNat, ct: CtEntry
     if (src === null) return kernelDrop(`${node.name} has no address to masquerade to on ${route.iface}`);
     p.src = src;
     j.masquerade = true;
+    if (
+      snat.kind === 'egress' &&
+      !(snat.keepPorts && p.sport >= snat.keepPorts.first && p.sport <= snat.keepPorts.last)
+    )
+      j.portRandom = true;
   }
   if (ct) {
     ct.natSrc = p.src;
@@ -344,6 +351,7 @@ export function walkDatapath(w: DatapathWalk, c: ResolvedConnection): Connection
     cts: [],
     translated: false,
     masquerade: false,
+    portRandom: false,
     originSrc: c.origin.ip,
     dsr: null,
     socket: null,
@@ -372,7 +380,7 @@ export function walkDatapath(w: DatapathWalk, c: ResolvedConnection): Connection
     reason: null,
     hops: j.hops,
     masquerade: j.masquerade,
-    sourceSeen: { ip: formatIPv4(end.p.src), port: end.p.sport },
+    sourceSeen: { ip: formatIPv4(end.p.src), port: j.portRandom ? null : end.p.sport },
     reply,
     trace: w.trace,
     steps: w.steps,
