@@ -324,12 +324,16 @@ function actionOf(t: TargetSpec | null): number {
   }
 }
 
-/** Compiles the nat and filter tables of a ruleset for one node. */
+/**
+ * Compiles the tables a walk traverses: nat and filter always (kube-proxy's), raw and mangle
+ * when the dump has them (a real node's, where a DROP or MARK there changes the outcome).
+ */
 export function compileRuleset(ruleset: Ruleset, options: CompileOptions): CompiledRuleset {
   const flags: Flags = { stateful: false, readsSourcePort: false, nth: [] };
   const slots: SlotInfo[] = [];
   const tables = new Map<string, Map<string, CompiledChain>>();
-  for (const tableName of ['nat', 'filter']) {
+  const walked = ['nat', 'filter', ...['raw', 'mangle'].filter((t) => ruleset.tables.has(t))];
+  for (const tableName of walked) {
     const table = ruleset.tables.get(tableName);
     const chains = new Map<string, CompiledChain>();
     const names = new Set<string>([...(BUILTIN_CHAINS[tableName] ?? []), ...(table ? table.chains.keys() : [])]);

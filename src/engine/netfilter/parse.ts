@@ -301,14 +301,11 @@ function finishSection(section: Section, tables: Map<string, Table>, problems: P
     });
     chains.set(d.name, { name: d.name, policy: d.policy, counters: d.counters, line: d.line, rules: d.rules });
   }
-  if (
-    (section.name === 'raw' || section.name === 'mangle' || section.name === 'security') &&
-    [...chains.values()].some((c) => c.rules.length > 0)
-  ) {
+  if (section.name === 'security' && [...chains.values()].some((c) => c.rules.length > 0)) {
     report(
       section.line,
       `*${section.name}`,
-      `table ${section.name} is parsed but not walked (only nat and filter decide where a connection goes)`,
+      `table ${section.name} is parsed but not walked (it labels packets for SELinux and does not decide where a connection goes)`,
       'note',
     );
   }

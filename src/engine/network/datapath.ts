@@ -18,11 +18,35 @@ import { baseChainsAt, runBaseChain, type CompiledNftChain } from '../nftables';
 import type { NftState } from '../nftables/state';
 import type { NetNode } from './topology';
 
-const IPTABLES_PRIORITY: Readonly<Record<string, number>> = {
-  'nat PREROUTING': -100,
-  'nat OUTPUT': -100,
-  'nat POSTROUTING': 100,
-  'nat INPUT': 100,
+/**
+ * The iptables tables each of the walk's (table, HOOK) calls runs, in the kernel's priority
+ * order (raw -300, mangle -150, nat -100 before routing / +100 after it, filter 0): the walk
+ * names nat and filter, and raw and mangle ride along in the same stretch of the hook.
+ */
+const IPTABLES_STRETCH: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
+  'nat PREROUTING': [
+    ['raw', -300],
+    ['mangle', -150],
+    ['nat', -100],
+  ],
+  'nat OUTPUT': [
+    ['raw', -300],
+    ['mangle', -150],
+    ['nat', -100],
+  ],
+  'filter INPUT': [
+    ['mangle', -150],
+    ['filter', 0],
+  ],
+  'filter FORWARD': [
+    ['mangle', -150],
+    ['filter', 0],
+  ],
+  'nat POSTROUTING': [
+    ['mangle', -150],
+    ['nat', 100],
+  ],
+  'nat INPUT': [['nat', 100]],
 };
 
 function inStretch(table: string, hook: string, c: CompiledNftChain): boolean {
@@ -45,33 +69,43 @@ export function runHook(
   e: EvalEnv,
   nftState: NftState | undefined,
 ): number {
+  const stretch = (IPTABLES_STRETCH[`${table} ${hook}`] ?? [[table, 0]]).filter(([t]) =>
+    node.compiled.tables.get(t)?.has(hook),
+  );
   const nft = node.nft;
-  if (!nft) return traverse(node.compiled, table, hook, p, e);
+  if (!nft) {
+    for (const [t] of stretch) {
+      const v = traverse(node.compiled, t, hook, p, e);
+      if (v !== Verdict.ACCEPT) return v;
+    }
+    return Verdict.ACCEPT;
+  }
   const chains = baseChainsAt(nft.compiled, hook.toLowerCase()).filter((c) => inStretch(table, hook, c));
-  const hasIptables = node.ruleset.tables.size > 0 && (node.compiled.tables.get(table)?.has(hook) ?? false);
-  const ipPriority = IPTABLES_PRIORITY[`${table} ${hook}`] ?? 0;
   const run = { p, e, state: nftState ?? new Map(), addresses: node.addresses, slotBase: node.compiled.slots.length };
   const startDst = p.dst;
   const startDport = p.dport;
-  let iptablesDone = !hasIptables;
+  let next = 0;
   const natBound = (): boolean =>
     hook === 'PREROUTING' || hook === 'OUTPUT' ? p.dst !== startDst || p.dport !== startDport : e.sourceNatted;
-  e.hook = hook;
-  for (const c of chains) {
-    const priority = c.base?.priority ?? 0;
-    if (!iptablesDone && ipPriority <= priority) {
-      iptablesDone = true;
-      const v = traverse(node.compiled, table, hook, p, e);
+  // iptables tables up to `priority` first (iptables-nft's chains sit at the same priorities).
+  const iptablesUpTo = (priority: number): number => {
+    for (; next < stretch.length && (stretch[next] as readonly [string, number])[1] <= priority; next++) {
+      const v = traverse(node.compiled, (stretch[next] as readonly [string, number])[0], hook, p, e);
       if (v !== Verdict.ACCEPT) return v;
     }
+    return Verdict.ACCEPT;
+  };
+  e.hook = hook;
+  for (const c of chains) {
+    const before = iptablesUpTo(c.base?.priority ?? 0);
+    if (before !== Verdict.ACCEPT) return before;
     // nf_nat_inet_fn: once the connection has its NAT binding, later nat chains do not run.
     if (c.base?.type === 'nat' && natBound()) continue;
     e.hook = hook;
     const v = runBaseChain(nft.compiled, c, run);
     if (v !== Verdict.ACCEPT) return v;
   }
-  if (!iptablesDone) return traverse(node.compiled, table, hook, p, e);
-  return Verdict.ACCEPT;
+  return iptablesUpTo(Infinity);
 }
 
 /** A node's counter slots: its iptables rules, then its nft rules and base-chain policies. */

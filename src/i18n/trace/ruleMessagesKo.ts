@@ -34,8 +34,8 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   'unsupported command "{0}"': '지원하지 않는 명령 “{0}”입니다',
   'jump loop: {0}': '점프가 순환합니다: {0}',
   'jump loop: {0} → {1}': '점프가 순환합니다: {0} → {1}',
-  'table {0} is parsed but not walked (only nat and filter decide where a connection goes)':
-    '`{0}` 테이블은 읽기만 하고 추적에는 쓰지 않습니다(연결이 갈 곳은 `nat`과 `filter`가 정합니다)',
+  'table {0} is parsed but not walked (it labels packets for SELinux and does not decide where a connection goes)':
+    '`{0}` 테이블은 읽기만 하고 추적에는 쓰지 않습니다(SELinux 레이블을 붙일 뿐, 연결이 갈 곳을 정하지 않습니다)',
   'table {0} appears twice; the later one is used': '`{0}` 테이블이 두 번 나옵니다. 뒤의 것을 씁니다',
   'unterminated quoted string': '따옴표로 연 문자열이 닫히지 않았습니다',
   '{0} jumps to itself': '`{0}`이(가) 자기 자신으로 점프합니다',

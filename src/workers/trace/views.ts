@@ -31,7 +31,11 @@ export function outcomeView(r: ConnectionResult, lineOf: LineOf): OutcomeView {
     verdict: r.verdict,
     destination: d ? { kind: d.kind, ip: d.ip, port: d.port } : null,
     masquerade: r.masquerade,
-    sourceSeen: r.sourceSeen ? (r.sourceSeen.port === null ? r.sourceSeen.ip : `${r.sourceSeen.ip}:${r.sourceSeen.port}`) : null,
+    sourceSeen: r.sourceSeen
+      ? r.sourceSeen.port === null
+        ? r.sourceSeen.ip
+        : `${r.sourceSeen.ip}:${r.sourceSeen.port}`
+      : null,
     sourcePortRandom: r.sourceSeen !== null && r.sourceSeen.port === null,
     decidedBy: r.decidedBy ? ruleView(r.decidedBy, lineOf) : null,
     reason: r.reason,

@@ -185,13 +185,16 @@ describe('parseIptablesSave', () => {
     ]);
   });
 
-  it('notes that raw and mangle tables are parsed but not walked', () => {
-    const r = parseIptablesSave(dump('raw', ['-A PREROUTING -j NOTRACK']));
+  it('walks raw and mangle without a note; notes that the security table is parsed but not walked', () => {
+    expect(parseIptablesSave(dump('raw', ['-A PREROUTING -j NOTRACK'])).problems).toEqual([]);
+    expect(parseIptablesSave(dump('mangle', ['-A PREROUTING -j MARK --set-xmark 0x1/0x1'])).problems).toEqual([]);
+    const r = parseIptablesSave(dump('security', ['-A INPUT -j ACCEPT']));
     expect(r.problems).toEqual([
       {
         line: 1,
-        text: '*raw',
-        message: 'table raw is parsed but not walked (only nat and filter decide where a connection goes)',
+        text: '*security',
+        message:
+          'table security is parsed but not walked (it labels packets for SELinux and does not decide where a connection goes)',
         level: 'note',
       },
     ]);

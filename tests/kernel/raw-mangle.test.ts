@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generateIptablesSave } from '../../src/engine/rules';
+import { BOUNCE_NODE_PORT, bounceCluster } from '../../src/engine/scenarios/bounce';
+import { createSimulation, type Simulation } from '../../src/engine/simulate';
+import { KernelCluster } from './harness/kernelCluster';
+import { expectAgreement, LIFT_ICMP_LIMITS, runCase } from './harness/scenario';
+import { describeKernel } from './harness/suite';
+
+// A real node's dump has more than kube-proxy's nat and filter: other agents write raw and
+// mangle rules, and the kernel runs them first (raw at -300, mangle at -150, before the DNAT at
+// -100). Two rules added to the bounce cluster's dumps, walked by the engine from the same text:
+// - node-2 raw PREROUTING drops the client's packets to the NodePort before kube-proxy sees them;
+// - node-1 mangle PREROUTING sets kube-proxy's masquerade bit (0x4000) on pod-1's packets, so
+//   kube-proxy's own KUBE-POSTROUTING masquerades pod → Service traffic it would leave alone.
+
+const cluster = bounceCluster();
+const extra: Readonly<Record<string, string>> = {
+  'node-2': `*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -s 192.168.10.100/32 -p tcp -m tcp --dport ${BOUNCE_NODE_PORT} -j DROP\nCOMMIT\n`,
+  'node-1':
+    '*mangle\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n-A PREROUTING -s 10.244.1.2/32 -j MARK --set-xmark 0x4000/0x4000\nCOMMIT\n',
+};
+const rules = (node: string) => `${extra[node] ?? ''}${generateIptablesSave(cluster, node)}`;
+
+describeKernel('raw and mangle rules beside kube-proxy’s', () => {
+  let kernel: KernelCluster | undefined;
+  let simulation: Simulation;
+  beforeAll(async () => {
+    simulation = createSimulation(cluster, {
+      rules: Object.fromEntries(cluster.nodes.map((n) => [n.name, rules(n.name)])),
+    });
+    kernel = await KernelCluster.start(cluster, { rulesFor: rules, mode: 'iptables', nodeSysctls: LIFT_ICMP_LIMITS });
+  });
+  afterAll(async () => {
+    if (kernel) expect(await kernel.close(), 'namespaces or processes left behind').toEqual([]);
+  });
+
+  it('a raw PREROUTING DROP on node-2 stops the client before kube-proxy’s DNAT', async () => {
+    const exact = simulation.exact(
+      { from: { kind: 'client' }, to: { ip: '192.168.10.12', port: BOUNCE_NODE_PORT } },
+      { trace: false },
+    );
+    expect(exact.map((o) => [o.result.verdict, o.result.decidedBy?.table])).toEqual([['DROP', 'raw']]);
+    const result = await runCase(kernel!, simulation, {
+      from: { kind: 'client' },
+      host: '192.168.10.12',
+      port: BOUNCE_NODE_PORT,
+      count: 40,
+      timeoutMs: 1_500,
+    });
+    expectAgreement(result);
+  });
+
+  it('a mangle mark on node-1 makes kube-proxy masquerade pod-1 → Service: pod-2 sees node-1, not pod-1', async () => {
+    const result = await runCase(kernel!, simulation, {
+      from: { kind: 'pod', name: 'pod-1' },
+      host: '10.96.120.15',
+      port: 80,
+      count: 400,
+    });
+    expectAgreement(result);
+    // Without the mark pod-2 would see 10.244.1.2 (tests/kernel/bounce-cluster.test.ts).
+    expect([...(result.probe.seenSources.get('pod-2')?.keys() ?? [])]).toEqual(['192.168.10.11']);
+  });
+});
