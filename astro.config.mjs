@@ -43,6 +43,56 @@ function rehypeFocusableCode() {
   return walk;
 }
 
+/**
+ * Drops Vite's preload helper from the client chunks. With `modulePreload: false` Vite still
+ * wraps every dynamic import in it (`h(() => import('./x.js'), [])`), for the CSS a lazy chunk
+ * might bring; that helper and its wrappers cost the lesson ~0.7 kB gz on view. No lazy chunk
+ * here brings CSS, so every list is empty (Vite writes a non-empty one as `__vite__mapDeps`)
+ * and the wrapper only calls its function: this unwraps the calls after Vite has filled the
+ * lists in, and shrinks the helper to that call where one remains (Astro's Preact client).
+ * With any non-empty list in the bundle it changes nothing.
+ * @returns {import('vite').Plugin}
+ */
+function dropEmptyPreloads() {
+  return {
+    name: 'bounce:drop-empty-preloads',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const helper = Object.values(bundle).find(
+          (c) => c.type === 'chunk' && /(^|\/)preload-helper\.[\w-]+\.js$/.test(c.fileName),
+        );
+        if (!helper || helper.type !== 'chunk') return;
+        const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' && c !== helper ? [c] : []));
+        if (chunks.some((c) => c.code.includes('__vite__mapDeps'))) return;
+        const file = helper.fileName.slice(helper.fileName.lastIndexOf('/') + 1).replace(/[.$]/g, '\\$&');
+        const named = new RegExp(`import\\{_(?: as ([\\w$]+))?\\}from"\\./${file}";`);
+        const bare = new RegExp(`import"\\./${file}";`);
+        let stillUsed = false;
+        for (const chunk of chunks) {
+          const match = named.exec(chunk.code);
+          if (!match) continue;
+          const name = (match[1] ?? '_').replace(/\$/g, '\\$');
+          const call = new RegExp(`(?<![\\w$.])${name}\\(\\(\\)=>(import\\("[^"]+"\\)),\\[\\]\\)`, 'g');
+          chunk.code = chunk.code.replace(call, '$1');
+          if (new RegExp(`(?<![\\w$.])${name}\\(`).test(chunk.code)) stillUsed = true;
+          else chunk.code = chunk.code.replace(named, '');
+        }
+        if (stillUsed) {
+          helper.code = 'const _=(f)=>f();export{_};\n';
+          return;
+        }
+        for (const chunk of chunks) {
+          chunk.code = chunk.code.replace(bare, '');
+          chunk.imports = chunk.imports.filter((f) => f !== helper.fileName);
+        }
+        delete bundle[helper.fileName];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   site: address.site,
   output: 'static',
@@ -78,6 +128,7 @@ export default defineConfig({
   // the engine's files and Vite's preload helper (≈ 1 kB gz on view, before any run), to save
   // one round trip when the engine loads on the first run — from the same static host.
   vite: {
+    plugins: [dropEmptyPreloads()],
     build: {
       modulePreload: false,
       // The engine's modules do nothing when imported (only declarations: the engine is pure),
