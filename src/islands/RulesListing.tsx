@@ -1,13 +1,14 @@
 /**
  * The rules listing, loaded with the engine (there is nothing to list before it). First what
  * fired: the chains the sample connection walked on this node, in order, each rule it checked
- * with its step number and pkts counter. Then, one click away, the node's full nat table: one
+ * with its step number and pkts counter. Then, one click away, the node's full dump: one
  * line per rule, coloured by token, one tab stop with arrow keys, and the note of the line
- * under the pointer or focus. Long rules wrap between options, never inside one.
+ * under the pointer or focus. Long rules wrap between options, never inside one. A dump with
+ * no numbered rules (nft, ipvsadm, cilium-dbg text) has no walk to show, so it is listed open.
  */
 import { useRef, useState } from 'preact/hooks';
 import type { NodeCounters } from '../stores/model';
-import type { ConnectionStory, RulesLine } from '../stores/lab/types';
+import type { RulesLine, TraceRow } from '../stores/lab/types';
 import type { LiveStrings } from '../i18n/live/index';
 import { fill } from './fill';
 import { count } from './numbers';
@@ -18,7 +19,10 @@ interface Props {
   readonly lines: readonly RulesLine[];
   readonly node: string;
   readonly counters: NodeCounters | null;
-  readonly story: ConnectionStory | null;
+  /** The sample connection's rows, whose nat rules on `node` are highlighted. */
+  readonly rows: readonly TraceRow[] | null;
+  /** The title of the full listing ("The full nat table of node-2 …"). */
+  readonly dump: string;
   readonly strings: LiveStrings['rules'];
   readonly locale: string;
 }
@@ -26,6 +30,8 @@ interface Props {
 type RulesKey = keyof LiveStrings['rules'];
 
 function explanation(line: RulesLine, strings: LiveStrings['rules']): string {
+  // Lines of other tables and formats come without a note; only an unknown rule says so.
+  if (!line.explain && line.kind !== 'rule') return '';
   const key = (line.explain?.key ?? 'ruleOther') as RulesKey;
   return fill(strings[key] ?? strings.ruleOther, line.explain?.values ?? {});
 }
@@ -147,10 +153,11 @@ function Fired({
   );
 }
 
-export function RulesListing({ lines, node, counters, story, strings, locale }: Props) {
+export function RulesListing({ lines, node, counters, rows, dump, strings, locale }: Props) {
   const [active, setActive] = useState(0);
   const list = useRef<HTMLOListElement>(null);
-  const walked = walkedOn(story, node);
+  const walked = walkedOn(rows && { rows }, node);
+  const numbered = lines.some((l) => l.rule !== undefined);
   const current = lines[Math.min(active, lines.length - 1)];
   const onKey = (event: KeyboardEvent, i: number) => {
     const to = target(event.key, i, lines.length - 1);
@@ -160,47 +167,45 @@ export function RulesListing({ lines, node, counters, story, strings, locale }: 
     setActive(next);
     list.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
   };
-  return (
+  const listing = (
     <>
-      <h5 class="live-rules__sub">{fill(strings.fired, { node })}</h5>
-      <Fired lines={lines} walked={walked} counters={counters} strings={strings} locale={locale} node={node} />
-      <details class="live-rules__dump" data-testid="rules-dump">
-        <summary data-testid="rules-dump-toggle">{fill(strings.fullDump, { node })}</summary>
-        <ol class="live-rules__lines" ref={list} aria-labelledby="live-rules-heading" data-testid="rules-lines">
-          {lines.map((line, i) => {
-            const key = line.rule ? `${line.chain} ${line.rule}` : '';
-            const step = key ? walked.steps.get(key) : undefined;
-            const entered = line.kind === 'chain' && line.chain !== undefined && walked.chains.has(line.chain);
-            const missed = key !== '' && walked.missed.has(key);
-            const pkts = line.counter !== undefined && counters ? counters[line.counter] : undefined;
-            const classes = [
-              'live-rule',
-              step || entered ? 'is-walked' : '',
-              missed ? 'is-missed' : '',
-              i === active ? 'is-active' : '',
-            ];
-            return (
-              <li
-                key={i}
-                class={classes.filter(Boolean).join(' ')}
-                data-index={i}
-                data-step={step}
-                data-pkts={pkts}
-                tabIndex={i === active ? 0 : -1}
-                onFocus={() => setActive(i)}
-                onMouseEnter={() => setActive(i)}
-                onClick={() => setActive(i)}
-                onKeyDown={(e) => onKey(e, i)}
-              >
-                <RuleCells line={line} pkts={pkts} step={step} locale={locale} />
-                <span class="sr-only">
-                  {step ? ` (${fill(strings.walked, { n: step })})` : missed ? ` (${strings.missed})` : ''}{' '}
-                  {explanation(line, strings)}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
+      <ol class="live-rules__lines" ref={list} aria-labelledby="live-rules-heading" data-testid="rules-lines">
+        {lines.map((line, i) => {
+          const key = line.rule ? `${line.chain} ${line.rule}` : '';
+          const step = key ? walked.steps.get(key) : undefined;
+          const entered = line.kind === 'chain' && line.chain !== undefined && walked.chains.has(line.chain);
+          const missed = key !== '' && walked.missed.has(key);
+          const pkts = line.counter !== undefined && counters ? counters[line.counter] : undefined;
+          const classes = [
+            'live-rule',
+            step || entered ? 'is-walked' : '',
+            missed ? 'is-missed' : '',
+            i === active ? 'is-active' : '',
+          ];
+          return (
+            <li
+              key={i}
+              class={classes.filter(Boolean).join(' ')}
+              data-index={i}
+              data-step={step}
+              data-pkts={pkts}
+              tabIndex={i === active ? 0 : -1}
+              onFocus={() => setActive(i)}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => setActive(i)}
+              onKeyDown={(e) => onKey(e, i)}
+            >
+              <RuleCells line={line} pkts={pkts} step={step} locale={locale} />
+              <span class="sr-only">
+                {step ? ` (${fill(strings.walked, { n: step })})` : missed ? ` (${strings.missed})` : ''}{' '}
+                {explanation(line, strings)}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {/* Plain text has no notes: the line under the pointer would only be repeated. */}
+      {numbered && (
         <p class="live-rules__explain" aria-hidden="true" data-testid="rules-explain">
           {current && (
             <>
@@ -208,6 +213,17 @@ export function RulesListing({ lines, node, counters, story, strings, locale }: 
             </>
           )}
         </p>
+      )}
+    </>
+  );
+  if (!numbered) return listing;
+  return (
+    <>
+      <h5 class="live-rules__sub">{fill(strings.fired, { node })}</h5>
+      <Fired lines={lines} walked={walked} counters={counters} strings={strings} locale={locale} node={node} />
+      <details class="live-rules__dump" data-testid="rules-dump">
+        <summary data-testid="rules-dump-toggle">{dump}</summary>
+        {listing}
       </details>
     </>
   );

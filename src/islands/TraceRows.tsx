@@ -1,11 +1,12 @@
 /**
- * The rows of the trace: as table rows on wider screens (rules as cells, events as one
- * sentence across the row) and as one card per step on phones (node; hook / table / chain;
- * the rule as a code line that scrolls on its own; matched?; result). Words never break
- * inside: rule text wraps only between its space-separated tokens.
+ * The rows of the trace: as table rows on wider screens (rules as cells, events and hops as
+ * one sentence across the row) and as one card per step on phones (node; hook / table /
+ * chain; the rule as a code line that scrolls on its own; matched?; result). Words never
+ * break inside: rule text wraps only between its space-separated tokens.
  */
+import type { ComponentChildren } from 'preact';
 import { Text } from './Text';
-import type { TraceRow } from '../stores/lab/types';
+import type { HopRow, TraceRow } from '../stores/lab/types';
 import type { LiveStrings } from '../i18n/live/index';
 import { fill } from './fill';
 
@@ -13,6 +14,8 @@ interface Props {
   readonly rows: readonly TraceRow[];
   readonly strings: LiveStrings['trace'];
   readonly path: LiveStrings['path'];
+  /** Says what happened at a hop (the playground's rows; the lesson has none). */
+  readonly hop?: ((row: HopRow) => ComponentChildren) | undefined;
 }
 
 type RuleRow = Extract<TraceRow, { kind: 'rule' }>;
@@ -57,16 +60,32 @@ function Matched({ row, strings }: { readonly row: RuleRow; readonly strings: Li
   );
 }
 
-export function TraceRows({ rows, strings, path }: Props) {
+export function TraceRows({ rows, strings, path, hop }: Props) {
   return (
     <>
       {rows.map((row, i) => (
-        <tr key={i} class={row.kind === 'event' ? 'live-trace__event' : row.matched ? 'live-trace__matched' : ''}>
+        <tr
+          key={i}
+          class={
+            row.kind === 'event'
+              ? 'live-trace__event'
+              : row.kind === 'hop'
+                ? 'live-trace__hop'
+                : row.matched
+                  ? 'live-trace__matched'
+                  : ''
+          }
+        >
           <td>{i + 1}</td>
           {row.kind === 'event' ? (
             <td colSpan={5}>
               <Text>{fill(path[row.say.key], row.say.values)}</Text>
             </td>
+          ) : row.kind === 'hop' ? (
+            <>
+              <td class="live-nowrap">{row.node}</td>
+              <td colSpan={4}>{hop?.(row)}</td>
+            </>
           ) : (
             <>
               <td class="live-nowrap">{row.node}</td>
@@ -97,13 +116,17 @@ export function TraceRows({ rows, strings, path }: Props) {
 }
 
 /** The same rows as cards, one per step, for phones. */
-export function TraceCards({ rows, strings, path }: Props) {
+export function TraceCards({ rows, strings, path, hop }: Props) {
   return (
     <>
       {rows.map((row, i) =>
         row.kind === 'event' ? (
           <li key={i} class="live-card live-card--event">
             <span class="live-card__step">{i + 1}</span> <Text>{fill(path[row.say.key], row.say.values)}</Text>
+          </li>
+        ) : row.kind === 'hop' ? (
+          <li key={i} class="live-card live-card--hop">
+            <span class="live-card__step">{i + 1}</span> <span class="live-nowrap">{row.node}</span> · {hop?.(row)}
           </li>
         ) : (
           <li key={i} class={`live-card${row.matched ? ' live-card--matched' : ''}`}>

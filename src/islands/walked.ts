@@ -2,7 +2,7 @@
  * Which nat rules of a node the sample connection walked, in order: the step number of
  * every rule that matched, the rules it checked without a match, and the chains it entered.
  */
-import type { ConnectionStory } from '../stores/lab/types';
+import type { TraceRow } from '../stores/lab/types';
 
 /** Steps by "CHAIN rule" key; chains entered; rules checked but not matched. */
 export interface Walked {
@@ -11,8 +11,8 @@ export interface Walked {
   readonly missed: ReadonlySet<string>;
 }
 
-/** The sample connection's walk through `node`'s nat table. */
-export function walkedOn(story: ConnectionStory | null, node: string): Walked {
+/** The sample connection's walk (its trace rows: the lesson's story, the playground's journey) through `node`'s nat table. */
+export function walkedOn(story: { readonly rows: readonly TraceRow[] } | null, node: string): Walked {
   const steps = new Map<string, number>();
   const chains = new Set<string>();
   const missed = new Set<string>();

@@ -7,7 +7,10 @@
 import { createDatapathSimulation, type Datapath } from '../engine/simulate';
 import type { NodePortMode } from '../engine/datapaths/cilium/index';
 import type { ConnectionResult, Simulation, Step } from '../engine/simulate';
+import { dumpLines } from '../stores/lab/dumpLines';
+import type { RulesLine, TraceRow } from '../stores/lab/types';
 import { connectionOf, datapathOptions, toCluster } from './cluster';
+import { journeyRows } from './journey';
 import { DROPPED, podNameOf, type PlaygroundScenario } from './scenario';
 
 export { DROPPED } from './scenario';
@@ -57,6 +60,8 @@ export interface SampleReport {
   readonly verdict: string;
   readonly hops: readonly string[];
   readonly steps: readonly Step[];
+  /** Hops and the rules met between them, as the shared trace view draws them. */
+  readonly rows: readonly TraceRow[];
   readonly decidedBy: string | null;
   readonly reason: string | null;
 }
@@ -147,13 +152,15 @@ export function compareScenario(s: PlaygroundScenario, count: number): Compariso
   }));
 }
 
-/** The rules (iptables-save) or tables (ipvsadm, cilium-dbg) of `node` in the scenario's datapath. */
+/** The rules (iptables-save, nft) or tables (ipvsadm, cilium-dbg) of `node` in the scenario's datapath, line by line. */
 export function rulesOf(
   s: PlaygroundScenario,
   node: string,
-): { ok: true; text: string } | { ok: false; message: string } {
+): { ok: true; text: string; lines: readonly RulesLine[] } | { ok: false; message: string } {
   try {
-    return { ok: true, text: simulationFor(s, s.datapath.mode, s.datapath.ciliumNodePort).rules(node) };
+    const text = simulationFor(s, s.datapath.mode, s.datapath.ciliumNodePort).rules(node);
+    const pods = new Map(toCluster(s).pods.map((p) => [p.ip, p.name]));
+    return { ok: true, text, lines: dumpLines(text, pods) };
   } catch (error) {
     return { ok: false, message: messageOf(error) };
   }
@@ -175,6 +182,7 @@ export function sampleOf(s: PlaygroundScenario, sample: number): SampleReport | 
       verdict: r.verdict,
       hops: r.hops,
       steps: r.steps ?? [],
+      rows: journeyRows(r.steps ?? [], r.trace ?? []),
       decidedBy: r.decidedBy
         ? `${r.decidedBy.node} ${r.decidedBy.table} ${r.decidedBy.chain} #${r.decidedBy.rule}`
         : null,

@@ -134,7 +134,7 @@ test('the Korean playground after a run, on every datapath, with a dropped conne
   for (const mode of ['ipvs', 'cilium']) {
     await page.getByTestId(`pg-datapath-${mode}`).check();
     await expect(page.getByTestId('playground')).toHaveAttribute('data-ready', 'yes', { timeout: 60_000 });
-    await page.getByTestId('pg-trace-another').click();
+    await page.getByTestId('trace-another').click();
     await page.waitForLoadState('networkidle');
     problems.push(...(await problemsOn(page, `/ko/playground/ (${mode})`)));
   }

@@ -36,8 +36,8 @@ for (const { locale, path } of playgroundPages) {
       expect(counts['dropped']).toBe(0);
       await expect(page.getByTestId('chart')).toBeVisible();
       await expect(page.getByTestId('pg-diagram').locator('[data-pod]')).toHaveCount(2);
-      await expect(page.getByTestId('pg-rules-text')).toContainText('-A KUBE-SVC-');
-      await expect(page.getByTestId('pg-trace-table').locator('tbody tr').first()).toBeVisible();
+      await expect(page.getByTestId('rules-lines')).toContainText('-A KUBE-SVC-');
+      await expect(page.getByTestId('trace-table').locator('tbody tr').first()).toBeVisible();
       expect(await axeViolations(page, tags)).toEqual([]);
     });
 
@@ -142,21 +142,21 @@ for (const { locale, path } of playgroundPages) {
     }) => {
       await openPlayground(page, path);
       await page.getByTestId('pg-datapath-ipvs').check();
-      await expect(page.getByTestId('pg-rules')).toHaveAttribute('data-mode', 'ipvs');
+      await expect(page.getByTestId('rules-view')).toHaveAttribute('data-mode', 'ipvs');
       await expect(page.getByTestId('pg-ipvs-deprecated')).toContainText('1.35');
-      await expect(page.getByTestId('pg-rules-text')).toContainText('TCP');
+      await expect(page.getByTestId('rules-lines')).toContainText('TCP');
       await expect.poll(async () => runCounts(page)).toEqual({ 'pod-1': 500, 'pod-2': 500, dropped: 0 });
       // Source hashing: one client address, so one real server takes every connection.
       await page.getByTestId('pg-scheduler').selectOption('sh');
       await expect.poll(async () => Math.max(...Object.values(await runCounts(page)))).toBe(1000);
       await page.getByTestId('pg-datapath-cilium').check();
-      await expect(page.getByTestId('pg-rules-text')).toContainText('cilium-dbg service list');
+      await expect(page.getByTestId('rules-lines')).toContainText('cilium-dbg service list');
       await page.getByTestId('pg-cilium-lb').selectOption('maglev');
-      await expect(page.getByTestId('pg-rules-text')).toContainText('Maglev');
+      await expect(page.getByTestId('rules-lines')).toContainText('Maglev');
       await page.getByTestId('pg-cilium-mode').selectOption('dsr');
       await expect(page.getByTestId('pg-outcomes').locator('tr[data-outcome="pod-1"]')).toContainText('192.168.10.100');
-      await page.getByTestId('pg-rules-node').selectOption('0');
-      await expect(page.getByTestId('pg-rules-text')).toContainText('192.168.10.11:');
+      await page.getByTestId('rules-node').selectOption('node-1');
+      await expect(page.getByTestId('rules-lines')).toContainText('192.168.10.11:');
       const nft = page.getByTestId('pg-datapath-nftables');
       if (await nft.isDisabled())
         await expect(nft.locator('xpath=..')).toContainText(
@@ -164,10 +164,10 @@ for (const { locale, path } of playgroundPages) {
         );
       else {
         await nft.check();
-        await expect(page.getByTestId('pg-rules-text')).toContainText('table ip kube-proxy');
+        await expect(page.getByTestId('rules-lines')).toContainText('table ip kube-proxy');
       }
-      await page.getByTestId('pg-trace-another').click();
-      await expect(page.getByTestId('pg-trace-summary')).toContainText('40001');
+      await page.getByTestId('trace-another').click();
+      await expect(page.getByTestId('trace-summary')).toContainText('40001');
       expect(await axeViolations(page, tags)).toEqual([]);
     });
 
@@ -197,14 +197,14 @@ for (const { locale, path } of playgroundPages) {
         .toBe(true);
       const counts = await runCounts(page);
       const code = await shareCode(page);
-      const trace = await page.getByTestId('pg-trace-summary').textContent();
+      const trace = await page.getByTestId('trace-summary').textContent();
       const other = await context.newPage();
       await openPlayground(other, path, `#s=${code}`);
       expect(await runCounts(other)).toEqual(counts);
       await expect(other.getByTestId('pg-node-count')).toHaveText('4');
       await expect(other.getByTestId('pg-seed')).toHaveValue('12345');
       await expect(other.getByTestId('pg-datapath-cilium')).toBeChecked();
-      await expect(other.getByTestId('pg-trace-summary')).toHaveText(trace ?? '');
+      await expect(other.getByTestId('trace-summary')).toHaveText(trace ?? '');
     });
 
     test('a number being typed survives a re-render before it is committed', async ({ page }) => {

@@ -121,6 +121,7 @@ export const playgroundEn = {
       'The virtual and real servers kube-proxy creates (`ipvsadm -Ln`), with the ipsets and the few iptables rules IPVS mode keeps.',
     leadCilium:
       'Cilium’s service and backend maps on the selected node (`cilium-dbg service list`, `cilium-dbg bpf lb list`).',
+    dump: 'Everything on {node}, as the datapath prints it',
     node: 'Node',
     loading: 'Generating…',
     copy: 'Copy',
@@ -135,10 +136,6 @@ export const playgroundEn = {
     caption: 'The journey of connection {n}',
     step: '#',
     node: 'Node',
-    direction: 'Direction',
-    event: 'Event',
-    packet: 'Packet',
-    detail: 'Detail',
     original: 'request',
     reply: 'answer',
     loading: 'Tracing…',

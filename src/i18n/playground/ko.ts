@@ -120,6 +120,7 @@ export const playgroundKo: PlaygroundStrings = {
       'kube-proxy가 만드는 가상 서버와 실제 서버(`ipvsadm -Ln`), 그리고 IPVS 모드가 유지하는 ipset과 소수의 iptables 규칙입니다.',
     leadCilium:
       '선택한 노드의 Cilium 서비스 맵과 백엔드 맵입니다(`cilium-dbg service list`, `cilium-dbg bpf lb list`).',
+    dump: '{node}의 규칙과 테이블 전체(데이터패스가 출력하는 그대로)',
     node: '노드',
     loading: '생성하는 중…',
     copy: '복사',
@@ -134,10 +135,6 @@ export const playgroundKo: PlaygroundStrings = {
     caption: '연결 {n}의 경로',
     step: '#',
     node: '노드',
-    direction: '방향',
-    event: '이벤트',
-    packet: '패킷',
-    detail: '설명',
     original: '요청',
     reply: '응답',
     loading: '추적하는 중…',

@@ -6,6 +6,7 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect } from 'preact/hooks';
+import type { LiveStrings } from '../../i18n/live/index';
 import type { PlaygroundStrings } from '../../i18n/playground/index';
 import { DEFAULT_SCENARIO } from '../../playground/scenario';
 import {
@@ -23,17 +24,19 @@ import { CompareSection } from './CompareSection';
 import { Diagram } from './Diagram';
 import { Editor } from './Editor';
 import { linkText, problemText } from './problemText';
-import { RulesPanel } from './RulesPanel';
+import { PgRulesView } from './PgRulesView';
+import { PgTraceView } from './PgTraceView';
 import { RunPanel } from './RunPanel';
 import { SharePanel } from './SharePanel';
-import { TracePanel } from './TracePanel';
 
 interface Props {
   readonly strings: PlaygroundStrings;
+  /** The lesson's rules and trace strings: the playground shows the same rules and trace views. */
+  readonly live: Pick<LiveStrings, 'rules' | 'trace' | 'path'>;
   readonly locale: 'en' | 'ko';
 }
 
-export default function Playground({ strings, locale }: Props) {
+export default function Playground({ strings, live, locale }: Props) {
   const scenario = useClientStore($pgScenario, DEFAULT_SCENARIO);
   const notice = useClientStore($pgNotice, null);
   const run = useStore($pgRun);
@@ -83,8 +86,16 @@ export default function Playground({ strings, locale }: Props) {
         </div>
       </div>
       <CompareSection scenario={scenario} strings={strings} locale={locale} />
-      <RulesPanel scenario={scenario} node={rulesNode} rules={rules} strings={strings} />
-      <TracePanel story={story} strings={strings} />
+      <PgRulesView
+        scenario={scenario}
+        node={rulesNode}
+        rules={rules}
+        rows={story.state === 'ready' && 'rows' in story.value ? story.value.rows : null}
+        strings={strings}
+        live={live.rules}
+        locale={locale}
+      />
+      <PgTraceView story={story} strings={strings} live={live} />
       <SharePanel scenario={scenario} strings={strings} locale={locale} />
     </div>
   );

@@ -7,13 +7,13 @@ import type { NodeCounters, Outcome, Scenario, Tally } from '../model';
 
 /** One token of a rule line, for syntax colouring. */
 export interface RuleToken {
-  readonly kind: 'table' | 'chain' | 'policy' | 'flag' | 'value' | 'comment' | 'target' | 'keyword' | 'space';
+  readonly kind: 'table' | 'chain' | 'policy' | 'flag' | 'value' | 'comment' | 'target' | 'keyword' | 'space' | 'text';
   readonly text: string;
 }
 
-/** One line of `iptables-save -t nat` output. */
+/** One line of `iptables-save -t nat` output, or ("text") of a dump in another format (nft, ipvsadm, cilium-dbg). */
 export interface RulesLine {
-  readonly kind: 'table' | 'chain' | 'rule' | 'commit';
+  readonly kind: 'table' | 'chain' | 'rule' | 'commit' | 'text';
   readonly text: string;
   readonly tokens: readonly RuleToken[];
   /** The chain declared (":CHAIN") or appended to ("-A CHAIN"). */
@@ -44,7 +44,24 @@ export interface Narration {
   readonly values: Readonly<Record<string, string>>;
 }
 
-/** One row of the trace table: a rule the packet met, or an event told as a sentence. */
+/** What happened to the packet at one hop, as the engine records it (the playground's trace). */
+export interface HopRow {
+  readonly kind: 'hop';
+  readonly node: string;
+  readonly direction: 'original' | 'reply';
+  readonly event: 'arrive' | 'send' | 'route' | 'deliver' | 'drop' | 'leave';
+  /** Incoming interface for arrive, outgoing for route and send. */
+  readonly iface: string;
+  readonly src: string;
+  readonly dst: string;
+  /** The engine's detail: the next node, the pod, the reason of a drop. */
+  readonly detail: string;
+}
+
+/**
+ * One row of the trace table: a rule the packet met, an event told as a sentence (the lesson),
+ * or a hop of the packet, request or answer (the playground).
+ */
 export type TraceRow =
   | {
       readonly kind: 'rule';
@@ -59,7 +76,8 @@ export type TraceRow =
       /** What the rule did when it matched ("jump KUBE-SVC-…", "DNAT to …"); "" otherwise. */
       readonly action: string;
     }
-  | { readonly kind: 'event'; readonly node: string; readonly say: Narration };
+  | { readonly kind: 'event'; readonly node: string; readonly say: Narration }
+  | HopRow;
 
 /** One connection followed from the client to where it ended. */
 export interface ConnectionStory {
