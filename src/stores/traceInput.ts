@@ -93,12 +93,13 @@ export function guessAgain(): void {
 
 /**
  * Replaces the dump; `loaded` (paste, file, restore) also pre-fills from it once the worker
- * has read it; `detached` when the text does not live in the text area.
+ * has read it; `detached` when the text does not live in the text area; `file` when it was
+ * read from one (the worker then reads the file rather than receiving a copy of the text).
  */
-export function setDumpText(text: string, loaded: boolean, detached = false): void {
+export function setDumpText(text: string, loaded: boolean, detached = false, file?: Blob): void {
   $dumpText.set(text);
   $dumpDetached.set(detached);
-  inspectText(text, loaded ? (info) => $dumpText.get() === text && applyGuess(info.guess, false) : undefined);
+  inspectText(text, loaded ? (info) => $dumpText.get() === text && applyGuess(info.guess, false) : undefined, file);
 }
 
 /** The LOCAL field's addresses as typed (separated by blanks or commas). */

@@ -7,6 +7,7 @@
 import { atom } from 'nanostores';
 import type { DumpInfo } from '../workers/trace/inspect';
 import type { WorkerRequest, WorkerResponse } from '../workers/trace/protocol';
+import { yieldToBrowser } from './yieldToBrowser';
 
 /** The inspected text and its facts. */
 export interface Inspected {
@@ -38,8 +39,27 @@ export function configureInspectWorker(factory: () => InspectWorker): void {
   makeWorker = factory;
 }
 
-/** Inspects `text`; `then` runs with the facts once they arrive (unless a newer text came first). */
-export function inspectText(text: string, then?: (info: DumpInfo) => void): void {
+/**
+ * Characters per message when large text goes to the worker in parts: copying one part takes a
+ * few milliseconds, where a 40 MB text in one message holds the page for 25 ms or more.
+ */
+export const PART_CHARS = 4 * 1024 * 1024;
+
+/** Sends `text` in parts, one per task, stopping once a newer text replaced it. */
+async function sendParts(w: InspectWorker, id: number, text: string): Promise<void> {
+  for (let at = 0; at < text.length; at += PART_CHARS) {
+    if (id !== current) return;
+    const last = at + PART_CHARS >= text.length;
+    w.postMessage({ type: 'inspect-part', id, text: text.slice(at, at + PART_CHARS), last });
+    if (!last) await yieldToBrowser();
+  }
+}
+
+/**
+ * Inspects `text`; `then` runs with the facts once they arrive (unless a newer text came
+ * first). `file`, when the text was read from it, goes to the worker instead of the text.
+ */
+export function inspectText(text: string, then?: (info: DumpInfo) => void, file?: Blob): void {
   const id = ++current;
   $dumpInfo.set(null);
   if (text === '') return;
@@ -63,5 +83,7 @@ export function inspectText(text: string, then?: (info: DumpInfo) => void): void
     $dumpInfo.set({ text, info: message.info });
     then?.(message.info);
   };
-  w.postMessage({ type: 'inspect', id, text });
+  if (file) w.postMessage({ type: 'inspect-file', id, file });
+  else if (text.length <= PART_CHARS) w.postMessage({ type: 'inspect', id, text });
+  else void sendParts(w, id, text);
 }

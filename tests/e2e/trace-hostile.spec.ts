@@ -5,6 +5,8 @@
  * chain names and comments stay text. Budgets, not timings of a unit: a loaded machine can
  * make this fail, so run it alone (E2E_PORT=… npx playwright test tests/e2e/trace-hostile.spec.ts).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -14,20 +16,26 @@ async function open(page: Page): Promise<void> {
   await page.goto('/en/trace/');
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   await page.evaluate(() => {
-    const w = window as unknown as { longest: number };
+    const w = window as unknown as { longest: number; since: number };
     w.longest = 0;
+    w.since = 0;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      for (const e of list.getEntries()) if (e.startTime >= w.since) w.longest = Math.max(w.longest, e.duration);
     }).observe({ type: 'longtask' });
   });
 }
 
 /**
- * Forgets the tasks so far: Playwright hands a file to the page by decoding it on the page's
- * main thread (setInputFiles), which is the test's own cost, not the page's.
+ * Forgets the tasks so far: loading the page, and Playwright handing a file buffer to the page
+ * by decoding it on the page's main thread (setInputFiles), are not the page's cost.
  */
 async function restart(page: Page): Promise<void> {
-  await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
+  // By start time: the observer may yet hear of a task that ran before this one.
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number; since: number };
+    w.longest = 0;
+    w.since = performance.now();
+  });
 }
 
 async function longest(page: Page): Promise<number> {
@@ -36,6 +44,7 @@ async function longest(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { longest: number }).longest);
 }
 
+/** A 1,000,000-line iptables-save dump (~40 MB). Self-contained: the paste test runs it in the page. */
 function millionLines(): string {
   const l = [
     '*filter',
@@ -51,33 +60,60 @@ function millionLines(): string {
   return `${l.join('\n')}\n`;
 }
 
-test.describe('benchmark', () => {
-  // Decided before any fixture runs, so a skipped benchmark loads nothing (the fixture fails a
-  // test that loaded nothing).
-  test.skip(
-    !process.env['TRACE_MILLION'],
-    'opt-in benchmark: set TRACE_MILLION=1 to run it (over its 200 ms budget today)',
-  );
+/** The loaded dump is announced, kept out of the text area, and its view holds every line. */
+async function shownDetached(page: Page): Promise<void> {
+  await expect(page.getByTestId('trace-loaded')).toContainText('1,000,000 lines', { timeout: 120_000 });
+  await expect(page.getByTestId('trace-text')).toBeHidden();
+  await expect(page.getByTestId('trace-text')).toHaveValue('');
+  await page.getByTestId('trace-loaded-show').click();
+  await expect(page.getByTestId('trace-dump')).toHaveAttribute('data-lines', '1000000');
+  // Windowed: a screenful of rows in the DOM, not a million.
+  expect(await page.locator('.trace-dump__row').count()).toBeLessThan(200);
+}
 
-  test('a 1,000,000-line dump loads without a main-thread task over 200 ms, outside the text area', async ({
+test.describe('benchmark', () => {
+  // Measured on this project's 2-core machine (load ~2): longest main-thread task 52–74 ms for
+  // the file and under 50 ms for the paste (before: 86–277 ms and 54 ms, 1,381 ms at load 28):
+  // the file goes to the worker as a Blob and is read here a chunk per task, a large paste
+  // goes to the worker in parts. Each test takes about 10 s.
+  // In order, in one worker: two 40 MB loads side by side would each measure the other.
+  test.describe.configure({ mode: 'default' });
+
+  test('a 1,000,000-line file loads without a main-thread task over 200 ms, outside the text area', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    // Handed over by path, so the browser reads the file itself: a buffer would be decoded on
+    // the page's main thread by Playwright, which is the test's cost, not the page's.
+    const file = testInfo.outputPath('million.rules');
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, millionLines());
+    await open(page);
+    await restart(page);
+    await page.getByTestId('trace-file').setInputFiles(file);
+    await shownDetached(page);
+    const ms = await longest(page);
+    console.log(`1,000,000-line file: longest main-thread task ${Math.round(ms)} ms`);
+    expect(ms).toBeLessThan(BUDGET_MS);
+  });
+
+  test('a 1,000,000-line paste loads without a main-thread task over 200 ms, outside the text area', async ({
     page,
   }) => {
-    // Known gap (issue 17): measured 1,381 ms on a machine at load 28 (before: minutes); the
-    // remaining task is most likely posting the 40 MB string to the worker. Not yet within budget.
-    // It is a benchmark (a 40 MB input, minutes of CPU on a busy machine), so like the 100k-line
-    // trace benchmark it runs on request; it still fails today, which the note on issue 17 says.
-    test.setTimeout(300_000);
+    test.setTimeout(120_000);
     await open(page);
-    await page
-      .getByTestId('trace-file')
-      .setInputFiles({ name: 'million.rules', mimeType: 'text/plain', buffer: Buffer.from(millionLines()) });
+    // Built in the page beforehand (the test's cost); the paste event alone is the page's.
+    await page.evaluate(
+      `window.pasted = new DataTransfer(); window.pasted.setData('text/plain', (${millionLines})());`,
+    );
     await restart(page);
-    await expect(page.getByTestId('trace-loaded')).toContainText('1,000,000 lines', { timeout: 120_000 });
-    await expect(page.getByTestId('trace-text')).toBeHidden();
-    await page.getByTestId('trace-loaded-show').click();
-    await expect(page.getByTestId('trace-dump')).toHaveAttribute('data-lines', '1000000');
+    await page.getByTestId('trace-text').evaluate((area) => {
+      const clipboardData = (window as unknown as { pasted: DataTransfer }).pasted;
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    });
+    await shownDetached(page);
     const ms = await longest(page);
-    console.log(`1,000,000-line dump: longest main-thread task ${Math.round(ms)} ms`);
+    console.log(`1,000,000-line paste: longest main-thread task ${Math.round(ms)} ms`);
     expect(ms).toBeLessThan(BUDGET_MS);
   });
 });

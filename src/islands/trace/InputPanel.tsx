@@ -18,6 +18,7 @@ import { $remember, $rememberFailed, setRemember } from '../../stores/traceMemor
 import type { FieldError } from '../../stores/traceValidate';
 import { escapeText } from '../../text/inert';
 import { formatSize, MAX_INPUT_BYTES, MAX_INPUT_TEXT } from '../../text/limits';
+import { readText } from '../../stores/readText';
 import { Code } from './Code';
 import { DumpView } from './DumpView';
 import { fill } from '../fill';
@@ -77,8 +78,8 @@ export function InputPanel({ strings, errors, locale, examples, error, dumpStrin
       return;
     }
     try {
-      const loaded = await file.text();
-      setDumpText(loaded, true, loaded.length > DETACH_CHARS);
+      const loaded = await readText(file);
+      setDumpText(loaded, true, loaded.length > DETACH_CHARS, file);
       setNote(fill(strings.fileRead, { name: name(file) }));
     } catch {
       setNote(fill(strings.fileFailed, { name: name(file) }));

@@ -63,14 +63,19 @@ export function lineStarts(text: string): Uint32Array {
   return out.slice(0, n);
 }
 
+const NO_GUESS: DumpGuess = { localIPs: ['127.0.0.1'], target: null };
+
+/** The facts of rules `bytes` long, beyond MAX_INPUT_BYTES: only their size (nothing was read). */
+export function tooBigInfo(bytes: number): DumpInfo {
+  return { format: 'unknown', lines: 0, bytes, tooBig: true, lineStarts: new Uint32Array(0), guess: NO_GUESS };
+}
+
 /** The facts of `text` (see DumpInfo). */
 export function inspectDump(text: string): DumpInfo {
   const bytes = utf8Length(text, MAX_INPUT_BYTES);
-  const empty = { localIPs: ['127.0.0.1'], target: null };
-  if (bytes > MAX_INPUT_BYTES)
-    return { format: 'unknown', lines: 0, bytes, tooBig: true, lineStarts: new Uint32Array(0), guess: empty };
+  if (bytes > MAX_INPUT_BYTES) return tooBigInfo(bytes);
   const starts = lineStarts(text);
   const format = detectFormat(text);
-  const guess = format === 'empty' || format === 'iptables-list' ? empty : guessFromDump(text);
+  const guess = format === 'empty' || format === 'iptables-list' ? NO_GUESS : guessFromDump(text);
   return { format, lines: starts.length, bytes, tooBig: false, lineStarts: starts, guess };
 }

@@ -42,10 +42,17 @@ export interface TraceProgress {
   readonly rate?: number;
 }
 
-/** Page → worker: trace a request, or inspect pasted text (format, lines, guess). */
+/**
+ * Page → worker: trace a request, or inspect rules (format, lines, guess). Large rules never
+ * cross in one message, whose copy would hold the page for tens of milliseconds: a loaded file
+ * goes as the File itself (a Blob crosses by reference and is read here), a large paste in
+ * parts of a few MB, the last one marked.
+ */
 export type WorkerRequest =
   | { readonly type: 'trace'; readonly id: number; readonly request: TraceRequest }
-  | { readonly type: 'inspect'; readonly id: number; readonly text: string };
+  | { readonly type: 'inspect'; readonly id: number; readonly text: string }
+  | { readonly type: 'inspect-part'; readonly id: number; readonly text: string; readonly last: boolean }
+  | { readonly type: 'inspect-file'; readonly id: number; readonly file: Blob };
 
 /** Worker → page. */
 export type WorkerResponse =
