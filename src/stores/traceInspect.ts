@@ -40,18 +40,25 @@ export function configureInspectWorker(factory: () => InspectWorker): void {
 }
 
 /**
- * Characters per message when large text goes to the worker in parts: copying one part takes a
- * few milliseconds, where a 40 MB text in one message holds the page for 25 ms or more.
+ * Characters per message when large text goes to the worker in parts: copying one part takes
+ * about a millisecond, where a 40 MB text in one message holds the page for 25 ms or more.
  */
-export const PART_CHARS = 4 * 1024 * 1024;
+export const PART_CHARS = 1024 * 1024;
 
-/** Sends `text` in parts, one per task, stopping once a newer text replaced it. */
+/**
+ * Sends `text` in parts, each in a task of its own (the first too: the paste that brought the
+ * text has work enough), stopping once a newer text replaced it.
+ */
 async function sendParts(w: InspectWorker, id: number, text: string): Promise<void> {
   for (let at = 0; at < text.length; at += PART_CHARS) {
+    await yieldToBrowser();
     if (id !== current) return;
-    const last = at + PART_CHARS >= text.length;
-    w.postMessage({ type: 'inspect-part', id, text: text.slice(at, at + PART_CHARS), last });
-    if (!last) await yieldToBrowser();
+    w.postMessage({
+      type: 'inspect-part',
+      id,
+      text: text.slice(at, at + PART_CHARS),
+      last: at + PART_CHARS >= text.length,
+    });
   }
 }
 

@@ -3,7 +3,7 @@
  * to slow the format guess are read in the worker, kept out of the text area, and no
  * main-thread task takes longer than 200 ms (measured with a long-task observer). Hostile
  * chain names and comments stay text. Budgets, not timings of a unit: a loaded machine can
- * make this fail, so run it alone (E2E_PORT=… npx playwright test tests/e2e/trace-hostile.spec.ts).
+ * make this fail; to measure, run it alone (E2E_PORT=… npx playwright test tests/e2e/trace-hostile.spec.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -72,10 +72,13 @@ async function shownDetached(page: Page): Promise<void> {
 }
 
 test.describe('benchmark', () => {
-  // Measured on this project's 2-core machine (load ~2): longest main-thread task 52–74 ms for
-  // the file and under 50 ms for the paste (before: 86–277 ms and 54 ms, 1,381 ms at load 28):
-  // the file goes to the worker as a Blob and is read here a chunk per task, a large paste
-  // goes to the worker in parts. Each test takes about 10 s.
+  // Issue 17. Longest main-thread task on this project's 2-core machine at load ~2, file /
+  // paste: 0–74 ms / 0–77 ms, mostly none over 50 ms (the "show" click's render is the
+  // largest); with Chromium's CPU throttled 4× 150–360 ms / 150–210 ms. Before the file went
+  // to the worker as a Blob (read here a chunk per task) and a large paste in 1 M-character
+  // parts: 62–277 ms / 51–82 ms, 4×: 410–650 ms / 365–815 ms, and 1,381 ms at load 28. What
+  // is left grows with the text: joining the file's chunks into one string (~30 ms) and a GC.
+  // Each test takes 4–6 s, so they run by default.
   // In order, in one worker: two 40 MB loads side by side would each measure the other.
   test.describe.configure({ mode: 'default' });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../../src/stores/readText';
+import { yieldToBrowser } from '../../../src/stores/yieldToBrowser';
 import {
   $dumpInfo,
   configureInspectWorker,
@@ -57,6 +58,7 @@ describe('inspecting large rules without one large message', () => {
   it('stops sending the parts of a text a newer one replaced', async () => {
     const made = setup();
     inspectText('x'.repeat(3 * PART_CHARS));
+    await yieldToBrowser();
     inspectText('*nat\nCOMMIT\n');
     await settle();
     // The busy worker was stopped after its first part; the new text went whole to a fresh one.
