@@ -44,6 +44,8 @@ export const REQUIREMENTS = /** @type {readonly Requirement[]} */ ([
   // kube-proxy's rules match on nfacct counters, which must exist before iptables-restore
   // accepts them (docs/kernel.md); only the nfacct tool creates them from user space.
   { suite: 'kernel', program: 'nfacct', label: 'nfacct', pkg: 'nfacct' },
+  // The ping cases send real ICMP echo requests (tests/kernel/ping.test.ts).
+  { suite: 'kernel', program: 'ping', label: 'ping', pkg: 'iputils-ping' },
   { suite: 'kernel', program: 'sysctl', label: 'sysctl', pkg: 'procps' },
 ]);
 

@@ -3,8 +3,8 @@
  * options go together is unit-tested. Errors are one sentence naming the option.
  */
 
-/** Protocols a connection can use. */
-export type CliProtocol = 'tcp' | 'udp' | 'sctp';
+/** Protocols a connection can use; icmp sends one echo request (a ping) and takes no port. */
+export type CliProtocol = 'tcp' | 'udp' | 'sctp' | 'icmp';
 
 /** Spelling of --rules-out. */
 export type CliStyle = 'kube-proxy' | 'kernel';
@@ -140,7 +140,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (localIPs.length === 0)
       throw new CliUsageError('--rules needs at least one --local-ip (the addresses that count as LOCAL on that node)');
     const dst = one('--dst');
-    if (dst === undefined) throw new CliUsageError('--rules needs --dst IP:PORT');
+    if (dst === undefined)
+      throw new CliUsageError(`--rules needs --dst ${common.protocol === 'icmp' ? 'IP' : 'IP:PORT'}`);
     const src = one('--src');
     const fromNode = flags.has('--from-node') ? { fromNode: true as const } : {};
     return { mode: 'rules', rules, localIPs, dst, ...fromNode, ...(src === undefined ? {} : { src }), ...common };
@@ -177,8 +178,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 function readCommon(one: (name: string) => string | undefined, flags: ReadonlySet<string>): CommonOptions {
   const proto = one('--proto') ?? 'tcp';
-  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp')
-    throw new CliUsageError(`--proto must be tcp, udp or sctp, not "${proto}"`);
+  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp' && proto !== 'icmp')
+    throw new CliUsageError(`--proto must be tcp, udp, sctp or icmp, not "${proto}"`);
   const countText = one('--count');
   let count: number | undefined;
   if (countText !== undefined) {
@@ -229,8 +230,10 @@ Trace a connection through the iptables rules kube-proxy writes, on a simulated 
                         connection on the node
     --from-node         the connection starts on that node (a process on it: nat and
                         filter OUTPUT, then POSTROUTING), from --src or the first --local-ip
-    --dst IP:PORT       where it connects
-  --proto tcp|udp|sctp  protocol (default tcp)
+    --dst IP:PORT       where it connects (--proto icmp: IP alone)
+  --proto P             tcp (default), udp, sctp, or icmp: one echo request (a ping). A
+                        ping has no port, so --to and --dst name an address alone (IP,
+                        node/NAME, svc/NAME, lb/NAME, pod/NAME); a port there is refused
   --count N             also sample N connections (at most 100000000); on a terminal a
                         run longer than a second shows its progress on stderr, and Ctrl-C
                         stops it with the counts so far (exit status 130)

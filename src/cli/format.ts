@@ -1,4 +1,4 @@
-import type { ConnectionResult, ConnectionSpec, RunSummary, TraceEntry } from '../engine/simulate';
+import type { ConnectionResult, ConnectionSpec, EchoResult, RunSummary, TraceEntry } from '../engine/simulate';
 import { escapeText } from '../text/inert';
 
 /** How a connection was described on the command line, for the heading. */
@@ -35,9 +35,18 @@ export function describeResult(r: ConnectionResult): string {
       `by ${r.decidedBy.node} ${r.decidedBy.table}/${r.decidedBy.chain} #${r.decidedBy.rule}: ${r.decidedBy.text}`,
     );
   if (r.reason !== null) parts.push(`(${r.reason})`);
-  if (r.reply !== null && !r.reply.delivered)
+  if (r.reply !== null && !r.reply.delivered && r.echo === undefined)
     parts.push(`answer lost${r.reply.failure === null ? '' : `: ${r.reply.failure}`}`);
+  if (r.echo !== undefined) parts.push(`ping: ${describeEcho(r.echo)}`);
   return parts.join('  ');
+}
+
+/** What the ping got back, in ping's terms. */
+export function describeEcho(echo: EchoResult): string {
+  if (echo.kind === 'reply') return `echo reply from ${echo.from} (${echo.responder} answers)`;
+  if (echo.kind === 'none') return `no answer (${echo.why})`;
+  const failed = echo.sendFails ? '; sendmsg() fails with EPERM on the sender too' : '';
+  return `${echo.name} (ICMP type 3 code ${echo.code}) from ${echo.from}, sent by ${echo.node}${failed}`;
 }
 
 /** A trace as `iptables -j TRACE` would show it: node, table:chain:rule, rule text, result. */
@@ -62,7 +71,11 @@ export function formatReport(
 ): string {
   const lines: string[] = [];
   const entry = heading.entry === undefined ? '' : `, entering ${heading.entry}`;
-  lines.push(`${heading.from} → ${heading.to} (${spec.to.ip}:${spec.to.port}/${spec.protocol ?? 'tcp'}${entry})`);
+  const target =
+    spec.to.port === undefined
+      ? `${spec.to.ip}, icmp echo request`
+      : `${spec.to.ip}:${spec.to.port}/${spec.protocol ?? 'tcp'}`;
+  lines.push(`${heading.from} → ${heading.to} (${target}${entry})`);
   if (outcomes !== null) {
     lines.push('');
     lines.push('Outcomes (every random branch, exact):');

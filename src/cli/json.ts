@@ -3,7 +3,7 @@
  * strings and flags a script can compare, and with --count the sampled run's totals. A CLI
  * shape, so it lives with the CLI; the engine hands over its results as they are.
  */
-import type { ExactOutcome, RuleRef, RunSummary, TraceEntry, Verdict } from '../engine/simulate';
+import type { EchoResult, ExactOutcome, RuleRef, RunSummary, TraceEntry, Verdict } from '../engine/simulate';
 
 /** One outcome as the CLI prints it. */
 export interface CliOutcome {
@@ -20,6 +20,8 @@ export interface CliOutcome {
   readonly reason: string | null;
   readonly answered: boolean | null;
   readonly trace: readonly TraceEntry[];
+  /** --proto icmp only: what the ping got back (the engine's EchoResult). */
+  readonly echo?: EchoResult;
 }
 
 /** The `--json` object. */
@@ -50,6 +52,7 @@ export function toCliJson(outcomes: readonly ExactOutcome[], sampled?: RunSummar
       reason: r.reason,
       answered: r.reply ? r.reply.delivered : null,
       trace: r.trace ?? [],
+      ...(r.echo === undefined ? {} : { echo: r.echo }),
     })),
   };
   if (!sampled) return json;

@@ -11,7 +11,7 @@ import { toCliJson } from './json';
 import { driveRun } from './progress';
 import { InputRefused } from './readInput';
 import { parseSource, rulesSource } from './source';
-import { parseIPPort, resolveTarget } from './targets';
+import { parseIPPort, resolvePingTarget, resolveTarget } from './targets';
 
 /** What the tracer needs from the outside world (injected so tests run without a process). */
 export interface CliIO {
@@ -114,11 +114,16 @@ function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<nu
     );
     return 0;
   }
-  const target = resolveTarget(cluster, options.to ?? '');
+  const target: { readonly ip: string; readonly port?: number; readonly node?: string } =
+    options.protocol === 'icmp'
+      ? resolvePingTarget(cluster, options.to ?? '')
+      : resolveTarget(cluster, options.to ?? '');
   const parsed = parseSource(options.from);
   const entry = options.node ?? target.node;
   const from: Source = parsed.kind === 'client' && entry !== undefined ? { ...parsed, via: entry } : parsed;
-  const spec: ConnectionSpec = { from, to: { ip: target.ip, port: target.port }, protocol: options.protocol };
+  // A ping names an address alone: its spec has no port (the engine refuses one).
+  const to: ConnectionSpec['to'] = target.port === undefined ? { ip: target.ip } : { ip: target.ip, port: target.port };
+  const spec: ConnectionSpec = { from, to, protocol: options.protocol };
   const heading: Heading = {
     from: options.from,
     to: options.to ?? '',
@@ -129,7 +134,7 @@ function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<nu
 
 function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
   const text = readInput(io, options.rules);
-  const dst = parseIPPort(options.dst);
+  const dst = options.protocol === 'icmp' ? pingDestination(options.dst) : parseIPPort(options.dst);
   if (dst === undefined) throw new CliUsageError(`--dst: "${options.dst}" is not IP:PORT`);
   if (options.src !== undefined && parseIPPort(`${options.src}:1`) === undefined)
     throw new CliUsageError(`--src: "${options.src}" is not an IPv4 address`);
@@ -156,6 +161,17 @@ function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
     for (const p of problems) io.stderr(`trace: ${oneLine(`${file}:${p.line}: ${p.message}: ${p.text}`, 2000)}\n`);
   };
   return report(simulation, spec, { from: said, to: options.dst }, options, io, warn);
+}
+
+/** --dst of a ping: an address alone; a port is refused (an echo request has none). */
+function pingDestination(text: string): { ip: string } {
+  const withPort = parseIPPort(text);
+  if (withPort !== undefined)
+    throw new CliUsageError(
+      `--dst: a ping (--proto icmp) has no port; write "${withPort.ip}" without ":${withPort.port}"`,
+    );
+  if (parseIPPort(`${text}:1`) === undefined) throw new CliUsageError(`--dst: "${text}" is not an IPv4 address`);
+  return { ip: text };
 }
 
 async function report(

@@ -120,3 +120,35 @@ export function resolveTarget(cluster: Cluster, text: string): ResolvedTarget {
       );
   }
 }
+
+/**
+ * Resolves a --to value for a ping (--proto icmp), which has no port: IP, node/NAME,
+ * svc/[NS/]NAME, lb/[NS/]NAME or pod/[NS/]NAME. Any port is refused, naming what to write.
+ */
+export function resolvePingTarget(cluster: Cluster, text: string): { readonly ip: string; readonly node?: string } {
+  const slash = text.indexOf('/');
+  const colon = slash < 0 ? text.lastIndexOf(':') : text.indexOf(':', slash);
+  if (colon >= 0)
+    throw new CliUsageError(
+      `--to: a ping (--proto icmp) has no port; write "${text.slice(0, colon)}" without "${text.slice(colon)}"`,
+    );
+  if (slash < 0) {
+    if (parseIPv4(text, 'reject') === null)
+      throw new CliUsageError(`--to: "${text}" is not an IPv4 address, node/NAME, svc/NAME, lb/NAME or pod/NAME`);
+    return { ip: text };
+  }
+  const kind = text.slice(0, slash);
+  const ref = text.slice(slash + 1);
+  if (kind === 'node') {
+    const node = cluster.nodes.find((n) => n.name === ref);
+    if (node === undefined)
+      throw new CliUsageError(`--to: no node "${ref}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`);
+    return { ip: node.internalIP, node: node.name };
+  }
+  // The other shorthands need a port only to pick a Service port; give them a harmless one.
+  const service = kind === 'svc' || kind === 'lb' ? findService(cluster, ref) : undefined;
+  const first = service?.ports[0];
+  const port = first === undefined ? '' : `:${first.name || first.port}`;
+  const resolved = resolveTarget(cluster, kind === 'pod' ? `${text}:1` : `${text}${port}`);
+  return { ip: resolved.ip };
+}

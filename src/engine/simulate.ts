@@ -32,6 +32,8 @@ export type {
   ConnectionResult,
   ConnectionSpec,
   Destination,
+  EchoResult,
+  FlowProtocol,
   ReplyResult,
   RuleRef,
   Source,
@@ -53,6 +55,7 @@ export { EXPERIENCES, experienceOf, type Experience } from './run/experience';
 export type { TraceEntry } from './netfilter/trace';
 export type { Problem } from './netfilter/model';
 export { ConnectionError } from './network/resolve';
+export { rejectType } from './network/echo';
 export {
   WorkLimitError,
   describeLimit,

@@ -4,8 +4,8 @@
  * reuses one object per connection so evaluation allocates nothing.
  */
 
-/** IP protocol numbers of the transports a Service can use. */
-export const IPPROTO = { tcp: 6, udp: 17, sctp: 132 } as const;
+/** IP protocol numbers of the transports a Service can use, and of ICMP (ping). */
+export const IPPROTO = { tcp: 6, udp: 17, sctp: 132, icmp: 1 } as const;
 
 /** TCP flag bits; a connection's first packet carries SYN only. */
 export const TCP_SYN = 2;
@@ -17,7 +17,7 @@ export interface Packet {
   dst: number;
   sport: number;
   dport: number;
-  /** IP protocol number (6 tcp, 17 udp, 132 sctp). */
+  /** IP protocol number (6 tcp, 17 udp, 132 sctp, 1 icmp). */
   proto: number;
   /** Incoming interface ("" at OUTPUT), outgoing interface ("" at PREROUTING/INPUT). */
   inIface: string;

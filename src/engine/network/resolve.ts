@@ -21,7 +21,9 @@ export interface Origin {
 export interface ResolvedConnection {
   readonly origin: Origin;
   readonly dst: number;
+  /** 0 for an icmp echo request. */
   readonly dport: number;
+  /** The source port, or an icmp echo request's identifier. */
   readonly sport: number;
   readonly proto: number;
 }
@@ -56,8 +58,13 @@ export function resolveConnection(topology: Topology, spec: ConnectionSpec): Res
   if (dst === null) throw new ConnectionError('to.ip', `"${spec.to.ip}" is not an IPv4 address`);
   const protocol = spec.protocol ?? 'tcp';
   const proto = IPPROTO[protocol];
-  if (proto === undefined) throw new ConnectionError('protocol', `"${String(protocol)}" is not tcp, udp or sctp`);
-  const dport = port(spec.to.port, 'to.port');
+  if (proto === undefined) throw new ConnectionError('protocol', `"${String(protocol)}" is not tcp, udp, sctp or icmp`);
+  // An echo request has no port: conntrack keys it on its identifier (sourcePort here) instead.
+  if (protocol === 'icmp' && spec.to.port !== undefined)
+    throw new ConnectionError('to.port', `an icmp echo request has no port; leave out ${spec.to.port}`);
+  if (protocol !== 'icmp' && spec.to.port === undefined)
+    throw new ConnectionError('to.port', `a ${protocol} connection needs a port`);
+  const dport = protocol === 'icmp' ? 0 : port(spec.to.port ?? 0, 'to.port');
   const sport = port(spec.sourcePort ?? 40000, 'sourcePort');
   const from = spec.from;
   let origin: Origin;

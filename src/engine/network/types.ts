@@ -17,15 +17,43 @@ export type Source =
 /** Transport protocols a Service can use. */
 export type Transport = 'tcp' | 'udp' | 'sctp';
 
+/** What a walked flow carries: a Service's transports, or an ICMP echo request (a ping). */
+export type FlowProtocol = Transport | 'icmp';
+
 /** One connection to walk. */
 export interface ConnectionSpec {
   readonly from: Source;
-  readonly to: { readonly ip: string; readonly port: number };
-  /** Default tcp. */
-  readonly protocol?: Transport;
-  /** The client's source port (default 40000); runs give every connection its own. */
+  /** `port` is required for tcp, udp and sctp; an icmp echo request has none and must leave it out. */
+  readonly to: { readonly ip: string; readonly port?: number };
+  /** Default tcp; icmp sends one echo request (ping). */
+  readonly protocol?: FlowProtocol;
+  /** The client's source port (default 40000); for icmp, the echo identifier conntrack keys on. */
   readonly sourcePort?: number;
 }
+
+/**
+ * What a ping (icmp flow) gets back, as `ping` would print it:
+ *   reply        an echo reply from `from` (the address pinged), answered by `responder`
+ *                ("node node-1", "pod default/pod-1");
+ *   unreachable  an ICMP destination-unreachable error (type 3, `code`: 3 port, 13 admin
+ *                prohibited, …) that `node` sent from address `from`, because of a REJECT;
+ *   none         nothing comes back (`why` says what happened to the request or its answer).
+ * `sendFails`: a node pinging from itself was rejected in its own OUTPUT hook; ping then also
+ * prints "sendmsg: Operation not permitted" for every request (seen in the kernel suite; a DROP
+ * there makes ping print nothing at all).
+ */
+export type EchoResult =
+  | { readonly kind: 'reply'; readonly from: string; readonly responder: string }
+  | {
+      readonly kind: 'unreachable';
+      readonly from: string;
+      readonly node: string;
+      readonly code: number;
+      /** iptables' name of the error, e.g. "icmp-port-unreachable". */
+      readonly name: string;
+      readonly sendFails: boolean;
+    }
+  | { readonly kind: 'none'; readonly why: string };
 
 /** A rule of one node, as a trace or a verdict names it. */
 export interface RuleRef {
@@ -115,4 +143,6 @@ export interface ConnectionResult {
   readonly trace: readonly TraceEntry[] | null;
   /** The packet's journey step by step, when a trace was asked for. */
   readonly steps: readonly Step[] | null;
+  /** For an icmp flow only: what the ping got back. */
+  readonly echo?: EchoResult;
 }

@@ -9,9 +9,10 @@ import type { EvalEnv } from '../netfilter/compile';
 import { Verdict as V } from '../netfilter/evaluate';
 import { formatIPv4 } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
-import { newPacket, type Packet } from '../netfilter/packet';
+import { IPPROTO, newPacket, type Packet } from '../netfilter/packet';
 import { prepareEnvs, type WalkContext } from './context';
 import { runHook } from './datapath';
+import { echoOf } from './echo';
 import { ruleRef, step, type CtEntry, type Journey } from './journey';
 import { walkReply } from './reply';
 import type { ResolvedConnection } from './resolve';
@@ -289,6 +290,12 @@ export function walkConnection(ctx: WalkContext, c: ResolvedConnection): Connect
   };
   const p = newPacket(c.origin.ip, c.dst, c.sport, c.dport, c.proto);
   const end = start(ctx, c, j, p);
+  const result = finish(ctx, c, j, end);
+  // A ping: say what `ping` would print (the request is `p` as the walk left it).
+  return c.proto === IPPROTO.icmp ? { ...result, echo: echoOf(ctx.topology, c, result, p) } : result;
+}
+
+function finish(ctx: WalkContext, c: ResolvedConnection, j: Journey, end: Ending): ConnectionResult {
   if (end.kind === 'stopped') {
     return {
       verdict: end.verdict,

@@ -202,7 +202,9 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   '{0} is not a port (0-65535)': '{0}은(는) 포트(0–65535)가 아닙니다',
   'no node "{0}" (nodes: {1})': '“{0}” 노드가 없습니다(있는 노드: {1})',
   '"{0}" is not an IPv4 address': '“{0}”은(는) IPv4 주소가 아닙니다',
-  '"{0}" is not tcp, udp or sctp': '“{0}”은(는) `tcp`, `udp`, `sctp` 중 하나가 아닙니다',
+  '"{0}" is not tcp, udp, sctp or icmp': '“{0}”은(는) `tcp`, `udp`, `sctp`, `icmp` 중 하나가 아닙니다',
+  'an icmp echo request has no port; leave out {0}': '`icmp` 에코 요청에는 포트가 없습니다. {0}을(를) 빼 주세요',
+  'a {0} connection needs a port': '`{0}` 연결에는 포트가 필요합니다',
   '{0} belongs to a node; use a node source': '{0}은(는) 노드의 주소입니다. 출발지를 노드로 골라 주세요',
   'no pod "{0}{1}"': '“{0}{1}” 파드가 없습니다',
   'pod name "{0}" exists in several namespaces; give one':

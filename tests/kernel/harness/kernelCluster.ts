@@ -165,7 +165,7 @@ export class KernelCluster {
    * Points the client's default route at a node (the engine's `via`) or back at the LAN
    * gateway, so a client can reach ClusterIPs through a node as in the engine's model.
    */
-  private routeClientVia(via: string | undefined): void {
+  routeClientVia(via: string | undefined): void {
     const gateway = via === undefined ? this.plan.lan.gateway : this.plan.nodes.find((n) => n.name === via)?.ip;
     if (gateway === undefined) throw new Error(`source client via: no node "${via}"`);
     run(inNetns(this.plan.client.netns, ['ip', 'route', 'replace', 'default', 'via', gateway]));

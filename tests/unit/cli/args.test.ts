@@ -140,7 +140,7 @@ describe('parseArgs', () => {
       ['--rules', 'r', '--local-ip', '1.2.3.4', '--dst', 'x', '--to', 'y'],
       '--to works with --scenario; with --rules use --local-ip, --src and --dst',
     ],
-    [['--scenario', 'a', '--to', 'x', '--proto', 'icmp'], '--proto must be tcp, udp or sctp, not "icmp"'],
+    [['--scenario', 'a', '--to', 'x', '--proto', 'gre'], '--proto must be tcp, udp, sctp or icmp, not "gre"'],
     [['--scenario', 'a', '--to', 'x', '--count', '0'], '--count must be a whole number from 1 to 100000000, not "0"'],
     [
       ['--scenario', 'a', '--to', 'x', '--count', '1.5'],

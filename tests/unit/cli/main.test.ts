@@ -248,3 +248,67 @@ describe('trace CLI', () => {
     expect(r.out).toContain('Usage: npm run -s trace -- [options]');
   });
 });
+
+describe('--proto icmp: a ping, which has no port', () => {
+  it.each([
+    [['--to', 'svc/web:80'], '--to: a ping (--proto icmp) has no port; write "svc/web" without ":80"'],
+    [['--to', '10.96.120.15:80'], '--to: a ping (--proto icmp) has no port; write "10.96.120.15" without ":80"'],
+    [['--to', 'node/node-2:nodeport'], 'write "node/node-2" without ":nodeport"'],
+    [['--to', 'nowhere'], '--to: "nowhere" is not an IPv4 address, node/NAME, svc/NAME, lb/NAME or pod/NAME'],
+  ])('%j is one line on stderr, exit 2', async (to, message) => {
+    const { code, out, err } = await run(['--scenario', 'bounce.yaml', '--proto', 'icmp', ...to]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(err).toContain(message);
+  });
+
+  it('--rules: --dst IP:PORT is refused, --dst IP is traced', async () => {
+    const rules = generateNftables(bounceCluster(), 'node-1');
+    files['node-1.nft'] = rules;
+    const bad = await run([
+      '--rules',
+      'node-1.nft',
+      '--local-ip',
+      '192.168.10.11',
+      '--dst',
+      '10.96.120.15:80',
+      '--proto',
+      'icmp',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('trace: --dst: a ping (--proto icmp) has no port; write "10.96.120.15" without ":80"\n');
+    const ok = await run([
+      '--rules',
+      'node-1.nft',
+      '--local-ip',
+      '192.168.10.11',
+      '--src',
+      '10.244.1.2',
+      '--dst',
+      '10.96.120.15',
+      '--proto',
+      'icmp',
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('REJECT');
+    expect(ok.out).toContain('ping: icmp-port-unreachable (ICMP type 3 code 3)');
+  });
+
+  it('svc/NAME, node/NAME and pod/NAME name an address; the report and --json say what ping got', async () => {
+    const svc = await run(['--scenario', 'bounce.yaml', '--proto', 'icmp', '--to', 'svc/web', '--node', 'node-1']);
+    expect(svc.code).toBe(0);
+    expect(svc.out).toContain('(10.96.120.15, icmp echo request, entering node-1)');
+    expect(svc.out).toContain('ping: no answer (nothing rewrote the echo request');
+    const node = await run(['--scenario', 'bounce.yaml', '--proto', 'icmp', '--to', 'node/node-2', '--json']);
+    expect(JSON.parse(node.out).outcomes[0].echo).toEqual({
+      kind: 'reply',
+      from: '192.168.10.12',
+      responder: 'node node-2',
+    });
+    const pod = await run(['--scenario', 'bounce.yaml', '--proto', 'icmp', '--from', 'pod/pod-1', '--to', 'pod/pod-2']);
+    expect(pod.out).toContain('ping: echo reply from 10.244.2.2 (pod default/pod-2 answers)');
+    const nft = await run(['--scenario', 'nft.yaml', '--proto', 'icmp', '--from', 'pod/pod-1', '--to', 'svc/web']);
+    expect(nft.out).toContain('icmp-port-unreachable (ICMP type 3 code 3) from 10.244.1.1, sent by node-1');
+  });
+});

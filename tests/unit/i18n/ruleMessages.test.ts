@@ -30,6 +30,7 @@ const NOT_MESSAGES = new Set([
   '{0} {1} {2}',
   '{0} element {1} {2} {3}',
   'to.ip',
+  'to.port',
   'protocol',
   'from.ip',
   'from.name',

@@ -4,7 +4,7 @@ import { aptCommands, planSetup, runSetup, type Machine, type Suite } from '../.
 // The set-up's decisions, on invented machines: what `npm test` installs, and when it stops.
 
 const all: Suite[] = ['types', 'lint', 'unit', 'kernel', 'browser'];
-const kernelTools = ['ip', 'iptables-restore', 'nft', 'nfacct', 'sysctl'];
+const kernelTools = ['ip', 'iptables-restore', 'nft', 'nfacct', 'ping', 'sysctl'];
 
 function machine(overrides: Partial<Machine> & { missing?: string[] } = {}): Machine {
   const { missing = [], ...rest } = overrides;
@@ -24,7 +24,7 @@ describe('planSetup', () => {
   it('does nothing when everything is present', () => {
     const plan = planSetup(machine(), all);
     expect(plan).toEqual({
-      present: ['chromium', 'Korean font', 'ip', 'iptables', 'nft', 'nfacct', 'sysctl'],
+      present: ['chromium', 'Korean font', 'ip', 'iptables', 'nft', 'nfacct', 'ping', 'sysctl'],
       installs: [],
       stop: '',
       unchecked: '',
@@ -134,7 +134,7 @@ describe('runSetup', () => {
     expect(result).toEqual({ chromium: '/usr/bin/chromium', stop: '' });
     expect(ran).toEqual([]);
     expect(log).toEqual([
-      'setup: all present (chromium, Korean font, ip, iptables, nft, nfacct, sysctl), checked in 2 ms',
+      'setup: all present (chromium, Korean font, ip, iptables, nft, nfacct, ping, sysctl), checked in 2 ms',
     ]);
   });
 

@@ -54,6 +54,28 @@ export interface CiliumTables {
 const CILIUM_NAT_PORTS = { first: 32768, last: 65535 } as const;
 
 const PROTO: Readonly<Record<number, Frontend['protocol']>> = { 6: 'TCP', 17: 'UDP', 132: 'SCTP' };
+const ICMP = 1;
+
+/**
+ * A ping is never load-balanced: bpf/lib/lb.h extract_l4_port() answers DROP_NO_SERVICE for
+ * ICMP ("No need to perform a service lookup"), and the callers then hand the packet to the
+ * stack untranslated. Released Cilium has no echo responder for service addresses (the opt-in
+ * one of cilium/cilium#40565 and #47130 is not modelled; docs/kube-proxy.md §4).
+ */
+function icmpPasses(ctx: LbContext, node: NetNode, p: Pkt, list: readonly Frontend[]): LbVerdict {
+  if ((ctx.ingress === 'lan' || ctx.ingress === 'pod') && list.some((f) => f.address === p.dst)) {
+    const chain = ctx.ingress === 'lan' ? 'cil_from_netdev' : 'cil_from_container';
+    traceStep(
+      ctx.trace,
+      { node: node.name, hook: 'tc ingress', table: 'bpf', chain, direction: 'original' },
+      'bpf.lb.icmp',
+      `${chain}: ICMP to service address ${formatIPv4(p.dst)}: no service lookup (extract_l4_port() returns DROP_NO_SERVICE), the packet goes on untranslated`,
+      'pass',
+      { program: chain, address: formatIPv4(p.dst) },
+    );
+  }
+  return { kind: 'pass' };
+}
 
 /** The Maglev table of a frontend (built once, shared by clones). */
 export function frontendMaglev(tables: CiliumTables, node: number, f: Frontend): Int32Array {
@@ -106,6 +128,7 @@ export class CiliumBalancer implements Balancer {
   intercept(ctx: LbContext, node: NetNode, p: Pkt): LbVerdict {
     const protocol = PROTO[p.proto];
     const list = this.tables.frontends[node.index] ?? [];
+    if (p.proto === ICMP) return icmpPasses(ctx, node, p, list);
     if (ctx.ingress === 'socket') {
       // Socket-LB: every frontend type, internal scope when the service has two. A node port on
       // any node's address (local or remote) matches the 0.0.0.0 surrogate: bpf_sock.c

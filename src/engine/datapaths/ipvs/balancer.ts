@@ -137,7 +137,9 @@ export class IpvsBalancer implements Balancer {
     const hook = ctx.ingress === 'local' ? 'LOCAL_OUT' : 'LOCAL_IN';
     const place: TracePlace = { node: node.name, hook, table: 'ipvs', chain: 'ip_vs', direction: 'original' };
     if (vsIndex < 0) {
-      if (ctx.ingress !== 'local' && this.tables.bound[node.index]?.has(p.dst)) {
+      // KUBE-IPVS-FILTER sits in filter INPUT, which the node's own packets to a kube-ipvs0
+      // address cross too (looped back, still ctstate NEW): they are rejected alike.
+      if (this.tables.bound[node.index]?.has(p.dst)) {
         const text =
           '-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT --reject-with icmp-port-unreachable';
         const decidedBy: RuleRef = { node: node.name, table: 'filter', chain: 'KUBE-IPVS-FILTER', rule: 6, text };
@@ -153,8 +155,13 @@ export class IpvsBalancer implements Balancer {
         return {
           kind: 'stop',
           verdict: 'REJECT',
-          reason: `${formatIPv4(p.dst)} is a service address on kube-ipvs0, but port ${p.dport} is no service port there`,
+          reason:
+            protocol === undefined
+              ? `${formatIPv4(p.dst)} is a service address on kube-ipvs0, and the ip,port entries of KUBE-IPVS-FILTER's RETURN rules never match an ICMP packet`
+              : `${formatIPv4(p.dst)} is a service address on kube-ipvs0, but port ${p.dport} is no service port there`,
           decidedBy,
+          // Rejected in INPUT, where the address is local: icmp_send() answers from it.
+          errorFrom: p.dst,
         };
       }
       return { kind: 'pass' };
@@ -203,6 +210,7 @@ export class IpvsBalancer implements Balancer {
         verdict: 'REJECT',
         reason: `IPVS virtual server ${vsText} has no real server: the kernel answers ICMP port unreachable`,
         decidedBy,
+        errorFrom: p.dst,
       };
     }
     const dest = vs.dests[pick.index] as VirtualServer['dests'][number];

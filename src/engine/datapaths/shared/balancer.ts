@@ -43,6 +43,8 @@ export type LbVerdict =
       readonly verdict: 'DROP' | 'REJECT';
       readonly reason: string;
       readonly decidedBy: RuleRef | null;
+      /** A REJECT's ICMP error source when the datapath knows it (a kube-ipvs0 address is local). */
+      readonly errorFrom?: number;
     }
   | {
       readonly kind: 'translate';

@@ -14,6 +14,7 @@ import type { TraceEntry } from '../../netfilter/trace';
  *   ipvs.masquerade / ipvs.hairpin-masquerade / ipvs.filter-reject
  *   bpf.sock.connect                       socket-LB translated connect()
  *   bpf.lb.lookup / bpf.lb.select / bpf.lb.no-backend   from-netdev service lookup and backend choice
+ *   bpf.lb.icmp                            a ping to a service address: no lookup, passed on untranslated
  *   bpf.nodeport.local / .snat / .dsr      what NodePort does with the chosen backend
  */
 export const TRACE_CODES = [
@@ -30,6 +31,7 @@ export const TRACE_CODES = [
   'bpf.lb.lookup',
   'bpf.lb.select',
   'bpf.lb.no-backend',
+  'bpf.lb.icmp',
   'bpf.nodeport.local',
   'bpf.nodeport.snat',
   'bpf.nodeport.dsr',

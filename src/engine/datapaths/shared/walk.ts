@@ -8,6 +8,8 @@
  * each node what happens to a new connection.
  */
 import { formatIPv4 } from '../../netfilter/ip';
+import { IPPROTO } from '../../netfilter/packet';
+import { echoOf } from '../../network/echo';
 import type { CtEntry } from '../../network/journey';
 import type { ResolvedConnection } from '../../network/resolve';
 import { clientRoute, routeOn, sourceFor, type Route } from '../../network/routing';
@@ -43,6 +45,8 @@ interface Journey {
   dsr: { readonly entry: NetNode; readonly ct: CtEntry } | null;
   /** Socket-LB: the connect() was translated; the socket shows the service address to the app. */
   socket: { readonly vip: number; readonly vport: number; readonly ip: number; readonly port: number } | null;
+  /** Where a REJECT's ICMP error comes from, when the balancer said (0: work it out). */
+  errorFrom: number;
 }
 
 type Ending =
@@ -185,7 +189,10 @@ function arrive(j: Journey, node: NetNode, p: Pkt, ingress: Ingress, ttl: number
     );
   }
   const v = decide(j, node, p, ingress);
-  if (v.kind === 'stop') return { kind: 'stopped', verdict: v.verdict, decidedBy: v.decidedBy, reason: v.reason };
+  if (v.kind === 'stop') {
+    j.errorFrom = v.errorFrom ?? 0;
+    return { kind: 'stopped', verdict: v.verdict, decidedBy: v.decidedBy, reason: v.reason };
+  }
   if (v.kind === 'pass') return forward(j, node, p, { kind: 'none' }, null, ttl);
   const ct: CtEntry = {
     node,
@@ -355,9 +362,16 @@ export function walkDatapath(w: DatapathWalk, c: ResolvedConnection): Connection
     originSrc: c.origin.ip,
     dsr: null,
     socket: null,
+    errorFrom: 0,
   };
   const p: Pkt = { src: c.origin.ip, sport: c.sport, dst: c.dst, dport: c.dport, proto: c.proto };
-  const end = start(j, p);
+  const result = finish(j, start(j, p));
+  // A ping: say what `ping` would print (the request is `p` as the walk left it).
+  return c.proto === IPPROTO.icmp ? { ...result, echo: echoOf(w.topology, c, result, p, j.errorFrom) } : result;
+}
+
+function finish(j: Journey, end: Ending): ConnectionResult {
+  const w = j.w;
   if (end.kind === 'stopped') {
     return {
       verdict: end.verdict,
