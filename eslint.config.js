@@ -244,4 +244,9 @@ export default tseslint.config(
     ignores: ['src/engine/**', 'src/text/**', 'src/stores/**', 'src/islands/**', 'src/components/**'],
     rules: { 'bounce/layers': ['error', { engineOnlyVia: ENGINE_FACADES }] },
   },
+  {
+    // One concept per file: past about 300 lines a file is a signal to split; past 400 it fails.
+    files: ['src/**/*.{ts,tsx,astro}'],
+    rules: { 'max-lines': ['error', { max: 400 }] },
+  },
 );

@@ -99,6 +99,15 @@ describe('layers', () => {
   });
 });
 
+describe('files stay short', () => {
+  it('a source file over 400 lines fails the lint; one of 400 passes', async () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const x${i} = ${i};`).join('\n') + '\n';
+    expect(await rulesFired('src/engine/run/planted.ts', lines(401))).toContain('max-lines');
+    expect(await rulesFired('src/islands/planted.ts', lines(401))).toContain('max-lines');
+    expect(await rulesFired('src/engine/run/planted.ts', lines(400))).toEqual([]);
+  });
+});
+
 describe('format', () => {
   it('prettier refuses code that is not in the house format, and accepts it once formatted', async () => {
     const options = {

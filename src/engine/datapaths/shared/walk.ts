@@ -13,70 +13,13 @@ import { echoOf } from '../../network/echo';
 import type { CtEntry } from '../../network/journey';
 import type { ResolvedConnection } from '../../network/resolve';
 import { clientRoute, routeOn, sourceFor, type Route } from '../../network/routing';
-import { LAN_INTERFACE, type NetNode, type NetPod, type Topology } from '../../network/topology';
-import type { ConnectionResult, Destination, ReplyResult, RuleRef, Step } from '../../network/types';
-import type { Chooser } from '../../random/types';
-import type { Balancer, Ingress, LbVerdict, Pkt, SourceNat } from './balancer';
-import type { TraceSink } from './trace';
+import { LAN_INTERFACE, type NetNode, type NetPod } from '../../network/topology';
+import type { ConnectionResult, Destination } from '../../network/types';
+import type { Ingress, LbVerdict, Pkt, SourceNat } from './balancer';
+import { step, TTL, type DatapathWalk, type Ending, type Journey } from './journey';
+import { walkReply } from './reply';
 
-const TTL = 64;
-
-/** What one walk needs. */
-export interface DatapathWalk {
-  readonly topology: Topology;
-  readonly balancer: Balancer;
-  readonly chooser: Chooser;
-  readonly now: number;
-  readonly trace: TraceSink;
-  readonly steps: Step[] | null;
-}
-
-interface Journey {
-  readonly w: DatapathWalk;
-  readonly c: ResolvedConnection;
-  readonly hops: string[];
-  readonly cts: CtEntry[];
-  translated: boolean;
-  masquerade: boolean;
-  /** A source NAT drew the source port at random (ConnectionResult.sourceSeen.port null). */
-  portRandom: boolean;
-  originSrc: number;
-  /** DSR: the service tuple the backend's node must answer from. */
-  dsr: { readonly entry: NetNode; readonly ct: CtEntry } | null;
-  /** Socket-LB: the connect() was translated; the socket shows the service address to the app. */
-  socket: { readonly vip: number; readonly vport: number; readonly ip: number; readonly port: number } | null;
-  /** Where a REJECT's ICMP error comes from, when the balancer said (0: work it out). */
-  errorFrom: number;
-}
-
-type Ending =
-  | {
-      readonly kind: 'delivered';
-      readonly destination: Destination;
-      readonly p: Pkt;
-      readonly pod: NetPod | null;
-      readonly node: NetNode | null;
-    }
-  | {
-      readonly kind: 'stopped';
-      readonly verdict: 'DROP' | 'REJECT';
-      readonly decidedBy: RuleRef | null;
-      readonly reason: string;
-    };
-
-const fmt = (ip: number, port: number): string => `${formatIPv4(ip)}:${port}`;
-
-function step(
-  j: Journey,
-  node: string,
-  direction: Step['direction'],
-  event: Step['event'],
-  iface: string,
-  p: Pkt,
-  detail: string,
-): void {
-  j.w.steps?.push({ node, direction, event, iface, src: fmt(p.src, p.sport), dst: fmt(p.dst, p.dport), detail });
-}
+export type { DatapathWalk } from './journey';
 
 const kernelDrop = (reason: string): Ending => ({ kind: 'stopped', verdict: 'DROP', decidedBy: null, reason });
 
@@ -261,92 +204,6 @@ function socketLb(j: Journey, node: NetNode, p: Pkt): Ending | null {
   p.dst = v.ip;
   p.dport = v.port;
   return null;
-}
-
-interface ReplyWalk {
-  readonly j: Journey;
-  readonly hops: string[];
-}
-
-function fail(r: ReplyWalk, failure: string): ReplyResult {
-  return { delivered: false, hops: r.hops, failure, decidedBy: null };
-}
-
-function check(
-  r: ReplyWalk,
-  p: Pkt,
-  reached: 'client' | 'pod' | 'node',
-  pod: NetPod | null,
-  node: NetNode | null,
-): ReplyResult {
-  const { j } = r;
-  const o = j.c.origin;
-  const isOrigin =
-    (reached === 'client' && o.kind === 'client' && p.dst === o.ip) ||
-    (reached === 'pod' && o.kind === 'pod' && pod === o.pod) ||
-    (reached === 'node' && o.kind === 'node' && node === o.node);
-  if (!isOrigin) {
-    const where =
-      reached === 'client'
-        ? `LAN host ${formatIPv4(p.dst)}`
-        : reached === 'pod' && pod
-          ? `pod ${pod.namespace}/${pod.name}`
-          : `node ${node?.name ?? ''}`;
-    return fail(r, `the answer reaches ${where}, which did not open the connection`);
-  }
-  // Socket-LB translates the peer back for the application (recvmsg / getpeername).
-  if (j.socket && p.src === j.socket.ip && p.sport === j.socket.port) {
-    p.src = j.socket.vip;
-    p.sport = j.socket.vport;
-  }
-  if (p.src !== j.c.dst || p.sport !== j.c.dport || p.dst !== j.originSrc || p.dport !== j.c.sport) {
-    return fail(
-      r,
-      `the answer comes from ${fmt(p.src, p.sport)} but the connection was made to ${fmt(j.c.dst, j.c.dport)}, so it is not recognised (TCP answers with a reset)`,
-    );
-  }
-  return { delivered: true, hops: r.hops, failure: null, decidedBy: null };
-}
-
-function replyArrive(r: ReplyWalk, node: NetNode, p: Pkt, ttl: number): ReplyResult {
-  r.hops.push(node.name);
-  const ct = r.j.cts.find(
-    (x) =>
-      x.node === node && x.natDst === p.src && x.natDport === p.sport && x.natSrc === p.dst && x.natSport === p.dport,
-  );
-  if (ct) {
-    p.src = ct.dst;
-    p.sport = ct.dport;
-    p.dst = ct.src;
-    p.dport = ct.sport;
-  }
-  const route = routeOn(r.j.w.topology, node, p.dst);
-  if (route.kind === 'local') {
-    step(r.j, node.name, 'reply', 'deliver', 'lo', p, 'node stack');
-    const pod = node.pods.find((x) => x.veth === '' && x.ip === p.dst) ?? null;
-    return check(r, p, pod ? 'pod' : 'node', pod, node);
-  }
-  if (ttl <= 1) return fail(r, `${node.name} drops the answer: TTL exceeded`);
-  if (route.kind === 'pod') {
-    step(r.j, node.name, 'reply', 'deliver', route.iface, p, `${route.pod.namespace}/${route.pod.name}`);
-    return check(r, p, 'pod', route.pod, node);
-  }
-  if (route.kind === 'node') {
-    step(r.j, node.name, 'reply', 'send', route.iface, p, route.node.name);
-    return replyArrive(r, route.node, p, ttl - 1);
-  }
-  step(r.j, node.name, 'reply', 'leave', route.iface, p, route.kind === 'host' ? 'LAN host' : 'default gateway');
-  if (route.kind === 'host') return check(r, p, 'client', null, null);
-  return fail(r, `${node.name} sends the answer to ${formatIPv4(p.dst)} out of the cluster by its default route`);
-}
-
-function walkReply(j: Journey, end: Extract<Ending, { kind: 'delivered' }>): ReplyResult | null {
-  if (!end.node) return null;
-  const p: Pkt = { src: end.p.dst, sport: end.p.dport, dst: end.p.src, dport: end.p.sport, proto: end.p.proto };
-  const r: ReplyWalk = { j, hops: [] };
-  if (end.pod && end.pod.veth !== '')
-    step(j, end.node.name, 'reply', 'send', end.pod.veth, p, `${end.pod.namespace}/${end.pod.name}`);
-  return replyArrive(r, end.node, p, TTL);
 }
 
 /** Walks one connection through the datapath and says what happened, in iptables mode's terms. */
