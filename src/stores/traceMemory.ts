@@ -31,7 +31,7 @@ function storage(): StorageLike | null {
   }
 }
 
-const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
+const PROTOCOLS = new Set(['tcp', 'udp', 'sctp', 'icmp']);
 
 function readPacket(value: unknown): PacketFields | null {
   if (typeof value !== 'object' || value === null) return null;

@@ -28,6 +28,7 @@ export type FieldErrorCode =
   | 'required'
   | 'notIPv4'
   | 'port'
+  | 'icmpPort'
   | 'localEmpty'
   | 'localBad'
   | 'localLoopbackOnly'
@@ -80,8 +81,11 @@ export function validateTrace(
   const dst = address(fields.dst, '203.0.113.20');
   if (dst) errors.dst = dst;
   const portText = fields.port.trim();
-  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-  if (!(port >= 1 && port <= 65535)) errors.port = { code: 'port', values: {} };
+  const ping = fields.protocol === 'icmp';
+  const port = ping ? null : /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  // A ping (ICMP echo) has no port: one typed in would be silently ignored, so say so.
+  if (ping && portText !== '') errors.port = { code: 'icmpPort', values: {} };
+  else if (port !== null && !(port >= 1 && port <= 65535)) errors.port = { code: 'port', values: {} };
   const local = splitAddresses(fields.local);
   const bad = local.find((ip) => parseIPv4(ip) === null);
   if (local.length === 0) errors.local = { code: 'localEmpty', values: {} };

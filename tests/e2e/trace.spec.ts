@@ -140,6 +140,26 @@ for (const p of pages) {
       await expect(page.getByTestId('trace-src')).toHaveValue(client);
     });
 
+    test('a ping (ICMP echo) needs no port: the node answers it, a ClusterIP in iptables mode does not', async ({
+      page,
+    }) => {
+      await open(page, p.path);
+      await page.getByRole('button', { name: p.example, exact: true }).click();
+      await page.getByTestId('trace-protocol').selectOption('icmp');
+      await expect(page.getByTestId('trace-port')).toHaveValue('');
+      await expect(page.getByTestId('trace-port')).toBeDisabled();
+      await traceAndWait(page);
+      const rows = page.getByTestId('trace-exact').locator('tbody tr');
+      await expect(rows).toHaveCount(1);
+      await expect(rows.locator('[data-echo="reply"]')).toContainText('192.168.10.12');
+      // The example's Service address: no rule rewrites ICMP to it, so nothing answers.
+      await page.getByTestId('trace-dst').fill('10.96.120.15');
+      await traceAndWait(page);
+      await expect(rows).toHaveCount(1);
+      await expect(rows.locator('[data-echo="none"]')).toBeVisible();
+      await expect(rows.first()).toHaveAttribute('data-verdict', 'NONE');
+    });
+
     test('a pasted dump gets LOCAL guesses, per-field messages, then traces', async ({ page, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await open(page, p.path);

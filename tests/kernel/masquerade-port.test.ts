@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateIptablesSave } from '../../src/engine/rules';
 import { BOUNCE_NODE_PORT, bounceCluster } from '../../src/engine/scenarios/bounce';
 import { createSimulation, type Simulation } from '../../src/engine/simulate';
-import { KernelCluster, type ProbeResult } from './harness/kernelCluster';
+import { KernelCluster } from './harness/kernelCluster';
 import { LIFT_ICMP_LIMITS, MODES, useScenario } from './harness/scenario';
 import { describeKernel } from './harness/suite';
 
@@ -14,8 +14,14 @@ import { describeKernel } from './harness/suite';
 
 const COUNT = 200;
 
-/** How many answered connections reached their pod with the client's own source port. */
-function keptPorts(result: ProbeResult): { answered: number; kept: number } {
+/** Connects the client to node-3's NodePort; how many reached a pod with the client's own source port. */
+async function keptPorts(kernel: KernelCluster): Promise<{ answered: number; kept: number }> {
+  const result = await kernel.probe({
+    from: { kind: 'client' },
+    host: '192.168.10.13',
+    port: BOUNCE_NODE_PORT,
+    count: COUNT,
+  });
   let answered = 0;
   let kept = 0;
   for (const o of result.outcomes) {
@@ -47,13 +53,7 @@ for (const mode of MODES) {
       it('the kernel draws a new port for (nearly) every connection, and the engine says the port is random', async () => {
         const { kernel, simulation } = scenario();
         expect(enginePorts(simulation)).toEqual([null, null]);
-        const result = await kernel.probe({
-          from: { kind: 'client' },
-          host: '192.168.10.13',
-          port: BOUNCE_NODE_PORT,
-          count: COUNT,
-        });
-        const { answered, kept } = keptPorts(result);
+        const { answered, kept } = await keptPorts(kernel);
         expect(answered).toBeGreaterThan(COUNT * 0.9);
         // A drawn port equals the client's by chance about once in 64,512 connections.
         expect(kept).toBeLessThanOrEqual(1);
@@ -78,13 +78,7 @@ describeKernel('MASQUERADE without --random-fully (an iptables older than 1.6.2)
       rules: Object.fromEntries(cluster.nodes.map((n) => [n.name, rules(n.name)])),
     });
     expect(enginePorts(simulation)).toEqual([40000, 40000]);
-    const result = await kernel!.probe({
-      from: { kind: 'client' },
-      host: '192.168.10.13',
-      port: BOUNCE_NODE_PORT,
-      count: COUNT,
-    });
-    const { answered, kept } = keptPorts(result);
+    const { answered, kept } = await keptPorts(kernel!);
     expect(answered).toBeGreaterThan(COUNT * 0.9);
     expect(kept).toBe(answered);
   });

@@ -80,16 +80,22 @@ export function echoOf(
   }
   if (d === null) {
     const by = result.decidedBy;
-    const why = by
-      ? `${by.node} ${by.table}/${by.chain} ${result.verdict === 'DROP' ? 'drops' : 'stops'} the echo request`
-      : (result.reason ?? 'the echo request is stopped');
+    // Whole sentences per case, so the trace page can put each into Korean.
+    const why = !by
+      ? (result.reason ?? 'the echo request is stopped')
+      : result.verdict === 'DROP'
+        ? `${by.node} ${by.table}/${by.chain} drops the echo request`
+        : `${by.node} ${by.table}/${by.chain} stops the echo request`;
     return { kind: 'none', why };
   }
   if (d.kind === 'external') {
-    const via = result.hops.length > 0 ? ` by ${result.hops[result.hops.length - 1] ?? ''}` : '';
+    const last = result.hops[result.hops.length - 1];
     return {
       kind: 'none',
-      why: `nothing rewrote the echo request: it leaves the cluster${via} toward ${d.ip}, and nothing the engine models answers there`,
+      why:
+        last === undefined
+          ? `nothing rewrote the echo request: it leaves the cluster toward ${d.ip}, and nothing the engine models answers there`
+          : `nothing rewrote the echo request: it leaves the cluster by ${last} toward ${d.ip}, and nothing the engine models answers there`,
     };
   }
   if (result.reply !== null && !result.reply.delivered)

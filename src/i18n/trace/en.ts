@@ -60,6 +60,7 @@ export const traceEn = {
     fromNodeHelp:
       'On when the source is one of the node’s LOCAL addresses or 127.0.0.1: a process on the node opens the connection, and the packet goes through nat and filter OUTPUT, then POSTROUTING, instead of PREROUTING.',
     dst: 'Destination IP',
+    icmp: 'ICMP echo (ping)',
     port: 'Destination port',
     protocol: 'Protocol',
     local: 'LOCAL addresses of the node',
@@ -81,6 +82,7 @@ export const traceEn = {
     required: 'Enter an IPv4 address, such as {example}.',
     notIPv4: '“{value}” is not an IPv4 address: four numbers from 0 to 255, separated by dots.',
     port: 'Enter a port from 1 to 65535.',
+    icmpPort: 'A ping has no port: leave this empty, or choose TCP, UDP or SCTP.',
     localEmpty: 'Enter at least one address of the node.',
     localBad: '“{value}” is not an IPv4 address.',
     localLoopbackOnly:
@@ -170,6 +172,12 @@ export const traceEn = {
     rule: 'line {line}, {chain} rule {rule}',
     policy: 'policy of {chain} (line {line})',
     none: '—',
+    echoReply: 'ping: a reply from {from} ({responder} answers)',
+    echoUnreachable: 'ping: “Destination Unreachable” ({name}) from {from}, sent by {node}',
+    echoSendFails: 'ping also prints “sendmsg: Operation not permitted” for each request.',
+    echoNone: 'ping: no answer at all',
+    echoPod: 'pod {name}',
+    echoNode: 'node {name}',
   },
   sample: {
     heading: 'One sampled packet',

@@ -59,6 +59,7 @@ export const traceKo: TraceStrings = {
     fromNodeHelp:
       '출발지가 노드의 LOCAL 주소나 127.0.0.1이면 선택됩니다. 노드의 프로세스가 연결을 열고, 패킷은 PREROUTING 대신 nat과 filter의 OUTPUT을 거쳐 POSTROUTING으로 갑니다.',
     dst: '목적지 IP',
+    icmp: 'ICMP 에코(ping)',
     port: '목적지 포트',
     protocol: '프로토콜',
     local: '노드의 LOCAL 주소',
@@ -80,6 +81,7 @@ export const traceKo: TraceStrings = {
     required: 'IPv4 주소를 입력하세요. 예: {example}',
     notIPv4: 'IPv4 주소가 아닙니다: “{value}”. 0부터 255까지의 숫자 네 개를 점으로 구분해 적어 주세요.',
     port: '1부터 65535 사이의 포트를 입력하세요.',
+    icmpPort: '핑에는 포트가 없습니다. 이 칸을 비우거나 TCP, UDP, SCTP 중 하나를 고르세요.',
     localEmpty: '노드의 주소를 하나 이상 입력하세요.',
     localBad: 'IPv4 주소가 아닙니다: “{value}”',
     localLoopbackOnly:
@@ -168,6 +170,12 @@ export const traceKo: TraceStrings = {
     rule: '{line}번째 줄, {chain}의 {rule}번 규칙',
     policy: '{chain} 체인의 기본 정책({line}번째 줄)',
     none: '—',
+    echoReply: 'ping: {from}에서 응답이 옵니다(응답한 곳: {responder})',
+    echoUnreachable: 'ping: {from}에서 “Destination Unreachable”({name})이 옵니다(보낸 노드: {node})',
+    echoSendFails: 'ping은 요청마다 “sendmsg: Operation not permitted”도 출력합니다.',
+    echoNone: 'ping: 아무 응답도 없습니다',
+    echoPod: '파드 {name}',
+    echoNode: '노드 {name}',
   },
   sample: {
     heading: '샘플 패킷 하나',

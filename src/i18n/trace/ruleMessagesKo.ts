@@ -211,4 +211,17 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
     '파드 이름 “{0}”이(가) 여러 네임스페이스에 있습니다. 네임스페이스를 하나 정해 주세요',
   '"{0}" is not an address of node {1}': '“{0}”은(는) 노드 {1}의 주소가 아닙니다',
   'unknown source kind "{0}"': '알 수 없는 출발지 종류 “{0}”입니다',
+  // network/echo.ts: why a ping gets nothing back.
+  'rejected, but the engine cannot tell which node sent the error':
+    '거부되었지만, 어느 노드가 오류를 보냈는지 엔진이 알 수 없습니다',
+  '{0} has no address to send the ICMP error from': '{0}에는 ICMP 오류를 보낼 주소가 없습니다',
+  'the echo request is stopped': '에코 요청이 멈춥니다',
+  '{0} {1}/{2} drops the echo request': '{0}의 {1}/{2}에서 에코 요청을 드롭합니다',
+  '{0} {1}/{2} stops the echo request': '{0}의 {1}/{2}에서 에코 요청이 멈춥니다',
+  'nothing rewrote the echo request: it leaves the cluster toward {0}, and nothing the engine models answers there':
+    '에코 요청을 바꾼 규칙이 없습니다. 요청은 {0} 쪽으로 클러스터를 떠나고, 그곳에서 답할 것은 엔진이 다루는 범위에 없습니다',
+  'nothing rewrote the echo request: it leaves the cluster by {0} toward {1}, and nothing the engine models answers there':
+    '에코 요청을 바꾼 규칙이 없습니다. 요청은 {0}에서 {1} 쪽으로 클러스터를 떠나고, 그곳에서 답할 것은 엔진이 다루는 범위에 없습니다',
+  'the echo reply is lost: {0}': '에코 응답이 사라집니다: {0}',
+  'it does not get back': '돌아오지 못합니다',
 };

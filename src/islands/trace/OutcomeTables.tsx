@@ -6,6 +6,7 @@ import { describeDecider, describeOutcome } from './describe';
 import { displayLine } from './display';
 import { fill } from '../fill';
 import { count, percent, probability, type Decimals } from '../numbers';
+import { EchoLine } from './EchoLine';
 import { LineLink } from './LineLink';
 import { RuleMessage } from './ruleMessage';
 
@@ -64,6 +65,7 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
               >
                 <th scope="row">
                   {describeOutcome(x, o)}
+                  {x.echo && <EchoLine echo={x.echo} s={o} locale={locale} />}
                   {x.reason && x.decidedBy && (
                     <span class="trace-reason">
                       <RuleMessage message={x.reason} locale={locale} />

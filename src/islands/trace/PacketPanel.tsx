@@ -39,10 +39,11 @@ interface FieldProps {
   readonly onInput: (value: string) => void;
   readonly inputMode?: 'numeric' | 'decimal' | 'text';
   readonly wide?: boolean;
+  readonly disabled?: boolean;
   readonly children?: ComponentChildren;
 }
 
-function Field({ id, label, value, help, error, errors, onInput, inputMode, wide, children }: FieldProps) {
+function Field({ id, label, value, help, error, errors, onInput, inputMode, wide, disabled, children }: FieldProps) {
   const describedBy = [help ? `trace-${id}-help` : '', error ? `trace-${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`trace-field${wide ? ' trace-field--wide' : ''}`}>
@@ -54,6 +55,7 @@ function Field({ id, label, value, help, error, errors, onInput, inputMode, wide
         spellcheck={false}
         autocomplete="off"
         inputMode={inputMode ?? 'decimal'}
+        disabled={disabled}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
         data-testid={`trace-${id}`}
@@ -122,6 +124,7 @@ export function PacketPanel({ strings, errors, locale, fieldErrors }: Props) {
           id="port"
           label={strings.port}
           value={packet.port}
+          disabled={packet.protocol === 'icmp' && packet.port === ''}
           error={fieldErrors.port}
           errors={errors}
           inputMode="numeric"
@@ -133,11 +136,17 @@ export function PacketPanel({ strings, errors, locale, fieldErrors }: Props) {
             id="trace-protocol"
             value={packet.protocol}
             data-testid="trace-protocol"
-            onChange={(e) => setPacketField('protocol', e.currentTarget.value as TraceProtocol)}
+            onChange={(e) => {
+              const protocol = e.currentTarget.value as TraceProtocol;
+              // A ping has no port: clear it rather than leave a value the trace would ignore.
+              if (protocol === 'icmp') setPacketField('port', '');
+              setPacketField('protocol', protocol);
+            }}
           >
             <option value="tcp">TCP</option>
             <option value="udp">UDP</option>
             <option value="sctp">SCTP</option>
+            <option value="icmp">{strings.icmp}</option>
           </select>
         </div>
         <Field

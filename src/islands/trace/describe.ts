@@ -8,7 +8,8 @@ export function describeOutcome(o: OutcomeView, s: TraceStrings['outcome']): str
   if (o.verdict === 'DROP') return s.drop;
   if (o.verdict === 'REJECT') return s.reject;
   if (o.verdict === 'UNKNOWN' || !o.destination) return s.unknown;
-  const dst = `${o.destination.ip}:${o.destination.port}`;
+  // A ping has no port: the address alone.
+  const dst = o.echo ? o.destination.ip : `${o.destination.ip}:${o.destination.port}`;
   const where = fill(s[o.destination.kind], { dst });
   return o.verdict === 'DNAT' ? `${where} ${s.afterDnat}` : where;
 }

@@ -50,7 +50,7 @@ function connectionOf(request: TraceRequest, fromNode: boolean): ConnectionSpec 
     from: fromNode
       ? { kind: 'node', name: NODE_NAME, ip: packet.src }
       : { kind: 'client', ip: packet.src, via: NODE_NAME },
-    to: { ip: packet.dst, port: packet.port },
+    to: packet.port === null ? { ip: packet.dst } : { ip: packet.dst, port: packet.port },
     protocol: packet.protocol,
   };
 }

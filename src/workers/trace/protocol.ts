@@ -5,17 +5,19 @@
  * carries codes and values rather than sentences — except the engine's own problem texts.
  */
 import type { FanOutSite } from '../../engine/network/cost';
+import type { EchoResult } from '../../engine/simulate';
 import type { DumpFormat } from './formats';
 import type { DumpInfo } from './inspect';
 
 /** Transport protocols the page offers. */
-export type TraceProtocol = 'tcp' | 'udp' | 'sctp';
+export type TraceProtocol = 'tcp' | 'udp' | 'sctp' | 'icmp';
 
 /** The packet to trace, already validated by the page. */
 export interface TracePacket {
   readonly src: string;
   readonly dst: string;
-  readonly port: number;
+  /** The destination port; null for a ping (icmp), which has none. */
+  readonly port: number | null;
   readonly protocol: TraceProtocol;
 }
 
@@ -97,6 +99,8 @@ export interface OutcomeView {
   readonly sourceSeen: string | null;
   /** A source NAT with `--random-fully` (or `random`) let the kernel pick the source port. */
   readonly sourcePortRandom: boolean;
+  /** For a ping: what `ping` would print (a reply, an unreachable error, or nothing). */
+  readonly echo: EchoResult | null;
   readonly decidedBy: RuleView | null;
   /** The engine's reason (English), when the kernel rather than a rule decided or the walk stopped. */
   readonly reason: string | null;

@@ -37,6 +37,7 @@ export function outcomeView(r: ConnectionResult, lineOf: LineOf): OutcomeView {
         : `${r.sourceSeen.ip}:${r.sourceSeen.port}`
       : null,
     sourcePortRandom: r.sourceSeen !== null && r.sourceSeen.port === null,
+    echo: r.echo ?? null,
     decidedBy: r.decidedBy ? ruleView(r.decidedBy, lineOf) : null,
     reason: r.reason,
     key: outcomeKey(r),

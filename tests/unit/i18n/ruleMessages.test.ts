@@ -17,6 +17,8 @@ const SOURCES = [
   'src/engine/nftables',
   'src/engine/network/resolve.ts',
   'src/engine/network/walk.ts',
+  // A ping's "why nothing came back", shown on the trace page for icmp.
+  'src/engine/network/echo.ts',
   'src/workers/trace',
 ];
 

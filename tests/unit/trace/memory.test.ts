@@ -82,7 +82,7 @@ describe('remember', () => {
     for (const bad of [
       'not json',
       '{"text": 1}',
-      '{"text":"a","packet":{"src":"1","dst":"2","port":"3","local":"4","protocol":"icmp"}}',
+      '{"text":"a","packet":{"src":"1","dst":"2","port":"3","local":"4","protocol":"gre"}}',
     ]) {
       const store = fakeStorage();
       store.data.set(MEMORY_KEY, bad);
