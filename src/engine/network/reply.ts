@@ -77,6 +77,32 @@ function undoSource(p: Packet, ct: CtEntry | null): void {
 }
 
 /** Whether the answer arriving at an endpoint is the one the connecting side waits for. */
+/**
+ * Why an answer that reached `reached` is not the connection's own, or null when it got back
+ * to whoever opened it. Shared by the iptables walk and the other datapaths' walk.
+ */
+export function notTheOrigin(
+  c: ResolvedConnection,
+  dst: number,
+  reached: 'client' | 'pod' | 'node',
+  pod: NetPod | null,
+  node: NetNode | null,
+): string | null {
+  const o = c.origin;
+  const isOrigin =
+    (reached === 'client' && o.kind === 'client' && dst === o.ip) ||
+    (reached === 'pod' && o.kind === 'pod' && pod === o.pod) ||
+    (reached === 'node' && o.kind === 'node' && node === o.node);
+  if (isOrigin) return null;
+  const where =
+    reached === 'client'
+      ? `LAN host ${formatIPv4(dst)}`
+      : reached === 'pod' && pod
+        ? `pod ${pod.namespace}/${pod.name}`
+        : `node ${node?.name ?? ''}`;
+  return `the answer reaches ${where}, which did not open the connection`;
+}
+
 function check(
   w: ReplyWalk,
   p: Packet,
@@ -84,20 +110,8 @@ function check(
   pod: NetPod | null,
   node: NetNode | null,
 ): ReplyResult {
-  const o = w.c.origin;
-  const isOrigin =
-    (reached === 'client' && o.kind === 'client' && p.dst === o.ip) ||
-    (reached === 'pod' && o.kind === 'pod' && pod === o.pod) ||
-    (reached === 'node' && o.kind === 'node' && node === o.node);
-  if (!isOrigin) {
-    const where =
-      reached === 'client'
-        ? `LAN host ${formatIPv4(p.dst)}`
-        : reached === 'pod' && pod
-          ? `pod ${pod.namespace}/${pod.name}`
-          : `node ${node?.name ?? ''}`;
-    return fail(w, `the answer reaches ${where}, which did not open the connection`);
-  }
+  const stranger = notTheOrigin(w.c, p.dst, reached, pod, node);
+  if (stranger !== null) return fail(w, stranger);
   if (p.src !== w.c.dst || p.sport !== w.c.dport || p.dst !== w.j.originSrc || p.dport !== w.c.sport) {
     return fail(
       w,

@@ -5,6 +5,7 @@
  * they connected to.
  */
 import { formatIPv4 } from '../../netfilter/ip';
+import { notTheOrigin } from '../../network/reply';
 import { routeOn } from '../../network/routing';
 import type { NetNode, NetPod } from '../../network/topology';
 import type { ReplyResult } from '../../network/types';
@@ -28,20 +29,8 @@ function check(
   node: NetNode | null,
 ): ReplyResult {
   const { j } = r;
-  const o = j.c.origin;
-  const isOrigin =
-    (reached === 'client' && o.kind === 'client' && p.dst === o.ip) ||
-    (reached === 'pod' && o.kind === 'pod' && pod === o.pod) ||
-    (reached === 'node' && o.kind === 'node' && node === o.node);
-  if (!isOrigin) {
-    const where =
-      reached === 'client'
-        ? `LAN host ${formatIPv4(p.dst)}`
-        : reached === 'pod' && pod
-          ? `pod ${pod.namespace}/${pod.name}`
-          : `node ${node?.name ?? ''}`;
-    return fail(r, `the answer reaches ${where}, which did not open the connection`);
-  }
+  const stranger = notTheOrigin(j.c, p.dst, reached, pod, node);
+  if (stranger !== null) return fail(r, stranger);
   // Socket-LB translates the peer back for the application (recvmsg / getpeername).
   if (j.socket && p.src === j.socket.ip && p.sport === j.socket.port) {
     p.src = j.socket.vip;
