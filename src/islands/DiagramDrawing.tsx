@@ -39,6 +39,8 @@ interface Props {
   readonly counts: Readonly<Record<string, number>> | null;
   readonly counter: string;
   readonly noRun: string;
+  /** Said in place of a counter in a client pod's box. */
+  readonly clientPod: string;
   /** The "dropped: {count}" label and the count, drawn beside a drop's cross. */
   readonly dropped: string;
   readonly droppedCount: number;
@@ -180,7 +182,7 @@ export function DiagramDrawing(props: Props) {
             box.pods.map((pod) => (
               <g key={pod.pod.name} class="pod" data-pod={pod.pod.name}>
                 <rect
-                  class="box box--pod"
+                  class={pod.pod.client ? 'box box--client' : 'box box--pod'}
                   x={pod.rect.x}
                   y={pod.rect.y}
                   width={pod.rect.width}
@@ -199,7 +201,11 @@ export function DiagramDrawing(props: Props) {
                   y={pod.rect.y + 58}
                   data-testid={`diagram-count-${pod.pod.name}`}
                 >
-                  {counts ? fill(props.counter, { count: count(locale, counts[pod.pod.name] ?? 0) }) : props.noRun}
+                  {pod.pod.client
+                    ? props.clientPod
+                    : counts
+                      ? fill(props.counter, { count: count(locale, counts[pod.pod.name] ?? 0) })
+                      : props.noRun}
                 </text>
               </g>
             ))

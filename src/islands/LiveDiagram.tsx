@@ -152,6 +152,7 @@ export default function LiveDiagram(props: Props) {
           counts={shown ? shown.counts : null}
           counter={strings.counter}
           noRun={strings.noRun}
+          clientPod={strings.clientPod}
           dropped={strings.dropped}
           droppedCount={shown ? failedCount(shown) : 0}
           locale={locale}

@@ -105,6 +105,9 @@ export function Results({ graded, lesson, scenario, strings, controlStrings, loc
   );
   const exact = exactOf(graded, lesson);
   const why = answered ? explainRun(run, lesson) : null;
+  const whyValues = why?.ends
+    ? { shares: why.ends.map(([end, p]) => `${failure[end] ?? end} ${percent(locale, p)}`).join(', ') }
+    : (why?.values ?? {});
   const { icon, mark } = gradeMark(verdict, strings);
   return (
     <div
@@ -159,7 +162,7 @@ export function Results({ graded, lesson, scenario, strings, controlStrings, loc
         <>
           <h4 class="live-results__why">{strings.why}</h4>
           <p data-testid="why">
-            <Text>{fill(strings[why.key], why.values)}</Text>
+            <Text>{fill(strings[why.key], whyValues)}</Text>
           </p>
         </>
       )}

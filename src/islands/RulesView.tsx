@@ -1,7 +1,8 @@
 /**
  * The lesson's rules view: the shared RulesPanel over the lesson's stores — the selected
- * node's `iptables-save -t nat` as the engine generates it, the last run's pkts counters when
- * that run is about the same settings, and the sample connection's walk.
+ * node's `iptables-save -t nat` as the engine generates it (or the whole dump of another
+ * datapath), the last run's pkts counters when that run is about the same settings, and the
+ * sample connection's walk.
  */
 import { $lastRun } from '../stores/lastRun';
 import { $rules, $rulesNode, countersFor, showRulesOf } from '../stores/rules';
@@ -29,23 +30,30 @@ export default function RulesView({ nodes, initialNode, strings, locale }: Props
   const scenario = useClientStore($scenario, {});
   const counters = countersFor(run, scenario, node);
   const story = useClientStore($story, { state: 'loading' });
-  const counted = counters && run ? fill(strings.counters, { total: count(locale, run.total) }) : strings.noCounters;
+  const listing = rules.state === 'ready' ? rules.value : null;
+  const iptables = !listing || listing.format === 'iptables';
+  // Other datapaths' dumps are shown whole, without counters: only the nat table has them here.
+  const counted = !iptables
+    ? strings.noCountersDump
+    : counters && run
+      ? fill(strings.counters, { total: count(locale, run.total) })
+      : strings.noCounters;
   return (
     <RulesPanel
       nodes={nodes}
       node={node}
       onNode={showRulesOf}
-      lines={rules.state === 'ready' ? rules.value.lines : []}
+      lines={listing ? listing.lines : []}
       failure={rules.state === 'failed' ? rules.message : ''}
-      counters={counters}
+      counters={iptables ? counters : null}
       rows={story.state === 'ready' ? story.value.rows : null}
-      lead={strings.lead}
-      note={`${counted} ${strings.hint}`}
-      dump={fill(strings.fullDump, { node })}
+      lead={strings[listing?.lead ?? 'lead']}
+      note={iptables ? `${counted} ${strings.hint}` : counted}
+      dump={fill(iptables ? strings.fullDump : strings.fullDumpOther, { node })}
       strings={strings}
       locale={locale}
       level={4}
-      counted
+      counted={iptables}
     />
   );
 }

@@ -22,6 +22,8 @@ export function valueLabel(control: Control, value: string, strings: LiveStrings
       return fill(strings.seconds, { n: value });
     case 'endpointReadiness':
       return value === 'ready' ? strings.ready : value === 'notReady' ? strings.notReady : strings.terminating;
+    case 'datapath':
+      return value === 'ipvs' ? strings.datapathIpvs : value === 'cilium' ? strings.datapathCilium : value;
     default:
       return value;
   }

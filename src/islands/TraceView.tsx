@@ -21,13 +21,7 @@ export default function TraceView({ strings, path }: Props) {
     <TracePanel
       rows={story ? story.rows : null}
       n={n}
-      summary={
-        !story
-          ? strings.loading
-          : story.pod
-            ? fill(strings.summaryPod, { n, sport: story.sport, pod: story.pod, node: story.podNode ?? '?' })
-            : fill(strings.summaryDropped, { n, sport: story.sport })
-      }
+      summary={story ? fill(strings[story.summary.key], { n, ...story.summary.values }) : strings.loading}
       outcome={story?.outcome ?? ''}
       onAnother={showAnotherConnection}
       strings={strings}

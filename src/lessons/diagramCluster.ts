@@ -13,9 +13,19 @@ export function diagramClusterOf(config: LabConfig): DiagramCluster {
   const { cluster, spec } = config;
   const client = spec.traffic.clients[0];
   const clientIP = client && 'ip' in client ? client.ip : (cluster.pods.find((p) => p.name === client?.pod)?.ip ?? '');
+  // A pod that only sends (the Service does not select it) is drawn as a client, without a counter.
+  const clientPods = new Set(spec.traffic.clients.flatMap((c) => ('pod' in c ? [c.pod] : [])));
+  const [namespace, service] = spec.traffic.service.split('/');
+  const endpoints = new Set(
+    cluster.endpointSlices
+      .filter((s) => s.namespace === namespace && s.serviceName === service)
+      .flatMap((s) => s.endpoints.flatMap((e) => e.addresses)),
+  );
   return {
     nodes: cluster.nodes.map(({ name, internalIP, podCIDR }) => ({ name, internalIP, podCIDR })),
-    pods: cluster.pods.map(({ name, nodeName, ip }) => ({ name, nodeName, ip })),
+    pods: cluster.pods.map(({ name, nodeName, ip }) =>
+      clientPods.has(name) && !endpoints.has(ip) ? { name, nodeName, ip, client: true } : { name, nodeName, ip },
+    ),
     clientIP,
     lanCIDR: lanOf(cluster.nodes[0]?.internalIP ?? ''),
     nodePort: servicePortOf(cluster, spec.traffic).nodePort,

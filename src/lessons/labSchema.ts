@@ -38,9 +38,21 @@ const clientSchema = z.union([
 ]);
 
 const connectionSchema = z
-  .object({ from: name, to: z.enum(['nodePort', 'clusterIP']), node: name.optional() })
+  .object({
+    from: name,
+    to: z.enum(['nodePort', 'clusterIP']),
+    node: name.optional(),
+    protocol: z.enum(['tcp', 'icmp'], { message: 'protocol must be tcp or icmp (a ping)' }).optional(),
+  })
   .strict()
   .superRefine((c, ctx) => {
+    if (c.protocol === 'icmp' && c.to === 'nodePort') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['to'],
+        message: 'a ping (protocol icmp) has no port, so it cannot go to a node port; use to: clusterIP',
+      });
+    }
     if (c.to === 'nodePort' && c.node === undefined) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -79,6 +91,14 @@ const trafficSchema = z
           message: `client "${n}" is named twice`,
         });
     });
+    const protocols = new Set(t.connections.map((c) => c.protocol ?? 'tcp'));
+    if (protocols.size > 1) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['connections'],
+        message: 'every connection of a round uses one protocol: all tcp or all icmp',
+      });
+    }
     t.connections.forEach((c, i) => {
       if (!names.includes(c.from)) {
         ctx.addIssue({
@@ -103,7 +123,7 @@ const controlSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('datapath'),
       values: z
-        .array(z.enum(['iptables', 'nftables']))
+        .array(z.enum(['iptables', 'nftables', 'ipvs', 'cilium']))
         .min(2)
         .optional(),
     })

@@ -41,6 +41,8 @@ export function resultRows(run: RunSummary, lesson: LabConfig): ResultRow[] {
 export interface RunExplanation {
   readonly key: 'whyCluster' | 'whyLocalHere' | 'whyLocalNone' | 'whyExact';
   readonly values: Readonly<Record<string, string | number>>;
+  /** whyExact: each end with its exact probability, for the island to word in the page's language. */
+  readonly ends?: readonly (readonly [Outcome, number])[];
 }
 
 /**
@@ -65,9 +67,6 @@ export function explainRun(run: RunSummary, lesson: LabConfig): RunExplanation {
     if (reachable.length === 0) return { key: 'whyLocalNone', values: { node } };
     return { key: 'whyLocalHere', values: { node, pods: reachable.join(', ') } };
   }
-  const shares = Object.entries(run.exact)
-    .filter(([, p]) => p > 0)
-    .map(([outcome, p]) => `${outcome} ${(p * 100).toFixed(1)}%`)
-    .join(', ');
-  return { key: 'whyExact', values: { shares } };
+  const ends = Object.entries(run.exact).filter(([, p]) => p > 0);
+  return { key: 'whyExact', values: { shares: '' }, ends };
 }

@@ -11,8 +11,8 @@ import type { Node, Pod } from '../../engine/model/types';
 /** The node fields the diagram shows (a subset of the engine's Node). */
 export type DiagramNode = Pick<Node, 'name' | 'internalIP' | 'podCIDR'>;
 
-/** The pod fields the diagram shows (a subset of the engine's Pod). */
-export type DiagramPod = Pick<Pod, 'name' | 'nodeName' | 'ip'>;
+/** The pod fields the diagram shows (a subset of the engine's Pod); `client`: it sends the traffic and the Service does not select it. */
+export type DiagramPod = Pick<Pod, 'name' | 'nodeName' | 'ip'> & { readonly client?: boolean };
 
 /** Everything the diagram draws: nodes in display order, their pods, the client, the port. */
 export interface DiagramCluster {

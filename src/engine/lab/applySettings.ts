@@ -6,7 +6,7 @@
 import type { Cluster, Service } from '../model/types';
 import type { Control, Settings } from './controls';
 import { serviceOf } from './service';
-import type { Readiness, TrafficSpec } from './spec';
+import type { LabDatapath, Readiness, TrafficSpec } from './spec';
 
 function patchService(cluster: Cluster, target: Service, change: Partial<Service>): Cluster {
   return { ...cluster, services: cluster.services.map((s) => (s === target ? { ...s, ...change } : s)) };
@@ -28,15 +28,25 @@ function patchReadiness(cluster: Cluster, pod: string, state: Readiness): Cluste
   };
 }
 
-/** The cluster and traffic with every control set as `settings` says (unknown ids are ignored). */
+/** The datapath a scenario runs as written: its KubeProxyConfiguration's mode. */
+export function scenarioDatapath(cluster: Cluster): LabDatapath {
+  return cluster.proxy.mode;
+}
+
+/**
+ * The cluster and traffic with every control set as `settings` says (unknown ids are ignored),
+ * and the datapath that carries the traffic. Cilium replaces kube-proxy, so choosing it leaves
+ * the KubeProxyConfiguration as written and only changes the datapath.
+ */
 export function applySettings(
   cluster: Cluster,
   traffic: TrafficSpec,
   controls: readonly Control[],
   settings: Settings,
-): { readonly cluster: Cluster; readonly traffic: TrafficSpec } {
+): { readonly cluster: Cluster; readonly traffic: TrafficSpec; readonly datapath: LabDatapath } {
   let c = cluster;
   let t = traffic;
+  let datapath = scenarioDatapath(cluster);
   for (const control of controls) {
     const value = settings[control.id];
     if (value === undefined || value === control.default) continue;
@@ -61,12 +71,13 @@ export function applySettings(
         t = { ...t, connections: t.connections.map((x) => ({ ...x, from: value })) };
         break;
       case 'datapath':
-        c = { ...c, proxy: { ...c.proxy, mode: value === 'nftables' ? 'nftables' : 'iptables' } };
+        datapath = value === 'nftables' || value === 'ipvs' || value === 'cilium' ? value : 'iptables';
+        if (datapath !== 'cilium') c = { ...c, proxy: { ...c.proxy, mode: datapath } };
         break;
       case 'endpointReadiness':
         c = patchReadiness(c, control.pod ?? '', value as Readiness);
         break;
     }
   }
-  return { cluster: c, traffic: t };
+  return { cluster: c, traffic: t, datapath };
 }

@@ -65,6 +65,7 @@ export function resolveControl(spec: ControlSpec, cluster: Cluster, traffic: Tra
         default: traffic.connections[0]?.from ?? '',
       };
     case 'datapath':
+      // Cilium is offered only when a lesson asks for it: it replaces kube-proxy, not a mode of it.
       return { ...base, values: spec.values ?? ['iptables', 'nftables'], default: cluster.proxy.mode };
     case 'endpointReadiness':
       return {

@@ -7,7 +7,7 @@ import type { Cluster } from '../model/types';
 import { formatIPv4, parseIPv4 } from '../netfilter/ip';
 import { serviceOf } from './service';
 import type { PlaceholderValues } from './fillPlaceholders';
-import type { ObservableSpec, TrafficSpec } from './spec';
+import type { LabDatapath, ObservableSpec, TrafficSpec } from './spec';
 import { servicePortOf } from './traffic';
 
 export type { PlaceholderValues } from './fillPlaceholders';
@@ -26,6 +26,7 @@ export function placeholderValues(
   cluster: Cluster,
   traffic: TrafficSpec,
   observable: ObservableSpec,
+  datapath: LabDatapath = cluster.proxy.mode,
 ): PlaceholderValues {
   const service = serviceOf(cluster, traffic);
   const port = servicePortOf(cluster, traffic);
@@ -55,6 +56,6 @@ export function placeholderValues(
     internalTrafficPolicy: service.internalTrafficPolicy,
     sessionAffinity: service.sessionAffinity,
     sessionAffinityTimeout: String(service.sessionAffinityTimeoutSeconds),
-    datapath: cluster.proxy.mode,
+    datapath,
   };
 }

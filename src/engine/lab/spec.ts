@@ -20,7 +20,15 @@ export interface ConnectionPattern {
   readonly to: ConnectionTarget;
   /** For `nodePort`: the node whose NodePort it connects to (the entry node). */
   readonly node?: string | undefined;
+  /** tcp (default): a connection to the Service's port; icmp: a ping (one echo request) to the cluster IP. */
+  readonly protocol?: ConnectionProtocol | undefined;
 }
+
+/** What a lesson's connection carries: a TCP connection, or an ICMP echo request (a ping). */
+export type ConnectionProtocol = 'tcp' | 'icmp';
+
+/** The datapaths a lesson's datapath control may offer (kube-proxy's modes, and Cilium replacing it). */
+export type LabDatapath = 'iptables' | 'nftables' | 'ipvs' | 'cilium';
 
 /** Who connects to what; the pattern is repeated, in order, until the run's size is reached. */
 export interface TrafficSpec {
@@ -42,7 +50,7 @@ export type ControlSpec =
   | { readonly kind: 'sessionAffinityTimeout'; readonly values: readonly number[] }
   | { readonly kind: 'entryNode'; readonly values?: readonly string[] | undefined }
   | { readonly kind: 'client'; readonly values?: readonly string[] | undefined }
-  | { readonly kind: 'datapath'; readonly values?: readonly ('iptables' | 'nftables')[] | undefined }
+  | { readonly kind: 'datapath'; readonly values?: readonly LabDatapath[] | undefined }
   | { readonly kind: 'endpointReadiness'; readonly pod: string; readonly values?: readonly Readiness[] | undefined };
 
 /** One kind of control. */
@@ -57,7 +65,10 @@ export type ObservableSpec =
   | { readonly kind: 'podShare'; readonly pod: string }
   /** The source address the serving pod sees (only `pod`'s connections when given). */
   | { readonly kind: 'sourceAddress'; readonly pod?: string | undefined }
-  /** What the client experiences: served, refused (REJECT, RST) or timed out (DROP). */
+  /**
+   * What the client experiences: served, refused (REJECT, RST) or timed out (DROP). For a
+   * ping: an echo reply, a destination-unreachable error, or no answer at all.
+   */
   | { readonly kind: 'clientExperience' }
   /** Per client and entry node, the share of its connections that reached its most-used pod. */
   | { readonly kind: 'stickiness' }

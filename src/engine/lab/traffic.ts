@@ -49,6 +49,23 @@ export function trafficSteps(cluster: Cluster, traffic: TrafficSpec): TrafficSte
       origin = pod.nodeName;
       caller = { caller: pod.name };
     }
+    if (c.protocol === 'icmp') {
+      // A ping has no port: it goes to the cluster IP itself, from wherever the client is.
+      if (c.to !== 'clusterIP')
+        throw new RangeError(
+          `traffic.connections[${i}].to: a ping (protocol icmp) goes to clusterIP, not to a node port`,
+        );
+      if (origin === '')
+        throw new RangeError(
+          `traffic.connections[${i}].from: an external client cannot reach a cluster IP; use a pod client`,
+        );
+      return {
+        spec: { from, to: { ip: service.clusterIP }, protocol: 'icmp' },
+        client: client.name,
+        entry: origin,
+        ...caller,
+      };
+    }
     if (c.to === 'nodePort') {
       const node = cluster.nodes.find((n) => n.name === c.node);
       if (!node) throw new RangeError(`traffic.connections[${i}].node: no node "${c.node ?? ''}" in the scenario`);

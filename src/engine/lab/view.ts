@@ -8,17 +8,19 @@ import { applySettings } from './applySettings';
 import type { LabConfig } from './config';
 import type { Settings } from './controls';
 import { placeholderValues, type PlaceholderValues } from './placeholders';
-import type { TrafficSpec } from './spec';
+import type { LabDatapath, TrafficSpec } from './spec';
 
 /** The lab under some settings: the patched cluster and traffic, and the placeholder values. */
 export interface LabView {
   readonly cluster: Cluster;
   readonly traffic: TrafficSpec;
+  /** The datapath that carries the traffic (the datapath control's value, or the scenario's mode). */
+  readonly datapath: LabDatapath;
   readonly values: PlaceholderValues;
 }
 
 /** Applies `settings` to the lesson's scenario and traffic. */
 export function viewOf(config: LabConfig, settings: Settings): LabView {
-  const { cluster, traffic } = applySettings(config.cluster, config.spec.traffic, config.controls, settings);
-  return { cluster, traffic, values: placeholderValues(cluster, traffic, config.spec.observable) };
+  const { cluster, traffic, datapath } = applySettings(config.cluster, config.spec.traffic, config.controls, settings);
+  return { cluster, traffic, datapath, values: placeholderValues(cluster, traffic, config.spec.observable, datapath) };
 }

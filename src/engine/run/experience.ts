@@ -19,8 +19,16 @@ export type Experience = 'served' | 'refused' | 'timed-out' | 'unknown';
 /** Every experience, in the order a reader meets them (for tables and zero counts). */
 export const EXPERIENCES: readonly Experience[] = ['served', 'refused', 'timed-out', 'unknown'];
 
-/** What the client experiences for one walked connection. */
+/**
+ * What the client experiences for one walked connection. A ping (an icmp flow) is read from
+ * its echo result: a reply is served, a destination-unreachable error is refused, and no
+ * answer at all is timed out (ping reports the loss when its wait ends).
+ */
 export function experienceOf(result: ConnectionResult): Experience {
+  if (result.echo !== undefined) {
+    if (result.echo.kind === 'reply') return 'served';
+    return result.echo.kind === 'unreachable' ? 'refused' : 'timed-out';
+  }
   switch (result.verdict) {
     case 'UNKNOWN':
       return 'unknown';

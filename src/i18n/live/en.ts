@@ -7,6 +7,8 @@ export const liveEn = {
   live: {
     heading: 'Run the experiment',
     lead: 'This cluster runs in your browser. Every connection walks through the same iptables rules kube-proxy writes, and your answer is graded by what the connections do.',
+    leadDatapath:
+      'This cluster runs in your browser. Every connection walks through the rules or tables the chosen datapath programs on each node, and your answer is graded by what the connections do.',
     noscript:
       'The experiment needs JavaScript. Everything else on this page, including the answer below, works without it.',
     deeper: 'Look inside',
@@ -63,6 +65,12 @@ export const liveEn = {
     shareServed: 'Share of connections served: {share}',
     shareSource: 'Share of served connections seen from {address}: {share}',
     shareSticky: 'Share of connections that reached their client’s most-used pod: {share}',
+    shareAnswered: 'Share of pings answered with an echo reply: {share}',
+    unreachable: 'Destination Unreachable',
+    noReply: 'no reply',
+    chartPing: 'What came back to each ping',
+    aboutPing: '{total} pings (ICMP echo requests), {settings}, seed {seed}.',
+    whyExactPing: 'From the rules, one ping ends this way: {shares}.',
     refused: 'refused',
     timedOut: 'timed out',
     unknown: 'not judged',
@@ -83,6 +91,9 @@ export const liveEn = {
     entryNode: 'Send the requests to',
     client: 'Client',
     datapath: 'kube-proxy mode',
+    datapathAny: 'Datapath',
+    datapathIpvs: 'IPVS',
+    datapathCilium: 'Cilium (no kube-proxy)',
     endpointReadiness: 'Endpoint of {pod}',
     policyCluster: 'Cluster (the default)',
     policyLocal: 'Local',
@@ -94,9 +105,13 @@ export const liveEn = {
   },
   diagram: {
     title: 'Live cluster: externalTrafficPolicy {policy}, requests to node {node}',
-    desc: 'Three nodes on one LAN; pod-1 on node-1, pod-2 on node-2, node-3 without a pod. The client sends its connections to node {node}. Counters show how many connections each pod received in the last run.',
+    titleAt: 'Live cluster: traffic enters at node {node}',
+    desc: '{n} nodes on one LAN: {pods}. The traffic enters the cluster at node {node}. Counters show how many connections each pod received in the last run.',
+    descPod: '{pod} on {node}',
+    descClient: 'the client pod {pod} on {node}',
     counter: '{count} connections',
     noRun: 'no run yet',
+    clientPod: 'client pod',
     dropped: 'dropped: {count}',
     narration: 'The path of one connection',
     replay: 'Replay the animation',
@@ -115,12 +130,18 @@ export const liveEn = {
   },
   path: {
     arrive: 'The client {src} opens a connection to {dst}, node {node}’s NodePort.',
+    arrivePod: 'The pod {src} on node {node} opens a connection to {dst}.',
+    arrivePing: 'The pod {src} on node {node} sends an ICMP echo request (a ping) to {dst}. It has no port.',
     dnat: 'On node {node} the nat rules pick {pod}; DNAT rewrites the destination to {to}.',
     route: 'The packet crosses the LAN from node {from} to node {to}.',
     masq: 'On the way out of node {node}, MASQUERADE replaces the source with {src}.',
     deliver: '{pod} on node {node} accepts the connection. It sees it coming from {src}.',
     drop: 'Node {node} drops the connection: `{reason}`',
     kept: 'No rule rewrote the source: the pod sees the client’s own address.',
+    unreachable:
+      'Node {node} rejects the echo request (`{reason}`) and sends an ICMP Destination Unreachable ({name}) back, from {from}.',
+    noAnswer:
+      'No rule on node {node} matches an echo request to {dst}, so nothing rewrites it: it leaves the node toward {dst} as it is, and nothing in the cluster answers.',
   },
   trace: {
     heading: 'One connection, step by step',
@@ -128,6 +149,9 @@ export const liveEn = {
     another: 'Show another connection',
     summaryPod: 'Sample connection {n}: client port {sport}, served by {pod} on {node}.',
     summaryDropped: 'Sample connection {n}: client port {sport}, dropped.',
+    summaryUnreachable: 'Sample ping {n}: ICMP Destination Unreachable, from {from}.',
+    summaryNoReply: 'Sample ping {n}: no reply.',
+    summaryEchoReply: 'Sample ping {n}: echo reply from {pod}.',
     caption: 'Rules walked by sample connection {n}',
     step: 'Step',
     node: 'Node',
@@ -148,6 +172,14 @@ export const liveEn = {
       'The sample connection did not walk this node’s nat table. Pick the node that received it, or open the full table below.',
     fullDump: 'The full nat table of {node} (iptables-save -t nat)',
     lead: 'The nat table of the node you choose, as `iptables-save -t nat` prints it. The sample connection’s path is highlighted and numbered in order; pkts counts the packets that matched each rule in the last run, as `iptables -t nat -L -v -n` does.',
+    leadNftables:
+      'Every rule of the node you choose, as `nft list table ip kube-proxy` prints them. The sample connection’s walk, rule by rule, is in the trace below.',
+    leadIpvs:
+      'The node you choose as IPVS mode programs it: virtual and real servers (`ipvsadm -Ln`), the ipsets, and the iptables rules kube-proxy still writes in that mode.',
+    leadCilium:
+      'Cilium’s service and backend maps on the node you choose (`cilium-dbg service list`, `cilium-dbg bpf lb list`). Cilium replaces kube-proxy: there are no netfilter rules for Services.',
+    fullDumpOther: 'Everything on {node}, as the datapath prints it',
+    noCountersDump: 'pkts counters are kept for iptables mode’s nat table only.',
     node: 'Show the rules of',
     copy: 'Copy the rules',
     copied: 'Copied to the clipboard.',

@@ -9,6 +9,8 @@ export const liveKo = {
   live: {
     heading: '직접 실험해 보기',
     lead: '이 클러스터는 브라우저 안에서 돌아갑니다. 연결 하나하나가 kube-proxy가 쓰는 것과 똑같은 iptables 규칙을 지나가고, 여러분의 답은 그 연결들이 실제로 간 곳을 보고 채점합니다.',
+    leadDatapath:
+      '이 클러스터는 브라우저 안에서 돌아갑니다. 연결 하나하나가 고른 데이터패스가 노드마다 만드는 규칙이나 테이블을 그대로 지나가고, 여러분의 답은 그 연결들이 실제로 간 곳을 보고 채점합니다.',
     noscript:
       '실험은 자바스크립트가 있어야 돌아갑니다. 아래 정답과 해설을 포함해 이 페이지의 나머지는 자바스크립트 없이도 읽을 수 있습니다.',
     deeper: '안을 들여다보기',
@@ -66,6 +68,12 @@ export const liveKo = {
     shareServed: '처리된 연결의 비율: {share}',
     shareSource: '처리된 연결 중 출발지 주소가 {address}인 비율: {share}',
     shareSticky: '클라이언트마다 가장 많이 간 파드로 간 연결의 비율: {share}',
+    shareAnswered: '에코 응답을 받은 ping의 비율: {share}',
+    unreachable: 'Destination Unreachable(도달 불가)',
+    noReply: '응답 없음',
+    chartPing: '각 ping에 돌아온 것',
+    aboutPing: 'ping(ICMP 에코 요청) {total}개, {settings}, 시드 {seed}.',
+    whyExactPing: '규칙대로라면 ping 하나는 이렇게 끝납니다: {shares}.',
     refused: '거부됨',
     timedOut: '시간 초과',
     unknown: '판정 불가',
@@ -87,6 +95,9 @@ export const liveKo = {
     entryNode: '요청을 보낼 노드',
     client: '클라이언트',
     datapath: 'kube-proxy 모드',
+    datapathAny: '데이터패스',
+    datapathIpvs: 'IPVS',
+    datapathCilium: 'Cilium(kube-proxy 없음)',
     endpointReadiness: '{pod} 파드의 엔드포인트',
     policyCluster: 'Cluster (기본값)',
     policyLocal: 'Local (로컬 엔드포인트만)',
@@ -98,9 +109,13 @@ export const liveKo = {
   },
   diagram: {
     title: '지금 클러스터: externalTrafficPolicy {policy}, 요청을 받는 node-{node}',
-    desc: '노드 세 대가 한 LAN에 있습니다. pod-1은 node-1에, pod-2는 node-2에 있고 node-3에는 파드가 없습니다. 클라이언트는 node-{node}에 연결을 보냅니다. 카운터는 마지막 실행에서 파드마다 받은 연결 수입니다.',
+    titleAt: '지금 클러스터: 트래픽이 들어오는 node-{node}',
+    desc: '노드 {n}대가 한 LAN에 있습니다({pods}). 트래픽은 node-{node}에서 클러스터로 들어옵니다. 카운터는 마지막 실행에서 파드마다 받은 연결 수입니다.',
+    descPod: '{node}의 {pod}',
+    descClient: '{node}의 클라이언트 파드 {pod}',
     counter: '연결 {count}개',
     noRun: '아직 실행 전',
+    clientPod: '클라이언트 파드',
     dropped: '드롭됨: {count}개',
     narration: '연결 하나가 지나간 길',
     replay: '애니메이션 다시 보기',
@@ -119,12 +134,19 @@ export const liveKo = {
   },
   path: {
     arrive: '클라이언트 {src}에서 node-{node}의 노드포트({dst})에 연결을 엽니다.',
+    arrivePod: 'node-{node}의 파드 {src}에서 목적지 {dst}에 연결을 엽니다.',
+    arrivePing:
+      'node-{node}의 파드 {src}에서 목적지 {dst}에 ICMP 에코 요청(ping)을 보냅니다. 이 요청에는 포트가 없습니다.',
     dnat: 'node-{node}의 nat 규칙이 엔드포인트로 {pod} 파드를 고르고, DNAT이 목적지를 바꿉니다. 새 목적지는 {to}입니다.',
     route: '패킷이 LAN을 건너 node-{from}에서 node-{to}에 도착합니다.',
     masq: 'node-{node}에서 나가는 길에 마스커레이드가 출발지 주소를 바꿉니다. 새 출발지는 {src}입니다.',
     deliver: 'node-{node}의 {pod} 파드가 연결을 받습니다. 파드에는 연결이 {src}에서 온 것으로 보입니다.',
     drop: 'node-{node}에서 연결이 드롭됩니다: `{reason}`',
     kept: '출발지를 바꾼 규칙이 없어서 파드에는 클라이언트의 원래 주소가 보입니다.',
+    unreachable:
+      'node-{node}에서 에코 요청이 거부되고(`{reason}`), 출발지 주소가 {from}인 ICMP Destination Unreachable({name}) 메시지가 돌아갑니다.',
+    noAnswer:
+      'node-{node}에는 목적지가 {dst}인 에코 요청에 매치되는 규칙이 없어 주소를 바꾸는 것이 없습니다. 요청은 그대로 노드를 떠나 {dst} 쪽으로 가고, 클러스터 안에서는 아무도 응답하지 않습니다.',
   },
   trace: {
     heading: '연결 하나를 단계별로',
@@ -132,6 +154,9 @@ export const liveKo = {
     another: '다른 연결 보기',
     summaryPod: '샘플 연결 {n}: 클라이언트 포트 {sport}, {node}의 {pod} 파드가 처리.',
     summaryDropped: '샘플 연결 {n}: 클라이언트 포트 {sport}, 드롭됨.',
+    summaryUnreachable: '샘플 ping {n}: ICMP Destination Unreachable, 보낸 주소 {from}.',
+    summaryNoReply: '샘플 ping {n}: 응답 없음.',
+    summaryEchoReply: '샘플 ping {n}: {pod} 파드의 에코 응답.',
     caption: '샘플 연결 {n}: 지나간 규칙',
     step: '단계',
     node: '노드',
@@ -152,6 +177,14 @@ export const liveKo = {
       '샘플 연결은 이 노드의 nat 테이블을 지나지 않았습니다. 연결을 받은 노드를 고르거나 아래에서 테이블 전체를 펼쳐 보세요.',
     fullDump: '{node}의 nat 테이블 전체 (iptables-save -t nat)',
     lead: '고른 노드의 nat 테이블을 `iptables-save -t nat` 출력 그대로 보여 줍니다. 샘플 연결이 지나간 길은 강조하고 순서대로 번호를 붙였습니다. pkts는 `iptables -t nat -L -v -n`처럼, 마지막 실행에서 각 규칙에 걸린 패킷 수입니다.',
+    leadNftables:
+      '고른 노드의 규칙 전체를 `nft list table ip kube-proxy` 출력 그대로 보여 줍니다. 샘플 연결이 어떤 규칙을 지났는지는 아래 추적에서 차례로 볼 수 있습니다.',
+    leadIpvs:
+      'IPVS 모드가 고른 노드에 만드는 그대로입니다. 가상 서버와 실제 서버(`ipvsadm -Ln`), ipset, 그리고 이 모드에서도 kube-proxy가 쓰는 iptables 규칙을 보여 줍니다.',
+    leadCilium:
+      '고른 노드의 Cilium 서비스 맵과 백엔드 맵입니다(`cilium-dbg service list`, `cilium-dbg bpf lb list`). Cilium은 kube-proxy를 대신하므로 서비스를 위한 netfilter 규칙이 없습니다.',
+    fullDumpOther: '{node}의 규칙과 테이블 전체(데이터패스가 출력하는 그대로)',
+    noCountersDump: 'pkts 카운터는 iptables 모드의 nat 테이블에만 표시합니다.',
     node: '규칙을 볼 노드',
     copy: '규칙 복사',
     copied: '클립보드에 복사했습니다.',

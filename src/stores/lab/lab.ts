@@ -16,8 +16,9 @@ import {
   type TrafficStep,
 } from '../../engine/lab';
 import type { Cluster } from '../../engine/model/types';
-import { createSimulation, type Simulation } from '../../engine/simulate';
+import { createDatapathSimulation, type Datapath, type Simulation } from '../../engine/simulate';
 import type { NodeCounters, Scenario } from '../model';
+import { dumpLines } from './dumpLines';
 import { explainLines } from './explain';
 import { natLines, type CounterSlot } from './natTable';
 import { buildStory } from './story';
@@ -25,28 +26,48 @@ import type { Lab, RulesListing, RunJob } from './types';
 
 interface Built {
   readonly cluster: Cluster;
+  readonly datapath: Datapath;
   readonly simulation: Simulation;
   readonly steps: readonly TrafficStep[];
   readonly interval: number;
   readonly listings: Map<string, { listing: RulesListing; slots: CounterSlot[] }>;
 }
 
-/** Every pod of the lesson at zero, so pods that got nothing still get a bar. */
-function withPods(cluster: Cluster, counts: Readonly<Record<End, number>>): Record<End, number> {
-  return { ...Object.fromEntries(cluster.pods.map((p) => [p.name, 0])), ...counts };
+/**
+ * Every endpoint pod of the lesson's Service at zero, so pods that got nothing still get a
+ * bar. A pod the Service does not select (a client pod) can never serve, so it gets none.
+ */
+function withPods(cluster: Cluster, service: string, counts: Readonly<Record<End, number>>): Record<End, number> {
+  const [namespace, name] = service.split('/');
+  const addresses = new Set(
+    cluster.endpointSlices
+      .filter((s) => s.namespace === namespace && s.serviceName === name)
+      .flatMap((s) => s.endpoints.flatMap((e) => e.addresses)),
+  );
+  const pods = cluster.pods.filter((p) => addresses.has(p.ip));
+  return { ...Object.fromEntries(pods.map((p) => [p.name, 0])), ...counts };
 }
 
 function listingFor(b: Built, node: string): { listing: RulesListing; slots: CounterSlot[] } {
   let entry = b.listings.get(node);
   if (!entry) {
     const text = b.simulation.rules(node);
-    const { lines, slots } = natLines(text);
     const pods = new Map(b.cluster.pods.map((p) => [p.ip, p.name]));
-    entry = { listing: { node, lines: explainLines(lines, pods) }, slots };
+    if (b.datapath === 'iptables') {
+      const { lines, slots } = natLines(text);
+      entry = { listing: { node, format: 'iptables', lead: 'lead', lines: explainLines(lines, pods) }, slots };
+    } else {
+      // nft, IPVS and Cilium dumps are shown whole; only the iptables nat table has pkts counters here.
+      const lead = LEADS[b.datapath];
+      entry = { listing: { node, format: b.datapath, lead, lines: dumpLines(text, pods) }, slots: [] };
+    }
     b.listings.set(node, entry);
   }
   return entry;
 }
+
+/** The sentence that introduces each datapath's dump. */
+const LEADS = { iptables: 'lead', nftables: 'leadNftables', ipvs: 'leadIpvs', cilium: 'leadCilium' } as const;
 
 /** Source ports of sample connections: the first of Linux's ephemeral range, then onwards. */
 const SAMPLE_PORT = 40_000;
@@ -61,7 +82,8 @@ export function createLab(config: LabConfig): Lab {
       const view = viewOf(config, settings);
       b = {
         cluster: view.cluster,
-        simulation: createSimulation(view.cluster),
+        datapath: view.datapath,
+        simulation: createDatapathSimulation(view.cluster, { datapath: view.datapath }),
         steps: trafficSteps(view.cluster, view.traffic),
         interval: view.traffic.interval ?? 1,
         listings: new Map(),
@@ -76,7 +98,7 @@ export function createLab(config: LabConfig): Lab {
 
     exact(settings) {
       const b = buildFor(settings);
-      return withPods(b.cluster, exactEnds(b.simulation, b.steps));
+      return withPods(b.cluster, config.spec.traffic.service, exactEnds(b.simulation, b.steps));
     },
 
     startRun(settings, seed, total): RunJob {
@@ -98,7 +120,7 @@ export function createLab(config: LabConfig): Lab {
             }
             counters[node] = values;
           }
-          return { counts: withPods(b.cluster, countsByEnd(tallies)), tallies, counters };
+          return { counts: withPods(b.cluster, config.spec.traffic.service, countsByEnd(tallies)), tallies, counters };
         },
       };
     },
@@ -108,7 +130,8 @@ export function createLab(config: LabConfig): Lab {
       const step = b.steps[sample % b.steps.length] as TrafficStep;
       const sport = SAMPLE_PORT + sample;
       const result = b.simulation.sample({ ...step.spec, sourcePort: sport }, `${seed}:${sample}`, { trace: true });
-      return buildStory(result, sample, sport, step.entry);
+      const origin = step.spec.protocol === 'icmp' ? 'ping' : step.spec.from.kind === 'pod' ? 'pod' : 'client';
+      return buildStory(result, sample, sport, step.entry, origin);
     },
   };
 }

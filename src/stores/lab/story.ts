@@ -57,12 +57,25 @@ function nodeRows(
   ];
 }
 
+/** Who sent the sample: an outside client (to a NodePort), a pod (to a ClusterIP), or a pod's ping. */
+export type StoryOrigin = 'client' | 'pod' | 'ping';
+
+/** The first sentence: who opens the connection, or sends the ping, and to what. */
+function arrival(origin: StoryOrigin, src: string, dst: string, node: string): Narration {
+  if (origin === 'client') return { key: 'arrive', values: { src, dst, node } };
+  return {
+    key: origin === 'ping' ? 'arrivePing' : 'arrivePod',
+    values: { src, dst: origin === 'ping' ? ipOf(dst) : dst, node },
+  };
+}
+
 /** The story of `result`, the `sample`-th example connection; `receiving` took the request. */
 export function buildStory(
   result: ConnectionResult,
   sample: number,
   sport: number,
   receiving: string,
+  origin: StoryOrigin = 'client',
 ): ConnectionStory {
   const steps = (result.steps ?? []).filter((s) => s.direction === 'original');
   const trace = (result.trace ?? []).filter((t) => t.direction === 'original');
@@ -75,8 +88,7 @@ export function buildStory(
 
   const say = (s: Step): Narration | null => {
     const node = shortNode(s.node);
-    if (s.event === 'arrive' && s.node === receiving)
-      return { key: 'arrive', values: { src: ipOf(s.src), dst: s.dst, node } };
+    if (s.event === 'arrive' && s.node === receiving) return arrival(origin, ipOf(s.src), s.dst, node);
     if (s.event === 'route' && s.detail.startsWith('via '))
       return { key: 'route', values: { from: node, to: shortNode(s.detail.slice(4)) } };
     if (s.event === 'deliver' && pod) return { key: 'deliver', values: { pod: pod.name, node, src: seen } };
@@ -91,8 +103,7 @@ export function buildStory(
 
   const narration: Narration[] = [];
   const first = steps.find((s) => s.event === 'arrive');
-  if (first)
-    narration.push({ key: 'arrive', values: { src: ipOf(first.src), dst: first.dst, node: shortNode(first.node) } });
+  if (first) narration.push(arrival(origin, ipOf(first.src), first.dst, shortNode(first.node)));
   if (dnat && pod)
     narration.push({ key: 'dnat', values: { node: shortNode(dnat.node), pod: pod.name, to: `${pod.ip}:${pod.port}` } });
   if (masq) narration.push({ key: 'masq', values: { node: shortNode(masq.node), src: seen } });
@@ -108,9 +119,29 @@ export function buildStory(
     const reason = result.decidedBy
       ? `${result.decidedBy.table} ${result.decidedBy.chain}: ${result.decidedBy.text}`
       : (result.reason ?? result.verdict);
-    narration.push({ key: 'drop', values: { node: shortNode(where), reason } });
-    rows.push({ kind: 'event', node: where, say: { key: 'drop', values: { node: shortNode(where), reason } } });
+    const echo = result.echo;
+    // A ping that is rejected gets an ICMP error back; one that leaves the cluster gets nothing.
+    const say: Narration =
+      echo?.kind === 'unreachable'
+        ? { key: 'unreachable', values: { node: shortNode(echo.node), reason, from: echo.from, name: echo.name } }
+        : echo?.kind === 'none' && result.destination?.kind === 'external'
+          ? { key: 'noAnswer', values: { node: shortNode(where), dst: result.destination.ip } }
+          : { key: 'drop', values: { node: shortNode(where), reason } };
+    narration.push(say);
+    rows.push({ kind: 'event', node: where, say });
   }
+  // For a ping, what came back; for a connection, who served it.
+  const echo = result.echo;
+  const summary: ConnectionStory['summary'] =
+    echo?.kind === 'unreachable'
+      ? { key: 'summaryUnreachable', values: { from: echo.from } }
+      : echo?.kind === 'none'
+        ? { key: 'summaryNoReply', values: {} }
+        : echo?.kind === 'reply'
+          ? { key: 'summaryEchoReply', values: { pod: pod?.name ?? echo.responder } }
+          : pod
+            ? { key: 'summaryPod', values: { sport, pod: pod.name, node: pod.node } }
+            : { key: 'summaryDropped', values: { sport } };
   return {
     sample,
     outcome: endOf(result),
@@ -121,5 +152,6 @@ export function buildStory(
     narration,
     rows,
     replyHops: result.reply?.delivered ? [...result.reply.hops] : null,
+    summary,
   };
 }

@@ -32,15 +32,32 @@ export interface Explanation {
   readonly values: Readonly<Record<string, string>>;
 }
 
-/** The nat table of one node. */
+/** How a node's rules are shown: the iptables nat table, or a whole dump of another datapath. */
+export type RulesFormat = 'iptables' | 'nftables' | 'ipvs' | 'cilium';
+
+/** The rules of one node: its nat table (iptables), or its whole dump (nft, IPVS, Cilium). */
 export interface RulesListing {
   readonly node: string;
+  readonly format: RulesFormat;
+  /** The rules strings' key of the sentence that introduces this format's listing. */
+  readonly lead: 'lead' | 'leadNftables' | 'leadIpvs' | 'leadCilium';
   readonly lines: readonly RulesLine[];
 }
 
 /** A sentence of the narration: a key of the "path" strings and its values. */
 export interface Narration {
-  readonly key: 'arrive' | 'dnat' | 'route' | 'masq' | 'deliver' | 'drop' | 'kept';
+  readonly key:
+    | 'arrive'
+    | 'arrivePod'
+    | 'arrivePing'
+    | 'dnat'
+    | 'route'
+    | 'masq'
+    | 'deliver'
+    | 'drop'
+    | 'kept'
+    | 'unreachable'
+    | 'noAnswer';
   readonly values: Readonly<Record<string, string>>;
 }
 
@@ -92,6 +109,11 @@ export interface ConnectionStory {
   readonly pod: string | null;
   /** The node that pod runs on. */
   readonly podNode: string | null;
+  /** The one-line summary: a key of the trace strings and its values (besides `{n}`). */
+  readonly summary: {
+    readonly key: 'summaryPod' | 'summaryDropped' | 'summaryUnreachable' | 'summaryNoReply' | 'summaryEchoReply';
+    readonly values: Readonly<Record<string, string | number>>;
+  };
   /** The narration, one sentence per event, for the diagram's text alternative. */
   readonly narration: readonly Narration[];
   /** Every rule and event in order, for the trace view and the rules highlight. */
