@@ -1,0 +1,85 @@
+/**
+ * The ping lab in the browser, in both languages: the datapath control offers all four
+ * datapaths, links land graded from the engine's run in the page (data-correct), the results
+ * and the sample say what ping would print, and the rules view shows each datapath's own
+ * rules instead of waiting forever for an iptables nat table.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { hydrate, pick, runExperiment } from './quiz-helpers';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** Waits for a graded result and returns [correct option, verdict]. */
+async function graded(page: Page): Promise<[string | null, string | null]> {
+  await hydrate(page, 'quiz');
+  const results = page.getByTestId('results');
+  await expect(results).toHaveAttribute('data-verdict', /correct|wrong/, { timeout: 20_000 });
+  return [await results.getAttribute('data-correct'), await results.getAttribute('data-verdict')];
+}
+
+const words = {
+  en: {
+    unreachable: 'Destination Unreachable',
+    noReply: 'no reply',
+    clientPod: 'client pod',
+    nft: 'nft list table ip kube-proxy',
+  },
+  ko: {
+    unreachable: 'Destination Unreachable(도달 불가)',
+    noReply: '응답 없음',
+    clientPod: '클라이언트 파드',
+    nft: 'nft list table ip kube-proxy',
+  },
+} as const;
+
+for (const locale of ['en', 'ko'] as const) {
+  const ping = `/${locale}/challenges/ping/`;
+  const w = words[locale];
+
+  test.describe(`${locale} ping lab`, () => {
+    test('each datapath grades its own answer: iptables and Cilium c, nftables and IPVS b', async ({ page }) => {
+      for (const [datapath, correct] of [
+        ['iptables', 'c'],
+        ['nftables', 'b'],
+        ['ipvs', 'b'],
+        ['cilium', 'c'],
+      ] as const) {
+        await page.goto(`${ping}?answer=b&datapath=${datapath}&seed=7`);
+        expect(await graded(page)).toEqual([correct, correct === 'b' ? 'correct' : 'wrong']);
+        await expect(page.getByTestId('quiz')).toContainText(datapath);
+      }
+    });
+
+    test('the result names what ping prints, and the client pod gets no bar', async ({ page }) => {
+      await page.goto(`${ping}?datapath=nftables`);
+      await hydrate(page, 'quiz');
+      await pick(page, 'b');
+      await runExperiment(page);
+      const results = page.getByTestId('results');
+      await expect(results).toContainText(w.unreachable);
+      await expect(results).not.toContainText('debug on node-3');
+      const controls = await hydrate(page, 'scenario-controls');
+      await controls.locator('input[value="iptables"]').check();
+      await runExperiment(page);
+      await expect(results).toContainText(w.noReply);
+      // Drawn as the client, not as a pod the Service can send to: no counter in its box.
+      const box = page.getByTestId('live-diagram').locator('[data-pod="debug"]:visible').first();
+      await expect(box).toContainText(w.clientPod);
+      await expect(box.locator('rect.box--client')).toHaveCount(1);
+    });
+
+    test('the rules view shows the nft dump in nftables mode, and the sample is a ping', async ({ page }) => {
+      await page.goto(`${ping}?datapath=nftables`);
+      const rules = page.locator('.live-rules');
+      await rules.scrollIntoViewIfNeeded();
+      // The lead follows the listing, which comes with the engine: allow a loaded machine its time.
+      await expect(rules).toContainText(w.nft, { timeout: 20_000 });
+      await expect(rules).toContainText('cluster-ips-check ip daddr @cluster-ips reject', { timeout: 20_000 });
+      const trace = page.locator('.live-trace');
+      await trace.scrollIntoViewIfNeeded();
+      await expect(trace).toContainText('10.244.3.1', { timeout: 20_000 });
+      await expect(trace).toContainText('ping');
+    });
+  });
+}
