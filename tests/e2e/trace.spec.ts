@@ -12,6 +12,7 @@ const pages = [
     path: '/en/trace/',
     trace: 'Trace the packet',
     example: 'Load the example',
+    thisNode: 'the node itself answers',
     yes: 'yes',
     // How the problems below read: the engine's own words, or the page's language.
     unsupported: 'match module "-m frobnicate" is not supported',
@@ -23,6 +24,7 @@ const pages = [
     path: '/ko/trace/',
     trace: '패킷 추적',
     example: '예제 불러오기',
+    thisNode: '응답한 곳: 이 노드 자신',
     yes: '예',
     unsupported: '매치 모듈 -m frobnicate는 지원하지 않습니다',
     noChain: 'nat 테이블에 NO-SUCH-CHAIN 체인이 없습니다',
@@ -152,6 +154,9 @@ for (const p of pages) {
       const rows = page.getByTestId('trace-exact').locator('tbody tr');
       await expect(rows).toHaveCount(1);
       await expect(rows.locator('[data-echo="reply"]')).toContainText('192.168.10.12');
+      await expect(rows.locator('[data-echo="reply"]')).toContainText(p.thisNode);
+      // A ping has no port: the node sees the client's address, not the echo identifier.
+      await expect(rows.first().locator('td').nth(2)).toHaveText('192.168.10.100');
       // The example's Service address: no rule rewrites ICMP to it, so nothing answers.
       await page.getByTestId('trace-dst').fill('10.96.120.15');
       await traceAndWait(page);

@@ -177,7 +177,7 @@ export const traceEn = {
     echoSendFails: 'ping also prints “sendmsg: Operation not permitted” for each request.',
     echoNone: 'ping: no answer at all',
     echoPod: 'pod {name}',
-    echoNode: 'node {name}',
+    echoNode: 'the node itself',
   },
   sample: {
     heading: 'One sampled packet',

@@ -175,7 +175,7 @@ export const traceKo: TraceStrings = {
     echoSendFails: 'ping은 요청마다 “sendmsg: Operation not permitted”도 출력합니다.',
     echoNone: 'ping: 아무 응답도 없습니다',
     echoPod: '파드 {name}',
-    echoNode: '노드 {name}',
+    echoNode: '이 노드 자신',
   },
   sample: {
     heading: '샘플 패킷 하나',

@@ -4,11 +4,13 @@ import type { TraceStrings } from '../../i18n/trace/index';
 import { fill } from '../fill';
 import { RuleMessage } from './ruleMessage';
 
-/** "pod default/pod-1" / "node node-1" from the engine, in the page's words. */
+/**
+ * "pod default/pod-1" / "node node" from the engine, in the page's words. The trace page walks
+ * one node's pasted rules, so a node that answers is always the node those rules belong to.
+ */
 function responderText(responder: string, s: TraceStrings['outcome']): string {
   const [kind, ...rest] = responder.split(' ');
-  const name = rest.join(' ');
-  return kind === 'pod' ? fill(s.echoPod, { name }) : kind === 'node' ? fill(s.echoNode, { name }) : responder;
+  return kind === 'pod' ? fill(s.echoPod, { name: rest.join(' ') }) : kind === 'node' ? s.echoNode : responder;
 }
 
 /** The ping's answer for one outcome, with the engine's reason when nothing comes back. */
