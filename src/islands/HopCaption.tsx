@@ -31,7 +31,7 @@ function sentences(
   path: LiveStrings['path'],
 ): string[] {
   if (hop.kind === 'reply') {
-    const arrive = story.narration.find((n) => n.key === 'arrive');
+    const arrive = story.narration.find((n) => n.key.startsWith('arrive'));
     return [fill(strings.reply, { src: arrive?.values['src'] ?? '', dst: arrive?.values['dst'] ?? '' })];
   }
   return hop.say.map((line) => fill(path[line.key], line.values));

@@ -19,6 +19,9 @@ export interface Hop {
   readonly say: readonly Narration[];
 }
 
+/** The first sentence, whoever sent the sample: a client to a NodePort, a pod, or a pod's ping. */
+const ARRIVE = ['arrive', 'arrivePod', 'arrivePing'] as const;
+
 /** The story's sentences with `key`, in order. */
 function said(story: ConnectionStory, ...keys: Narration['key'][]): Narration[] {
   return keys.flatMap((key) => story.narration.filter((n) => n.key === key));
@@ -38,8 +41,9 @@ export function sampleHops(layout: ClusterLayout, story: ConnectionStory): Hop[]
   if (story.pod === null) {
     const drop = routePath(layout, { kind: 'dropped', node: receiving });
     return [
-      { kind: 'request', points: drop.points, say: said(story, 'arrive') },
-      { kind: 'drop', points: [endOf(drop.points)], say: said(story, 'drop') },
+      { kind: 'request', points: drop.points, say: said(story, ...ARRIVE) },
+      // A rejected ping gets an error back, one nobody answers leaves: both end the sample here.
+      { kind: 'drop', points: [endOf(drop.points)], say: said(story, 'drop', 'unreachable', 'noAnswer') },
     ];
   }
   const request = routePath(layout, { kind: 'request', node: receiving });
@@ -47,7 +51,7 @@ export function sampleHops(layout: ClusterLayout, story: ConnectionStory): Hop[]
   // The packet waits at the node's door while DNAT picks the pod, clear of the badge's text.
   const door = backFrom(request.points, DOOR);
   const hops: Hop[] = [
-    { kind: 'request', points: [...request.points.slice(0, -1), door], say: said(story, 'arrive') },
+    { kind: 'request', points: [...request.points.slice(0, -1), door], say: said(story, ...ARRIVE) },
     { kind: 'dnat', points: [door], say: said(story, 'dnat') },
   ];
   let inPod: readonly Point[];

@@ -69,16 +69,32 @@ for (const locale of ['en', 'ko'] as const) {
       await expect(box.locator('rect.box--client')).toHaveCount(1);
     });
 
+    test('the diagram tells the sample ping, hop by hop: sent from the pod, then rejected', async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`${ping}?datapath=ipvs&answer=b&seed=2`);
+      expect((await graded(page))[0]).toBe('b');
+      const diagram = await hydrate(page, 'live-diagram');
+      const caption = diagram.getByTestId('diagram-caption');
+      await expect(caption).toContainText('10.244.3.2', { timeout: 20_000 });
+      await expect(caption).toContainText('ICMP');
+      await diagram.getByTestId('diagram-next').click();
+      await expect(caption).toHaveAttribute('data-kind', 'drop');
+      await expect(caption).toContainText('KUBE-IPVS-FILTER');
+      await expect(caption).toContainText('10.96.120.15');
+    });
+
     test('the rules view shows the nft dump in nftables mode, and the sample is a ping', async ({ page }) => {
-      await page.goto(`${ping}?datapath=nftables`);
+      await page.goto(`${ping}?datapath=nftables&answer=b&seed=4`);
+      // The link's settings apply when the quiz hydrates, as they do for a reader who lands on it.
+      expect((await graded(page))[0]).toBe('b');
+      await hydrate(page, 'rules-view');
       const rules = page.locator('.live-rules');
-      await rules.scrollIntoViewIfNeeded();
       // The lead follows the listing, which comes with the engine: allow a loaded machine its time.
-      await expect(rules).toContainText(w.nft, { timeout: 20_000 });
-      await expect(rules).toContainText('cluster-ips-check ip daddr @cluster-ips reject', { timeout: 20_000 });
+      await expect(rules).toContainText(w.nft, { timeout: 30_000 });
+      await expect(rules).toContainText('cluster-ips-check ip daddr @cluster-ips reject');
+      await hydrate(page, 'trace-view');
       const trace = page.locator('.live-trace');
-      await trace.scrollIntoViewIfNeeded();
-      await expect(trace).toContainText('10.244.3.1', { timeout: 20_000 });
+      await expect(trace).toContainText('10.244.3.1', { timeout: 30_000 });
       await expect(trace).toContainText('ping');
     });
   });
