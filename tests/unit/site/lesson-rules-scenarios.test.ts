@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createDatapathSimulation } from '../../../src/engine/datapaths/index';
 import { generateIptablesSave } from '../../../src/engine/kubeproxy/index';
 import { loadManifests } from '../../../src/engine/model/loadManifests';
 import type { Cluster } from '../../../src/engine/model/types';
@@ -9,8 +10,9 @@ import { readLessons } from './lesson-files';
 /**
  * Every lesson with its own scenario file (content/scenarios/<slug>.yaml) may quote only rules
  * kube-proxy writes for that cluster: each `-A …` line it quotes must be, word for word, a line
- * of the engine's iptables-save on some node of the scenario, as given or as the lesson's
- * controls can turn it (traffic policies, endpoint readiness, session affinity on or off).
+ * of the engine's iptables-save (iptables mode, or the rules IPVS mode keeps) on some node of
+ * the scenario, as given or as the lesson's controls can turn it (traffic policies, endpoint
+ * readiness, session affinity on or off); each `add rule …` line, one of nftables mode's.
  */
 
 /** Every `-A …` rule a lesson quotes, in code blocks or inline code, in order. */
@@ -19,7 +21,10 @@ function quotedRules(body: string): string[] {
     (m[1] ?? '').split('\n').filter((line) => line.startsWith('-A ')),
   );
   const inline = [...body.matchAll(/`(-A [^`]+)`/g)].map((m) => m[1] ?? '');
-  return [...inBlocks, ...inline];
+  const nft = [...body.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].flatMap((m) =>
+    (m[1] ?? '').split('\n').filter((line) => line.startsWith('add rule ')),
+  );
+  return [...inBlocks, ...inline, ...nft];
 }
 
 const scenarioPath = (slug: string): string => join(process.cwd(), 'content', 'scenarios', `${slug}.yaml`);
@@ -52,9 +57,12 @@ function writtenRules(slug: string): Set<string> {
               sessionAffinity,
             })),
           };
+          const ipvs = createDatapathSimulation(cluster, { datapath: 'ipvs' });
+          const nft = createDatapathSimulation(cluster, { datapath: 'nftables' });
           for (const node of cluster.nodes) {
-            for (const line of generateIptablesSave(cluster, node.name).split('\n'))
-              if (line.startsWith('-A ')) out.add(line);
+            const lines = [generateIptablesSave(cluster, node.name), ipvs.rules(node.name), nft.rules(node.name)];
+            for (const line of lines.join('\n').split('\n'))
+              if (line.startsWith('-A ') || line.startsWith('add rule ')) out.add(line);
           }
         }
       }
