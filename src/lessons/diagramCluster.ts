@@ -1,6 +1,6 @@
 /** The lesson's cluster as the diagrams draw it: nodes, pods, the client, the LAN and the node port. */
 import type { DiagramCluster } from '../components/diagram/layout';
-import { servicePortOf, type LabConfig } from '../engine/lab';
+import { endpointPods, servicePortOf, type LabConfig } from '../engine/lab';
 
 /** The /24 a dotted quad sits in ("192.168.10.0/24"): the LAN the scenario's nodes share. */
 function lanOf(ip: string): string {
@@ -15,16 +15,11 @@ export function diagramClusterOf(config: LabConfig): DiagramCluster {
   const clientIP = client && 'ip' in client ? client.ip : (cluster.pods.find((p) => p.name === client?.pod)?.ip ?? '');
   // A pod that only sends (the Service does not select it) is drawn as a client, without a counter.
   const clientPods = new Set(spec.traffic.clients.flatMap((c) => ('pod' in c ? [c.pod] : [])));
-  const [namespace, service] = spec.traffic.service.split('/');
-  const endpoints = new Set(
-    cluster.endpointSlices
-      .filter((s) => s.namespace === namespace && s.serviceName === service)
-      .flatMap((s) => s.endpoints.flatMap((e) => e.addresses)),
-  );
+  const endpoints = endpointPods(cluster, spec.traffic);
   return {
     nodes: cluster.nodes.map(({ name, internalIP, podCIDR }) => ({ name, internalIP, podCIDR })),
     pods: cluster.pods.map(({ name, nodeName, ip }) =>
-      clientPods.has(name) && !endpoints.has(ip) ? { name, nodeName, ip, client: true } : { name, nodeName, ip },
+      clientPods.has(name) && !endpoints.has(name) ? { name, nodeName, ip, client: true } : { name, nodeName, ip },
     ),
     clientIP,
     lanCIDR: lanOf(cluster.nodes[0]?.internalIP ?? ''),

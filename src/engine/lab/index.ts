@@ -21,6 +21,7 @@ export { claimKindsOf, placeholderNames } from './spec';
 export type { Claim, ControlSpec, LabSpec, ObservableSpec, TrafficSpec } from './spec';
 export { viewOf } from './view';
 export type { LabView } from './view';
+export { endpointPods } from './service';
 export { servicePortOf, trafficSteps } from './traffic';
 export type { TrafficStep } from './traffic';
 export { exactEnds, startLabRun } from './run';

@@ -7,12 +7,14 @@
  */
 import {
   countsByEnd,
+  endpointPods,
   exactEnds,
   startLabRun,
   trafficSteps,
   viewOf,
   type End,
   type LabConfig,
+  type TrafficSpec,
   type TrafficStep,
 } from '../../engine/lab';
 import type { Cluster } from '../../engine/model/types';
@@ -37,15 +39,8 @@ interface Built {
  * Every endpoint pod of the lesson's Service at zero, so pods that got nothing still get a
  * bar. A pod the Service does not select (a client pod) can never serve, so it gets none.
  */
-function withPods(cluster: Cluster, service: string, counts: Readonly<Record<End, number>>): Record<End, number> {
-  const [namespace, name] = service.split('/');
-  const addresses = new Set(
-    cluster.endpointSlices
-      .filter((s) => s.namespace === namespace && s.serviceName === name)
-      .flatMap((s) => s.endpoints.flatMap((e) => e.addresses)),
-  );
-  const pods = cluster.pods.filter((p) => addresses.has(p.ip));
-  return { ...Object.fromEntries(pods.map((p) => [p.name, 0])), ...counts };
+function withPods(cluster: Cluster, traffic: TrafficSpec, counts: Readonly<Record<End, number>>): Record<End, number> {
+  return { ...Object.fromEntries([...endpointPods(cluster, traffic)].map((p) => [p, 0])), ...counts };
 }
 
 function listingFor(b: Built, node: string): { listing: RulesListing; slots: CounterSlot[] } {
@@ -98,7 +93,7 @@ export function createLab(config: LabConfig): Lab {
 
     exact(settings) {
       const b = buildFor(settings);
-      return withPods(b.cluster, config.spec.traffic.service, exactEnds(b.simulation, b.steps));
+      return withPods(b.cluster, config.spec.traffic, exactEnds(b.simulation, b.steps));
     },
 
     startRun(settings, seed, total): RunJob {
@@ -120,7 +115,7 @@ export function createLab(config: LabConfig): Lab {
             }
             counters[node] = values;
           }
-          return { counts: withPods(b.cluster, config.spec.traffic.service, countsByEnd(tallies)), tallies, counters };
+          return { counts: withPods(b.cluster, config.spec.traffic, countsByEnd(tallies)), tallies, counters };
         },
       };
     },
