@@ -4,19 +4,10 @@
  * and the sample say what ping would print, and the rules view shows each datapath's own
  * rules instead of waiting forever for an iptables nat table.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { hydrate, pick, runExperiment } from './quiz-helpers';
+import { graded, hydrate, pick, runExperiment } from './quiz-helpers';
 
 test.describe.configure({ timeout: 120_000 });
-
-/** Waits for a graded result and returns [correct option, verdict]. */
-async function graded(page: Page): Promise<[string | null, string | null]> {
-  await hydrate(page, 'quiz');
-  const results = page.getByTestId('results');
-  await expect(results).toHaveAttribute('data-verdict', /correct|wrong/, { timeout: 20_000 });
-  return [await results.getAttribute('data-correct'), await results.getAttribute('data-verdict')];
-}
 
 const words = {
   en: {

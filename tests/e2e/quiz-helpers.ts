@@ -66,3 +66,12 @@ export async function openDump(page: Page): Promise<void> {
   if ((await dump.getAttribute('open')) === null) await page.getByTestId('rules-dump-toggle').click();
   await expect(dump).toHaveAttribute('open', '');
 }
+
+/** Waits for a graded result (a linked run starts on hydration) and returns [correct option, verdict]. */
+export async function graded(page: Page): Promise<[string | null, string | null]> {
+  await hydrate(page, 'quiz');
+  const results = page.getByTestId('results');
+  // On a loaded machine the linked run can take longer than expect's 5 s.
+  await expect(results).toHaveAttribute('data-verdict', /correct|wrong/, { timeout: 20_000 });
+  return [await results.getAttribute('data-correct'), await results.getAttribute('data-verdict')];
+}

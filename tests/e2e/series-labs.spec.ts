@@ -4,22 +4,12 @@
  * the graded answer. The answers come from the engine's run in the page (data-correct), never
  * from the test.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { hydrate, pick, runExperiment } from './quiz-helpers';
+import { graded, hydrate, pick, runExperiment } from './quiz-helpers';
 
 // Each test runs the engine several times (one run per link or control); a shared, loaded
 // machine needs more than the default 30 s for that.
 test.describe.configure({ timeout: 120_000 });
-
-/** Waits for a graded result and returns [correct option, verdict]. */
-async function graded(page: Page): Promise<[string | null, string | null]> {
-  await hydrate(page, 'quiz');
-  const results = page.getByTestId('results');
-  // A linked run starts on hydration; on a loaded machine it can take longer than expect's 5 s.
-  await expect(results).toHaveAttribute('data-verdict', /correct|wrong/, { timeout: 20_000 });
-  return [await results.getAttribute('data-correct'), await results.getAttribute('data-verdict')];
-}
 
 for (const locale of ['en', 'ko'] as const) {
   const sourceIp = `/${locale}/challenges/source-ip/`;

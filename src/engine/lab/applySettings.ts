@@ -28,11 +28,6 @@ function patchReadiness(cluster: Cluster, pod: string, state: Readiness): Cluste
   };
 }
 
-/** The datapath a scenario runs as written: its KubeProxyConfiguration's mode. */
-export function scenarioDatapath(cluster: Cluster): LabDatapath {
-  return cluster.proxy.mode;
-}
-
 /**
  * The cluster and traffic with every control set as `settings` says (unknown ids are ignored),
  * and the datapath that carries the traffic. Cilium replaces kube-proxy, so choosing it leaves
@@ -46,7 +41,8 @@ export function applySettings(
 ): { readonly cluster: Cluster; readonly traffic: TrafficSpec; readonly datapath: LabDatapath } {
   let c = cluster;
   let t = traffic;
-  let datapath = scenarioDatapath(cluster);
+  // As written, the scenario runs its KubeProxyConfiguration's mode.
+  let datapath: LabDatapath = cluster.proxy.mode;
   for (const control of controls) {
     const value = settings[control.id];
     if (value === undefined || value === control.default) continue;

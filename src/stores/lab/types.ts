@@ -3,6 +3,7 @@
  * module that implements it is loaded with a dynamic import, so the engine stays out of the
  * page's eager JavaScript; only these types are shared.
  */
+import type { Datapath } from '../../engine/simulate';
 import type { NodeCounters, Outcome, Scenario, Tally } from '../model';
 
 /** One token of a rule line, for syntax colouring. */
@@ -32,13 +33,11 @@ export interface Explanation {
   readonly values: Readonly<Record<string, string>>;
 }
 
-/** How a node's rules are shown: the iptables nat table, or a whole dump of another datapath. */
-export type RulesFormat = 'iptables' | 'nftables' | 'ipvs' | 'cilium';
-
 /** The rules of one node: its nat table (iptables), or its whole dump (nft, IPVS, Cilium). */
 export interface RulesListing {
   readonly node: string;
-  readonly format: RulesFormat;
+  /** The datapath whose rules these are: iptables shows its nat table, the others their whole dump. */
+  readonly format: Datapath;
   /** The rules strings' key of the sentence that introduces this format's listing. */
   readonly lead: 'lead' | 'leadNftables' | 'leadIpvs' | 'leadCilium';
   readonly lines: readonly RulesLine[];
