@@ -18,17 +18,19 @@ export interface Listener {
 /**
  * Starts the listener inside a pod namespace and resolves once every port is bound. Its
  * stdin stays open as a lifeline: if the harness dies the pipe closes and the listener exits.
+ * `host` is the address it binds (the listener's default, 0.0.0.0, unless given; "::" for IPv6).
  */
 export function startListener(
   netns: string,
   pod: string,
   ports: readonly number[],
   timeoutMs = 10_000,
+  host?: string,
 ): Promise<Listener> {
   const [command, ...args] = inNetns(netns, [
     process.execPath,
     helperScript('listener.mjs'),
-    JSON.stringify({ pod, ports }),
+    JSON.stringify(host === undefined ? { pod, ports } : { pod, ports, host }),
   ]);
   const child = spawn(command!, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const listener: Listener = { pod, child, peers: [] };
