@@ -1,3 +1,4 @@
+import { joinHostPort } from '../engine/rules';
 import type { ConnectionResult, ConnectionSpec, EchoResult, RunSummary, TraceEntry } from '../engine/simulate';
 import { escapeText } from '../text/inert';
 
@@ -19,14 +20,14 @@ export function describeResult(r: ConnectionResult): string {
     d === null
       ? ''
       : d.kind === 'pod'
-        ? ` → pod ${d.namespace}/${d.name} (${d.ip}:${d.port}) on ${d.node}`
+        ? ` → pod ${d.namespace}/${d.name} (${joinHostPort(d.ip, d.port)}) on ${d.node}`
         : d.kind === 'node'
-          ? ` → node ${d.node} itself (${d.ip}:${d.port})`
-          : ` → ${d.ip}:${d.port} outside the cluster`;
+          ? ` → node ${d.node} itself (${joinHostPort(d.ip, d.port)})`
+          : ` → ${joinHostPort(d.ip, d.port)} outside the cluster`;
   const parts: string[] = [`${r.verdict}${where}`];
   if (r.sourceSeen !== null)
     parts.push(
-      `source seen ${r.sourceSeen.ip}:${r.sourceSeen.port ?? 'random'}${r.masquerade ? ' (masqueraded)' : ''}`,
+      `source seen ${joinHostPort(r.sourceSeen.ip, r.sourceSeen.port ?? 'random')}${r.masquerade ? ' (masqueraded)' : ''}`,
     );
   else if (r.masquerade) parts.push('masqueraded');
   if (r.hops.length > 0) parts.push(`hops ${r.hops.join(' → ')}`);
@@ -74,7 +75,7 @@ export function formatReport(
   const target =
     spec.to.port === undefined
       ? `${spec.to.ip}, icmp echo request`
-      : `${spec.to.ip}:${spec.to.port}/${spec.protocol ?? 'tcp'}`;
+      : `${joinHostPort(spec.to.ip, spec.to.port ?? 0)}/${spec.protocol ?? 'tcp'}`;
   lines.push(`${heading.from} → ${heading.to} (${target}${entry})`);
   if (outcomes !== null) {
     lines.push('');

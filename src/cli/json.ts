@@ -3,6 +3,7 @@
  * strings and flags a script can compare, and with --count the sampled run's totals. A CLI
  * shape, so it lives with the CLI; the engine hands over its results as they are.
  */
+import { joinHostPort } from '../engine/rules';
 import type { EchoResult, ExactOutcome, RuleRef, RunSummary, TraceEntry, Verdict } from '../engine/simulate';
 
 /** One outcome as the CLI prints it. */
@@ -42,11 +43,11 @@ export function toCliJson(outcomes: readonly ExactOutcome[], sampled?: RunSummar
     outcomes: outcomes.map(({ probability, result: r }) => ({
       probability,
       verdict: r.verdict,
-      destination: r.destination ? `${r.destination.ip}:${r.destination.port}` : null,
+      destination: r.destination ? joinHostPort(r.destination.ip, r.destination.port) : null,
       pod: r.destination?.kind === 'pod' ? `${r.destination.namespace}/${r.destination.name}` : null,
       masquerade: r.masquerade,
       // "ip:random" when the kernel draws the port (MASQUERADE --random-fully).
-      sourceSeen: r.sourceSeen ? `${r.sourceSeen.ip}:${r.sourceSeen.port ?? 'random'}` : null,
+      sourceSeen: r.sourceSeen ? joinHostPort(r.sourceSeen.ip, r.sourceSeen.port ?? 'random') : null,
       hops: r.hops,
       decidedBy: r.decidedBy,
       reason: r.reason,

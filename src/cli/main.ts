@@ -11,7 +11,7 @@ import { toCliJson } from './json';
 import { driveRun } from './progress';
 import { InputRefused } from './readInput';
 import { parseSource, rulesSource } from './source';
-import { parseIPPort, resolvePingTarget, resolveTarget } from './targets';
+import { isAddress, parseIPPort, resolvePingTarget, resolveTarget } from './targets';
 
 /** What the tracer needs from the outside world (injected so tests run without a process). */
 export interface CliIO {
@@ -135,11 +135,12 @@ function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<nu
 function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
   const text = readInput(io, options.rules);
   const dst = options.protocol === 'icmp' ? pingDestination(options.dst) : parseIPPort(options.dst);
-  if (dst === undefined) throw new CliUsageError(`--dst: "${options.dst}" is not IP:PORT`);
-  if (options.src !== undefined && parseIPPort(`${options.src}:1`) === undefined)
-    throw new CliUsageError(`--src: "${options.src}" is not an IPv4 address`);
-  const bad = options.localIPs.find((ip) => parseIPPort(`${ip}:1`) === undefined);
-  if (bad !== undefined) throw new CliUsageError(`--local-ip: "${bad}" is not an IPv4 address`);
+  if (dst === undefined)
+    throw new CliUsageError(`--dst: "${options.dst}" is not IP:PORT (an IPv6 address in brackets: [fd00::1]:80)`);
+  if (options.src !== undefined && !isAddress(options.src))
+    throw new CliUsageError(`--src: "${options.src}" is not an IPv4 or IPv6 address`);
+  const bad = options.localIPs.find((ip) => !isAddress(ip));
+  if (bad !== undefined) throw new CliUsageError(`--local-ip: "${bad}" is not an IPv4 or IPv6 address`);
   const simulation = fromRulesText(text, { localIPs: options.localIPs });
   const file = options.rules === '-' ? 'stdin' : options.rules;
   const problems = simulation.problems().filter((p) => p.level === 'error');
@@ -152,7 +153,7 @@ function traceRules(options: RulesOptions, io: CliIO): Promise<number> {
       `${file}${first === undefined ? '' : `:${first.line}`}: ${what}${first === undefined ? '' : `: ${first.message}`}`,
     );
   }
-  const from = rulesSource(options.src, options.localIPs, options.fromNode === true);
+  const from = rulesSource(options.src, options.localIPs, options.fromNode === true, dst.ip);
   const spec: ConnectionSpec = { from, to: dst, protocol: options.protocol };
   const said = from.kind === 'node' ? `node ${from.ip ?? ''}` : (options.src ?? 'client');
   // The lines the engine could not read are reported once the trace is known to go ahead: a
@@ -170,7 +171,7 @@ function pingDestination(text: string): { ip: string } {
     throw new CliUsageError(
       `--dst: a ping (--proto icmp) has no port; write "${withPort.ip}" without ":${withPort.port}"`,
     );
-  if (parseIPPort(`${text}:1`) === undefined) throw new CliUsageError(`--dst: "${text}" is not an IPv4 address`);
+  if (!isAddress(text)) throw new CliUsageError(`--dst: "${text}" is not an IPv4 or IPv6 address`);
   return { ip: text };
 }
 

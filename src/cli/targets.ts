@@ -1,4 +1,4 @@
-import { parseIPv4 } from '../engine/rules';
+import { parseAddress, parseIPv4 } from '../engine/rules';
 import type { Cluster, Service, ServicePort } from '../engine/model/types';
 import { CliUsageError } from './args';
 
@@ -10,13 +10,26 @@ export interface ResolvedTarget {
   readonly node?: string;
 }
 
-/** "IP:PORT" with a valid IPv4 address and port, or undefined. */
+/**
+ * A valid address: IPv4 as the Kubernetes API writes it (no leading zeros), or IPv6 in any RFC
+ * 4291 form (no brackets, no zone).
+ */
+export function isAddress(text: string): boolean {
+  return text.includes(':') ? parseAddress(text) !== null : parseIPv4(text, 'reject') !== null;
+}
+
+/**
+ * "IP:PORT" with a valid address and port, or undefined. An IPv6 address is written in
+ * brackets ("[fd00::1]:80"), as in a URL; the returned ip has none.
+ */
 export function parseIPPort(text: string): { ip: string; port: number } | undefined {
   const colon = text.lastIndexOf(':');
   if (colon < 0) return undefined;
-  const ip = text.slice(0, colon);
+  let ip = text.slice(0, colon);
   const port = text.slice(colon + 1);
-  if (parseIPv4(ip, 'reject') === null || !/^\d{1,5}$/.test(port) || Number(port) > 65535) return undefined;
+  if (ip.startsWith('[') && ip.endsWith(']')) ip = ip.slice(1, -1);
+  else if (ip.includes(':')) return undefined;
+  if (!isAddress(ip) || !/^\d{1,5}$/.test(port) || Number(port) > 65535) return undefined;
   return { ip, port: Number(port) };
 }
 

@@ -18,5 +18,5 @@ export { BUILTIN_CHAINS } from './netfilter/model';
 export { walkCost, WALKED_TABLES } from './network/cost';
 export type { FanOutSite, WalkCost } from './network/cost';
 export { ruleLine } from './network/lines';
-export { formatIPv4, parseIPv4, parsePrefix } from './netfilter/ip';
-export type { Prefix } from './netfilter/ip';
+export { formatAddress, formatIPv4, joinHostPort, parseAddress, parseIPv4, parsePrefix } from './netfilter/ip';
+export type { Address, Prefix } from './netfilter/ip';

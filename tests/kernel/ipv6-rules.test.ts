@@ -6,15 +6,14 @@ import {
   CLUSTER_IP,
   describeIpv6Rules,
   endpointLabel,
-  Ipv6RulesNode,
-  judgeWithEngine,
   NODE_IP,
   NODE_PORT,
   POD_SOURCE_IP,
   SERVICE_PORT,
   TARGET_PORT,
-  type Ipv6Probe,
 } from './harness/ipv6Rules';
+import { judgeWithEngine } from './harness/ipv6Engine';
+import { Ipv6RulesNode, type Ipv6Probe } from './harness/ipv6Node';
 import type { RulesMode } from './harness/rules';
 
 // The engine's --rules mode on IPv6, against the kernel: one node loads kube-proxy's IPv6

@@ -6,6 +6,8 @@
  */
 import type { Chooser } from '../random/types';
 import type { NodeAddresses } from './addresses';
+import { addressTest } from './addressMatch';
+import type { Address } from './ip';
 import type { MatchSpec, Rule, Ruleset, TargetSpec } from './model';
 import { BUILTIN_CHAINS } from './model';
 import type { Packet } from './packet';
@@ -32,7 +34,7 @@ export interface EvalEnv {
   /** The hook being traversed (PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING). */
   hook: string;
   /** The next hop the packet leaves toward (for MASQUERADE's address choice). */
-  nextHop: number;
+  nextHop: Address;
   /** Set by SNAT/MASQUERADE when they rewrite the source. */
   sourceNatted: boolean;
   /** The rule (or policy) that gave the last ACCEPT/DROP/REJECT, and why a walk stopped. */
@@ -265,14 +267,14 @@ function compileBasics(rule: Rule): Test[] {
   const s = rule.spec;
   const tests: Test[] = [];
   if (s.src) {
-    const { addr, mask } = s.src.prefix;
+    const prefix = s.src.prefix;
     const negated = s.src.negated;
-    tests.push((p) => ((p.src & mask) >>> 0 === addr) !== negated);
+    tests.push(addressTest(prefix, negated, 'src'));
   }
   if (s.dst) {
-    const { addr, mask } = s.dst.prefix;
+    const prefix = s.dst.prefix;
     const negated = s.dst.negated;
-    tests.push((p) => ((p.dst & mask) >>> 0 === addr) !== negated);
+    tests.push(addressTest(prefix, negated, 'dst'));
   }
   if (s.inInterface) {
     const { name, wildcard, negated } = s.inInterface;

@@ -5,10 +5,10 @@
  * return point: when that chain ends, the caller of the current chain resumes). Falling off a
  * built-in chain applies its policy. Depth is capped, so no dump can make it loop.
  */
-import { formatIPv4 } from './ip';
+import { formatAddressPort } from './ip';
 import { Action, type CompiledChain, type CompiledRule, type CompiledRuleset, type EvalEnv } from './compile';
 import { CtState, type TargetSpec } from './model';
-import { pickNatAddress, pickNatPort } from './nat';
+import { natAddress, pickNatPort } from './nat';
 import type { Packet } from './packet';
 
 /** Outcome of traversing a hook's chain. */
@@ -68,8 +68,8 @@ function fail(e: EvalEnv, r: CompiledRule, message: string): number {
 }
 
 function natText(t: TargetSpec, p: Packet): string {
-  if (t.kind === 'DNAT') return `DNAT to ${formatIPv4(p.dst)}:${p.dport}`;
-  return `${t.kind} to ${formatIPv4(p.src)}:${p.sport}`;
+  if (t.kind === 'DNAT') return `DNAT to ${formatAddressPort(p.dst, p.dport)}`;
+  return `${t.kind} to ${formatAddressPort(p.src, p.sport)}`;
 }
 
 function runChain(ruleset: CompiledRuleset, chain: CompiledChain, p: Packet, e: EvalEnv, depth: number): number {
@@ -163,8 +163,7 @@ function applyNat(ruleset: CompiledRuleset, t: TargetSpec, p: Packet, e: EvalEnv
   if (t.kind === 'DNAT') {
     const before = p.dst;
     const beforePort = p.dport;
-    if (t.range.addresses)
-      p.dst = pickNatAddress(t.range.addresses.first, t.range.addresses.last, p.src, p.dst, t.persistent);
+    if (t.range.addresses) p.dst = natAddress(t.range.addresses, p, t.persistent);
     p.dport = pickNatPort(t.range, p.dport);
     if (p.dst !== before || p.dport !== beforePort) p.ctstate |= CtState.DNAT;
     return true;
@@ -172,8 +171,8 @@ function applyNat(ruleset: CompiledRuleset, t: TargetSpec, p: Packet, e: EvalEnv
   if (t.kind === 'SNAT') {
     const a = t.range.addresses;
     // get_unique_tuple(): a source already inside the range is kept.
-    if (a && !(p.src >= a.first && p.src <= a.last))
-      p.src = pickNatAddress(a.first, a.last, p.src, p.dst, t.persistent);
+    if (a && !(typeof p.src === typeof a.first && p.src >= a.first && p.src <= a.last))
+      p.src = natAddress(a, p, t.persistent);
     p.sport = pickNatPort(t.range, p.sport);
     if (t.randomFully) p.sportRandom = true;
     e.sourceNatted = true;

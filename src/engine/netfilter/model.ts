@@ -3,7 +3,7 @@
  * original text (for traces) and its words grouped as iptables groups them (for re-rendering),
  * plus a typed meaning (for the evaluator) when every part of it is understood.
  */
-import type { Prefix } from './ip';
+import type { Address, IPFamily, Prefix } from './ip';
 
 /** Something in the dump the engine cannot honour; the line is kept as-is or skipped, never guessed. */
 export interface Problem {
@@ -164,8 +164,8 @@ export type MatchSpec =
 
 /** A NAT mapping `[addr[-addr]][:port[-port]]`. */
 export interface NatRangeSpec {
-  /** Unsigned 32-bit bounds, or null when the mapping keeps the address. */
-  readonly addresses: { readonly first: number; readonly last: number } | null;
+  /** Bounds of one family (IPv4 numbers or IPv6 bigints), or null when the mapping keeps the address. */
+  readonly addresses: { readonly first: Address; readonly last: Address } | null;
   readonly ports: PortRange | null;
 }
 
@@ -241,6 +241,8 @@ export interface Ruleset {
   readonly tables: Map<string, Table>;
   /** Header comments and the like are dropped; problems say what could not be used. */
   readonly problems: readonly Problem[];
+  /** The packets these tables see: IPv4 (an iptables-save dump) or IPv6 (ip6tables-save). */
+  readonly family: IPFamily;
 }
 
 /** Chains each table has built in, with a policy. */

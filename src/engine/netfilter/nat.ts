@@ -4,7 +4,9 @@
  * jhash of the source and destination addresses (find_best_ips_proto), so one client keeps
  * landing on the same address. Ports are kept when they already lie in the range.
  */
+import type { Address } from './ip';
 import type { NatRangeSpec } from './model';
+import type { Packet } from './packet';
 
 const rol32 = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
 
@@ -78,6 +80,17 @@ export function pickNatAddress(first: number, last: number, src: number, dst: nu
   const dist = last - first + 1;
   // reciprocal_scale(j, dist) = (u64)j * dist >> 32, exact in doubles for 32-bit operands.
   return (first + Math.floor((j * dist) / 4294967296)) >>> 0;
+}
+
+/**
+ * The address a NAT mapping gives the packet: its one address, or for an IPv4 range the
+ * kernel's hashed pick (pickNatAddress). IPv6 ranges are refused when the rule is parsed.
+ */
+export function natAddress(range: { readonly first: Address; readonly last: Address }, p: Packet, persistent: boolean): Address {
+  const { first, last } = range;
+  if (first === last || typeof first !== 'number' || typeof last !== 'number') return first;
+  if (typeof p.src !== 'number' || typeof p.dst !== 'number') return first;
+  return pickNatAddress(first, last, p.src, p.dst, persistent);
 }
 
 /**

@@ -3,18 +3,19 @@
  * hooks see it. Mutable on purpose — NAT and MARK targets rewrite it in place, and the walk
  * reuses one object per connection so evaluation allocates nothing.
  */
+import type { Address } from './ip';
 
 /** IP protocol numbers of the transports a Service can use, and of ICMP (ping). */
-export const IPPROTO = { tcp: 6, udp: 17, sctp: 132, icmp: 1 } as const;
+export const IPPROTO = { tcp: 6, udp: 17, sctp: 132, icmp: 1, icmpv6: 58 } as const;
 
 /** TCP flag bits; a connection's first packet carries SYN only. */
 export const TCP_SYN = 2;
 
 /** One packet at one hook of one node. */
 export interface Packet {
-  /** Addresses as unsigned 32-bit numbers. */
-  src: number;
-  dst: number;
+  /** Addresses: IPv4 as unsigned 32-bit numbers, IPv6 as bigints (./ip.ts); both of one family. */
+  src: Address;
+  dst: Address;
   sport: number;
   dport: number;
   /** IP protocol number (6 tcp, 17 udp, 132 sctp, 1 icmp). */
@@ -37,7 +38,7 @@ export interface Packet {
 }
 
 /** A fresh first packet of a connection (state NEW, SYN for TCP, mark 0). */
-export function newPacket(src: number, dst: number, sport: number, dport: number, proto: number): Packet {
+export function newPacket(src: Address, dst: Address, sport: number, dport: number, proto: number): Packet {
   return {
     src,
     dst,

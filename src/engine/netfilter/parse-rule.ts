@@ -251,7 +251,7 @@ function buildSpec(
       const prefix = parsePrefix(part.value);
       // The header matches parsed so far still rule packets out; one that passes them stops.
       if (!prefix) {
-        stop = `${part.flag} "${part.value}" is not an IPv4 address or prefix (host names are not resolved)`;
+        stop = `${part.flag} "${part.value}" is not an IPv4 or IPv6 address or prefix (host names are not resolved)`;
         break;
       }
       if (part.flag === '-s') src = { prefix, negated: part.negated };

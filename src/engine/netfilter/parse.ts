@@ -4,6 +4,7 @@
  * counters (`[pkts:bytes] -A …` or `-c pkts bytes`), and `#` comments. Whatever it cannot
  * honour becomes a Problem with its line number; it never throws and never loops.
  */
+import { rulesetFamily } from './family';
 import {
   BUILTIN_CHAINS,
   type Chain,
@@ -121,7 +122,9 @@ export function parseIptablesSave(text: string): Ruleset {
     problem(section.line, `*${section.name}`, `table ${section.name} has no COMMIT at the end of the dump`);
     finishSection(section, tables, problems);
   }
-  return { tables, problems };
+  const { family, problem: mixed } = rulesetFamily(text, { tables, problems, family: 4 });
+  if (mixed) problems.push(mixed);
+  return { tables, problems, family };
 }
 
 function parseCounters(text: string): Counters | null {

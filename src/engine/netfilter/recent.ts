@@ -4,6 +4,7 @@
  * used eviction beyond 100 entries (ip_list_tot). Time is whatever clock the caller passes in
  * (seconds); nothing here reads a real clock.
  */
+import type { Address } from './ip';
 import type { MatchSpec } from './model';
 
 /** Kernel module defaults: entries per list and stamps per entry. */
@@ -19,13 +20,13 @@ interface Entry {
 /** All recent lists of one node. */
 export class RecentLists {
   // Map iteration order is insertion order: re-inserting an entry moves it to the LRU tail.
-  private readonly lists = new Map<string, Map<number, Entry>>();
+  private readonly lists = new Map<string, Map<Address, Entry>>();
 
   /** A deep copy, so exact mode can replay a walk from the same state many times. */
   clone(): RecentLists {
     const copy = new RecentLists();
     for (const [name, list] of this.lists) {
-      const l = new Map<number, Entry>();
+      const l = new Map<Address, Entry>();
       for (const [k, e] of list) l.set(k, { stamps: [...e.stamps], index: e.index });
       copy.lists.set(name, l);
     }
@@ -39,16 +40,17 @@ export class RecentLists {
   }
 
   /** The entries of a list as [address, last stamp] pairs, oldest first (for display and tests). */
-  entries(name: string): [number, number][] {
+  entries(name: string): [Address, number][] {
     const l = this.lists.get(name);
     if (!l) return [];
     return [...l].map(([k, e]) => [k, e.stamps[e.index - 1] as number]);
   }
 
   /** Runs one recent match for `address` at time `now`, exactly as recent_mt() does. */
-  match(spec: Extract<MatchSpec, { kind: 'recent' }>, address: number, now: number): boolean {
+  match(spec: Extract<MatchSpec, { kind: 'recent' }>, address: Address, now: number): boolean {
     let ret = spec.negated;
-    const key = (address & spec.mask) >>> 0;
+    // --mask is an IPv4 netmask; an IPv6 source is kept whole (xt_recent's default mask).
+    const key = typeof address === 'number' ? (address & spec.mask) >>> 0 : address;
     let list = this.lists.get(spec.name);
     if (!list) {
       list = new Map();
@@ -95,7 +97,7 @@ export class RecentLists {
   }
 
   /** recent_entry_reap(): drops the least recently used entry if its newest stamp is stale. */
-  private reap(list: Map<number, Entry>, horizon: number, working: Entry, updating: boolean): void {
+  private reap(list: Map<Address, Entry>, horizon: number, working: Entry, updating: boolean): void {
     const head = list.entries().next();
     if (head.done) return;
     const [key, e] = head.value;

@@ -3,7 +3,7 @@
  * Calico). Without the set's contents a rule using it cannot be judged, so such rules stay
  * unsupported unless the set is given here.
  */
-import { parsePrefix, type Prefix } from './ip';
+import { inPrefix, parsePrefix, type Prefix } from './ip';
 import type { Packet } from './packet';
 import { parseProtocol } from './values';
 
@@ -62,8 +62,7 @@ export function compileSet(name: string, spec: IpSetSpec): SetTest | string {
         const d = dims[i] as Dimension;
         const side = flags[i];
         if (d.kind === 'net') {
-          const a = side === 'src' ? p.src : p.dst;
-          if ((a & d.prefix.mask) >>> 0 !== d.prefix.addr) continue outer;
+          if (!inPrefix(side === 'src' ? p.src : p.dst, d.prefix)) continue outer;
         } else {
           const port = side === 'src' ? p.sport : p.dport;
           if (p.proto !== d.proto || port < d.first || port > d.last) continue outer;

@@ -2,7 +2,7 @@
  * The `-j` targets the interpreter understands: their options and typed meaning. A target
  * that is neither listed here nor a chain of the same table is reported as unsupported.
  */
-import { parseIPv4 } from './ip';
+import { parseAddress, type Address } from './ip';
 import type { NatRangeSpec, OptionWords, PortRange, TargetSpec } from './model';
 import type { OptionDef } from './matches';
 import { fail, ok, parsePort, parseU32, parseValueMask, type Parsed } from './values';
@@ -18,22 +18,40 @@ const one: OptionDef = { arity: 1, negatable: false };
 const arg = (o: OptionWords | undefined): string => o?.args[0] ?? '';
 const has = (opts: readonly OptionWords[], name: string): boolean => opts.some((o) => o.name === name);
 
+/**
+ * Splits a NAT mapping into its address and port text. ip6tables writes an IPv6 address in
+ * brackets when a port follows ("[fd00::1]:80", "[a]-[b]:80") and bare when none does.
+ */
+function splitNatRange(text: string): { addrText: string; portText: string | null } {
+  if (text.startsWith('[')) {
+    const close = text.lastIndexOf(']');
+    const addrText = text.slice(0, close + 1).replace(/[[\]]/g, '');
+    const rest = text.slice(close + 1);
+    return { addrText, portText: rest.startsWith(':') ? rest.slice(1) : rest === '' ? null : rest };
+  }
+  // More than one colon and no brackets: a bare IPv6 address (or range), no port.
+  if (text.indexOf(':') !== text.lastIndexOf(':')) return { addrText: text, portText: null };
+  const colon = text.indexOf(':');
+  return colon < 0 ? { addrText: text, portText: null } : { addrText: text.slice(0, colon), portText: text.slice(colon + 1) };
+}
+
 /** Parses a NAT mapping "[addr[-addr]][:port[-port]]" as DNAT/SNAT --to-* accept it. */
 export function parseNatRange(text: string): Parsed<NatRangeSpec> {
-  const colon = text.indexOf(':');
-  const addrText = colon < 0 ? text : text.slice(0, colon);
-  const portText = colon < 0 ? '' : text.slice(colon + 1);
+  const { addrText, portText } = splitNatRange(text);
   let addresses: NatRangeSpec['addresses'] = null;
   if (addrText !== '') {
     const dash = addrText.indexOf('-');
-    const first = parseIPv4(dash < 0 ? addrText : addrText.slice(0, dash));
-    const last = dash < 0 ? first : parseIPv4(addrText.slice(dash + 1));
-    if (first === null || last === null) return fail(`"${addrText}" is not an IPv4 address or range`);
+    const first = parseAddress(dash < 0 ? addrText : addrText.slice(0, dash));
+    const last: Address | null = dash < 0 ? first : parseAddress(addrText.slice(dash + 1));
+    if (first === null || last === null) return fail(`"${addrText}" is not an IPv4 or IPv6 address or range`);
+    if (typeof first !== typeof last) return fail(`address range "${addrText}" mixes IPv4 and IPv6`);
+    if (typeof first === 'bigint' && first !== last)
+      return fail(`IPv6 address range "${addrText}" is not modelled (only a single IPv6 address)`);
     if (last < first) return fail(`address range "${addrText}" is reversed`);
     addresses = { first, last };
   }
   let ports: PortRange | null = null;
-  if (colon >= 0) {
+  if (portText !== null) {
     const dash = portText.indexOf('-');
     const a = parsePort(dash < 0 ? portText : portText.slice(0, dash));
     const b = dash < 0 ? a : parsePort(portText.slice(dash + 1));

@@ -13,6 +13,7 @@
  */
 import type { EvalEnv, SlotInfo } from '../netfilter/compile';
 import { traverse, Verdict } from '../netfilter/evaluate';
+import { familyOf } from '../netfilter/ip';
 import type { Packet } from '../netfilter/packet';
 import { baseChainsAt, runBaseChain, type CompiledNftChain } from '../nftables';
 import type { NftState } from '../nftables/state';
@@ -69,9 +70,12 @@ export function runHook(
   e: EvalEnv,
   nftState: NftState | undefined,
 ): number {
-  const stretch = (IPTABLES_STRETCH[`${table} ${hook}`] ?? [[table, 0]]).filter(([t]) =>
-    node.compiled.tables.get(t)?.has(hook),
-  );
+  // ip6tables and iptables are separate tables in the kernel: a packet sees only its family's.
+  const family = familyOf(p.src);
+  const stretch =
+    node.ruleset.family === family
+      ? (IPTABLES_STRETCH[`${table} ${hook}`] ?? [[table, 0]]).filter(([t]) => node.compiled.tables.get(t)?.has(hook))
+      : [];
   const nft = node.nft;
   if (!nft) {
     for (const [t] of stretch) {
@@ -80,7 +84,9 @@ export function runHook(
     }
     return Verdict.ACCEPT;
   }
-  const chains = baseChainsAt(nft.compiled, hook.toLowerCase()).filter((c) => inStretch(table, hook, c));
+  const chains = baseChainsAt(nft.compiled, hook.toLowerCase()).filter(
+    (c) => c.families.includes(family) && inStretch(table, hook, c),
+  );
   const run = { p, e, state: nftState ?? new Map(), addresses: node.addresses, slotBase: node.compiled.slots.length };
   const startDst = p.dst;
   const startDport = p.dport;

@@ -10,7 +10,7 @@
  *     from the node's own source address for the route back to the sender;
  *   - a DROP, or a request that leaves the cluster, comes back with nothing.
  */
-import { formatIPv4 } from '../netfilter/ip';
+import { formatAddress, type Address } from '../netfilter/ip';
 import type { ResolvedConnection } from './resolve';
 import { routeOn, sourceFor } from './routing';
 import type { Topology } from './topology';
@@ -49,8 +49,8 @@ export function echoOf(
   topology: Topology,
   c: ResolvedConnection,
   result: ConnectionResult,
-  last: { readonly src: number; readonly dst: number },
-  errorFrom = 0,
+  last: { readonly src: Address; readonly dst: Address },
+  errorFrom: Address = 0,
 ): EchoResult {
   const d = result.destination;
   const stopNode = topology.byName.get(result.decidedBy?.node ?? result.hops[result.hops.length - 1] ?? '');
@@ -71,7 +71,7 @@ export function echoOf(
     const type = rejectType(result.decidedBy?.text ?? '');
     return {
       kind: 'unreachable',
-      from: formatIPv4(from),
+      from: formatAddress(from),
       node: node.name,
       code: type.code,
       name: type.name,
@@ -104,5 +104,5 @@ export function echoOf(
       why: `the echo reply is lost: ${result.reply.failure ?? 'it does not get back'}`,
     };
   const responder = d.kind === 'pod' ? `pod ${d.namespace}/${d.name}` : `node ${d.node}`;
-  return { kind: 'reply', from: formatIPv4(c.dst), responder };
+  return { kind: 'reply', from: formatAddress(c.dst), responder };
 }

@@ -3,7 +3,7 @@
  * the facts the result reports. Also the small helpers both walks use.
  */
 import type { EvalEnv } from '../netfilter/compile';
-import { formatIPv4 } from '../netfilter/ip';
+import { formatAddressPort, type Address } from '../netfilter/ip';
 import type { Packet } from '../netfilter/packet';
 import type { WalkContext } from './context';
 import type { NetNode } from './topology';
@@ -15,13 +15,13 @@ import type { RuleRef, Step } from './types';
  */
 export interface CtEntry {
   readonly node: NetNode;
-  readonly src: number;
+  readonly src: Address;
   readonly sport: number;
-  readonly dst: number;
+  readonly dst: Address;
   readonly dport: number;
-  natSrc: number;
+  natSrc: Address;
   natSport: number;
-  natDst: number;
+  natDst: Address;
   natDport: number;
 }
 
@@ -33,10 +33,10 @@ export interface Journey {
   masquerade: boolean;
   explicitAccept: RuleRef | null;
   /** The source address the origin used (chosen by the route for a node's own socket). */
-  originSrc: number;
+  originSrc: Address;
 }
 
-const fmt = (ip: number, port: number): string => `${formatIPv4(ip)}:${port}`;
+const fmt = (ip: Address, port: number): string => formatAddressPort(ip, port);
 
 /** Records a journey step when steps are being kept. */
 export function step(

@@ -9,7 +9,7 @@
  */
 import type { EvalEnv } from '../netfilter/compile';
 import { Verdict as V } from '../netfilter/evaluate';
-import { formatIPv4 } from '../netfilter/ip';
+import { formatAddress, formatAddressPort, type Address } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
 import { newPacket, type Packet } from '../netfilter/packet';
 import { runHook } from './datapath';
@@ -30,7 +30,7 @@ interface ReplyWalk {
   readonly hops: string[];
 }
 
-const fmt = (ip: number, port: number): string => `${formatIPv4(ip)}:${port}`;
+const fmt = (ip: Address, port: number): string => formatAddressPort(ip, port);
 
 function fail(w: ReplyWalk, failure: string, decidedBy: RuleRef | null = null): ReplyResult {
   return { delivered: false, hops: w.hops, failure, decidedBy };
@@ -83,7 +83,7 @@ function undoSource(p: Packet, ct: CtEntry | null): void {
  */
 export function notTheOrigin(
   c: ResolvedConnection,
-  dst: number,
+  dst: Address,
   reached: 'client' | 'pod' | 'node',
   pod: NetPod | null,
   node: NetNode | null,
@@ -96,7 +96,7 @@ export function notTheOrigin(
   if (isOrigin) return null;
   const where =
     reached === 'client'
-      ? `LAN host ${formatIPv4(dst)}`
+      ? `LAN host ${formatAddress(dst)}`
       : reached === 'pod' && pod
         ? `pod ${pod.namespace}/${pod.name}`
         : `node ${node?.name ?? ''}`;
@@ -139,7 +139,7 @@ function leave(w: ReplyWalk, node: NetNode, route: Route, p: Packet, ttl: number
   }
   step(w.ctx, node.name, 'reply', 'leave', route.iface, p, route.kind === 'host' ? 'LAN host' : 'default gateway');
   if (route.kind === 'host') return check(w, p, 'client', null, null);
-  return fail(w, `${node.name} sends the answer to ${formatIPv4(p.dst)} out of the cluster by its default route`);
+  return fail(w, `${node.name} sends the answer to ${formatAddress(p.dst)} out of the cluster by its default route`);
 }
 
 function deliverLocal(w: ReplyWalk, node: NetNode, p: Packet): ReplyResult {
@@ -163,7 +163,7 @@ function arrive(w: ReplyWalk, node: NetNode, p: Packet, ttl: number): ReplyResul
   if (node.addresses.isLocal(p.src))
     return fail(
       w,
-      `${node.name} drops the answer: its source ${formatIPv4(p.src)} is the node's own address (martian source)`,
+      `${node.name} drops the answer: its source ${formatAddress(p.src)} is the node's own address (martian source)`,
     );
   const route = routeOn(ctx.topology, node, p.dst);
   const fresh = p.ctstate === CtState.NEW;

@@ -8,7 +8,8 @@
  */
 import { NodeAddresses, type InterfaceAddresses } from '../netfilter/addresses';
 import { compileRuleset, type CompiledRuleset } from '../netfilter/compile';
-import { formatIPv4, parseIPv4, parsePrefix, type Prefix } from '../netfilter/ip';
+import { formatIPv4, parseAddress, parseIPv4, parsePrefix, parsePrefix4, type Address, type Prefix, type Prefix4 } from '../netfilter/ip';
+import { formatIPv6 } from '../netfilter/ip6';
 import type { Ruleset } from '../netfilter/model';
 import { parseIptablesSave } from '../netfilter/parse';
 import type { IpSetSpec } from '../netfilter/sets';
@@ -26,7 +27,7 @@ export interface NetPod {
   readonly namespace: string;
   readonly name: string;
   readonly node: NetNode;
-  readonly ip: number;
+  readonly ip: Address;
   /** The node end of its veth; "" for a hostNetwork pod (its IP is the node's). */
   readonly veth: string;
 }
@@ -35,10 +36,13 @@ export interface NetPod {
 export interface NetNode {
   readonly index: number;
   readonly name: string;
-  /** eth0 address and subnet (null in single-node mode without one). */
+  /** eth0's IPv4 address and subnet (null in single-node mode without one). */
   readonly lanIP: number | null;
-  readonly lanPrefix: Prefix | null;
-  readonly podCIDR: Prefix | null;
+  readonly lanPrefix: Prefix4 | null;
+  /** eth0's IPv6 address and subnet (a pasted dump's node may have one; clusters are IPv4). */
+  readonly lanIP6: bigint | null;
+  readonly lanPrefix6: Prefix | null;
+  readonly podCIDR: Prefix4 | null;
   /** podCIDR .1, the node end of every pod veth. */
   readonly gateway: number | null;
   readonly pods: NetPod[];
@@ -71,12 +75,14 @@ function parseRules(raw: string): { ruleset: Ruleset; nft: NftNode | null } {
 export interface Topology {
   readonly nodes: readonly NetNode[];
   readonly byName: ReadonlyMap<string, NetNode>;
-  readonly podsByIP: ReadonlyMap<number, NetPod>;
-  readonly nodesByLanIP: ReadonlyMap<number, NetNode>;
-  /** The LAN subnet (from the first node), used for the client's routing. */
-  readonly lan: Prefix | null;
-  /** The LAN host used when a client source gives no address. */
+  readonly podsByIP: ReadonlyMap<Address, NetPod>;
+  readonly nodesByLanIP: ReadonlyMap<Address, NetNode>;
+  /** The LAN subnets (from the first node), used for the client's routing. */
+  readonly lan: Prefix4 | null;
+  readonly lan6: Prefix | null;
+  /** The LAN host used when a client source gives no address (IPv4, and IPv6 when the LAN has it). */
   readonly defaultClient: number;
+  readonly defaultClient6: bigint | null;
 }
 
 /** Options for building a cluster network. */
@@ -95,18 +101,25 @@ function address(text: string, what: string): number {
   return v;
 }
 
-function finish(nodes: NetNode[], lan: Prefix | null, client: number): Topology {
-  const podsByIP = new Map<number, NetPod>();
-  const nodesByLanIP = new Map<number, NetNode>();
+function finish(
+  nodes: NetNode[],
+  lan: Prefix4 | null,
+  client: number,
+  lan6: Prefix | null = null,
+  client6: bigint | null = null,
+): Topology {
+  const podsByIP = new Map<Address, NetPod>();
+  const nodesByLanIP = new Map<Address, NetNode>();
   const byName = new Map<string, NetNode>();
   for (const n of nodes) {
     byName.set(n.name, n);
     if (n.lanIP !== null) nodesByLanIP.set(n.lanIP, n);
+    if (n.lanIP6 !== null) nodesByLanIP.set(n.lanIP6, n);
     for (const p of n.pods) if (p.veth !== '') podsByIP.set(p.ip, p);
   }
   // hostNetwork pods share the node address; they are found through the node.
   for (const n of nodes) for (const p of n.pods) if (p.veth === '' && !podsByIP.has(p.ip)) podsByIP.set(p.ip, p);
-  return { nodes, byName, podsByIP, nodesByLanIP, lan, defaultClient: client };
+  return { nodes, byName, podsByIP, nodesByLanIP, lan, lan6, defaultClient: client, defaultClient6: client6 };
 }
 
 /**
@@ -124,8 +137,8 @@ export function clusterTopology(
   const parsed = new Map<string, { ruleset: Ruleset; nft: NftNode | null }>();
   for (const [index, node] of cluster.nodes.entries()) {
     const lanIP = address(node.internalIP, `node ${node.name} internalIP`);
-    const lanPrefix = parsePrefix(`${node.internalIP}/${lanLength}`) as Prefix;
-    const podCIDR = parsePrefix(node.podCIDR);
+    const lanPrefix = parsePrefix4(`${node.internalIP}/${lanLength}`) as Prefix4;
+    const podCIDR = parsePrefix4(node.podCIDR);
     if (!podCIDR) throw new RangeError(`node ${node.name} podCIDR: "${node.podCIDR}" is not an IPv4 prefix`);
     const gateway = (podCIDR.addr + 1) >>> 0;
     const local = cluster.pods.filter((p) => p.nodeName === node.name);
@@ -152,6 +165,8 @@ export function clusterTopology(
       name: node.name,
       lanIP,
       lanPrefix,
+      lanIP6: null,
+      lanPrefix6: null,
       podCIDR,
       gateway,
       pods: [],
@@ -178,38 +193,52 @@ export function clusterTopology(
 
 /** Options for the single-node network of a pasted dump. */
 export interface SingleNodeOptions {
-  /** Addresses that count as LOCAL on the node (all on eth0; the first is its primary). */
+  /** Addresses that count as LOCAL on the node (all on eth0), IPv4 or IPv6; the first of each family is its primary. */
   readonly localIPs: readonly string[];
   /** Node name shown in traces (default "node"). */
   readonly nodeName?: string;
-  /** Prefix length of the first local address's LAN (default 24). */
+  /** Prefix length of the first IPv4 local address's LAN (default 24; an IPv6 LAN is a /64). */
   readonly lanPrefixLength?: number;
   readonly sets?: Readonly<Record<string, IpSetSpec>>;
 }
 
 /**
- * One node from a pasted dump: lo plus eth0 holding `localIPs`. Without pods or peers, every
- * destination that is not local is forwarded out eth0 and leaves the simulated network.
+ * One node from a pasted dump: lo (127.0.0.1/8 and ::1) plus eth0 holding `localIPs`, the
+ * first address of each family with its LAN prefix and the rest as host addresses. Without
+ * pods or peers, every destination that is not local is forwarded out eth0 and leaves the
+ * simulated network.
  */
 export function singleNodeTopology(rulesText: string, options: SingleNodeOptions): Topology {
   const name = options.nodeName ?? 'node';
   if (options.localIPs.length === 0) throw new RangeError('localIPs: give at least one address of the node');
-  const ips = options.localIPs.map((ip, i) => address(ip, `localIPs[${i}]`));
+  const ips = options.localIPs.map((ip, i) => {
+    const v = parseAddress(ip);
+    if (v === null) throw new RangeError(`localIPs[${i}]: "${ip}" is not an IPv4 or IPv6 address`);
+    return v;
+  });
   const length = options.lanPrefixLength ?? 24;
-  const first = options.localIPs[0] as string;
-  const eth0 = [`${first}/${length}`, ...options.localIPs.slice(1).map((ip) => `${ip}/32`)];
+  const first4 = ips.find((ip): ip is number => typeof ip === 'number') ?? null;
+  const first6 = ips.find((ip): ip is bigint => typeof ip === 'bigint') ?? null;
+  const eth0 = ips.map((ip, i) => {
+    const text = options.localIPs[i] as string;
+    if (ip === first4) return `${text}/${length}`;
+    return ip === first6 ? `${text}/64` : `${text}/${typeof ip === 'number' ? 32 : 128}`;
+  });
   const addresses = new NodeAddresses([
-    { name: 'lo', addresses: ['127.0.0.1/8'] },
+    { name: 'lo', addresses: ['127.0.0.1/8', '::1/128'] },
     { name: LAN_INTERFACE, addresses: eth0 },
   ]);
   const { ruleset, nft } = parseRules(rulesText);
   const compiled = compileRuleset(ruleset, { addresses, ...(options.sets ? { sets: options.sets } : {}) });
-  const lanPrefix = parsePrefix(`${first}/${length}`) as Prefix;
+  const lanPrefix = first4 === null ? null : parsePrefix4(`${formatIPv4(first4)}/${length}`);
+  const lanPrefix6 = first6 === null ? null : parsePrefix(`${formatIPv6(first6)}/64`);
   const node: NetNode = {
     index: 0,
     name,
-    lanIP: ips[0] as number,
+    lanIP: first4,
     lanPrefix,
+    lanIP6: first6,
+    lanPrefix6,
     podCIDR: null,
     gateway: null,
     pods: [],
@@ -219,5 +248,8 @@ export function singleNodeTopology(rulesText: string, options: SingleNodeOptions
     compiled,
     ...(nft ? { nft } : {}),
   };
-  return finish([node], lanPrefix, ((lanPrefix.addr | 100) >>> 0) as number);
+  // The default client is the LAN's host .100 (::100 on an IPv6 LAN), as in the bounce lab.
+  const client = lanPrefix ? (lanPrefix.addr | 100) >>> 0 : (parseIPv4('192.168.10.100') as number);
+  const client6 = lanPrefix6 ? (lanPrefix6.addr as bigint) | 0x100n : null;
+  return finish([node], lanPrefix, client, lanPrefix6, client6);
 }

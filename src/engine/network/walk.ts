@@ -7,7 +7,7 @@
  */
 import type { EvalEnv } from '../netfilter/compile';
 import { Verdict as V } from '../netfilter/evaluate';
-import { formatIPv4 } from '../netfilter/ip';
+import { formatAddress, type Address } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
 import { IPPROTO, newPacket, type Packet } from '../netfilter/packet';
 import { prepareEnvs, type WalkContext } from './context';
@@ -102,7 +102,7 @@ function deliver(ctx: WalkContext, j: Journey, node: NetNode, route: Route, p: P
   step(ctx, node.name, 'original', 'leave', route.iface, p, route.kind === 'host' ? 'LAN host' : 'default gateway');
   return {
     kind: 'delivered',
-    destination: { kind: 'external', ip: formatIPv4(p.dst), port: p.dport },
+    destination: { kind: 'external', ip: formatAddress(p.dst), port: p.dport },
     packet: p,
     pod: null,
     node: null,
@@ -115,7 +115,7 @@ function delivered(pod: NetPod, node: NetNode, p: Packet): Ending {
     namespace: pod.namespace,
     name: pod.name,
     node: node.name,
-    ip: formatIPv4(p.dst),
+    ip: formatAddress(p.dst),
     port: p.dport,
   };
   return { kind: 'delivered', destination, packet: p, pod, node };
@@ -128,7 +128,7 @@ function deliverLocal(ctx: WalkContext, node: NetNode, p: Packet): Ending {
   if (pod) return delivered(pod, node, p);
   return {
     kind: 'delivered',
-    destination: { kind: 'node', node: node.name, ip: formatIPv4(p.dst), port: p.dport },
+    destination: { kind: 'node', node: node.name, ip: formatAddress(p.dst), port: p.dport },
     packet: p,
     pod: null,
     node,
@@ -147,7 +147,7 @@ function arrive(ctx: WalkContext, j: Journey, node: NetNode, p: Packet, ttl: num
   // Routing validates the source (fib_validate_source): a node's own address from outside is martian.
   if (node.addresses.isLocal(p.src))
     return kernelDrop(
-      `${node.name} drops a packet from outside whose source ${formatIPv4(p.src)} is its own address (martian source)`,
+      `${node.name} drops a packet from outside whose source ${formatAddress(p.src)} is its own address (martian source)`,
     );
   const route = routeOn(ctx.topology, node, p.dst);
   if (route.kind === 'local') {
@@ -183,7 +183,7 @@ function arrive(ctx: WalkContext, j: Journey, node: NetNode, p: Packet, ttl: num
 }
 
 /** A packet a node's own socket sends (locally generated). */
-function send(ctx: WalkContext, j: Journey, node: NetNode, p: Packet, boundSrc: number): Ending {
+function send(ctx: WalkContext, j: Journey, node: NetNode, p: Packet, boundSrc: Address): Ending {
   j.hops.push(node.name);
   const e = ctx.envs[node.index] as EvalEnv;
   // The route to the original destination picks the outgoing interface and source address.
@@ -249,7 +249,7 @@ function start(ctx: WalkContext, c: ResolvedConnection, j: Journey, p: Packet): 
           namespace: pod.namespace,
           name: pod.name,
           node: pod.node.name,
-          ip: formatIPv4(c.dst),
+          ip: formatAddress(c.dst),
           port: c.dport,
         },
         packet: p,
@@ -262,12 +262,12 @@ function start(ctx: WalkContext, c: ResolvedConnection, j: Journey, p: Packet): 
   const route = clientRoute(ctx.topology, c.dst, o.node);
   if (!route)
     return kernelDrop(
-      `the client has no route to ${formatIPv4(c.dst)}: it reaches only the LAN (name the node it goes through)`,
+      `the client has no route to ${formatAddress(c.dst)}: it reaches only the LAN (name the node it goes through)`,
     );
   if (route.kind !== 'node') {
     return {
       kind: 'delivered',
-      destination: { kind: 'external', ip: formatIPv4(c.dst), port: c.dport },
+      destination: { kind: 'external', ip: formatAddress(c.dst), port: c.dport },
       packet: p,
       pod: null,
       node: null,
@@ -311,7 +311,7 @@ function finish(ctx: WalkContext, c: ResolvedConnection, j: Journey, end: Ending
     };
   }
   const verdict: Verdict = j.dnat ? 'DNAT' : j.explicitAccept ? 'ACCEPT' : 'NONE';
-  const sourceSeen = { ip: formatIPv4(end.packet.src), port: end.packet.sportRandom ? null : end.packet.sport };
+  const sourceSeen = { ip: formatAddress(end.packet.src), port: end.packet.sportRandom ? null : end.packet.sport };
   const reply = end.destination.kind === 'external' ? null : walkReply(ctx, c, j, end.packet, end.pod, end.node);
   return {
     verdict,

@@ -35,15 +35,16 @@ export function compileNft(rs: NftRuleset): CompiledNft {
   for (const table of rs.tables.values())
     for (const set of table.sets.values()) sets.set(objectKey(table, set.name), compileSet(table, set, problems));
   for (const table of rs.tables.values()) {
-    if (table.family !== 'ip' && table.family !== 'inet') {
+    if (table.family !== 'ip' && table.family !== 'ip6' && table.family !== 'inet') {
       if (table.chains.size > 0)
         problems.push({
           line: 0,
           text: `table ${table.family} ${table.name}`,
-          message: `family ${table.family} is not walked (IPv4 packets see ip and inet tables)`,
+          message: `family ${table.family} is not walked (IPv4 packets see ip and inet tables, IPv6 packets ip6 and inet)`,
         });
       continue;
     }
+    const families: readonly (4 | 6)[] = table.family === 'ip' ? [4] : table.family === 'ip6' ? [6] : [4, 6];
     for (const chain of table.chains.values()) {
       const tableName = `${table.family} ${table.name}`;
       const rules = chain.rules.map((rule, index) => {
@@ -78,6 +79,7 @@ export function compileNft(rs: NftRuleset): CompiledNft {
         table: tableName,
         name: chain.name,
         base: chain.base,
+        families,
         rules,
         policySlot,
       });

@@ -8,7 +8,7 @@ import type { NodeAddresses } from '../netfilter/addresses';
 import type { Packet } from '../netfilter/packet';
 import type { NftHookBinding, NftProblem, NftTable } from './model';
 import type { NftState } from './state';
-import type { ValueType } from './values';
+import type { Value, ValueRange, ValueType } from './values';
 
 /** What the evaluator carries through one hook. */
 export interface NftRun {
@@ -31,8 +31,8 @@ export type Step =
   | { readonly kind: 'stmt'; readonly run: (r: NftRun) => string }
   | {
       readonly kind: 'vmap';
-      readonly key: (r: NftRun) => number[] | null;
-      readonly lookup: (key: number[], r: NftRun) => NftVerdict | null;
+      readonly key: (r: NftRun) => Value[] | null;
+      readonly lookup: (key: Value[], r: NftRun) => NftVerdict | null;
       readonly types: readonly ValueType[];
       /** Every verdict the map can give (for the static bound on one packet's work). */
       readonly verdicts: () => readonly NftVerdict[];
@@ -40,7 +40,7 @@ export type Step =
   | {
       readonly kind: 'nat';
       readonly nat: 'dnat' | 'snat' | 'masquerade';
-      readonly addr: number | null;
+      readonly addr: Value | null;
       readonly port: number | null;
       /** `random` / `fully-random`: the kernel draws the source port. */
       readonly randomPort: boolean;
@@ -64,6 +64,8 @@ export interface CompiledNftChain {
   readonly table: string;
   readonly name: string;
   readonly base: NftHookBinding | null;
+  /** The packets its table sees: 4 for `ip`, 6 for `ip6`, both for `inet`. */
+  readonly families: readonly (4 | 6)[];
   readonly rules: readonly CompiledNftRule[];
   /** Counter slot of a base chain's policy (-1 for a regular chain). */
   readonly policySlot: number;
@@ -76,7 +78,7 @@ export interface CompiledNftSet {
   readonly dynamic: boolean;
   readonly timeout: number;
   readonly exact: Map<string, NftVerdict | true>;
-  readonly ranges: { readonly key: readonly [number, number][]; readonly value: NftVerdict | true }[];
+  readonly ranges: { readonly key: readonly ValueRange[]; readonly value: NftVerdict | true }[];
 }
 
 /** A whole compiled ruleset. */

@@ -8,11 +8,11 @@
  * shape (netfilter/trace.ts) with table "family name".
  */
 import { MAX_RULE_EVALUATIONS, Verdict } from '../netfilter/evaluate';
-import { formatIPv4 } from '../netfilter/ip';
+import { formatAddress, formatAddressPort } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
 import type { CompiledNft, CompiledNftChain, CompiledNftRule, NftRun, NftVerdict } from './compiled';
 import { nftChainKey } from './compiled';
-import type { ValueType } from './values';
+import type { Value, ValueType } from './values';
 
 /** Chain calls allowed before the walk gives up (nft itself allows 16 jumps deep). */
 const MAX_DEPTH = 64;
@@ -46,12 +46,12 @@ function decide(r: NftRun, chain: CompiledNftChain, rule: number, text: string):
   r.e.decider = { table: chain.table, chain: chain.name, rule, text };
 }
 
-const PROTO_NAMES: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 132: 'sctp' };
+const PROTO_NAMES: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 58: 'ipv6-icmp', 132: 'sctp' };
 
-/** A key part as nft would print it (addresses dotted, protocols by name). */
-function showValue(type: ValueType | undefined, v: number): string {
-  if (type === 'addr') return formatIPv4(v);
-  if (type === 'proto') return PROTO_NAMES[v] ?? String(v);
+/** A key part as nft would print it (addresses dotted or RFC 5952, protocols by name). */
+function showValue(type: ValueType | undefined, v: Value): string {
+  if (type === 'addr' || type === 'addr6') return formatAddress(v);
+  if (type === 'proto') return PROTO_NAMES[v as number] ?? String(v);
   return String(v);
 }
 
@@ -106,7 +106,7 @@ function runRule(
           if (step.addr !== null) p.dst = step.addr;
           if (step.port !== null) p.dport = step.port;
           p.ctstate |= CtState.DNAT;
-          actions.push(`DNAT to ${formatIPv4(p.dst)}:${p.dport}`);
+          actions.push(`DNAT to ${formatAddressPort(p.dst, p.dport)}`);
         } else {
           const address = step.nat === 'snat' ? step.addr : r.addresses.sourceFor(p.outIface, r.e.nextHop);
           if (address === null) {
@@ -118,7 +118,7 @@ function runRule(
           if (step.port !== null) p.sport = step.port;
           if (step.randomPort) p.sportRandom = true;
           r.e.sourceNatted = true;
-          actions.push(`${step.nat === 'snat' ? 'SNAT' : 'MASQUERADE'} to ${formatIPv4(p.src)}`);
+          actions.push(`${step.nat === 'snat' ? 'SNAT' : 'MASQUERADE'} to ${formatAddress(p.src)}`);
         }
         record(r, chain, rule.number, rule.text, true, actions.join(', '));
         decide(r, chain, rule.number, rule.text);

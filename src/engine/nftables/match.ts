@@ -6,8 +6,8 @@
 import type { NftRun, NftVerdict } from './compiled';
 import { RuleError, type RuleReader } from './ruleReader';
 import { readSelector, type Selector } from './selector';
-import { lookupSet, parseVerdict } from './sets';
-import { parseValue, type ValueType } from './values';
+import { inRange, lookupSet, parseVerdict } from './sets';
+import { parseValue, type Value, type ValueRange, type ValueType } from './values';
 
 /** Reads one match (selectors, an optional mask and comparison, then values, a set or a vmap). */
 export function readMatch(c: RuleReader): void {
@@ -25,8 +25,13 @@ export function readMatch(c: RuleReader): void {
   }
   const types = sels.map((s) => s.type);
   const protoGuards = sels.flatMap((s) => (s.proto !== undefined ? [s.proto] : []));
-  const key = (r: NftRun): number[] => sels.map((s) => s.get(r));
-  const guard = (r: NftRun): boolean => protoGuards.every((p) => r.p.proto === p);
+  const key = (r: NftRun): Value[] => sels.map((s) => s.get(r));
+  // `ip daddr` sees only IPv4 packets and `ip6 daddr` only IPv6 ones (in an inet table both
+  // pass by), and a negated match does not change that: nft adds an implicit nfproto check.
+  const families = sels.flatMap((s) => (s.family !== undefined ? [s.family] : []));
+  const guard = (r: NftRun): boolean =>
+    protoGuards.every((p) => r.p.proto === p) &&
+    families.every((f) => (f === 4) === (typeof r.p.src === 'number'));
   if (c.peek() === 'vmap') {
     c.i++;
     const { lookup, verdicts } = vmapLookup(c, types);
@@ -40,7 +45,7 @@ export function readMatch(c: RuleReader): void {
     const op = c.next();
     const v = parseValue('mark', c.next());
     if (!v || !(op === 'and' || op === '&')) throw new RuleError(`"${op}" in a match is not modelled (only and/&)`);
-    mask = v[0];
+    mask = v[0] as number;
   }
   let op = '==';
   if (['==', '!=', '<', '>', '<=', '>=', 'eq', 'ne'].includes(c.peek() ?? '')) op = c.next();
@@ -48,7 +53,7 @@ export function readMatch(c: RuleReader): void {
   if (op !== '==' && op !== '!=' && op !== 'eq' && op !== 'ne')
     throw new RuleError(`comparison "${op}" is not modelled`);
   const m = mask;
-  const get = (r: NftRun): number[] => (m === null ? key(r) : key(r).map((x) => (x & m) >>> 0));
+  const get = (r: NftRun): Value[] => (m === null ? key(r) : key(r).map((x) => ((x as number) & m) >>> 0));
   if ((c.peek() ?? '').startsWith('@')) {
     const set = c.set((c.next() as string).slice(1));
     c.steps.push({ kind: 'match', test: (r) => guard(r) && (lookupSet(set, get(r), r) !== null) !== negate });
@@ -63,7 +68,7 @@ export function readMatch(c: RuleReader): void {
       const k = get(r);
       const hit = elements.some((el) =>
         el.every(([lo, hi], i) =>
-          bitwise ? ((k[i] as number) & lo) !== 0 : (k[i] as number) >= lo && (k[i] as number) <= hi,
+          bitwise ? ((k[i] as number) & (lo as number)) !== 0 : inRange(k[i] as Value, lo, hi),
         ),
       );
       return hit !== negate;
@@ -72,7 +77,7 @@ export function readMatch(c: RuleReader): void {
 }
 
 /** Values "{ a, b . c }" or a single value, typed by the concatenation's types. */
-function values(c: RuleReader, types: readonly ValueType[]): [number, number][][] {
+function values(c: RuleReader, types: readonly ValueType[]): ValueRange[][] {
   const parts: string[][] = [];
   if (c.peek() === '{') {
     c.i++;
@@ -114,12 +119,12 @@ function values(c: RuleReader, types: readonly ValueType[]): [number, number][][
 function vmapLookup(
   c: RuleReader,
   types: readonly ValueType[],
-): { lookup: (key: number[], r: NftRun) => NftVerdict | null; verdicts: () => readonly NftVerdict[] } {
+): { lookup: (key: Value[], r: NftRun) => NftVerdict | null; verdicts: () => readonly NftVerdict[] } {
   const ref = c.peek() ?? '';
   if (ref.startsWith('@')) {
     c.i++;
     const set = c.set(ref.slice(1));
-    const lookup = (key: number[], r: NftRun): NftVerdict | null => {
+    const lookup = (key: Value[], r: NftRun): NftVerdict | null => {
       const v = lookupSet(set, key, r);
       return v === null || v === true ? null : v;
     };
@@ -128,7 +133,7 @@ function vmapLookup(
     return { lookup, verdicts };
   }
   c.expect('{');
-  const entries: { key: [number, number][]; verdict: NftVerdict }[] = [];
+  const entries: { key: ValueRange[]; verdict: NftVerdict }[] = [];
   let cur: string[] = [];
   const flush = (): void => {
     if (cur.length === 0) return;
@@ -154,8 +159,7 @@ function vmapLookup(
   }
   c.i++;
   flush();
-  const lookup = (key: number[]): NftVerdict | null =>
-    entries.find((en) => en.key.every(([lo, hi], i) => (key[i] as number) >= lo && (key[i] as number) <= hi))
-      ?.verdict ?? null;
+  const lookup = (key: Value[]): NftVerdict | null =>
+    entries.find((en) => en.key.every(([lo, hi], i) => inRange(key[i] as Value, lo, hi)))?.verdict ?? null;
   return { lookup, verdicts: () => entries.map((en) => en.verdict) };
 }

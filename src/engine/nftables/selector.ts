@@ -5,20 +5,37 @@
  */
 import type { NftRun } from './compiled';
 import { RuleError, type RuleReader } from './ruleReader';
-import { internIface, type ValueType } from './values';
+import { internIface, type Value, type ValueType } from './values';
 
-/** A compiled selector: what it reads, and the protocol the packet must have, if any. */
-export type Selector = { readonly type: ValueType; readonly get: (r: NftRun) => number; readonly proto?: number };
+/**
+ * A compiled selector: what it reads, and the protocol and IP family (4 for `ip …`, 6 for
+ * `ip6 …`) the packet must have, if any.
+ */
+export type Selector = {
+  readonly type: ValueType;
+  readonly get: (r: NftRun) => Value;
+  readonly proto?: number;
+  readonly family?: 4 | 6;
+};
 
 /** One selector, or null when the next words are not one. */
 export function readSelector(c: RuleReader): Selector | null {
   const a = c.peek();
   const b = c.peek(1);
   if ((a === 'ip' || a === 'ip6') && (b === 'saddr' || b === 'daddr' || b === 'protocol')) {
-    if (a === 'ip6') throw new RuleError('IPv6 matches are not modelled (the engine is IPv4 only)');
     c.i += 2;
-    if (b === 'protocol') return { type: 'proto', get: (r) => r.p.proto };
-    return b === 'saddr' ? { type: 'addr', get: (r) => r.p.src } : { type: 'addr', get: (r) => r.p.dst };
+    const family = a === 'ip' ? 4 : 6;
+    if (b === 'protocol') return { type: 'proto', get: (r) => r.p.proto, family };
+    const type = family === 4 ? 'addr' : 'addr6';
+    return b === 'saddr' ? { type, get: (r) => r.p.src, family } : { type, get: (r) => r.p.dst, family };
+  }
+  if (a === 'ip6' && b === 'nexthdr') {
+    c.i += 2;
+    return { type: 'proto', get: (r) => r.p.proto, family: 6 };
+  }
+  if (a === 'meta' && b === 'nfproto') {
+    c.i += 2;
+    return { type: 'nfproto', get: (r) => (typeof r.p.src === 'number' ? 2 : 10) };
   }
   if ((a === 'th' || a === 'tcp' || a === 'udp' || a === 'sctp') && (b === 'dport' || b === 'sport')) {
     c.i += 2;

@@ -5,7 +5,7 @@
  */
 import type { NftProblem, NftSet, NftTable } from './model';
 import { objectKey, type CompiledNftSet, type NftRun, type NftVerdict } from './compiled';
-import { parseValue, SET_KEY_TYPES, type ValueType } from './values';
+import { parseValue, SET_KEY_TYPES, type Value, type ValueRange, type ValueType } from './values';
 
 /** A verdict as a map element or a rule writes it ("accept", "goto chain"), or null. */
 export function parseVerdict(text: string): NftVerdict | null {
@@ -36,7 +36,7 @@ export function compileSet(table: NftTable, set: NftSet, problems: NftProblem[])
     return out;
   }
   for (const el of set.elements) {
-    const key: [number, number][] = [];
+    const key: ValueRange[] = [];
     let bad = el.key.length !== types.length;
     el.key.forEach((part, i) => {
       const v = parseValue(types[i] as ValueType, part);
@@ -63,13 +63,18 @@ export function compileSet(table: NftTable, set: NftSet, problems: NftProblem[])
   return out;
 }
 
+/** Whether a key part lies in [lo, hi]; a part of the other kind (IPv4 against IPv6) never does. */
+export function inRange(v: Value, lo: Value, hi: Value): boolean {
+  return typeof v === typeof lo && v >= lo && v <= hi;
+}
+
 /** Looks a key up in a set (static elements, then live dynamic ones). */
-export function lookupSet(set: CompiledNftSet, key: readonly number[], r: NftRun): NftVerdict | true | null {
+export function lookupSet(set: CompiledNftSet, key: readonly Value[], r: NftRun): NftVerdict | true | null {
   const k = key.join(',');
   const hit = set.exact.get(k);
   if (hit !== undefined) return hit;
   for (const el of set.ranges)
-    if (el.key.every(([lo, hi], i) => (key[i] as number) >= lo && (key[i] as number) <= hi)) return el.value;
+    if (el.key.every(([lo, hi], i) => inRange(key[i] as Value, lo, hi))) return el.value;
   if (set.dynamic) {
     const expires = r.state.get(set.id)?.get(k);
     if (expires !== undefined && expires > r.e.now) return true;

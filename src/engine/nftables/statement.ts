@@ -3,7 +3,7 @@
  * (no effect here), log, mark set, set updates, NAT and verdicts. Each compiles to a step in
  * the rule's order, so a statement before a failing match never runs, as in the kernel.
  */
-import { parseIPv4 } from '../netfilter/ip';
+import { parseAddress } from '../netfilter/ip';
 import { parseDuration } from './duration';
 import { RuleError, type RuleReader } from './ruleReader';
 import { readSelector, type Selector } from './selector';
@@ -46,11 +46,13 @@ export function readStatement(c: RuleReader): boolean {
   }
   if (w === 'dnat' || w === 'snat') {
     c.i++;
-    if (c.peek() === 'ip') c.i++;
+    if (c.peek() === 'ip' || c.peek() === 'ip6') c.i++;
     c.expect('to');
     const target = c.next();
-    const m = /^(\d+\.\d+\.\d+\.\d+)(?::(\d+))?$/.exec(target);
-    if (!m) throw new RuleError(`${w} to "${target}" is not modelled (only an address with an optional port)`);
+    const m = /^(\d+\.\d+\.\d+\.\d+)(?::(\d+))?$/.exec(target) ?? /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(target);
+    const addr = m ? parseAddress(m[1] as string) : null;
+    if (!m || addr === null)
+      throw new RuleError(`${w} to "${target}" is not modelled (only an address with an optional port)`);
     let randomPort = false;
     while (['random', 'fully-random', 'persistent', ','].includes(c.peek() ?? ''))
       randomPort ||= ['random', 'fully-random'].includes(c.next());
@@ -60,7 +62,7 @@ export function readStatement(c: RuleReader): boolean {
     c.steps.push({
       kind: 'nat',
       nat: w,
-      addr: parseIPv4(m[1] as string),
+      addr,
       port,
       randomPort: w === 'snat' && randomPort,
     });
@@ -110,11 +112,11 @@ function markSet(c: RuleReader): void {
     op = c.next();
     const v = parseValue('mark', c.next());
     if (!v) throw new RuleError('mark set needs a number');
-    value = v[0];
+    value = v[0] as number;
   } else if (!fromMark) {
     const v = parseValue('mark', c.next());
     if (!v) throw new RuleError('mark set needs a number');
-    value = v[0];
+    value = v[0] as number;
   }
   const apply =
     op === 'or' || op === '|'

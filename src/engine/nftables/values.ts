@@ -1,18 +1,36 @@
 /**
- * Typed values of nft expressions: every key part is a number (addresses as uint32, protocol
- * numbers, ports, marks, conntrack state bits, fib address types, interned interface names),
- * and set elements are [lo, hi] ranges of them, so prefixes, ranges and single values match
- * the same way.
+ * Typed values of nft expressions: every key part is a number (IPv4 addresses as uint32,
+ * protocol numbers, ports, marks, conntrack state bits, fib address types, interned interface
+ * names) or, for an IPv6 address, a bigint; set elements are [lo, hi] ranges of them, so
+ * prefixes, ranges and single values match the same way.
  */
 import { AddrType, CtState } from '../netfilter/model';
 import { parseIPv4, parsePrefix } from '../netfilter/ip';
+import { ALL_ONES_128, parseIPv6 } from '../netfilter/ip6';
 
-/** The kinds of value a selector yields. */
-export type ValueType = 'addr' | 'proto' | 'port' | 'mark' | 'ctstate' | 'fibtype' | 'ifname' | 'number';
+/** The kinds of value a selector yields ('addr' IPv4, 'addr6' IPv6). */
+export type ValueType =
+  | 'addr'
+  | 'addr6'
+  | 'proto'
+  | 'port'
+  | 'mark'
+  | 'ctstate'
+  | 'fibtype'
+  | 'ifname'
+  | 'nfproto'
+  | 'number';
+
+/** One key part's value: a bigint for an IPv6 address, a number for everything else. */
+export type Value = number | bigint;
+
+/** An inclusive range of values, one family or kind on both ends. */
+export type ValueRange = [Value, Value];
 
 /** Set key types by name (nft's datatype names). */
 export const SET_KEY_TYPES: Readonly<Record<string, ValueType>> = {
   ipv4_addr: 'addr',
+  ipv6_addr: 'addr6',
   inet_proto: 'proto',
   inet_service: 'port',
   mark: 'mark',
@@ -20,7 +38,7 @@ export const SET_KEY_TYPES: Readonly<Record<string, ValueType>> = {
   ct_state: 'ctstate',
 };
 
-const PROTOCOLS: Readonly<Record<string, number>> = { icmp: 1, tcp: 6, udp: 17, sctp: 132 };
+const PROTOCOLS: Readonly<Record<string, number>> = { icmp: 1, tcp: 6, udp: 17, sctp: 132, 'ipv6-icmp': 58, icmpv6: 58 };
 const SERVICES: Readonly<Record<string, number>> = { ssh: 22, domain: 53, http: 80, https: 443 };
 const CT_STATES: Readonly<Record<string, number>> = {
   invalid: CtState.INVALID,
@@ -55,12 +73,27 @@ function integer(text: string): number | null {
 }
 
 /** Parses one value of a type into a [lo, hi] range; null when it is not one. */
-export function parseValue(type: ValueType, text: string): [number, number] | null {
+export function parseValue(type: ValueType, text: string): ValueRange | null {
   switch (type) {
+    case 'addr6': {
+      if (!text.includes(':')) return null;
+      if (text.includes('/')) {
+        const p = parsePrefix(text);
+        return p && typeof p.addr === 'bigint' ? [p.addr, p.addr | (ALL_ONES_128 ^ (p.mask as bigint))] : null;
+      }
+      const dash = text.indexOf('-');
+      if (dash > 0) {
+        const a = parseIPv6(text.slice(0, dash));
+        const b = parseIPv6(text.slice(dash + 1));
+        return a !== null && b !== null ? [a, b] : null;
+      }
+      const a = parseIPv6(text);
+      return a === null ? null : [a, a];
+    }
     case 'addr': {
       if (text.includes('/')) {
         const p = parsePrefix(text);
-        return p ? [p.addr, (p.addr | ~p.mask) >>> 0] : null;
+        return p && typeof p.addr === 'number' ? [p.addr, (p.addr | ~(p.mask as number)) >>> 0] : null;
       }
       const dash = text.indexOf('-');
       if (dash > 0) {
@@ -88,6 +121,11 @@ export function parseValue(type: ValueType, text: string): [number, number] | nu
     case 'mark':
     case 'number': {
       const v = integer(text);
+      return v === null ? null : [v, v];
+    }
+    case 'nfproto': {
+      // NFPROTO_IPV4 and NFPROTO_IPV6, as `meta nfproto` reads them.
+      const v = text === 'ipv4' ? 2 : text === 'ipv6' ? 10 : integer(text);
       return v === null ? null : [v, v];
     }
     case 'ctstate': {

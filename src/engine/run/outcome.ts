@@ -3,6 +3,7 @@
  * rule, masquerade, source seen, path and answer), so exact mode and runs can count them.
  * The client's source port is left out: every connection of a run has its own.
  */
+import { joinHostPort } from '../netfilter/ip';
 import type { ConnectionResult, Destination } from '../network/types';
 import type { Weighted } from '../random/exact';
 
@@ -14,7 +15,7 @@ export interface ExactOutcome {
 
 /** "ip:port" of a destination (the CLI's key). */
 export function destinationKey(d: Destination): string {
-  return `${d.ip}:${d.port}`;
+  return joinHostPort(d.ip, d.port);
 }
 
 /** A string that is equal for two results exactly when they belong to the same outcome. */

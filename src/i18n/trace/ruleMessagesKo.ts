@@ -59,8 +59,8 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   '{0} needs {1} value{2}': '`{0}`에는 값이 {1}개 필요합니다',
   '{0} cannot be negated': '`{0}`은(는) “!”로 뒤집을 수 없습니다',
   '"!" at the end of the rule': '규칙 끝에 “!”가 있습니다',
-  '{0} "{1}" is not an IPv4 address or prefix (host names are not resolved)':
-    '`{0}`의 “{1}”은(는) IPv4 주소나 프리픽스가 아닙니다(호스트 이름은 풀지 않습니다)',
+  '{0} "{1}" is not an IPv4 or IPv6 address or prefix (host names are not resolved)':
+    '`{0}`의 “{1}”은(는) IPv4나 IPv6 주소 또는 프리픽스가 아닙니다(호스트 이름은 풀지 않습니다)',
   'option {0} outside any match': '옵션 `{0}`이(가) 어느 매치에도 속하지 않습니다',
   '-m {0}: {1}': '`-m {0}`: {1}',
   '-m {0} needs "-p {1}"': '`-m {0}`에는 `-p {1}`이(가) 필요합니다',
@@ -100,7 +100,12 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
     '세트 `{0}`: 멤버 “{1}”에 `{3}`의 {2}개 부분이 다 있지 않습니다',
   'set {0}: "{1}" in member "{2}" is not a valid {3}':
     '세트 `{0}`: 멤버 “{2}”의 “{1}”은(는) 올바른 `{3}` 값이 아닙니다',
-  '"{0}" is not an IPv4 address or range': '“{0}”은(는) IPv4 주소나 주소 범위가 아닙니다',
+  '"{0}" is not an IPv4 or IPv6 address or range': '“{0}”은(는) IPv4나 IPv6 주소 또는 주소 범위가 아닙니다',
+  'address range "{0}" mixes IPv4 and IPv6': '주소 범위 “{0}”에 IPv4와 IPv6이 섞여 있습니다',
+  'IPv6 address range "{0}" is not modelled (only a single IPv6 address)':
+    'IPv6 주소 범위 “{0}”은(는) 다루지 않습니다(IPv6은 주소 하나만 다룹니다)',
+  "an IPv{0} address in an {1} dump: {2} rules are a separate dump (paste one family's rules)":
+    'IPv{0} 주소가 {1} 덤프에 있습니다. {2} 규칙은 따로 덤프됩니다(한 패밀리의 규칙만 붙여 넣으세요)',
   'address range "{0}" is reversed': '주소 범위 “{0}”의 앞뒤가 뒤집혀 있습니다',
   'port range "{0}" is reversed': '포트 범위 “{0}”의 앞뒤가 뒤집혀 있습니다',
   'empty NAT mapping "{0}"': 'NAT 매핑 “{0}”이(가) 비어 있습니다',
@@ -117,8 +122,8 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   '"{0}" is not a 32-bit number': '“{0}”은(는) 32비트 수가 아닙니다',
   '{0} "{1}" is not a whole number': '{0} “{1}”은(는) 0 이상의 정수가 아닙니다',
   'unknown protocol "{0}"': '알 수 없는 프로토콜 “{0}”입니다',
-  'interface {0}: "{1}" is not an IPv4 address with prefix':
-    '인터페이스 `{0}`: “{1}”은(는) 프리픽스가 붙은 IPv4 주소가 아닙니다',
+  'interface {0}: "{1}" is not an IPv4 or IPv6 address with prefix':
+    '인터페이스 `{0}`: “{1}”은(는) 프리픽스가 붙은 IPv4나 IPv6 주소가 아닙니다',
 
   // Walking the rules with a packet.
   '{0} {1} rule {2} (line {3}): {4}': '`{0}` 테이블 `{1}` 체인의 {2}번 규칙({3}번째 줄): {4}',
@@ -143,8 +148,8 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
     '클라이언트에서 {0}(으)로 가는 경로가 없습니다. 클라이언트는 LAN에만 닿으니 거쳐 갈 노드를 지정하세요',
 
   // nftables: tables, chains, sets and statements.
-  'family {0} is not walked (IPv4 packets see ip and inet tables)':
-    '`{0}` 패밀리는 추적하지 않습니다(IPv4 패킷은 `ip`와 `inet` 테이블만 지납니다)',
+  'family {0} is not walked (IPv4 packets see ip and inet tables, IPv6 packets ip6 and inet)':
+    '`{0}` 패밀리는 추적하지 않습니다(IPv4 패킷은 `ip`와 `inet` 테이블만, IPv6 패킷은 `ip6`와 `inet` 테이블만 지납니다)',
   'no chain "{0}"': '“{0}” 체인이 없습니다',
   'the engine could not read this rule ({0})': '엔진이 이 규칙을 읽지 못했습니다({0})',
   'expected "type <type> hook <hook> priority <priority>"': '`type <타입> hook <훅> priority <우선순위>`가 와야 합니다',
@@ -180,7 +185,6 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   'unsupported command "{0} {1}"': '지원하지 않는 명령 `{0} {1}`입니다',
   'the rule ends too early': '규칙이 너무 일찍 끝납니다',
   'expected "{0}", found "{1}"': '“{0}”이(가) 와야 하는데 “{1}”이(가) 있습니다',
-  'IPv6 matches are not modelled (the engine is IPv4 only)': 'IPv6 매치는 다루지 않습니다(이 엔진은 IPv4만 다룹니다)',
   'fib lookups with "." (iif/oif/mark) are not modelled':
     '“.”을 쓰는 `fib` 조회(`iif`/`oif`/`mark`)는 이 엔진이 다루지 않습니다',
   'numgen {0} is not modelled (only numgen random)':
@@ -201,7 +205,14 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   // The packet's fields, when the engine cannot place them on the node.
   '{0} is not a port (0-65535)': '{0}은(는) 포트(0–65535)가 아닙니다',
   'no node "{0}" (nodes: {1})': '“{0}” 노드가 없습니다(있는 노드: {1})',
-  '"{0}" is not an IPv4 address': '“{0}”은(는) IPv4 주소가 아닙니다',
+  '"{0}" is not an IPv4 or IPv6 address': '“{0}”은(는) IPv4나 IPv6 주소가 아닙니다',
+  'the network has no IPv6 LAN, so there is no default IPv6 client; give one':
+    '이 네트워크에는 IPv6 LAN이 없어 기본 IPv6 클라이언트도 없습니다. 클라이언트 주소를 직접 주세요',
+  'an IPv6 ping (ICMPv6 echo) is not modelled yet; ping an IPv4 address':
+    'IPv6 ping(ICMPv6 에코)은 아직 다루지 않습니다. IPv4 주소로 ping하세요',
+  '{0} is IPv{1} but to.ip {2} is IPv{3}: a connection stays in one family':
+    '{0}은(는) IPv{1}인데 to.ip {2}은(는) IPv{3}입니다. 연결 하나는 한 패밀리 안에서만 오갑니다',
+  '{0} modelled for IPv4 only; give an IPv4 address': '{0} IPv4만 다룹니다. IPv4 주소를 주세요',
   '"{0}" is not tcp, udp, sctp or icmp': '“{0}”은(는) `tcp`, `udp`, `sctp`, `icmp` 중 하나가 아닙니다',
   'an icmp echo request has no port; leave out {0}': '`icmp` 에코 요청에는 포트가 없습니다. {0}을(를) 빼 주세요',
   'a {0} connection needs a port': '`{0}` 연결에는 포트가 필요합니다',

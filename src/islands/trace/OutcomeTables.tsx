@@ -1,4 +1,5 @@
 /** Exact mode's outcome table and the sampled run's tables (outcomes, then rule counters). */
+import { joinHostPort } from '../../engine/rules';
 import type { TraceStrings } from '../../i18n/trace/index';
 import type { ExactView, RunView } from '../../workers/trace/protocol';
 import { Code } from './Code';
@@ -60,7 +61,7 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
               <tr
                 key={x.key}
                 data-verdict={x.verdict}
-                data-destination={x.destination ? `${x.destination.ip}:${x.destination.port}` : ''}
+                data-destination={x.destination ? joinHostPort(x.destination.ip, x.destination.port) : ''}
                 data-probability={x.probability}
               >
                 <th scope="row">

@@ -1,4 +1,5 @@
 /** Outcomes and rules in words, in the page's language. */
+import { joinHostPort } from '../../engine/rules';
 import type { TraceStrings } from '../../i18n/trace/index';
 import type { OutcomeView, RuleView } from '../../workers/trace/protocol';
 import { fill } from '../fill';
@@ -9,7 +10,7 @@ export function describeOutcome(o: OutcomeView, s: TraceStrings['outcome']): str
   if (o.verdict === 'REJECT') return s.reject;
   if (o.verdict === 'UNKNOWN' || !o.destination) return s.unknown;
   // A ping has no port: the address alone.
-  const dst = o.echo ? o.destination.ip : `${o.destination.ip}:${o.destination.port}`;
+  const dst = o.echo ? o.destination.ip : joinHostPort(o.destination.ip, o.destination.port);
   const where = fill(s[o.destination.kind], { dst });
   return o.verdict === 'DNAT' ? `${where} ${s.afterDnat}` : where;
 }

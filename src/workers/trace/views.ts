@@ -2,6 +2,7 @@
  * Turns engine results into the plain views the page shows, each rule tagged with the dump
  * line it came from (traces name rules by table, chain and number; rules.ts finds the line).
  */
+import { joinHostPort } from '../../engine/rules';
 import type { TraceEntry } from '../../engine/netfilter/trace';
 import type { ConnectionResult, RuleRef, Step } from '../../engine/network/types';
 import { outcomeKey } from '../../engine/simulate';
@@ -34,7 +35,7 @@ export function outcomeView(r: ConnectionResult, lineOf: LineOf): OutcomeView {
     sourceSeen: r.sourceSeen
       ? r.sourceSeen.port === null
         ? r.sourceSeen.ip
-        : `${r.sourceSeen.ip}:${r.sourceSeen.port}`
+        : joinHostPort(r.sourceSeen.ip, r.sourceSeen.port)
       : null,
     sourcePortRandom: r.sourceSeen !== null && r.sourceSeen.port === null,
     echo: r.echo ?? null,

@@ -12,6 +12,11 @@ const files: Record<string, string> = {
   'local.yaml': bounce.replace('externalTrafficPolicy: Cluster', 'externalTrafficPolicy: Local'),
   'broken.yaml': bounce.replace('port: 80\n', 'port: 99999\n'),
   'nft.yaml': bounce.replace('mode: iptables', 'mode: nftables'),
+  'v6.save': readFileSync(
+    fileURLToPath(new URL('../../fixtures/ipv6/kube-proxy.ip6tables-save', import.meta.url)),
+    'utf8',
+  ),
+  'v6.nft': readFileSync(fileURLToPath(new URL('../../fixtures/ipv6/kube-proxy-ip6.nft', import.meta.url)), 'utf8'),
 };
 
 async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
@@ -198,8 +203,69 @@ describe('trace CLI', () => {
       expect(await run([...node1, '--from-node', '--src', '192.168.10.50', '--dst', '10.96.120.15:80'], dump)).toEqual({
         code: 2,
         out: '',
-        err: "trace: --src: 192.168.10.50 is not one of the node's addresses (--local-ip, or 127.0.0.0/8), so it cannot start on the node\n",
+        err: "trace: --src: 192.168.10.50 is not one of the node's addresses (--local-ip, 127.0.0.0/8 or ::1), so it cannot start on the node\n",
       });
+    });
+  });
+
+  describe('IPv6 (--rules with an ip6tables-save dump or a table ip6)', () => {
+    const v6 = ['--local-ip', 'fd00:10::12'];
+
+    it.each(['v6.save', 'v6.nft'])('%s: a NodePort in brackets, outcomes and sources in brackets too', async (file) => {
+      const r = await run(['--rules', file, ...v6, '--src', 'fd00:10::100', '--dst', '[fd00:10::12]:30080']);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('fd00:10::100 → [fd00:10::12]:30080 ([fd00:10::12]:30080/tcp)');
+      expect(r.out).toMatch(
+        /50\.00% {2}DNAT → \[fd00:10:244:2::2\]:8080 outside the cluster {2}source seen \[fd00:10::12\]:random/,
+      );
+      expect(r.out).toMatch(/50\.00% {2}DNAT → \[fd00:10:244:3::2\]:8080 outside the cluster/);
+    });
+
+    it('--from-node picks the node address of the destination’s family', async () => {
+      const r = await run([
+        '--rules',
+        'v6.save',
+        '--local-ip',
+        '192.168.10.12',
+        ...v6,
+        '--from-node',
+        '--dst',
+        '[fd00:10:96::10]:80',
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[0]).toBe('node fd00:10::12 → [fd00:10:96::10]:80 ([fd00:10:96::10]:80/tcp)');
+    });
+
+    it('::1 is the node’s own, as 127.0.0.1 is', async () => {
+      const r = await run(['--rules', 'v6.save', ...v6, '--src', '::1', '--dst', '[fd00:10:96::10]:80']);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[0]).toMatch(/^node ::1 → /);
+    });
+
+    it.each([
+      [
+        ['--src', '192.168.10.100', '--dst', '[fd00:10::12]:30080'],
+        'trace: from.ip: 192.168.10.100 is IPv4 but to.ip fd00:10::12 is IPv6: a connection stays in one family\n',
+      ],
+      [
+        ['--dst', 'fd00:10::12:30080'],
+        'trace: --dst: "fd00:10::12:30080" is not IP:PORT (an IPv6 address in brackets: [fd00::1]:80)\n',
+      ],
+      [
+        ['--src', 'fd00::g', '--dst', '[fd00:10::12]:30080'],
+        'trace: --src: "fd00::g" is not an IPv4 or IPv6 address\n',
+      ],
+      [
+        ['--proto', 'icmp', '--dst', 'fd00:10::12'],
+        'trace: protocol: an IPv6 ping (ICMPv6 echo) is not modelled yet; ping an IPv4 address\n',
+      ],
+      [
+        ['--proto', 'icmp', '--dst', '[fd00:10::12]:80'],
+        'trace: --dst: a ping (--proto icmp) has no port; write "fd00:10::12" without ":80"\n',
+      ],
+    ])('bad IPv6 input %j exits 2 with one line', async (args, stderr) => {
+      expect(await run(['--rules', 'v6.save', ...v6, ...args])).toEqual({ code: 2, out: '', err: stderr });
     });
   });
 
@@ -227,7 +293,7 @@ describe('trace CLI', () => {
     ],
     [
       ['--rules', '-', '--local-ip', '1.2.3', '--dst', '1.2.3.4:80'],
-      'trace: --local-ip: "1.2.3" is not an IPv4 address\n',
+      'trace: --local-ip: "1.2.3" is not an IPv4 or IPv6 address\n',
     ],
     [['--bogus'], 'trace: unknown option "--bogus" (see --help)\n'],
   ])('bad input %j exits 2 with one line', async (argv, stderr) => {

@@ -44,6 +44,7 @@ const NOT_MESSAGES = new Set([
   // What a rule did, in the trace's action column: iptables' own words, shown as code on both
   // pages as the lesson's trace shows them.
   'DNAT to {0}:{1}',
+  'DNAT to {0}',
   'MARK set 0x{0}',
   // walk.ts: the names of hops and the client's side, which the trace strings translate.
   ...sourceMessages(['src/engine/network/walk.ts'])

@@ -1,5 +1,5 @@
 import type { Cluster } from '../../model/types';
-import { formatIPv4, parsePrefix, type Prefix } from '../../netfilter/ip';
+import { formatIPv4, inPrefix, parsePrefix, type Prefix } from '../../netfilter/ip';
 import type { NetNode } from '../../network/topology';
 import type { LbContext, Pkt } from '../shared/balancer';
 import { traceStep, type TracePlace } from '../shared/trace';
@@ -12,8 +12,6 @@ function local(cluster: Cluster, node: NetNode): Prefix | null {
   if (mode === 'NodeCIDR') return node.podCIDR;
   return null;
 }
-
-const inPrefix = (ip: number, p: Prefix): boolean => (ip & p.mask) >>> 0 === p.addr;
 
 /**
  * Whether KUBE-SERVICES marks the packet 0x4000 (then KUBE-POSTROUTING masquerades it): the

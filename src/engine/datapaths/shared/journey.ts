@@ -1,7 +1,7 @@
 /** The state of one datapath walk (IPVS, Cilium), shared by the request's walk and the answer's. */
 import { formatIPv4 } from '../../netfilter/ip';
 import type { CtEntry } from '../../network/journey';
-import type { ResolvedConnection } from '../../network/resolve';
+import type { ResolvedConnection4 } from '../../network/resolve';
 import type { NetNode, NetPod, Topology } from '../../network/topology';
 import type { Destination, RuleRef, Step } from '../../network/types';
 import type { Chooser } from '../../random/types';
@@ -24,7 +24,7 @@ export interface DatapathWalk {
 /** One connection's walk so far: its hops, conntrack entries and what was rewritten. */
 export interface Journey {
   readonly w: DatapathWalk;
-  readonly c: ResolvedConnection;
+  readonly c: ResolvedConnection4;
   readonly hops: string[];
   readonly cts: CtEntry[];
   translated: boolean;

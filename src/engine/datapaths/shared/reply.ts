@@ -52,9 +52,10 @@ function replyArrive(r: ReplyWalk, node: NetNode, p: Pkt, ttl: number): ReplyRes
       x.node === node && x.natDst === p.src && x.natDport === p.sport && x.natSrc === p.dst && x.natSport === p.dport,
   );
   if (ct) {
-    p.src = ct.dst;
+    // The walk is IPv4 (ipv4Only), so its conntrack entries hold IPv4 addresses.
+    p.src = ct.dst as number;
     p.sport = ct.dport;
-    p.dst = ct.src;
+    p.dst = ct.src as number;
     p.dport = ct.sport;
   }
   const route = routeOn(r.j.w.topology, node, p.dst);

@@ -11,7 +11,7 @@ import { formatIPv4 } from '../../netfilter/ip';
 import { IPPROTO } from '../../netfilter/packet';
 import { echoOf } from '../../network/echo';
 import type { CtEntry } from '../../network/journey';
-import type { ResolvedConnection } from '../../network/resolve';
+import { ipv4Only, type ResolvedConnection } from '../../network/resolve';
 import { clientRoute, routeOn, sourceFor, type Route } from '../../network/routing';
 import { LAN_INTERFACE, type NetNode, type NetPod } from '../../network/topology';
 import type { ConnectionResult, Destination } from '../../network/types';
@@ -58,7 +58,8 @@ function forward(j: Journey, node: NetNode, p: Pkt, snat: SourceNat, ct: CtEntry
   if (snat.kind !== 'none') {
     const src = snat.kind === 'fixed' ? snat.ip : sourceFor(node, route, route.nextHop);
     if (src === null) return kernelDrop(`${node.name} has no address to masquerade to on ${route.iface}`);
-    p.src = src;
+    // An IPv4 next hop gets an IPv4 source (the walk is IPv4: ipv4Only).
+    p.src = src as number;
     j.masquerade = true;
     if (
       snat.kind === 'egress' &&
@@ -164,8 +165,8 @@ function start(j: Journey, p: Pkt): Ending {
     const route = routeOn(topology, node, p.dst);
     const src = o.ip !== 0 ? o.ip : sourceFor(node, route, route.kind === 'local' ? p.dst : route.nextHop);
     if (src === null) return kernelDrop(`${node.name} has no address to send from on ${route.iface}`);
-    p.src = src;
-    j.originSrc = src;
+    p.src = src as number;
+    j.originSrc = src as number;
     const failed = socketLb(j, node, p);
     if (failed) return failed;
     step(j, node.name, 'original', 'send', route.iface, p, 'node socket');
@@ -207,7 +208,8 @@ function socketLb(j: Journey, node: NetNode, p: Pkt): Ending | null {
 }
 
 /** Walks one connection through the datapath and says what happened, in iptables mode's terms. */
-export function walkDatapath(w: DatapathWalk, c: ResolvedConnection): ConnectionResult {
+export function walkDatapath(w: DatapathWalk, connection: ResolvedConnection): ConnectionResult {
+  const c = ipv4Only(connection, 'IPVS and Cilium here are');
   const j: Journey = {
     w,
     c,

@@ -2,7 +2,7 @@
 import { NodeAddresses } from '../../../../src/engine/netfilter/addresses';
 import { compileRuleset, type CompiledRuleset, type EvalEnv } from '../../../../src/engine/netfilter/compile';
 import { traverse } from '../../../../src/engine/netfilter/evaluate';
-import { formatIPv4, parseIPv4 } from '../../../../src/engine/netfilter/ip';
+import { formatAddressPort, parseIPv4 } from '../../../../src/engine/netfilter/ip';
 import { newPacket, type Packet } from '../../../../src/engine/netfilter/packet';
 import { parseIptablesSave } from '../../../../src/engine/netfilter/parse';
 import { RecentLists } from '../../../../src/engine/netfilter/recent';
@@ -111,8 +111,8 @@ export function run(
     packet: p,
     env: e,
     trace: e.trace ?? [],
-    dst: `${formatIPv4(p.dst)}:${p.dport}`,
-    src: `${formatIPv4(p.src)}:${p.sport}`,
+    dst: formatAddressPort(p.dst, p.dport),
+    src: formatAddressPort(p.src, p.sport),
   };
 }
 
