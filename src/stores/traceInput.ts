@@ -4,6 +4,7 @@
  * reader chose — except when they ask for it with "guess from the rules".
  */
 import { atom, map } from 'nanostores';
+import { parseAddress } from '../engine/rules';
 import type { DumpGuess } from '../workers/trace/guess';
 import type { TraceProtocol } from '../workers/trace/protocol';
 import { $dumpInfo, inspectText } from './traceInspect';
@@ -63,7 +64,7 @@ export function setPacketField<K extends keyof PacketFields>(key: K, value: Pack
  */
 export function applyGuess(guess: DumpGuess, force: boolean): void {
   const packet = $packet.get();
-  const nodeIPs = guess.localIPs.filter((ip) => !ip.startsWith('127.'));
+  const nodeIPs = guess.localIPs.filter((ip) => !LOOPBACK.test(ip));
   $guessNote.set({ found: nodeIPs });
   if (force || !$localTouched.get()) {
     // Keep node addresses the reader already listed; the dump may simply not name them.
@@ -71,9 +72,9 @@ export function applyGuess(guess: DumpGuess, force: boolean): void {
     $packet.setKey(
       'local',
       [
-        ...guess.localIPs.filter((ip) => !ip.startsWith('127.')),
+        ...guess.localIPs.filter((ip) => !LOOPBACK.test(ip)),
         ...kept,
-        ...guess.localIPs.filter((ip) => ip.startsWith('127.')),
+        ...guess.localIPs.filter((ip) => LOOPBACK.test(ip)),
       ].join(', '),
     );
   }
@@ -107,23 +108,27 @@ function localList(local: string): string[] {
   return local.split(/[\s,]+/).filter((ip) => ip !== '');
 }
 
-const LOOPBACK = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1)$/;
 
 /**
  * True when the packet starts on the node itself: its source is one of the LOCAL addresses
- * or in 127.0.0.0/8. The worker decides the same way (pipeline.ts), so the box and the trace agree.
+ * (compared as addresses: "FD00::12" is fd00::12), in 127.0.0.0/8 or ::1. The worker decides
+ * the same way (pipeline.ts), so the box and the trace agree.
  */
 export function sentFromNode(packet: PacketFields): boolean {
   const src = packet.src.trim();
-  return LOOPBACK.test(src) || localList(packet.local).includes(src);
+  if (LOOPBACK.test(src)) return true;
+  const address = parseAddress(src);
+  return address !== null && localList(packet.local).some((ip) => parseAddress(ip) === address);
 }
 
 /** The outside source the reader had before ticking "sent from this node", given back on unticking. */
 let clientSource = emptyPacket.src;
 
 /**
- * Ticks or unticks "sent from this node": the source becomes the node's first LOCAL address
- * that is not loopback (a real process's usual source), or the outside client's again.
+ * Ticks or unticks "sent from this node": the source becomes the node's first LOCAL address of
+ * the destination's family that is not loopback (a real process's usual source), or the
+ * outside client's again.
  */
 export function setSentFromNode(on: boolean): void {
   const packet = $packet.get();
@@ -131,7 +136,10 @@ export function setSentFromNode(on: boolean): void {
   if (on) {
     clientSource = packet.src;
     const local = localList(packet.local);
-    $packet.setKey('src', local.find((ip) => !LOOPBACK.test(ip)) ?? local[0] ?? '127.0.0.1');
+    // A source of the destination's family: a connection stays in one family.
+    const v6 = packet.dst.includes(':');
+    const ofFamily = local.filter((ip) => ip.includes(':') === v6);
+    $packet.setKey('src', ofFamily.find((ip) => !LOOPBACK.test(ip)) ?? ofFamily[0] ?? (v6 ? '::1' : '127.0.0.1'));
   } else {
     $packet.setKey('src', clientSource === packet.src || clientSource.trim() === '' ? emptyPacket.src : clientSource);
   }

@@ -3,7 +3,7 @@
  * field and carries a message code plus the values the message needs, so the page can say in
  * either language exactly which field is wrong and why.
  */
-import { parseIPv4 } from '../engine/rules';
+import { parseAddress, type Address } from '../engine/rules';
 import { MAX_INPUT_BYTES, MAX_INPUT_TEXT } from '../text/limits';
 import type { TraceProtocol, TraceRequest } from '../workers/trace/protocol';
 
@@ -26,7 +26,9 @@ export type FieldErrorCode =
   | 'textEmpty'
   | 'textTooBig'
   | 'required'
-  | 'notIPv4'
+  | 'notIP'
+  | 'mixedFamily'
+  | 'icmpV6'
   | 'port'
   | 'icmpPort'
   | 'localEmpty'
@@ -52,14 +54,17 @@ export function splitAddresses(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).filter((w) => w !== ''))];
 }
 
-const isLoopback = (v: number): boolean => v >>> 24 === 127;
+/** 127.0.0.0/8 and ::1: the node's loopback, always its own. */
+const isLoopback = (v: Address): boolean => (typeof v === 'number' ? v >>> 24 === 127 : v === 1n);
 
 function address(value: string, example: string): FieldError | null {
   const v = value.trim();
   if (v === '') return { code: 'required', values: { example } };
-  if (parseIPv4(v) === null) return { code: 'notIPv4', values: { value: shorten(v) } };
+  if (parseAddress(v) === null) return { code: 'notIP', values: { value: shorten(v) } };
   return null;
 }
+
+const familyOf = (text: string): 4 | 6 => (text.includes(':') ? 6 : 4);
 
 /** Long or odd input is echoed back shortened, so a message never gets huge. */
 function shorten(value: string): string {
@@ -80,6 +85,11 @@ export function validateTrace(
   if (src) errors.src = src;
   const dst = address(fields.dst, '203.0.113.20');
   if (dst) errors.dst = dst;
+  // One connection, one family; and ping is modelled for IPv4 only.
+  const srcFamily = familyOf(fields.src);
+  const dstFamily = familyOf(fields.dst);
+  if (!src && !dst && srcFamily !== dstFamily) errors.src = { code: 'mixedFamily', values: { srcFamily, dstFamily } };
+  if (!dst && fields.protocol === 'icmp' && dstFamily === 6) errors.dst = { code: 'icmpV6', values: {} };
   const portText = fields.port.trim();
   const ping = fields.protocol === 'icmp';
   const port = ping ? null : /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
@@ -87,16 +97,16 @@ export function validateTrace(
   if (ping && portText !== '') errors.port = { code: 'icmpPort', values: {} };
   else if (port !== null && !(port >= 1 && port <= 65535)) errors.port = { code: 'port', values: {} };
   const local = splitAddresses(fields.local);
-  const bad = local.find((ip) => parseIPv4(ip) === null);
+  const bad = local.find((ip) => parseAddress(ip) === null);
   if (local.length === 0) errors.local = { code: 'localEmpty', values: {} };
   else if (bad !== undefined) errors.local = { code: 'localBad', values: { value: shorten(bad) } };
   else if (local.length > MAX_LOCAL) errors.local = { code: 'localTooMany', values: { max: MAX_LOCAL } };
-  else if (local.every((ip) => isLoopback(parseIPv4(ip) as number)))
+  else if (local.every((ip) => isLoopback(parseAddress(ip) as Address)))
     errors.local = { code: 'localLoopbackOnly', values: {} };
   if (Object.keys(errors).length > 0) return { errors, request: null };
-  // The engine's node always has 127.0.0.1/8 on lo; the rest go on eth0, the first as the
-  // node's primary address. Loopback entries are shown to the reader but need not be sent.
-  const ordered = local.filter((ip) => !isLoopback(parseIPv4(ip) as number));
+  // The engine's node always has 127.0.0.1/8 and ::1 on lo; the rest go on eth0, the first of
+  // each family as the node's primary address. Loopback entries are shown but need not be sent.
+  const ordered = local.filter((ip) => !isLoopback(parseAddress(ip) as Address));
   const runCount = (RUN_COUNTS as readonly number[]).includes(fields.runCount) ? fields.runCount : 10_000;
   return {
     errors,

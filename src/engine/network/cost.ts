@@ -79,7 +79,7 @@ function graphOf(node: NetNode): { chains: Map<string, GraphChain>; roots: strin
   if (nft) {
     for (const chain of nft.chains.values()) {
       const family = chain.table.split(' ')[0];
-      if (family !== 'ip' && family !== 'inet') continue;
+      if (family !== 'ip' && family !== 'ip6' && family !== 'inet') continue;
       const key = `nft\u0000${nftChainKey(chain.table, chain.name)}`;
       chains.set(key, {
         table: chain.table,

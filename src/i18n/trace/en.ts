@@ -58,14 +58,14 @@ export const traceEn = {
       'Where the connection comes from. If this is one of the node’s own addresses, a process on the node sends it.',
     fromNode: 'Sent from this node',
     fromNodeHelp:
-      'On when the source is one of the node’s LOCAL addresses or 127.0.0.1: a process on the node opens the connection, and the packet goes through nat and filter OUTPUT, then POSTROUTING, instead of PREROUTING.',
+      'On when the source is one of the node’s LOCAL addresses, 127.0.0.1 or ::1: a process on the node opens the connection, and the packet goes through nat and filter OUTPUT, then POSTROUTING, instead of PREROUTING.',
     dst: 'Destination IP',
     icmp: 'ICMP echo (ping)',
     port: 'Destination port',
     protocol: 'Protocol',
     local: 'LOCAL addresses of the node',
     localHelp:
-      'The node’s own addresses, the ones `-m addrtype --dst-type LOCAL` matches, separated by commas or spaces. Put the node’s IP first. Pre-filled from the rules where they name it.',
+      'The node’s own addresses, the ones `-m addrtype --dst-type LOCAL` matches, separated by commas or spaces. Put the node’s IP first. IPv6 addresses go here too, for an ip6tables-save dump or a table ip6 (one address family per trace). Pre-filled from the rules where they name it.',
     guess: 'Guess from the rules',
     guessed: 'Found in the rules: {ips}.',
     guessedNone:
@@ -79,14 +79,18 @@ export const traceEn = {
   errors: {
     textEmpty: 'Paste the rules first, or load the example.',
     textTooBig: 'The rules are larger than the {max} limit. Paste the rules of one node.',
-    required: 'Enter an IPv4 address, such as {example}.',
-    notIPv4: '“{value}” is not an IPv4 address: four numbers from 0 to 255, separated by dots.',
+    required: 'Enter an IPv4 or IPv6 address, such as {example}.',
+    notIP:
+      '“{value}” is not an IP address: IPv4 is four numbers from 0 to 255 separated by dots, IPv6 is hex groups separated by colons (no brackets, no port).',
+    mixedFamily:
+      'The source is IPv{srcFamily} and the destination IPv{dstFamily}: a connection stays in one family. Use a source of the destination’s family.',
+    icmpV6: 'An IPv6 ping (ICMPv6 echo) is not modelled yet: ping an IPv4 address, or choose TCP, UDP or SCTP.',
     port: 'Enter a port from 1 to 65535.',
     icmpPort: 'A ping has no port: leave this empty, or choose TCP, UDP or SCTP.',
     localEmpty: 'Enter at least one address of the node.',
-    localBad: '“{value}” is not an IPv4 address.',
+    localBad: '“{value}” is not an IPv4 or IPv6 address.',
     localLoopbackOnly:
-      'Add the node’s own address, such as its InternalIP: 127.0.0.1 alone never receives packets from other hosts.',
+      'Add the node’s own address, such as its InternalIP: 127.0.0.1 or ::1 alone never receives packets from other hosts.',
     localTooMany: 'Enter at most {max} addresses.',
   },
   progress: {

@@ -57,14 +57,14 @@ export const traceKo: TraceStrings = {
     srcHelp: '연결을 시작하는 곳입니다. 노드 자신의 주소를 넣으면 노드의 프로세스가 보내는 패킷으로 추적합니다.',
     fromNode: '이 노드에서 보냄',
     fromNodeHelp:
-      '출발지가 노드의 LOCAL 주소나 127.0.0.1이면 선택됩니다. 노드의 프로세스가 연결을 열고, 패킷은 PREROUTING 대신 nat과 filter의 OUTPUT을 거쳐 POSTROUTING으로 갑니다.',
+      '출발지가 노드의 LOCAL 주소나 127.0.0.1, ::1이면 선택됩니다. 노드의 프로세스가 연결을 열고, 패킷은 PREROUTING 대신 nat과 filter의 OUTPUT을 거쳐 POSTROUTING으로 갑니다.',
     dst: '목적지 IP',
     icmp: 'ICMP 에코(ping)',
     port: '목적지 포트',
     protocol: '프로토콜',
     local: '노드의 LOCAL 주소',
     localHelp:
-      '노드 자신의 주소, 즉 `-m addrtype --dst-type LOCAL`에 걸리는 주소를 쉼표나 공백으로 구분해 적습니다. 노드 IP를 맨 앞에 두세요. 규칙에 주소가 나오면 미리 채워 둡니다.',
+      '노드 자신의 주소, 즉 `-m addrtype --dst-type LOCAL`에 걸리는 주소를 쉼표나 공백으로 구분해 적습니다. 노드 IP를 맨 앞에 두세요. ip6tables-save 덤프나 table ip6을 추적할 때는 IPv6 주소도 여기에 적습니다(추적 한 번에 주소 패밀리는 하나). 규칙에 주소가 나오면 미리 채워 둡니다.',
     guess: '규칙에서 추정하기',
     guessed: '규칙에서 찾은 주소: {ips}',
     guessedNone:
@@ -78,14 +78,18 @@ export const traceKo: TraceStrings = {
   errors: {
     textEmpty: '먼저 규칙을 붙여 넣거나 예제를 불러오세요.',
     textTooBig: '규칙이 한도({max})보다 큽니다. 노드 한 대의 규칙만 넣어 주세요.',
-    required: 'IPv4 주소를 입력하세요. 예: {example}',
-    notIPv4: 'IPv4 주소가 아닙니다: “{value}”. 0부터 255까지의 숫자 네 개를 점으로 구분해 적어 주세요.',
+    required: 'IPv4나 IPv6 주소를 입력하세요. 예: {example}',
+    notIP:
+      'IP 주소가 아닙니다: “{value}”. IPv4는 0부터 255까지의 숫자 네 개를 점으로 구분하고, IPv6은 16진수 묶음을 콜론으로 구분해 적어 주세요(대괄호와 포트 없이).',
+    mixedFamily:
+      '출발지는 IPv{srcFamily}, 목적지는 IPv{dstFamily}입니다. 연결 하나는 한 패밀리 안에서만 오가니, 목적지와 같은 패밀리의 출발지를 넣어 주세요.',
+    icmpV6: 'IPv6 핑(ICMPv6 에코)은 아직 다루지 않습니다. IPv4 주소로 핑하거나 TCP, UDP, SCTP 중 하나를 고르세요.',
     port: '1부터 65535 사이의 포트를 입력하세요.',
     icmpPort: '핑에는 포트가 없습니다. 이 칸을 비우거나 TCP, UDP, SCTP 중 하나를 고르세요.',
     localEmpty: '노드의 주소를 하나 이상 입력하세요.',
-    localBad: 'IPv4 주소가 아닙니다: “{value}”',
+    localBad: 'IPv4나 IPv6 주소가 아닙니다: “{value}”',
     localLoopbackOnly:
-      '노드 자신의 주소(예: InternalIP)를 추가하세요. 127.0.0.1만으로는 다른 호스트에서 오는 패킷을 받을 수 없습니다.',
+      '노드 자신의 주소(예: InternalIP)를 추가하세요. 127.0.0.1이나 ::1만으로는 다른 호스트에서 오는 패킷을 받을 수 없습니다.',
     localTooMany: '주소는 최대 {max}개까지 넣을 수 있습니다.',
   },
   progress: {

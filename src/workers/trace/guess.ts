@@ -6,13 +6,13 @@
  * adds the node IP; its nftables mode lists them in the nodeport-ips set. Everything guessed
  * stays editable.
  */
-import { formatAddress, parseIPv4, parsePrefix } from '../../engine/rules';
+import { formatAddress, parseAddress, parseIPv4, parsePrefix } from '../../engine/rules';
 import { detectFormat } from './formats';
 import { nftGuess } from './nft';
 
 /** What could be guessed. */
 export interface DumpGuess {
-  /** Node addresses seen in the rules (non-loopback first), always with 127.0.0.1. */
+  /** Node addresses seen in the rules (non-loopback first), always with the loopback (127.0.0.1, or ::1 for IPv6 rules). */
   readonly localIPs: readonly string[];
   /** A NodePort (or else a cluster IP) to send the packet to, when the dump has one. */
   readonly target: {
@@ -75,7 +75,9 @@ export function guessFromDump(text: string): DumpGuess {
   if (detectFormat(text) === 'nft') {
     // kube-proxy's nft mode lists node addresses in @nodeport-ips and targets in its maps.
     const g = nftGuess(text);
-    const localIPs = [...g.localIPs.filter((ip) => !isLoopback(ip)), '127.0.0.1'];
+    // A `table ip6` ruleset is IPv6's: its loopback is ::1.
+    const v6 = /^\s*(add )?table ip6 /m.test(text) || g.localIPs.some((ip) => ip.includes(':'));
+    const localIPs = [...g.localIPs.filter((ip) => !isLoopback(ip)), v6 ? '::1' : '127.0.0.1'];
     const target = g.nodePort ? { ip: localIPs.find((ip) => !isLoopback(ip)) ?? null, ...g.nodePort } : g.clusterIP;
     return { localIPs, target };
   }
@@ -110,7 +112,7 @@ export function guessFromDump(text: string): DumpGuess {
 
 /** True for 127.0.0.0/8 and ::1. */
 export function isLoopback(ip: string): boolean {
-  if (ip.includes(':')) return ip === '::1';
+  if (ip.includes(':')) return parseAddress(ip) === 1n;
   const v = parseIPv4(ip);
   return v !== null && v >>> 24 === 127;
 }

@@ -5,13 +5,13 @@
  * wrote it, and the node addresses and target it names.
  */
 import type { NftRuleset, NftTable } from '../../engine/nftables';
-import { formatIPv4, parseIPv4 } from '../../engine/rules';
+import { formatAddress, parseAddress } from '../../engine/rules';
 import type { ProblemView } from './protocol';
 
 /** Bounds above this are reported as this. */
 const CAP = 1e15;
-/** Families whose tables an IPv4 packet traverses. */
-const WALKED = new Set(['ip', 'inet']);
+/** Families whose tables the engine walks (IPv4 packets see ip and inet, IPv6 ones ip6 and inet). */
+const WALKED = new Set(['ip', 'ip6', 'inet']);
 
 /** The chains a rule can jump or go to: `jump X`, `goto X`, and verdicts of the maps it uses. */
 function targetsOf(table: NftTable, tokens: readonly { readonly kind: string; readonly text: string }[]): string[] {
@@ -122,13 +122,18 @@ export function nftGuess(text: string): {
       text,
       'add element ip kube-proxy nodeport-ips {',
       /^add element ip kube-proxy nodeport-ips \{([^}]*)\}/,
+    ) ??
+    windowMatch(
+      text,
+      'add element ip6 kube-proxy nodeport-ips {',
+      /^add element ip6 kube-proxy nodeport-ips \{([^}]*)\}/,
     );
   for (const word of set?.[1]?.split(/[\s,]+/) ?? []) {
-    const v = parseIPv4(word);
-    if (v !== null && localIPs.length < 16) localIPs.push(formatIPv4(v));
+    const v = parseAddress(word);
+    if (v !== null && localIPs.length < 16) localIPs.push(formatAddress(v));
   }
   const np = /\b(tcp|udp|sctp) \. (\d{1,5}) : goto external-/.exec(text);
-  const cip = /\b(\d{1,3}(?:\.\d{1,3}){3}) \. (tcp|udp|sctp) \. (\d{1,5}) : goto service-/.exec(text);
+  const cip = /\b(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*) \. (tcp|udp|sctp) \. (\d{1,5}) : goto service-/i.exec(text);
   return {
     localIPs,
     nodePort: np ? { port: Number(np[2]), protocol: np[1] as 'tcp' } : null,

@@ -16,6 +16,7 @@ import {
   type ExactOutcome,
   type Simulation,
 } from '../../engine/simulate';
+import { parseAddress } from '../../engine/rules';
 import { isLoopback } from './guess';
 import { lineStarts } from './inspect';
 import { detectFormat, readableFormats } from './formats';
@@ -138,7 +139,11 @@ function traceOrThrow(
   const { problems, lineOf, bound } = facts;
   const parsed = performance.now();
   const budget = workBudget(lines);
-  const fromNode = request.localIPs.includes(request.packet.src) || isLoopback(request.packet.src);
+  // Compared as addresses: "FD00::12" and "fd00:0::12" are the same IPv6 address.
+  const srcAddress = parseAddress(request.packet.src);
+  const fromNode =
+    isLoopback(request.packet.src) ||
+    (srcAddress !== null && request.localIPs.some((ip) => parseAddress(ip) === srcAddress));
   const base = {
     kind: 'traced' as const,
     lines,

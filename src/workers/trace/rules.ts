@@ -20,7 +20,7 @@ export interface RulesFacts {
   readonly bound: number;
   /** Where the jumps fan out, when the bound is large. */
   readonly site: FanOutSite | null;
-  /** Some table a connection walk traverses exists (iptables nat/filter, or an nft base chain of ip/inet). */
+  /** Some table a connection walk traverses exists (iptables nat/filter, or an nft base chain of ip, ip6 or inet). */
   readonly walkable: boolean;
   readonly lineOf: LineOf;
 }
@@ -67,7 +67,7 @@ export function rulesFacts(node: NetNode): RulesFacts {
   const hasNftBase =
     nft !== null &&
     [...nft.tables.values()].some(
-      (t) => (t.family === 'ip' || t.family === 'inet') && [...t.chains.values()].some((c) => c.base),
+      (t) => ['ip', 'ip6', 'inet'].includes(t.family) && [...t.chains.values()].some((c) => c.base),
     );
   const lineOf: LineOf = (table, chain, rule) => ruleLine(node, table, chain, rule);
   return {

@@ -19,6 +19,19 @@ describe('sent from this node', () => {
     expect(at('128.0.0.1')).toBe(false);
   });
 
+  it('reads IPv6 sources as addresses: ::1 and any spelling of a LOCAL address', () => {
+    const at = (src: string, local = 'fd00:10::12, 192.168.10.11') => sentFromNode({ ...emptyPacket, src, local });
+    expect(at('::1', '')).toBe(true);
+    expect(at('FD00:10:0::12')).toBe(true);
+    expect(at('fd00:10::13')).toBe(false);
+  });
+
+  it('ticking with an IPv6 destination takes the node’s IPv6 address', () => {
+    $packet.set({ ...emptyPacket, src: 'fd00:10::100', dst: 'fd00:10::12', local: '192.168.10.11 fd00:10::12 ::1' });
+    setSentFromNode(true);
+    expect($packet.get().src).toBe('fd00:10::12');
+  });
+
   it('ticking takes the first address that is not loopback; unticking gives the client back', () => {
     $packet.setKey('src', '198.51.100.7');
     setSentFromNode(true);

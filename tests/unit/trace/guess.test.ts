@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateIptablesSave } from '../../../src/engine/kubeproxy';
 import { bounceCluster } from '../../../src/engine/scenarios/bounce';
@@ -49,5 +50,19 @@ describe('guessFromDump', () => {
         target: { ip: '192.168.10.12', port: 30080, protocol: 'tcp' },
       });
     }
+  });
+
+  it('guesses ::1 for kube-proxy’s IPv6 rules, and reads ip6 nodeport-ips and an IPv6 ClusterIP', () => {
+    const fixture = (name: string) => readFileSync(new URL(`../../fixtures/ipv6/${name}`, import.meta.url), 'utf8');
+    expect(guessFromDump(fixture('kube-proxy.ip6tables-save'))).toEqual({
+      localIPs: ['::1'],
+      target: { ip: null, port: 30080, protocol: 'tcp' },
+    });
+    expect(guessFromDump(fixture('kube-proxy-ip6.nft'))).toEqual({
+      localIPs: ['fd00:10::12', '::1'],
+      target: { ip: 'fd00:10::12', port: 30080, protocol: 'tcp' },
+    });
+    const clusterOnly = fixture('kube-proxy-ip6.nft').replace(/^add element ip6 kube-proxy service-nodeports .*$/m, '');
+    expect(guessFromDump(clusterOnly).target).toEqual({ ip: 'fd00:10:96::10', port: 80, protocol: 'tcp' });
   });
 });

@@ -36,7 +36,7 @@ describe('validateTrace', () => {
     expect(errors).toEqual({
       text: { code: 'textEmpty', values: {} },
       src: { code: 'required', values: { example: '198.51.100.10' } },
-      dst: { code: 'notIPv4', values: { value: '10.0.0.256' } },
+      dst: { code: 'notIP', values: { value: '10.0.0.256' } },
       port: { code: 'port', values: {} },
       local: { code: 'localLoopbackOnly', values: {} },
     });
@@ -55,9 +55,9 @@ describe('validateTrace', () => {
   });
 
   it('reports a bad LOCAL entry by its text, shortened', () => {
-    expect(validateTrace({ ...good, local: '192.168.10.12, fe80::1' }, 1).errors.local).toEqual({
+    expect(validateTrace({ ...good, local: '192.168.10.12, fe80::1::2' }, 1).errors.local).toEqual({
       code: 'localBad',
-      values: { value: 'fe80::1' },
+      values: { value: 'fe80::1::2' },
     });
     const long = 'x'.repeat(500);
     expect(validateTrace({ ...good, src: long }, 1).errors.src?.values['value']).toHaveLength(41);
@@ -66,6 +66,32 @@ describe('validateTrace', () => {
     expect(validateTrace({ ...good, local: many }, 1).errors.local).toEqual({
       code: 'localTooMany',
       values: { max: 64 },
+    });
+  });
+
+  describe('IPv6', () => {
+    const v6: TraceFields = { ...good, src: 'fd00:10::100', dst: 'fd00:10::12', local: 'fd00:10::12, ::1' };
+
+    it('takes IPv6 addresses in every address field, ::1 counting as loopback', () => {
+      const { errors, request } = validateTrace(v6, 1);
+      expect(errors).toEqual({});
+      expect(request?.localIPs).toEqual(['fd00:10::12']);
+      expect(request?.packet).toEqual({ src: 'fd00:10::100', dst: 'fd00:10::12', port: 30080, protocol: 'tcp' });
+      expect(validateTrace({ ...v6, local: '::1' }, 1).errors.local?.code).toBe('localLoopbackOnly');
+    });
+
+    it('keeps a connection in one family, naming both', () => {
+      expect(validateTrace({ ...v6, src: '192.168.10.100' }, 1).errors).toEqual({
+        src: { code: 'mixedFamily', values: { srcFamily: 4, dstFamily: 6 } },
+      });
+    });
+
+    it('refuses brackets, ports and zones in the address itself, and an IPv6 ping', () => {
+      expect(validateTrace({ ...v6, dst: '[fd00:10::12]:30080' }, 1).errors.dst?.code).toBe('notIP');
+      expect(validateTrace({ ...v6, src: 'fe80::1%eth0' }, 1).errors.src?.code).toBe('notIP');
+      expect(validateTrace({ ...v6, protocol: 'icmp', port: '' }, 1).errors).toEqual({
+        dst: { code: 'icmpV6', values: {} },
+      });
     });
   });
 
