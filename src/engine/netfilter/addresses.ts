@@ -74,7 +74,8 @@ export class NodeAddresses {
   /** The route type bit of an address (AddrType), optionally limited to one interface. */
   typeOf(address: Address, iface?: string): number {
     if (iface === undefined ? this.isLocal(address) : this.isLocalOn(iface, address)) return AddrType.LOCAL;
-    if (typeof address === 'bigint') return (address & MULTICAST6_MASK) === MULTICAST6 ? AddrType.MULTICAST : AddrType.UNICAST;
+    if (typeof address === 'bigint')
+      return (address & MULTICAST6_MASK) === MULTICAST6 ? AddrType.MULTICAST : AddrType.UNICAST;
     if (this.broadcast.has(address)) return AddrType.BROADCAST;
     if (address >>> 28 === 0xe) return AddrType.MULTICAST;
     return AddrType.UNICAST;

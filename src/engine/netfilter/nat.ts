@@ -86,7 +86,11 @@ export function pickNatAddress(first: number, last: number, src: number, dst: nu
  * The address a NAT mapping gives the packet: its one address, or for an IPv4 range the
  * kernel's hashed pick (pickNatAddress). IPv6 ranges are refused when the rule is parsed.
  */
-export function natAddress(range: { readonly first: Address; readonly last: Address }, p: Packet, persistent: boolean): Address {
+export function natAddress(
+  range: { readonly first: Address; readonly last: Address },
+  p: Packet,
+  persistent: boolean,
+): Address {
   const { first, last } = range;
   if (first === last || typeof first !== 'number' || typeof last !== 'number') return first;
   if (typeof p.src !== 'number' || typeof p.dst !== 'number') return first;

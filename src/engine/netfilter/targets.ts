@@ -32,7 +32,9 @@ function splitNatRange(text: string): { addrText: string; portText: string | nul
   // More than one colon and no brackets: a bare IPv6 address (or range), no port.
   if (text.indexOf(':') !== text.lastIndexOf(':')) return { addrText: text, portText: null };
   const colon = text.indexOf(':');
-  return colon < 0 ? { addrText: text, portText: null } : { addrText: text.slice(0, colon), portText: text.slice(colon + 1) };
+  return colon < 0
+    ? { addrText: text, portText: null }
+    : { addrText: text.slice(0, colon), portText: text.slice(colon + 1) };
 }
 
 /** Parses a NAT mapping "[addr[-addr]][:port[-port]]" as DNAT/SNAT --to-* accept it. */

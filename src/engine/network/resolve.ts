@@ -105,7 +105,12 @@ export function resolveConnection(topology: Topology, spec: ConnectionSpec): Res
     if (matches.length > 1)
       throw new ConnectionError('from.namespace', `pod name "${from.name}" exists in several namespaces; give one`);
     const pod = matches[0] as NetPod;
-    origin = { kind: 'pod', ip: sameFamily(pod.ip, 'from.name', `pod ${pod.name}'s address ${formatAddress(pod.ip)}`), node: pod.node, pod };
+    origin = {
+      kind: 'pod',
+      ip: sameFamily(pod.ip, 'from.name', `pod ${pod.name}'s address ${formatAddress(pod.ip)}`),
+      node: pod.node,
+      pod,
+    };
   } else if (from.kind === 'node') {
     const n = node(topology, from.name, 'from.name');
     let ip: Address = 0;

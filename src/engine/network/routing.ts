@@ -57,7 +57,8 @@ export function sourceFor(node: NetNode, route: Route, dst: Address): Address | 
  */
 export function clientRoute(topology: Topology, dst: Address, via: NetNode | null): Route | null {
   const viaIP = typeof dst === 'number' ? via?.lanIP : via?.lanIP6;
-  if (via && viaIP !== null && viaIP !== undefined) return { kind: 'node', node: via, iface: LAN_INTERFACE, nextHop: viaIP };
+  if (via && viaIP !== null && viaIP !== undefined)
+    return { kind: 'node', node: via, iface: LAN_INTERFACE, nextHop: viaIP };
   const lan = typeof dst === 'number' ? topology.lan : topology.lan6;
   if (lan && inPrefix(dst, lan)) {
     const node = topology.nodesByLanIP.get(dst);

@@ -8,7 +8,16 @@
  */
 import { NodeAddresses, type InterfaceAddresses } from '../netfilter/addresses';
 import { compileRuleset, type CompiledRuleset } from '../netfilter/compile';
-import { formatIPv4, parseAddress, parseIPv4, parsePrefix, parsePrefix4, type Address, type Prefix, type Prefix4 } from '../netfilter/ip';
+import {
+  formatIPv4,
+  parseAddress,
+  parseIPv4,
+  parsePrefix,
+  parsePrefix4,
+  type Address,
+  type Prefix,
+  type Prefix4,
+} from '../netfilter/ip';
 import { formatIPv6 } from '../netfilter/ip6';
 import type { Ruleset } from '../netfilter/model';
 import { parseIptablesSave } from '../netfilter/parse';

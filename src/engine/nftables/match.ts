@@ -30,8 +30,7 @@ export function readMatch(c: RuleReader): void {
   // pass by), and a negated match does not change that: nft adds an implicit nfproto check.
   const families = sels.flatMap((s) => (s.family !== undefined ? [s.family] : []));
   const guard = (r: NftRun): boolean =>
-    protoGuards.every((p) => r.p.proto === p) &&
-    families.every((f) => (f === 4) === (typeof r.p.src === 'number'));
+    protoGuards.every((p) => r.p.proto === p) && families.every((f) => (f === 4) === (typeof r.p.src === 'number'));
   if (c.peek() === 'vmap') {
     c.i++;
     const { lookup, verdicts } = vmapLookup(c, types);

@@ -73,8 +73,7 @@ export function lookupSet(set: CompiledNftSet, key: readonly Value[], r: NftRun)
   const k = key.join(',');
   const hit = set.exact.get(k);
   if (hit !== undefined) return hit;
-  for (const el of set.ranges)
-    if (el.key.every(([lo, hi], i) => inRange(key[i] as Value, lo, hi))) return el.value;
+  for (const el of set.ranges) if (el.key.every(([lo, hi], i) => inRange(key[i] as Value, lo, hi))) return el.value;
   if (set.dynamic) {
     const expires = r.state.get(set.id)?.get(k);
     if (expires !== undefined && expires > r.e.now) return true;

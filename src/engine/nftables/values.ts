@@ -10,16 +10,7 @@ import { ALL_ONES_128, parseIPv6 } from '../netfilter/ip6';
 
 /** The kinds of value a selector yields ('addr' IPv4, 'addr6' IPv6). */
 export type ValueType =
-  | 'addr'
-  | 'addr6'
-  | 'proto'
-  | 'port'
-  | 'mark'
-  | 'ctstate'
-  | 'fibtype'
-  | 'ifname'
-  | 'nfproto'
-  | 'number';
+  'addr' | 'addr6' | 'proto' | 'port' | 'mark' | 'ctstate' | 'fibtype' | 'ifname' | 'nfproto' | 'number';
 
 /** One key part's value: a bigint for an IPv6 address, a number for everything else. */
 export type Value = number | bigint;
@@ -38,7 +29,14 @@ export const SET_KEY_TYPES: Readonly<Record<string, ValueType>> = {
   ct_state: 'ctstate',
 };
 
-const PROTOCOLS: Readonly<Record<string, number>> = { icmp: 1, tcp: 6, udp: 17, sctp: 132, 'ipv6-icmp': 58, icmpv6: 58 };
+const PROTOCOLS: Readonly<Record<string, number>> = {
+  icmp: 1,
+  tcp: 6,
+  udp: 17,
+  sctp: 132,
+  'ipv6-icmp': 58,
+  icmpv6: 58,
+};
 const SERVICES: Readonly<Record<string, number>> = { ssh: 22, domain: 53, http: 80, https: 443 };
 const CT_STATES: Readonly<Record<string, number>> = {
   invalid: CtState.INVALID,

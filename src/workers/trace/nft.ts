@@ -133,7 +133,9 @@ export function nftGuess(text: string): {
     if (v !== null && localIPs.length < 16) localIPs.push(formatAddress(v));
   }
   const np = /\b(tcp|udp|sctp) \. (\d{1,5}) : goto external-/.exec(text);
-  const cip = /\b(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*) \. (tcp|udp|sctp) \. (\d{1,5}) : goto service-/i.exec(text);
+  const cip = /\b(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*) \. (tcp|udp|sctp) \. (\d{1,5}) : goto service-/i.exec(
+    text,
+  );
   return {
     localIPs,
     nodePort: np ? { port: Number(np[2]), protocol: np[1] as 'tcp' } : null,
