@@ -40,6 +40,7 @@ const NOT_MESSAGES = new Set([
   'from.kind',
   'set nodeport-ips {',
   'add element ip kube-proxy nodeport-ips {',
+  'add element ip6 kube-proxy nodeport-ips {',
   'jump loop',
   // What a rule did, in the trace's action column: iptables' own words, shown as code on both
   // pages as the lesson's trace shows them.
