@@ -12,6 +12,7 @@ export type * from './types';
 export { loadManifests, loadManifestSources } from './loadManifests';
 export type { LoadResult, ManifestSource } from './loadManifests';
 export { toManifests } from './toManifests';
+export { ipv6View } from './family';
 export { formatManifestError } from './errors';
 export type { Language, ManifestError } from './errors';
 export { MESSAGE_CODES, formatMessage, messageTemplate } from './messages';

@@ -70,7 +70,9 @@ function assemble(collected: Collected, sink: ManifestError[], documents: number
 
   const services = collected.services.map((s) => s.value);
   const pods = collected.pods.map((p) => p.value);
-  const given = collected.slices.map((s) => s.value);
+  // IPv6 slices are kept apart: every IPv4 reader of endpointSlices stays IPv4 (model/family.ts).
+  const given = collected.slices.map((s) => s.value).filter((s) => s.addressType === 'IPv4');
+  const givenV6 = collected.slices.map((s) => s.value).filter((s) => s.addressType === 'IPv6');
   const derived = deriveMissingEndpointSlices(services, pods, given);
   for (const miss of derived.unresolved) {
     const ctx = collected.services.find((s) => s.value === miss.service)?.ctx;
@@ -87,6 +89,7 @@ function assemble(collected: Collected, sink: ManifestError[], documents: number
     pods,
     services,
     endpointSlices: [...given, ...derived.slices],
+    ...(givenV6.length === 0 ? {} : { ipv6EndpointSlices: givenV6 }),
     proxy: configs[0]?.value ?? DEFAULT_PROXY_CONFIG,
   };
 }

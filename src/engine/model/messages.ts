@@ -42,8 +42,36 @@ const CATALOGUE = {
     ko: '"{value}"은(는) IPv4 주소가 아닙니다',
   },
   'ipv6-unsupported': {
-    en: '"{value}" is IPv6; this simulator models IPv4 clusters only',
-    ko: '"{value}"은(는) IPv6 주소입니다. 이 시뮬레이터는 IPv4 클러스터만 다룹니다',
+    en: '"{value}" is IPv6, but this field takes the IPv4 family; put IPv6 addresses beside it (clusterIPs, podIPs, a second InternalIP)',
+    ko: '"{value}"은(는) IPv6 주소인데 이 필드에는 IPv4 주소가 와야 합니다. IPv6 주소는 clusterIPs, podIPs, 두 번째 InternalIP처럼 옆에 따로 적어 주세요',
+  },
+  'invalid-ipv6': {
+    en: '"{value}" is not an IPv6 address',
+    ko: '"{value}"은(는) IPv6 주소가 아닙니다',
+  },
+  'invalid-cidr6': {
+    en: '"{value}" is not an IPv6 CIDR such as fd00:10:244::/56',
+    ko: '"{value}"은(는) fd00:10:244::/56 같은 IPv6 CIDR이 아닙니다',
+  },
+  'ipv6-only-service': {
+    en: 'a single-stack IPv6 Service is not modelled: the simulated cluster is IPv4, with IPv6 beside it; give the Service an IPv4 ClusterIP too (ipFamilyPolicy PreferDualStack)',
+    ko: '단일 스택 IPv6 서비스는 다루지 않습니다. 시뮬레이션하는 클러스터는 IPv4 위에 IPv6을 더한 구성이므로 서비스에 IPv4 ClusterIP도 주세요(ipFamilyPolicy PreferDualStack)',
+  },
+  'cluster-ips-first': {
+    en: 'spec.clusterIPs[0] must equal spec.clusterIP ("{clusterIP}"), as the API server requires',
+    ko: 'API 서버 규칙대로 spec.clusterIPs[0]은 spec.clusterIP("{clusterIP}")와 같아야 합니다',
+  },
+  'cluster-ips-families': {
+    en: 'spec.clusterIPs holds at most one address per family (one IPv4, one IPv6)',
+    ko: 'spec.clusterIPs에는 패밀리마다 주소를 하나씩만(IPv4 하나, IPv6 하나) 적을 수 있습니다',
+  },
+  'ip-family-mismatch': {
+    en: 'ipFamilies[{index}] is {family}, but clusterIPs[{index}] "{value}" is not',
+    ko: 'ipFamilies[{index}]은(는) {family}인데 clusterIPs[{index}] "{value}"은(는) 그 패밀리가 아닙니다',
+  },
+  'single-stack-two-ips': {
+    en: 'ipFamilyPolicy SingleStack allows one ClusterIP, but spec.clusterIPs has two',
+    ko: 'ipFamilyPolicy가 SingleStack이면 ClusterIP는 하나만 둘 수 있는데 spec.clusterIPs에 두 개가 있습니다',
   },
   'invalid-cidr': {
     en: '"{value}" is not an IPv4 CIDR such as 10.244.0.0/16',
@@ -186,8 +214,8 @@ const CATALOGUE = {
     ko: '엔드포인트슬라이스에 kubernetes.io/service-name 레이블이 없어 kube-proxy가 무시합니다',
   },
   'slice-address-type': {
-    en: 'addressType {type} is not simulated (IPv4 only); EndpointSlice ignored',
-    ko: 'addressType {type}은(는) 시뮬레이션하지 않습니다(IPv4만). 엔드포인트슬라이스를 무시합니다',
+    en: 'addressType {type} is not proxied by kube-proxy (only IPv4 and IPv6 are); EndpointSlice ignored',
+    ko: 'kube-proxy는 addressType {type}을(를) 프록시하지 않습니다(IPv4와 IPv6만). 엔드포인트슬라이스를 무시합니다',
   },
   'slice-port-ignored': {
     en: 'port has no number, so kube-proxy ignores it',

@@ -14,6 +14,8 @@ export interface Node {
   readonly internalIP: string;
   /** spec.podCIDR, e.g. "10.244.1.0/24"; pods on this node get addresses from it. */
   readonly podCIDR: string;
+  /** A dual-stack node's IPv6 InternalIP and pod CIDR ("" when it has none), for the IPv6 proxier. */
+  readonly ipv6?: { readonly internalIP: string; readonly podCIDR: string };
 }
 
 /** One declared container port of a pod (used to resolve named targetPorts). */
@@ -31,6 +33,8 @@ export interface Pod {
   readonly nodeName: string;
   /** status.podIP */
   readonly ip: string;
+  /** A dual-stack pod's IPv6 address (status.podIPs), for the IPv6 proxier. */
+  readonly ipv6?: string;
   readonly labels: Readonly<Record<string, string>>;
   /** status.conditions[type=Ready] */
   readonly ready: boolean;
@@ -58,6 +62,15 @@ export interface LoadBalancerIngress {
   readonly ipMode: 'VIP' | 'Proxy';
 }
 
+/** The IPv6 family of a dual-stack Service: what kube-proxy's IPv6 proxier is given. */
+export interface ServiceIPv6 {
+  /** The IPv6 entry of spec.clusterIPs. */
+  readonly clusterIP: string;
+  readonly externalIPs: readonly string[];
+  readonly loadBalancerIngress: readonly LoadBalancerIngress[];
+  readonly loadBalancerSourceRanges: readonly string[];
+}
+
 /** A Service, with API defaults already applied. */
 export interface Service {
   readonly namespace: string;
@@ -83,6 +96,8 @@ export interface Service {
    * pods are not. Absent means false. Only the EndpointSlice derivation reads it.
    */
   readonly publishNotReadyAddresses?: boolean;
+  /** Present on a dual-stack Service (ipFamilies lists IPv6 too); the fields above are IPv4. */
+  readonly ipv6?: ServiceIPv6;
 }
 
 /** Conditions of one endpoint, as in discovery.k8s.io/v1 (absent = undefined). */
@@ -108,13 +123,13 @@ export interface EndpointPort {
   readonly protocol: Protocol;
 }
 
-/** An EndpointSlice (discovery.k8s.io/v1), IPv4 only. */
+/** An EndpointSlice (discovery.k8s.io/v1) of IPv4 or IPv6 addresses (FQDN slices are not proxied). */
 export interface EndpointSlice {
   readonly namespace: string;
   readonly name: string;
   /** metadata.labels["kubernetes.io/service-name"] */
   readonly serviceName: string;
-  readonly addressType: 'IPv4';
+  readonly addressType: 'IPv4' | 'IPv6';
   readonly ports: readonly EndpointPort[];
   readonly endpoints: readonly Endpoint[];
 }
@@ -135,6 +150,8 @@ export interface ProxyConfig {
   readonly localhostNodePorts: boolean;
   /** nodePortAddresses; empty means every local address (iptables mode). */
   readonly nodePortAddresses: readonly string[];
+  /** The IPv6 entries of clusterCIDR and nodePortAddresses (the fields above keep the IPv4 ones). */
+  readonly ipv6?: { readonly clusterCIDR: string; readonly nodePortAddresses: readonly string[] };
 }
 
 /** A whole cluster: what kube-proxy on every node would be told by the API server. */
@@ -143,5 +160,12 @@ export interface Cluster {
   readonly pods: readonly Pod[];
   readonly services: readonly Service[];
   readonly endpointSlices: readonly EndpointSlice[];
+  /** EndpointSlices of addressType IPv6, kept apart so every IPv4 reader stays IPv4. */
+  readonly ipv6EndpointSlices?: readonly EndpointSlice[];
   readonly proxy: ProxyConfig;
+  /**
+   * Which of kube-proxy's per-family proxiers this cluster is the view of: absent means IPv4.
+   * An 'IPv6' view holds IPv6 addresses everywhere (node IP, pod CIDR, ClusterIPs, slices).
+   */
+  readonly ipFamily?: 'IPv4' | 'IPv6';
 }

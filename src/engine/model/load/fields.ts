@@ -1,4 +1,5 @@
-import { formatIPv4, parseIPv4 } from '../../netfilter/ip';
+import { formatIPv4, formatPrefix, parseIPv4, parsePrefix } from '../../netfilter/ip';
+import { formatIPv6, parseIPv6 } from '../../netfilter/ip6';
 import { looksLikeIPv6, normalizeCidr, parseCidr } from '../ip';
 import { term } from '../messages';
 import type { FieldPath, ObjectContext } from './context';
@@ -163,6 +164,37 @@ export function checkCidr(ctx: ObjectContext, value: unknown, path: FieldPath): 
   }
   if (parseCidr(trimmed, 'reject') === undefined) ctx.warn('ip-leading-zeros', { value, normalized }, path);
   else if (normalized !== trimmed) ctx.warn('cidr-not-normalized', { value, normalized }, path);
+  return normalized;
+}
+
+/** An IPv6 address value, printed as RFC 5952 (kube-proxy's net.IP.String()). */
+export function checkIPv6(ctx: ObjectContext, value: unknown, path: FieldPath): string | undefined {
+  if (typeof value !== 'string') {
+    ctx.error('wrong-type', { expected: term('string'), found: describeValue(value) }, path);
+    return undefined;
+  }
+  const parsed = value.includes(':') ? parseIPv6(value) : null;
+  if (parsed === null) {
+    ctx.error('invalid-ipv6', { value }, path);
+    return undefined;
+  }
+  return formatIPv6(parsed);
+}
+
+/** An IPv6 CIDR value, masked and printed as RFC 5952, with a warning when that changed it. */
+export function checkCidr6(ctx: ObjectContext, value: unknown, path: FieldPath): string | undefined {
+  if (typeof value !== 'string') {
+    ctx.error('wrong-type', { expected: term('string'), found: describeValue(value) }, path);
+    return undefined;
+  }
+  const trimmed = value.trim();
+  const prefix = trimmed.includes(':') && /\/\d{1,3}$/.test(trimmed) ? parsePrefix(trimmed) : null;
+  if (prefix === null) {
+    ctx.error('invalid-cidr6', { value }, path);
+    return undefined;
+  }
+  const normalized = formatPrefix(prefix);
+  if (normalized !== trimmed) ctx.warn('cidr-not-normalized', { value, normalized }, path);
   return normalized;
 }
 

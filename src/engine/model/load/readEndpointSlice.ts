@@ -3,6 +3,7 @@ import type { FieldPath, ObjectContext } from './context';
 import type { Mapping } from './fields';
 import {
   checkIPv4,
+  checkIPv6,
   isMapping,
   readBoolean,
   readEnum,
@@ -21,7 +22,8 @@ export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 /**
  * An EndpointSlice (discovery.k8s.io/v1) with API defaults: port name "" and protocol TCP.
  * Conditions stay tri-state (absent = undefined), because kube-proxy reads absent `ready` and
- * `serving` as true and absent `terminating` as false.
+ * `serving` as true and absent `terminating` as false. Slices of addressType IPv6 are read for
+ * the IPv6 proxier; FQDN slices, which kube-proxy never proxies, are skipped with a warning.
  */
 export function readEndpointSlice(ctx: ObjectContext, obj: Mapping): EndpointSlice | undefined {
   const meta = readMeta(ctx, obj, 'EndpointSlice', true);
@@ -30,7 +32,7 @@ export function readEndpointSlice(ctx: ObjectContext, obj: Mapping): EndpointSli
   const serviceName = labels[SERVICE_NAME_LABEL];
   const addressType = readString(ctx, obj, 'addressType', [], true);
   if (addressType === undefined) return undefined;
-  if (addressType !== 'IPv4') {
+  if (addressType !== 'IPv4' && addressType !== 'IPv6') {
     ctx.warn('slice-address-type', { type: addressType }, ['addressType']);
     return undefined;
   }
@@ -39,9 +41,9 @@ export function readEndpointSlice(ctx: ObjectContext, obj: Mapping): EndpointSli
     return undefined;
   }
   const ports = readSlicePorts(ctx, obj);
-  const endpoints = readEndpoints(ctx, obj);
+  const endpoints = readEndpoints(ctx, obj, addressType);
   if (ports === undefined || endpoints === undefined) return undefined;
-  return { namespace: meta.namespace, name: meta.name, serviceName, addressType: 'IPv4', ports, endpoints };
+  return { namespace: meta.namespace, name: meta.name, serviceName, addressType, ports, endpoints };
 }
 
 function readSlicePorts(ctx: ObjectContext, obj: Mapping): EndpointPort[] | undefined {
@@ -67,7 +69,8 @@ function readSlicePorts(ctx: ObjectContext, obj: Mapping): EndpointPort[] | unde
   return ok ? out : undefined;
 }
 
-function readEndpoints(ctx: ObjectContext, obj: Mapping): Endpoint[] | undefined {
+function readEndpoints(ctx: ObjectContext, obj: Mapping, addressType: 'IPv4' | 'IPv6'): Endpoint[] | undefined {
+  const check = addressType === 'IPv4' ? checkIPv4 : checkIPv6;
   const out: Endpoint[] = [];
   let ok = true;
   (readList(ctx, obj, 'endpoints', []) ?? []).forEach((entry, i) => {
@@ -81,7 +84,7 @@ function readEndpoints(ctx: ObjectContext, obj: Mapping): Endpoint[] | undefined
       return;
     }
     list.forEach((address, ai) => {
-      const ip = checkIPv4(ctx, address, [...path, 'addresses', ai]);
+      const ip = check(ctx, address, [...path, 'addresses', ai]);
       if (ip === undefined) ok = false;
       else addresses.push(ip);
     });

@@ -4,6 +4,7 @@ import type { FieldPath, ObjectContext } from './context';
 import type { Mapping } from './fields';
 import {
   checkIPv4,
+  checkIPv6,
   isMapping,
   isPortName,
   readEnum,
@@ -48,9 +49,22 @@ export function readPod(ctx: ObjectContext, obj: Mapping): Pod | undefined {
     ctx.warn('pod-no-ip', {}, ['status', 'podIP']);
     return undefined;
   }
+  const ipv6 = readPodIPv6(ctx, status);
   const ready = readReady(ctx, status);
-  if (ports === undefined || ready === undefined) return undefined;
-  return { namespace: meta.namespace, name: meta.name, nodeName, ip, labels, ready, terminating, ports };
+  if (ports === undefined || ready === undefined || ipv6 === null) return undefined;
+  const pod = { namespace: meta.namespace, name: meta.name, nodeName, ip, labels, ready, terminating, ports };
+  return ipv6 === undefined ? pod : { ...pod, ipv6 };
+}
+
+/** A dual-stack pod's IPv6 address: the IPv6 entry of status.podIPs; null after an error. */
+function readPodIPv6(ctx: ObjectContext, status: Mapping): string | undefined | null {
+  const list = readList(ctx, status, 'podIPs', ['status']) ?? [];
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
+    if (!isMapping(entry) || typeof entry['ip'] !== 'string' || !looksLikeIPv6(entry['ip'])) continue;
+    return checkIPv6(ctx, entry['ip'], ['status', 'podIPs', i, 'ip']) ?? null;
+  }
+  return undefined;
 }
 
 /** status.podIP, or the first IPv4 of status.podIPs; null after an error was reported. */

@@ -2,7 +2,7 @@ import type { ProxyConfig, ProxyMode } from '../types';
 import { looksLikeIPv6 } from '../ip';
 import type { ObjectContext } from './context';
 import type { Mapping } from './fields';
-import { checkCidr, readBoolean, readEnum, readInteger, readList, readMapping, readString } from './fields';
+import { checkCidr, checkCidr6, readBoolean, readEnum, readInteger, readList, readMapping, readString } from './fields';
 
 /** kube-proxy's defaults for the fields the model keeps (v1alpha1 SetDefaults on Linux). */
 export const DEFAULT_PROXY_CONFIG: ProxyConfig = {
@@ -29,7 +29,8 @@ export function readProxyConfig(ctx: ObjectContext, obj: Mapping): ProxyConfig |
   // iptables and nftables modes are both generated and walked; only ipvs falls back.
   if (mode === 'ipvs') ctx.warn('proxy-mode-not-simulated', { mode }, ['mode']);
 
-  const clusterCIDR = readClusterCIDR(ctx, obj);
+  const clusterCIDR = readClusterCIDR(ctx, obj, 4);
+  const clusterCIDRv6 = readClusterCIDR(ctx, obj, 6);
   const detectRaw = readEnum(ctx, obj, 'detectLocalMode', [], DETECT_MODES, '');
   let detectLocalMode: ProxyConfig['detectLocalMode'] | undefined;
   if (detectRaw === 'BridgeInterface' || detectRaw === 'InterfaceNamePrefix') {
@@ -44,18 +45,21 @@ export function readProxyConfig(ctx: ObjectContext, obj: Mapping): ProxyConfig |
   const masqueradeBit = readInteger(ctx, iptables, 'masqueradeBit', ['iptables'], { min: 0, max: 31 });
   const badBit = masqueradeBit === undefined && iptables['masqueradeBit'] != null;
   const localhostNodePorts = readBoolean(ctx, iptables, 'localhostNodePorts', ['iptables']) ?? true;
-  const nodePortAddresses = readNodePortAddresses(ctx, obj);
+  const nodePortAddresses = readNodePortAddresses(ctx, obj, 4);
+  const nodePortAddressesV6 = readNodePortAddresses(ctx, obj, 6);
 
   if (
     mode === undefined ||
     clusterCIDR === undefined ||
     detectLocalMode === undefined ||
     badBit ||
-    nodePortAddresses === undefined
+    nodePortAddresses === undefined ||
+    clusterCIDRv6 === undefined ||
+    nodePortAddressesV6 === undefined
   ) {
     return undefined;
   }
-  return {
+  const config: ProxyConfig = {
     mode,
     clusterCIDR,
     detectLocalMode,
@@ -64,31 +68,39 @@ export function readProxyConfig(ctx: ObjectContext, obj: Mapping): ProxyConfig |
     localhostNodePorts,
     nodePortAddresses,
   };
+  const hasV6 = clusterCIDRv6 !== '' || nodePortAddressesV6.length > 0;
+  return hasV6 ? { ...config, ipv6: { clusterCIDR: clusterCIDRv6, nodePortAddresses: nodePortAddressesV6 } } : config;
 }
 
-/** clusterCIDR may list one CIDR per family ("10.244.0.0/16,fd00::/48"); the IPv4 one is kept. */
-function readClusterCIDR(ctx: ObjectContext, obj: Mapping): string | undefined {
+/** clusterCIDR may list one CIDR per family ("10.244.0.0/16,fd00::/48"); the one of `family` is read. */
+function readClusterCIDR(ctx: ObjectContext, obj: Mapping, family: 4 | 6): string | undefined {
   const raw = readString(ctx, obj, 'clusterCIDR', []);
   if (raw === undefined) return obj['clusterCIDR'] == null ? '' : undefined;
-  const v4 = raw
+  const ofFamily = raw
     .split(',')
     .map((part) => part.trim())
-    .filter((part) => part !== '' && !looksLikeIPv6(part));
-  if (v4.length === 0) return '';
-  return checkCidr(ctx, v4[0], ['clusterCIDR']);
+    .filter((part) => part !== '' && looksLikeIPv6(part) === (family === 6));
+  if (ofFamily.length === 0) return '';
+  return (family === 4 ? checkCidr : checkCidr6)(ctx, ofFamily[0], ['clusterCIDR']);
 }
 
-/** CIDRs (IPv6 ones dropped: they belong to the IPv6 proxier) or the single value "primary". */
-function readNodePortAddresses(ctx: ObjectContext, obj: Mapping): string[] | undefined {
+/**
+ * The CIDRs of one family, or the single value "primary" (each proxier reads its own family's
+ * entries). A list with entries of the other family only is "::/0" or "0.0.0.0/0" here: kube-proxy
+ * then matches every address of this family, and "empty" would mean "primary" in nftables mode.
+ */
+function readNodePortAddresses(ctx: ObjectContext, obj: Mapping, family: 4 | 6): string[] | undefined {
   const list = readList(ctx, obj, 'nodePortAddresses', []) ?? [];
-  if (list.length === 1 && list[0] === 'primary') return ['primary'];
+  if (list.length === 1 && list[0] === 'primary') return family === 4 ? ['primary'] : [];
   const out: string[] = [];
   let ok = true;
   list.forEach((value, i) => {
-    if (typeof value === 'string' && looksLikeIPv6(value)) return;
-    const cidr = checkCidr(ctx, value, ['nodePortAddresses', i]);
+    if (typeof value === 'string' && looksLikeIPv6(value) !== (family === 6)) return;
+    const cidr = (family === 4 ? checkCidr : checkCidr6)(ctx, value, ['nodePortAddresses', i]);
     if (cidr === undefined) ok = false;
     else out.push(cidr);
   });
-  return ok ? out : undefined;
+  if (!ok) return undefined;
+  if (family === 6 && out.length === 0 && list.length > 0) return ['::/0'];
+  return out;
 }

@@ -1,12 +1,9 @@
-import type { LoadBalancerIngress, Service, ServicePort } from '../types';
-import { looksLikeIPv6 } from '../ip';
+import type { Service, ServicePort } from '../types';
 import { term } from '../messages';
 import type { FieldPath, ObjectContext } from './context';
 import { describeValue } from './context';
 import type { Mapping } from './fields';
 import {
-  checkCidr,
-  checkIPv4,
   checkName,
   isMapping,
   isPortName,
@@ -20,6 +17,12 @@ import {
 } from './fields';
 import { PROTOCOLS } from './readPod';
 import { readMeta } from './readMeta';
+import {
+  readAddressesByFamily,
+  readClusterIPs,
+  readIngressByFamily,
+  readSourceRangesByFamily,
+} from './readServiceFamilies';
 
 type ServiceType = Service['type'] | 'ExternalName';
 const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
@@ -28,7 +31,8 @@ const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBal
  * A Service with the API server's defaults applied: type ClusterIP, traffic policies Cluster,
  * sessionAffinity None with a 10800 s timeout, protocol TCP, targetPort = port. Fields the
  * API server allocates (clusterIP, nodePort) must be present: the simulator cannot guess them.
- * On dual-stack objects only the IPv4 family is read, as kube-proxy's IPv4 proxier does.
+ * The fields are the IPv4 family's, as kube-proxy's IPv4 proxier reads them; a dual-stack
+ * Service's IPv6 family is kept in `ipv6` for the IPv6 proxier.
  */
 export function readService(ctx: ObjectContext, obj: Mapping): Service | undefined {
   const meta = readMeta(ctx, obj, 'Service', true);
@@ -42,7 +46,8 @@ export function readService(ctx: ObjectContext, obj: Mapping): Service | undefin
     ctx.warn('external-name-ignored', {}, ['spec', 'type']);
     return undefined;
   }
-  const clusterIP = readClusterIP(ctx, spec);
+  const clusterIPs = readClusterIPs(ctx, spec);
+  const clusterIP = clusterIPs?.v4;
   const headless = clusterIP === 'None';
   const selectorMap = readStringMap(ctx, spec, 'selector', ['spec']);
   const selector = selectorMap === undefined || Object.keys(selectorMap).length === 0 ? undefined : selectorMap;
@@ -52,9 +57,9 @@ export function readService(ctx: ObjectContext, obj: Mapping): Service | undefin
   const internalTrafficPolicy = readEnum(ctx, spec, 'internalTrafficPolicy', ['spec'], policies, 'Cluster');
   const sessionAffinity = readEnum(ctx, spec, 'sessionAffinity', ['spec'], ['None', 'ClientIP'] as const, 'None');
   const timeout = readAffinityTimeout(ctx, spec);
-  const externalIPs = readAddressList(ctx, spec, 'externalIPs', ['spec']);
-  const sourceRanges = readSourceRanges(ctx, spec);
-  const ingress = readIngress(ctx, obj);
+  const externalIPs = readAddressesByFamily(ctx, spec, 'externalIPs', ['spec']);
+  const sourceRanges = readSourceRangesByFamily(ctx, spec);
+  const ingress = readIngressByFamily(ctx, obj);
   const healthCheckNodePort =
     readInteger(ctx, spec, 'healthCheckNodePort', ['spec'], { min: 1, max: 65535, port: true }) ?? 0;
   const publishNotReady = readBoolean(ctx, spec, 'publishNotReadyAddresses', ['spec']);
@@ -89,27 +94,25 @@ export function readService(ctx: ObjectContext, obj: Mapping): Service | undefin
     internalTrafficPolicy,
     sessionAffinity,
     sessionAffinityTimeoutSeconds: timeout,
-    externalIPs,
-    loadBalancerIngress: ingress,
-    loadBalancerSourceRanges: sourceRanges,
+    externalIPs: externalIPs.v4,
+    loadBalancerIngress: ingress.v4,
+    loadBalancerSourceRanges: sourceRanges.v4,
     healthCheckNodePort,
   };
-  return publishNotReady === true ? { ...service, publishNotReadyAddresses: true } : service;
-}
-
-/** spec.clusterIP, or the IPv4 entry of spec.clusterIPs on an IPv6-primary dual-stack Service. */
-function readClusterIP(ctx: ObjectContext, spec: Mapping): string | undefined {
-  const single = readString(ctx, spec, 'clusterIP', ['spec']);
-  if (single === 'None') return 'None';
-  if (single !== undefined && single !== '' && !looksLikeIPv6(single))
-    return checkIPv4(ctx, single, ['spec', 'clusterIP']);
-  const list = readList(ctx, spec, 'clusterIPs', ['spec']) ?? [];
-  const index = list.findIndex((ip) => typeof ip === 'string' && !looksLikeIPv6(ip));
-  if (index >= 0) return checkIPv4(ctx, list[index], ['spec', 'clusterIPs', index]);
-  if (single !== undefined && looksLikeIPv6(single))
-    ctx.error('ipv6-unsupported', { value: single }, ['spec', 'clusterIP']);
-  else ctx.error('cluster-ip-missing', {}, ['spec', 'clusterIP']);
-  return undefined;
+  const ipv6 =
+    clusterIPs?.v6 === undefined
+      ? undefined
+      : {
+          clusterIP: clusterIPs.v6,
+          externalIPs: externalIPs.v6,
+          loadBalancerIngress: ingress.v6,
+          loadBalancerSourceRanges: sourceRanges.v6,
+        };
+  return {
+    ...service,
+    ...(publishNotReady === true ? { publishNotReadyAddresses: true } : {}),
+    ...(ipv6 === undefined ? {} : { ipv6 }),
+  };
 }
 
 function readPorts(
@@ -208,54 +211,4 @@ function readAffinityTimeout(ctx: ObjectContext, spec: Mapping): number | undefi
   const value = readInteger(ctx, clientIP, 'timeoutSeconds', path, { min: 1, max: 86400 });
   if (value === undefined && clientIP['timeoutSeconds'] != null) return undefined;
   return value ?? 10800;
-}
-
-/** A list of addresses; IPv6 entries are skipped (they belong to the IPv6 proxier). */
-function readAddressList(ctx: ObjectContext, obj: Mapping, key: string, base: FieldPath): string[] | undefined {
-  const list = readList(ctx, obj, key, base) ?? [];
-  const out: string[] = [];
-  let ok = true;
-  list.forEach((value, i) => {
-    if (typeof value === 'string' && looksLikeIPv6(value)) return;
-    const ip = checkIPv4(ctx, value, [...base, key, i]);
-    if (ip === undefined) ok = false;
-    else out.push(ip);
-  });
-  return ok ? out : undefined;
-}
-
-function readSourceRanges(ctx: ObjectContext, spec: Mapping): string[] | undefined {
-  const list = readList(ctx, spec, 'loadBalancerSourceRanges', ['spec']) ?? [];
-  const out: string[] = [];
-  let ok = true;
-  list.forEach((value, i) => {
-    if (typeof value === 'string' && looksLikeIPv6(value)) return;
-    const cidr = checkCidr(ctx, value, ['spec', 'loadBalancerSourceRanges', i]);
-    if (cidr === undefined) ok = false;
-    else out.push(cidr);
-  });
-  return ok ? out : undefined;
-}
-
-function readIngress(ctx: ObjectContext, obj: Mapping): LoadBalancerIngress[] | undefined {
-  const status = readMapping(ctx, obj, 'status', []);
-  const lb = status === undefined ? undefined : readMapping(ctx, status, 'loadBalancer', ['status']);
-  const list = lb === undefined ? [] : (readList(ctx, lb, 'ingress', ['status', 'loadBalancer']) ?? []);
-  const out: LoadBalancerIngress[] = [];
-  let ok = true;
-  list.forEach((entry, i) => {
-    const path = ['status', 'loadBalancer', 'ingress', i];
-    if (!isMapping(entry)) return;
-    const ipMode = readEnum(ctx, entry, 'ipMode', path, ['VIP', 'Proxy'] as const, 'VIP');
-    const raw = entry['ip'];
-    if (raw === undefined || raw === null || raw === '') {
-      ctx.warn('lb-ingress-no-ip', {}, path);
-      return;
-    }
-    if (typeof raw === 'string' && looksLikeIPv6(raw)) return;
-    const ip = checkIPv4(ctx, raw, [...path, 'ip']);
-    if (ip === undefined || ipMode === undefined) ok = false;
-    else out.push({ ip, ipMode });
-  });
-  return ok ? out : undefined;
 }

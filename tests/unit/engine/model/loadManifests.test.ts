@@ -93,6 +93,8 @@ data:
       masqueradeBit: 15,
       localhostNodePorts: false,
       nodePortAddresses: ['192.168.10.0/24'],
+      // The IPv6 proxier's half of the dual-stack settings (model/family.ts).
+      ipv6: { clusterCIDR: 'fd00:10:244::/56', nodePortAddresses: ['fd00::/64'] },
     });
   });
 

@@ -69,7 +69,7 @@ kind: Service
 metadata: {name: c}
 spec: {clusterIP: 10.96.0.011, ports: [{port: 80}], loadBalancerSourceRanges: [10.0.0.1/8]}
 `);
-    expect(problems(r)).toEqual(['ipv6-unsupported@spec.clusterIP:14', 'invalid-ip@spec.clusterIP:19']);
+    expect(problems(r)).toEqual(['ipv6-only-service@spec.clusterIP:14', 'invalid-ip@spec.clusterIP:19']);
     expect(problems(r, 'warning')).toEqual([
       'ip-leading-zeros@spec.clusterIP:24',
       'cidr-not-normalized@spec.loadBalancerSourceRanges[0]:24',
@@ -137,7 +137,7 @@ spec: {clusterIP: 10.96.0.9, ports: [{port: 80}]}
     expect(loadManifests('a: [').errors[0]?.code).toBe('yaml-syntax');
   });
 
-  it('EndpointSlice problems: no service label and IPv6 slices are skipped with warnings', () => {
+  it('EndpointSlice problems: no service label and FQDN slices are skipped with warnings', () => {
     const r = load(`apiVersion: discovery.k8s.io/v1
 kind: EndpointSlice
 metadata: {name: s1}
@@ -147,7 +147,7 @@ endpoints: []
 apiVersion: discovery.k8s.io/v1
 kind: EndpointSlice
 metadata: {name: s2, labels: {kubernetes.io/service-name: web}}
-addressType: IPv6
+addressType: FQDN
 `);
     expect(r.errors).toEqual([]);
     expect(problems(r, 'warning').map((p) => p.split('@')[0])).toEqual([
