@@ -1,4 +1,6 @@
-import { normalizeIPv4 } from '../model/ip';
+import type { IPFamily } from '../netfilter/ip';
+import { joinHostPort } from '../netfilter/ip';
+import { addressTypeOf, normalizeIPOf } from './family';
 import type { EndpointSlice, Protocol } from '../model/types';
 
 /** One endpoint of a service port as kube-proxy's EndpointsMap holds it (BaseEndpointInfo). */
@@ -24,7 +26,8 @@ export interface EndpointInfo {
  * address of each endpoint is used, duplicates ("ip:port") keep the first unless a later one
  * is local, and the result is sorted by the "ip:port" string (plain string order, so
  * "10.1.1.11:11" sorts before "10.1.1.1:11"). Slices are read in name order, endpoints in
- * address order (kube-proxy reads slices from a map, so only duplicates could tell).
+ * address order (kube-proxy reads slices from a map, so only duplicates could tell). Only
+ * slices of the proxier's family (`addressType`) count.
  */
 export function endpointsForServicePort(
   slices: readonly EndpointSlice[],
@@ -33,10 +36,11 @@ export function endpointsForServicePort(
   portName: string,
   protocol: Protocol,
   nodeName: string,
+  family: IPFamily = 4,
 ): EndpointInfo[] {
   const byEndpoint = new Map<string, EndpointInfo>();
   const relevant = (slicesByService(slices).get(`${namespace}/${serviceName}`) ?? []).filter(
-    (s) => s.addressType === 'IPv4',
+    (s) => s.addressType === addressTypeOf(family),
   );
   for (const slice of relevant) {
     const ports = [...slice.ports].sort((a, b) => a.port - b.port);
@@ -49,14 +53,14 @@ export function endpointsForServicePort(
       if (port.name !== portName || port.protocol !== protocol || port.port === 0) continue;
       for (const ep of endpoints) {
         const first = ep.addresses[0];
-        const ip = first === undefined ? undefined : normalizeIPv4(first);
+        const ip = first === undefined ? undefined : normalizeIPOf(first, family);
         if (ip === undefined) continue;
         const nodeName_ = ep.nodeName ?? '';
         const isLocal = nodeName !== '' && nodeName_ === nodeName;
         const info: EndpointInfo = {
           ip,
           port: port.port,
-          endpoint: `${ip}:${port.port}`,
+          endpoint: joinHostPort(ip, port.port),
           nodeName: nodeName_,
           isLocal,
           ready: ep.conditions.ready ?? true,

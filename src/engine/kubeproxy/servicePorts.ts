@@ -1,12 +1,13 @@
-import { normalizeCidr, normalizeIPv4 } from '../model/ip';
+import type { IPFamily } from '../netfilter/ip';
+import { addressesOf, normalizeCidrOf, normalizeIPOf } from './family';
 import type { Protocol, Service, ServicePort } from '../model/types';
 import type { ServiceChains } from './chainNames';
 import { serviceChains, servicePortNameString } from './chainNames';
 
 /**
  * One Service port as kube-proxy's ServicePortMap holds it (pkg/proxy/serviceport.go plus the
- * iptables proxier's cached chain names), for the IPv4 proxier: addresses are sloppy-parsed and
- * normalised, IPv6 entries and Proxy-mode load-balancer IPs are dropped.
+ * iptables proxier's cached chain names), for the proxier of one family: addresses are
+ * normalised, entries of the other family and Proxy-mode load-balancer IPs are dropped.
  */
 export interface ServicePortInfo {
   readonly service: Service;
@@ -39,24 +40,20 @@ function serviceExternallyAccessible(svc: Service): boolean {
   );
 }
 
-function ipv4List(list: readonly string[]): string[] {
-  return list.flatMap((ip) => {
-    const n = normalizeIPv4(ip);
-    return n === undefined ? [] : [n];
-  });
-}
-
-/** The ServicePortInfo of one port, or undefined for Services kube-proxy skips (headless, no IPv4 ClusterIP). */
-export function servicePortInfo(svc: Service, port: ServicePort): ServicePortInfo | undefined {
+/** The ServicePortInfo of one port, or undefined for Services kube-proxy skips (headless, no ClusterIP of the family). */
+export function servicePortInfo(svc: Service, port: ServicePort, family: IPFamily = 4): ServicePortInfo | undefined {
   if (svc.clusterIP === 'None' || svc.clusterIP === '') return undefined; // proxyutil.ShouldSkipService
-  const clusterIP = normalizeIPv4(svc.clusterIP);
+  const clusterIP = normalizeIPOf(svc.clusterIP, family);
   if (clusterIP === undefined) return undefined;
   const externalPolicyLocal = serviceExternallyAccessible(svc) && svc.externalTrafficPolicy === 'Local';
   const internalPolicyLocal = svc.internalTrafficPolicy === 'Local';
-  const externalIPs = ipv4List(svc.externalIPs);
-  const loadBalancerVIPs = ipv4List(svc.loadBalancerIngress.filter((i) => i.ipMode === 'VIP').map((i) => i.ip));
+  const externalIPs = addressesOf(svc.externalIPs, family);
+  const loadBalancerVIPs = addressesOf(
+    svc.loadBalancerIngress.filter((i) => i.ipMode === 'VIP').map((i) => i.ip),
+    family,
+  );
   const loadBalancerSourceRanges = svc.loadBalancerSourceRanges.flatMap((r) => {
-    const n = normalizeCidr(r);
+    const n = normalizeCidrOf(r, family);
     return n === undefined ? [] : [n];
   });
   const externallyAccessible = port.nodePort !== 0 || loadBalancerVIPs.length > 0 || externalIPs.length > 0;
@@ -89,8 +86,8 @@ export function servicePortInfo(svc: Service, port: ServicePort): ServicePortInf
  * map (random order); sorting makes the output deterministic and matches the order its tests
  * sort KUBE-SERVICES and KUBE-NODEPORTS into.
  */
-export function servicePortInfos(services: readonly Service[]): ServicePortInfo[] {
-  const out = services.flatMap((svc) => svc.ports.flatMap((port) => servicePortInfo(svc, port) ?? []));
+export function servicePortInfos(services: readonly Service[], family: IPFamily = 4): ServicePortInfo[] {
+  const out = services.flatMap((svc) => svc.ports.flatMap((port) => servicePortInfo(svc, port, family) ?? []));
   return out.sort((a, b) =>
     a.nameString < b.nameString
       ? -1

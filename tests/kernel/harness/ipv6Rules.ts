@@ -15,6 +15,8 @@
 import { describe } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { generateNftables } from '../../../src/engine/kubeproxy/nftables';
+import { ipv6View, loadManifests } from '../../../src/engine/model';
 import { kernelSupport } from './environment';
 import { inNetns, run } from './exec';
 import { type RulesMode } from './rules';
@@ -73,15 +75,22 @@ const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/i
 export const IP6TABLES_SAVE = fixture('kube-proxy.ip6tables-save');
 
 /**
- * The same Service in kube-proxy's nftables mode (pkg/proxy/nftables/proxier.go at 531be812,
- * the version src/engine/kubeproxy/nftables/generate.ts follows), as the `nft -f` transaction
- * the engine writes for IPv4 with setupNFTables' IPv6 spellings: `table ip6`, `ip6 daddr` /
- * `ip6 saddr`, ipv6_addr set types, `dnat to [addr]:port`, endpoint chain names with the
- * address's colons turned into dots (servicePortEndpointChainNameBase), nodeport-ips holding
- * the node's primary IP (nftables mode's default --nodeport-addresses), and the IPv6
- * ServiceCIDR in cluster-ips-check's drop.
+ * The same Service in kube-proxy's nftables mode, written by the engine's generator from
+ * manifests: tests/fixtures/ipv6/dual-stack.yaml (a dual-stack cluster), its IPv6 view
+ * (src/engine/model/family.ts), node-1's `table ip6 kube-proxy` (pkg/proxy/nftables/proxier.go
+ * at 531be812 with setupNFTables' IPv6 spellings: `ip6 daddr` / `ip6 saddr`, ipv6_addr sets,
+ * `dnat to [addr]:port`, endpoint chain names with the address's colons turned into dots,
+ * nodeport-ips holding the node's primary IP, the IPv6 ServiceCIDR in cluster-ips-check's
+ * drop). The unit tests pin it to tests/fixtures/ipv6/kube-proxy-ip6.nft, byte for byte.
  */
-export const NFT_IP6_RULESET = fixture('kube-proxy-ip6.nft');
+export const NFT_IP6_RULESET = generatedIp6Ruleset();
+
+function generatedIp6Ruleset(): string {
+  const loaded = loadManifests(fixture('dual-stack.yaml'), 'dual-stack.yaml');
+  const view = loaded.cluster === undefined ? undefined : ipv6View(loaded.cluster);
+  if (view === undefined) throw new Error(`dual-stack.yaml did not load: ${JSON.stringify(loaded.errors)}`);
+  return generateNftables(view, 'node-1', { serviceCIDRs: [SERVICE_CIDR] });
+}
 
 /** The dump each mode loads into the node and hands to the engine. */
 export const IPV6_DUMPS: Readonly<Record<RulesMode, string>> = {

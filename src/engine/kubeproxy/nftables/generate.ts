@@ -4,19 +4,22 @@
  * cluster-ips / service-ips / service-nodeports / no-endpoint-* elements and the service-,
  * local-, external-, firewall- and endpoint- chains.
  */
-import { normalizeCidr, parseCidr, cidrContains } from '../../model/ip';
-import { parseIPv4 } from '../../netfilter/ip';
+import { inPrefix, parseAddress, parsePrefix } from '../../netfilter/ip';
 import type { Cluster } from '../../model/types';
 import { categorizeEndpoints, endpointsForServicePort, type EndpointInfo } from '../endpoints';
 import { defaultInterfaceAddresses, localDetector, nodeIPsFor, nodePortAddresses } from '../iptables/nodeContext';
 import { findNode } from '../iptables/restoreInput';
+import { normalizeCidrOf, proxierFamily } from '../family';
 import { servicePortInfos, type ServicePortInfo } from '../servicePorts';
 import type { NftChainSpec, NftElementSpec, NftSetSpec, NftTableSpec } from './model';
 import { endpointChainBase, nftServiceNames, serviceChainBase } from './names';
 
 /** Inputs kube-proxy takes from outside the API objects the model holds. */
 export interface NftablesOptions {
-  /** ServiceCIDR objects (cluster-ips-check's drop); default ["10.96.0.0/12"], kubeadm's range. */
+  /**
+   * ServiceCIDR objects (cluster-ips-check's drop), either family (each proxier keeps its
+   * own); default ["10.96.0.0/12", "fd00:10:96::/112"]: kubeadm's IPv4 range, kind's IPv6 one.
+   */
   readonly serviceCIDRs?: readonly string[];
   /** The mark text; default as kube-proxy formats it (%#08x, "0x00004000"). */
   readonly masqueradeMark?: string;
@@ -83,11 +86,29 @@ class TableBuilder {
   }
 }
 
-const ADDR3 = 'ipv4_addr . inet_proto . inet_service : verdict';
 const PORT2 = 'inet_proto . inet_service : verdict';
 
-/** The `table ip kube-proxy` objects kube-proxy's nftables mode keeps on `nodeName`. */
+/** What setupNFTables spells per family: ipX, ipvX_addr and noLocalhost. */
+interface FamilyWords {
+  readonly ipX: 'ip' | 'ip6';
+  readonly addrType: 'ipv4_addr' | 'ipv6_addr';
+  readonly noLocalhost: string;
+}
+
+const WORDS: Readonly<Record<4 | 6, FamilyWords>> = {
+  4: { ipX: 'ip', addrType: 'ipv4_addr', noLocalhost: 'ip daddr != 127.0.0.0/8' },
+  6: { ipX: 'ip6', addrType: 'ipv6_addr', noLocalhost: 'ip6 daddr != ::1' },
+};
+
+/**
+ * The `table ip kube-proxy` (or, for an IPv6 view of the cluster, `table ip6 kube-proxy`)
+ * objects kube-proxy's nftables mode keeps on `nodeName`.
+ */
 export function generateNftablesSpec(cluster: Cluster, nodeName: string, options: NftablesOptions = {}): NftTableSpec {
+  const family = proxierFamily(cluster);
+  const w = WORDS[family];
+  const { ipX } = w;
+  const ADDR3 = `${w.addrType} . inet_proto . inet_service : verdict`;
   const node = findNode(cluster, nodeName);
   const proxy = cluster.proxy;
   const mark = options.masqueradeMark ?? nftMasqueradeMark(proxy.masqueradeBit);
@@ -100,7 +121,9 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
       : cluster,
     node,
   );
-  const serviceCIDRs = (options.serviceCIDRs ?? ['10.96.0.0/12']).flatMap((c) => normalizeCidr(c) ?? []);
+  const serviceCIDRs = (options.serviceCIDRs ?? ['10.96.0.0/12', 'fd00:10:96::/112']).flatMap(
+    (c) => normalizeCidrOf(c, family) ?? [],
+  );
   const t = new TableBuilder();
 
   // setupNFTables
@@ -114,18 +137,20 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
   t.rule('masquerading', `mark and ${mark} == 0 return`);
   t.rule('masquerading', `mark set mark xor ${mark}`);
   t.rule('masquerading', 'masquerade fully-random');
-  t.set({ kind: 'set', name: 'cluster-ips', type: 'ipv4_addr', comment: 'Active ClusterIPs' });
-  t.rule('cluster-ips-check', 'ip daddr @cluster-ips reject', 'Reject traffic to invalid ports of ClusterIPs');
+  t.set({ kind: 'set', name: 'cluster-ips', type: w.addrType, comment: 'Active ClusterIPs' });
+  t.rule('cluster-ips-check', `${ipX} daddr @cluster-ips reject`, 'Reject traffic to invalid ports of ClusterIPs');
   if (serviceCIDRs.length > 0)
     t.rule(
       'cluster-ips-check',
-      `ip daddr { ${serviceCIDRs.join(',')} } drop`,
+      `${ipX} daddr { ${serviceCIDRs.join(',')} } drop`,
       'Drop traffic to unallocated ClusterIPs',
     );
   if (!npa.matchAll) {
-    t.set({ kind: 'set', name: 'nodeport-ips', type: 'ipv4_addr', comment: 'IPs that accept NodePort traffic' });
+    t.set({ kind: 'set', name: 'nodeport-ips', type: w.addrType, comment: 'IPs that accept NodePort traffic' });
     const ifaces = options.interfaceAddresses ?? defaultInterfaceAddresses(node);
-    for (const ip of nodeIPsFor(npa, ifaces)) if (!ip.startsWith('127.')) t.element('nodeport-ips', { key: ip });
+    // ip.IsLoopback(): localhost NodePorts are not supported in nftables mode.
+    for (const ip of nodeIPsFor(npa, ifaces))
+      if (!ip.startsWith('127.') && ip !== '::1') t.element('nodeport-ips', { key: ip });
   }
   t.set({
     kind: 'map',
@@ -141,12 +166,12 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
   });
   t.chain('reject-chain', 'helper for @no-endpoint-services / @no-endpoint-nodeports');
   t.rule('reject-chain', 'reject');
-  t.rule('service-endpoints-check', 'ip daddr . meta l4proto . th dport vmap @no-endpoint-services');
+  t.rule('service-endpoints-check', `${ipX} daddr . meta l4proto . th dport vmap @no-endpoint-services`);
   t.rule(
     'nodeport-endpoints-check',
     npa.matchAll
-      ? 'ip daddr != 127.0.0.0/8 meta l4proto . th dport vmap @no-endpoint-nodeports'
-      : 'ip daddr @nodeport-ips meta l4proto . th dport vmap @no-endpoint-nodeports',
+      ? `${w.noLocalhost} meta l4proto . th dport vmap @no-endpoint-nodeports`
+      : `${ipX} daddr @nodeport-ips meta l4proto . th dport vmap @no-endpoint-nodeports`,
   );
   t.set({
     kind: 'map',
@@ -155,7 +180,7 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
     comment: 'destinations that are subject to LoadBalancerSourceRanges',
   });
   t.chain('firewall-check');
-  t.rule('firewall-check', 'ip daddr . meta l4proto . th dport vmap @firewall-ips');
+  t.rule('firewall-check', `${ipX} daddr . meta l4proto . th dport vmap @firewall-ips`);
   t.set({
     kind: 'map',
     name: 'service-ips',
@@ -163,23 +188,24 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
     comment: 'ClusterIP, ExternalIP and LoadBalancer IP traffic',
   });
   t.set({ kind: 'map', name: 'service-nodeports', type: PORT2, comment: 'NodePort traffic' });
-  t.rule('services', 'ip daddr . meta l4proto . th dport vmap @service-ips');
+  t.rule('services', `${ipX} daddr . meta l4proto . th dport vmap @service-ips`);
   t.rule(
     'services',
     npa.matchAll
-      ? 'fib daddr type local ip daddr != 127.0.0.0/8 meta l4proto . th dport vmap @service-nodeports'
-      : 'ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports',
+      ? `fib daddr type local ${w.noLocalhost} meta l4proto . th dport vmap @service-nodeports`
+      : `${ipX} daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports`,
   );
 
-  for (const svc of servicePortInfos(cluster.services))
+  for (const svc of servicePortInfos(cluster.services, family))
     servicePortRules(t, cluster, nodeName, svc, {
+      words: w,
       mark,
       localCidr,
       nodeIP: node.internalIP,
       masqueradeAll: proxy.masqueradeAll,
     });
   return {
-    family: 'ip',
+    family: ipX,
     name: 'kube-proxy',
     comment: 'rules for kube-proxy',
     sets: [...t.sets.values()],
@@ -188,6 +214,7 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
 }
 
 interface PortContext {
+  readonly words: FamilyWords;
   readonly mark: string;
   readonly localCidr: string | undefined;
   readonly nodeIP: string;
@@ -215,7 +242,9 @@ function servicePortRules(
     svc.port.name,
     svc.apiProtocol,
     nodeName,
+    c.words.ipX === 'ip6' ? 6 : 4,
   );
+  const { ipX, addrType } = c.words;
   const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints } = categorizeEndpoints(
     all,
     svc.usesClusterEndpoints,
@@ -273,16 +302,16 @@ function servicePortRules(
   }
 
   if (hasInternal) {
-    if (c.masqueradeAll) t.rule(internalChain, `ip daddr ${svc.clusterIP} jump mark-for-masquerade`);
+    if (c.masqueradeAll) t.rule(internalChain, `${ipX} daddr ${svc.clusterIP} jump mark-for-masquerade`);
     else if (c.localCidr !== undefined)
-      t.rule(internalChain, `ip daddr ${svc.clusterIP} ip saddr != ${c.localCidr} jump mark-for-masquerade`);
+      t.rule(internalChain, `${ipX} daddr ${svc.clusterIP} ${ipX} saddr != ${c.localCidr} jump mark-for-masquerade`);
   }
   if (usesExternalChain) {
     if (!svc.externalPolicyLocal) {
       t.rule(names.external, 'jump mark-for-masquerade');
     } else {
       if (c.localCidr !== undefined)
-        t.rule(names.external, `ip saddr ${c.localCidr} goto ${names.cluster}`, 'short-circuit pod traffic');
+        t.rule(names.external, `${ipX} saddr ${c.localCidr} goto ${names.cluster}`, 'short-circuit pod traffic');
       t.rule(names.external, 'fib saddr type local jump mark-for-masquerade', 'masquerade local traffic');
       t.rule(names.external, `fib saddr type local goto ${names.cluster}`, 'short-circuit local traffic');
     }
@@ -290,33 +319,33 @@ function servicePortRules(
   }
   if (usesFW) {
     const sources = [...svc.loadBalancerSourceRanges];
-    const nodeIP = parseIPv4(c.nodeIP);
+    const nodeIP = parseAddress(c.nodeIP);
     const allowFromNode =
       nodeIP !== null &&
       svc.loadBalancerSourceRanges.some((r) => {
-        const cidr = parseCidr(r);
-        return cidr !== undefined && cidrContains(cidr, nodeIP);
+        const cidr = parsePrefix(r);
+        return cidr !== null && inPrefix(nodeIP, cidr);
       });
     if (allowFromNode) sources.push(...svc.loadBalancerVIPs);
-    t.rule(names.firewall, `ip saddr != { ${sources.join(' , ')} } drop`);
+    t.rule(names.firewall, `${ipX} saddr != { ${sources.join(' , ')} } drop`);
   }
   if (affinity) {
     for (const ep of allReachableEndpoints) {
       t.set({
         kind: 'set',
         name: endpointNames(svc, ep).affinity,
-        type: 'ipv4_addr',
+        type: addrType,
         flags: ['dynamic', 'timeout'],
         timeout: svc.stickyMaxAgeSeconds,
       });
     }
   }
-  if (usesClusterChain) serviceToEndpoints(t, svc, names.cluster, clusterEndpoints);
-  if (usesLocalChain) serviceToEndpoints(t, svc, names.local, localEndpoints);
+  if (usesClusterChain) serviceToEndpoints(t, svc, ipX, names.cluster, clusterEndpoints);
+  if (usesLocalChain) serviceToEndpoints(t, svc, ipX, names.local, localEndpoints);
   for (const ep of allReachableEndpoints) {
     const n = endpointNames(svc, ep);
-    t.rule(n.chain, `ip saddr ${ep.ip} jump mark-for-masquerade`);
-    if (affinity) t.rule(n.chain, `update @${n.affinity} { ip saddr }`);
+    t.rule(n.chain, `${ipX} saddr ${ep.ip} jump mark-for-masquerade`);
+    if (affinity) t.rule(n.chain, `update @${n.affinity} { ${ipX} saddr }`);
     t.rule(n.chain, `meta l4proto ${proto} dnat to ${ep.endpoint}`);
   }
 }
@@ -325,13 +354,14 @@ function servicePortRules(
 function serviceToEndpoints(
   t: TableBuilder,
   svc: ServicePortInfo,
+  ipX: 'ip' | 'ip6',
   chain: string,
   endpoints: readonly EndpointInfo[],
 ): void {
   if (svc.sessionAffinityClientIP) {
     for (const ep of endpoints) {
       const n = endpointNames(svc, ep);
-      t.rule(chain, `ip saddr @${n.affinity} goto ${n.chain}`);
+      t.rule(chain, `${ipX} saddr @${n.affinity} goto ${n.chain}`);
     }
   }
   const elements = endpoints.map((ep, i) => `${i} : goto ${endpointNames(svc, ep).chain}`).join(' , ');

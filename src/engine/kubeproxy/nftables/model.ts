@@ -47,7 +47,7 @@ export interface NftSetSpec {
 
 /** The whole table for one node. */
 export interface NftTableSpec {
-  readonly family: 'ip';
+  readonly family: 'ip' | 'ip6';
   readonly name: string;
   readonly comment: string;
   readonly sets: NftSetSpec[];

@@ -20,8 +20,12 @@ export const TEST_NODE_IP_ALT = '192.168.1.2';
 export const TEST_EXTERNAL_IP = '192.168.99.11';
 export const TEST_EXTERNAL_CLIENT = '203.0.113.2';
 export const TEST_EXTERNAL_CLIENT_BLOCKED = '203.0.113.130';
+export const TEST_NODE_IPV6 = '2001:db8::1';
+export const TEST_NODE_IPV6_ALT = '2001:db8:1::2';
 /** testNodeIPs (IPv4 ones): what the packet tracer treats as LOCAL besides 127.0.0.1. */
 export const TEST_NODE_IPS = [TEST_NODE_IP, TEST_NODE_IP_ALT, TEST_EXTERNAL_IP];
+/** testNodeIPs, IPv6 ones included (the nftables tests' list holds both families). */
+export const TEST_NODE_IPS_DUAL = [...TEST_NODE_IPS, TEST_NODE_IPV6, TEST_NODE_IPV6_ALT];
 
 /** NewFakeProxier: nfacct counters ensured, FakeIPTables without --random-fully, the fake interfaces. */
 export const FAKE_PROXIER_OPTIONS: IptablesOptions = {
@@ -98,19 +102,20 @@ export function ep(
   return { addresses: [address], ...(nodeName === undefined ? {} : { nodeName }), conditions };
 }
 
-/** makeTestEndpointSlice(namespace, name, sliceNum, …) with IPv4 address type. */
+/** makeTestEndpointSlice(namespace, name, sliceNum, …), IPv4 unless the test sets AddressTypeIPv6. */
 export function makeTestEndpointSlice(
   namespace: string,
   serviceName: string,
   sliceNum: number,
   endpoints: Endpoint[],
   ports: { name: string; port: number; protocol?: Protocol }[],
+  addressType: 'IPv4' | 'IPv6' = 'IPv4',
 ): EndpointSlice {
   return {
     namespace,
     name: `${serviceName}-${sliceNum}`,
     serviceName,
-    addressType: 'IPv4',
+    addressType,
     ports: ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol ?? 'TCP' })),
     endpoints,
   };

@@ -11,7 +11,9 @@ import type { Cluster, EndpointSlice, ProxyConfig, Service } from '../../../../.
 import {
   TEST_EXTERNAL_IP,
   TEST_NODE_IP,
-  TEST_NODE_IPS,
+  TEST_NODE_IPS_DUAL,
+  TEST_NODE_IPV6,
+  TEST_NODE_IPV6_ALT,
   TEST_NODE_IP_ALT,
   TEST_NODE_NAME,
   fakeCluster,
@@ -53,12 +55,53 @@ export const NFT_FAKE_PROXY_CONFIG: Partial<ProxyConfig> = {
   localhostNodePorts: false,
 };
 
+/** The fake network's interfaces: lo and eth0, both families (each proxier keeps its own). */
+const FAKE_INTERFACES = [
+  '127.0.0.1',
+  '::1',
+  TEST_NODE_IP,
+  TEST_NODE_IP_ALT,
+  TEST_EXTERNAL_IP,
+  TEST_NODE_IPV6,
+  TEST_NODE_IPV6_ALT,
+];
+
 /** NewFakeProxier's inputs that are not in the model: serviceCIDRs, the mark, eth0's addresses. */
 export const NFT_FAKE_OPTIONS: NftablesOptions = {
   serviceCIDRs: ['172.30.0.0/16'],
   masqueradeMark: '0x4000',
-  interfaceAddresses: ['127.0.0.1', TEST_NODE_IP, TEST_NODE_IP_ALT, TEST_EXTERNAL_IP],
+  interfaceAddresses: FAKE_INTERFACES,
 };
+
+/** NewFakeProxier(v1.IPv6Protocol)'s: the IPv6 service CIDR, same mark and interfaces. */
+export const NFT_FAKE_OPTIONS_IPV6: NftablesOptions = {
+  serviceCIDRs: ['fd00:10:96::/112'],
+  masqueradeMark: '0x4000',
+  interfaceAddresses: FAKE_INTERFACES,
+};
+
+/**
+ * The cluster NewFakeProxier(v1.IPv6Protocol) sees: the IPv6 view, with node IP 2001:db8::1,
+ * detect-local by fd00:10::/64, and nodePortAddresses [192.168.0.2/32, 2001:db8::1/128] of
+ * which the IPv6 proxier keeps the second.
+ */
+export function nftFakeClusterIPv6(
+  services: Service[],
+  slices: EndpointSlice[],
+  proxy: Partial<ProxyConfig> = {},
+): Cluster {
+  const base = fakeCluster(services, slices, {
+    ...NFT_FAKE_PROXY_CONFIG,
+    clusterCIDR: 'fd00:10::/64',
+    nodePortAddresses: [`${TEST_NODE_IP}/32`, `${TEST_NODE_IPV6}/128`],
+    ...proxy,
+  });
+  return {
+    ...base,
+    ipFamily: 'IPv6',
+    nodes: [{ name: TEST_NODE_NAME, internalIP: TEST_NODE_IPV6, podCIDR: 'fd00:10::/64' }],
+  };
+}
 
 /** The cluster the nftables fake proxier sees, with the test's overrides of its settings. */
 export function nftFakeCluster(
@@ -78,7 +121,14 @@ export function runNftPacketFlowTests(suite: NftFlowSuite): void {
     const expected = { output: flow.output, masq: flow.masq ?? false };
     it(`${flow.name} (nftables, kube-proxy's tracer)`, () => {
       const table = generateNftablesSpec(suite.cluster, TEST_NODE_NAME, options);
-      const r = traceNftPacket(table, flow.sourceIP, flow.protocol ?? 'tcp', flow.destIP, flow.destPort, TEST_NODE_IPS);
+      const r = traceNftPacket(
+        table,
+        flow.sourceIP,
+        flow.protocol ?? 'tcp',
+        flow.destIP,
+        flow.destPort,
+        TEST_NODE_IPS_DUAL,
+      );
       expect({ output: r.output, masq: r.masq }, r.matches.join('\n')).toEqual(expected);
     });
     const difference = flow.knownDifference;

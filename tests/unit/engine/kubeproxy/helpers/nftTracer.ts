@@ -13,8 +13,7 @@
  * The original names the first chain "filter-prerouting"; kube-proxy has since renamed it
  * filter-prerouting-pre-dnat, which is what both kube-proxy and our generator write.
  */
-import { cidrContains, parseCidr } from '../../../../../src/engine/model/ip';
-import { parseIPv4 } from '../../../../../src/engine/netfilter/ip';
+import { inPrefix, parseAddress, parsePrefix } from '../../../../../src/engine/netfilter/ip';
 import type { NftTableSpec } from '../../../../../src/engine/kubeproxy/nftables';
 
 /** tracePacket's result: outputs joined with ", ", whether the packet was marked, what matched. */
@@ -43,16 +42,18 @@ const RE = {
   ignored: / *comment "[^"]*"$|^ct state new/g,
 };
 
+// Both families, as the original's netutils.ParseIPSloppy / ParseCIDRSloppy read them.
 function addressMatches(ip: string, wantMatch: boolean, ruleAddress: string): boolean {
-  const value = parseIPv4(ip) ?? -1;
-  let match: boolean;
-  if (ruleAddress.includes('/')) {
-    const cidr = parseCidr(ruleAddress);
-    match = cidr !== undefined && cidrContains(cidr, value);
-  } else {
-    match = parseIPv4(ruleAddress) === value;
-  }
+  const value = parseAddress(ip);
+  const prefix = parsePrefix(ruleAddress);
+  const match = value !== null && prefix !== null && inPrefix(value, prefix);
   return match === wantMatch;
+}
+
+/** net.SplitHostPort's host: "[fd00::1]:80" → "fd00::1", "10.0.0.1:80" → "10.0.0.1". */
+function hostOf(endpoint: string): string {
+  const m = /^\[([^\]]+)\]:\d+$/.exec(endpoint);
+  return m?.[1] ?? endpoint.slice(0, endpoint.lastIndexOf(':'));
 }
 
 /** addressMatchesSet: every member must give the wanted answer (so "!= { a, b }" is "in none"). */
@@ -155,7 +156,7 @@ export function traceNftPacket(
   if (runChain('filter-prerouting-pre-dnat', destIP)) return result();
   runChain('nat-prerouting', destIP);
   // The pending DNAT changes the destination the filter chains see.
-  const dst = outputs.length > 0 ? ((outputs[0] ?? '').split(':')[0] ?? destIP) : destIP;
+  const dst = outputs.length > 0 ? hostOf(outputs[0] ?? '') : destIP;
   if (runChain('filter-forward', dst)) return result();
   runChain('filter-input', dst);
   return result();

@@ -1,11 +1,13 @@
 /**
- * kube-proxy's nftables TestNodePorts (its IPv4 cases; the engine is IPv4-only) and
+ * kube-proxy's nftables TestNodePorts (all four cases, IPv4 and IPv6) and
  * TestExternalTrafficPolicyLocal / TestExternalTrafficPolicyCluster
  * (pkg/proxy/nftables/proxier_test.go at 81810de6): inputs and expected outputs verbatim.
  */
 import {
   TEST_EXTERNAL_CLIENT,
   TEST_NODE_IP,
+  TEST_NODE_IPV6,
+  TEST_NODE_IPV6_ALT,
   TEST_NODE_IP_ALT,
   TEST_NODE_NAME,
   ep,
@@ -13,53 +15,89 @@ import {
   makeTestService,
   port,
 } from '../../helpers/fakeProxier';
-import { nftFakeCluster, type NftFlowSuite, type NftPacketFlowTest } from '../../helpers/nftFlows';
+import {
+  NFT_FAKE_OPTIONS_IPV6,
+  nftFakeCluster,
+  nftFakeClusterIPv6,
+  type NftFlowSuite,
+  type NftPacketFlowTest,
+} from '../../helpers/nftFlows';
 
 const p80 = [{ name: 'p80', port: 80 }];
 
-function nodePortsCase(name: string, nodePortAddresses: string[] | undefined, allowAltNodeIP: boolean): NftFlowSuite {
-  const output = '10.180.0.1:80, 10.180.2.1:80';
+/** The per-family values of TestNodePorts, as the Go test picks them. */
+const FAMILY = {
+  IPv4: {
+    svcIP: '172.30.0.41',
+    epIP1: '10.180.0.1',
+    epIP2: '10.180.2.1',
+    nodeIP: TEST_NODE_IP,
+    podIP: '10.0.0.2',
+    externalClientIP: TEST_EXTERNAL_CLIENT,
+    altNodeIP: TEST_NODE_IP_ALT,
+  },
+  IPv6: {
+    svcIP: 'fd00:172:30::41',
+    epIP1: 'fd00:10:180::1',
+    epIP2: 'fd00:10:180::2:1',
+    nodeIP: TEST_NODE_IPV6,
+    podIP: 'fd00:10::2',
+    externalClientIP: '2600:5200::1',
+    altNodeIP: TEST_NODE_IPV6_ALT,
+  },
+} as const;
+
+function nodePortsCase(
+  name: string,
+  family: 'IPv4' | 'IPv6',
+  nodePortAddresses: string[] | undefined,
+  allowAltNodeIP: boolean,
+): NftFlowSuite {
+  const v = FAMILY[family];
+  // net.JoinHostPort(epIP1, "80") + ", " + net.JoinHostPort(epIP2, "80")
+  const join = (ip: string) => (ip.includes(':') ? `[${ip}]:80` : `${ip}:80`);
+  const output = `${join(v.epIP1)}, ${join(v.epIP2)}`;
   const alt: NftPacketFlowTest = allowAltNodeIP
     ? {
         name: 'external to nodePort on secondary IP',
-        sourceIP: TEST_EXTERNAL_CLIENT,
-        destIP: TEST_NODE_IP_ALT,
+        sourceIP: v.externalClientIP,
+        destIP: v.altNodeIP,
         destPort: 3001,
         output,
         masq: true,
       }
     : {
         name: 'secondary nodeIP ignores NodePorts',
-        sourceIP: TEST_EXTERNAL_CLIENT,
-        destIP: TEST_NODE_IP_ALT,
+        sourceIP: v.externalClientIP,
+        destIP: v.altNodeIP,
         destPort: 3001,
         output: '',
       };
+  const services = [
+    makeTestService('ns1', 'svc1', {
+      type: 'NodePort',
+      clusterIP: v.svcIP,
+      ports: [port('p80', 80, { nodePort: 3001 })],
+    }),
+  ];
+  const slices = [makeTestEndpointSlice('ns1', 'svc1', 1, [ep(v.epIP1), ep(v.epIP2, TEST_NODE_NAME)], p80, family)];
+  // nil keeps NewFakeProxier's own [192.168.0.2/32, 2001:db8::1/128].
+  const proxy = nodePortAddresses === undefined ? {} : { nodePortAddresses };
   return {
     path: ['TestNodePorts', name],
-    cluster: nftFakeCluster(
-      [
-        makeTestService('ns1', 'svc1', {
-          type: 'NodePort',
-          clusterIP: '172.30.0.41',
-          ports: [port('p80', 80, { nodePort: 3001 })],
-        }),
-      ],
-      [makeTestEndpointSlice('ns1', 'svc1', 1, [ep('10.180.0.1'), ep('10.180.2.1', TEST_NODE_NAME)], p80)],
-      // nil keeps NewFakeProxier's own "192.168.0.2/32".
-      nodePortAddresses === undefined ? {} : { nodePortAddresses },
-    ),
+    cluster: family === 'IPv4' ? nftFakeCluster(services, slices, proxy) : nftFakeClusterIPv6(services, slices, proxy),
+    ...(family === 'IPv6' ? { options: NFT_FAKE_OPTIONS_IPV6 } : {}),
     flows: [
-      { name: 'pod to cluster IP', sourceIP: '10.0.0.2', destIP: '172.30.0.41', destPort: 80, output, masq: false },
+      { name: 'pod to cluster IP', sourceIP: v.podIP, destIP: v.svcIP, destPort: 80, output, masq: false },
       {
         name: 'external to nodePort',
-        sourceIP: TEST_EXTERNAL_CLIENT,
-        destIP: TEST_NODE_IP,
+        sourceIP: v.externalClientIP,
+        destIP: v.nodeIP,
         destPort: 3001,
         output,
         masq: true,
       },
-      { name: 'node to nodePort', sourceIP: TEST_NODE_IP, destIP: TEST_NODE_IP, destPort: 3001, output, masq: true },
+      { name: 'node to nodePort', sourceIP: v.nodeIP, destIP: v.nodeIP, destPort: 3001, output, masq: true },
       alt,
     ],
   };
@@ -101,8 +139,20 @@ const ext = TEST_EXTERNAL_CLIENT;
 
 /** The suites of this file, in kube-proxy's order. */
 export const NODE_PORT_SUITES: readonly NftFlowSuite[] = [
-  nodePortsCase('ipv4', undefined, false),
-  nodePortsCase('ipv4, multiple nodeport-addresses', ['192.168.0.0/24', '192.168.1.0/24', '2001:db8::/64'], true),
+  nodePortsCase('ipv4', 'IPv4', undefined, false),
+  nodePortsCase(
+    'ipv4, multiple nodeport-addresses',
+    'IPv4',
+    ['192.168.0.0/24', '192.168.1.0/24', '2001:db8::/64'],
+    true,
+  ),
+  nodePortsCase('ipv6', 'IPv6', undefined, false),
+  nodePortsCase(
+    'ipv6, multiple nodeport-addresses',
+    'IPv6',
+    ['192.168.0.0/24', '192.168.1.0/24', '2001:db8::/64', '2001:db8:1::2/128'],
+    true,
+  ),
   externalTrafficPolicy('Local', [
     flow('pod to cluster IP hits both endpoints, unmasqueraded', pod, '172.30.0.41', 80, both, false),
     flow('pod to external IP hits both endpoints, unmasqueraded', pod, '192.168.99.11', 80, both, false),
