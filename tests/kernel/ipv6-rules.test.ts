@@ -5,7 +5,9 @@ import {
   CLIENT_IP,
   CLUSTER_IP,
   describeIpv6Rules,
+  dualStackIPv6View,
   endpointLabel,
+  SERVICE_CIDR,
   NODE_IP,
   NODE_PORT,
   POD_SOURCE_IP,
@@ -14,7 +16,9 @@ import {
 } from './harness/ipv6Rules';
 import { judgeWithEngine } from './harness/ipv6Engine';
 import { Ipv6RulesNode, type Ipv6Probe } from './harness/ipv6Node';
-import type { RulesMode } from './harness/rules';
+import { normalizeSave, type RulesMode } from './harness/rules';
+import { generateIptablesSave } from '../../src/engine/kubeproxy';
+import { generateNftables } from '../../src/engine/kubeproxy/nftables';
 
 // The engine's --rules mode on IPv6, against the kernel: one node loads kube-proxy's IPv6
 // rules for a NodePort Service (externalTrafficPolicy Cluster, two endpoints on other nodes'
@@ -54,6 +58,24 @@ for (const mode of MODES) {
         const verdict = judgeWithEngine(mode, request, probe);
         expect(verdict.comparison.agrees, `\n${verdict.report}\n`).toBe(true);
       };
+
+      // The generator's rules (from tests/fixtures/ipv6/dual-stack.yaml) load unchanged, and the
+      // kernel prints them back exactly as the engine's "kernel" spelling / nft listing says.
+      it('the node lists the rules back as the engine spells them', () => {
+        const live = kernel().savedRules();
+        if (mode === 'iptables') {
+          // Without the nfacct tool the harness strips those matches, so the text cannot agree.
+          if (kernel().adjustment) return;
+          const predicted = generateIptablesSave(dualStackIPv6View(), 'node-1', { style: 'kernel' });
+          expect(normalizeSave(live)).toBe(normalizeSave(predicted));
+        } else {
+          const predicted = generateNftables(dualStackIPv6View(), 'node-1', {
+            serviceCIDRs: [SERVICE_CIDR],
+            rendering: 'listing',
+          });
+          expect(live).toBe(predicted);
+        }
+      });
 
       it(`client → [${NODE_IP}]:${NODE_PORT}: both endpoints about half each, and each sees the node's address (MASQUERADE)`, async () => {
         const request = { from: CLIENT_IP, host: NODE_IP, port: NODE_PORT, count: 400 };

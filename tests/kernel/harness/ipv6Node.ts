@@ -171,6 +171,12 @@ export class Ipv6RulesNode {
     return tally(outcomes.map(canonicalPeer), performance.now() - started);
   }
 
+  /** What the node's netfilter holds, as `ip6tables-save` or `nft list ruleset` prints it. */
+  savedRules(): string {
+    const node = nodeNetns(this.prefix, 'node');
+    return run(inNetns(node, this.mode === 'iptables' ? ['ip6tables-save'] : ['nft', 'list', 'ruleset'])).stdout;
+  }
+
   /** Stops the listeners and deletes every namespace; resolves to anything left behind. */
   async close(): Promise<string[]> {
     const pids = this.listeners.flatMap((l) => (l.child.pid === undefined ? [] : [l.child.pid]));

@@ -15,7 +15,9 @@
 import { describe } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { generateIptablesSave } from '../../../src/engine/kubeproxy';
 import { generateNftables } from '../../../src/engine/kubeproxy/nftables';
+import type { Cluster } from '../../../src/engine/model';
 import { ipv6View, loadManifests } from '../../../src/engine/model';
 import { kernelSupport } from './environment';
 import { inNetns, run } from './exec';
@@ -57,22 +59,28 @@ export const BACKENDS: readonly Backend[] = [
   { name: 'backend-2', ip: 'fd00:10:244:3::2' },
 ];
 
-/** A dump kept in tests/fixtures/ipv6 (the unit tests trace the same text). */
+/** A file kept in tests/fixtures/ipv6. */
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/ipv6/${name}`, import.meta.url), 'utf8');
 
+/** The IPv6 proxier's view of tests/fixtures/ipv6/dual-stack.yaml. */
+export function dualStackIPv6View(): Cluster {
+  const loaded = loadManifests(fixture('dual-stack.yaml'), 'dual-stack.yaml');
+  const view = loaded.cluster === undefined ? undefined : ipv6View(loaded.cluster);
+  if (view === undefined) throw new Error(`dual-stack.yaml did not load: ${JSON.stringify(loaded.errors)}`);
+  return view;
+}
+
 /**
- * What kube-proxy's iptables mode leaves in ip6tables on the node for Service default/web
- * (NodePort, externalTrafficPolicy Cluster, ClusterIP fd00:10:96::10 port 80 → 8080, NodePort
- * 30080) with the two BACKENDS, in the engine's IPv4 layout (tests/kernel/harness/engine.ts,
- * style "kube-proxy": built-in chains and jumps included). What differs from the IPv4 dump is
- * what pkg/proxy/iptables/proxier.go does for IPv6: no "block incoming localnet connections"
- * rule in KUBE-FIREWALL and no 127.0.0.0/8 NodePort rule (both only `!isIPv6 &&
- * localhostNodePorts`), `! -d ::1/128` on the nodeports jump (`if isIPv6`), DNAT targets as
- * net.JoinHostPort writes them ("[addr]:port"), and the local detector's IPv6 cluster CIDR.
- * Chain hashes are kube-proxy's (sha256, base32): KUBE-SEP over "default/web:http" + "tcp" +
- * "[ip]:8080".
+ * What kube-proxy's iptables mode leaves in ip6tables on node-1 of tests/fixtures/ipv6/
+ * dual-stack.yaml for Service default/web (NodePort, externalTrafficPolicy Cluster, ClusterIP
+ * fd00:10:96::10 port 80 → 8080, NodePort 30080) with the two BACKENDS, written by the engine's
+ * generator from the cluster's IPv6 view, in kube-proxy's spelling with the built-in chains and
+ * jumps. What differs from IPv4 is what pkg/proxy/iptables/proxier.go does for IPv6: no
+ * "block incoming localnet connections" rule and no 127.0.0.0/8 NodePort rule, `! -d ::1/128`
+ * on the nodeports jump, DNAT targets as "[addr]:port", and the IPv6 cluster CIDR in the local
+ * detector. The unit tests pin it to tests/fixtures/ipv6/kube-proxy.ip6tables-save.
  */
-export const IP6TABLES_SAVE = fixture('kube-proxy.ip6tables-save');
+export const IP6TABLES_SAVE = generateIptablesSave(dualStackIPv6View(), 'node-1');
 
 /**
  * The same Service in kube-proxy's nftables mode, written by the engine's generator from
@@ -86,10 +94,7 @@ export const IP6TABLES_SAVE = fixture('kube-proxy.ip6tables-save');
 export const NFT_IP6_RULESET = generatedIp6Ruleset();
 
 function generatedIp6Ruleset(): string {
-  const loaded = loadManifests(fixture('dual-stack.yaml'), 'dual-stack.yaml');
-  const view = loaded.cluster === undefined ? undefined : ipv6View(loaded.cluster);
-  if (view === undefined) throw new Error(`dual-stack.yaml did not load: ${JSON.stringify(loaded.errors)}`);
-  return generateNftables(view, 'node-1', { serviceCIDRs: [SERVICE_CIDR] });
+  return generateNftables(dualStackIPv6View(), 'node-1', { serviceCIDRs: [SERVICE_CIDR] });
 }
 
 /** The dump each mode loads into the node and hands to the engine. */

@@ -59,8 +59,9 @@ export function kernelRule(rule: string): string {
   return parts.join(' ');
 }
 
+// ip6tables-save prints a host address with /128, iptables-save with /32.
 function withPrefix(address: string): string {
-  return address.includes('/') ? address : `${address}/32`;
+  return address.includes('/') ? address : `${address}/${address.includes(':') ? 128 : 32}`;
 }
 
 /** xtables_save_string: bare if only [A-Za-z0-9_-], else double-quoted with " \ ' escaped. */

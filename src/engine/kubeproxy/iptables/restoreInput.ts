@@ -1,4 +1,5 @@
-import { parseIPv4 } from '../../netfilter/ip';
+import { parseAddress } from '../../netfilter/ip';
+import { proxierFamily } from '../family';
 import type { Cluster, Node } from '../../model/types';
 import { endpointsForServicePort } from '../endpoints';
 import { servicePortInfos } from '../servicePorts';
@@ -34,7 +35,8 @@ export function findNode(cluster: Cluster, nodeName: string): Node {
  * on `nodeName`: a line-for-line port of syncProxyRules in pkg/proxy/iptables/proxier.go.
  * kube-proxy walks its services in Go map order; here they are sorted (see servicePortInfos),
  * which is also the order kube-proxy's tests sort the dump into. Stale-chain deletion (`-X`)
- * is not modelled: the state is a fresh node.
+ * is not modelled: the state is a fresh node. An IPv6 view of the cluster (model/family.ts) gets
+ * the IPv6 proxier's ip6tables input: no localhost NodePorts, `! -d ::1/128` on the nodeports jump.
  */
 export function generateRestoreInput(cluster: Cluster, nodeName: string, options?: IptablesOptions): string {
   const node = findNode(cluster, nodeName);
@@ -43,9 +45,10 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
   const mark = masqueradeMark(proxy.masqueradeBit);
   const detector = localDetector(cluster, node);
   const npa = nodePortAddresses(cluster, node);
-  // NewProxier: localhost NodePorts need a loopback address among the nodePortAddresses.
-  const localhostNodePorts = proxy.localhostNodePorts && npa.containsIPv4Loopback;
-  const nodeIP = parseIPv4(node.internalIP);
+  const isIPv6 = proxierFamily(cluster) === 6;
+  // NewProxier: localhost NodePorts are IPv4 only and need a loopback among the nodePortAddresses.
+  const localhostNodePorts = !isIPv6 && proxy.localhostNodePorts && npa.containsIPv4Loopback;
+  const nodeIP = parseAddress(node.internalIP);
 
   const filterChains = new LineBuffer();
   const filterRules = new LineBuffer();
@@ -106,7 +109,7 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
     );
   }
 
-  const services = servicePortInfos(cluster.services).map((info) => ({
+  const services = servicePortInfos(cluster.services, isIPv6 ? 6 : 4).map((info) => ({
     info,
     endpoints: endpointsForServicePort(
       cluster.endpointSlices,
@@ -115,6 +118,7 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
       info.port.name,
       info.apiProtocol,
       node.name,
+      isIPv6 ? 6 : 4,
     ),
   }));
   const totalEndpoints = services.reduce((sum, s) => sum + s.endpoints.length, 0);
@@ -140,8 +144,9 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
   const lastRuleComment = '"kubernetes service nodeports; NOTE: this must be the last rule in this chain"';
   if (npa.matchAll) {
     const destinations = ['-m', 'addrtype', '--dst-type', 'LOCAL'];
-    // Block localhost nodePorts when they are not supported.
-    if (!localhostNodePorts) destinations.push('!', '-d', '127.0.0.0/8');
+    // Block localhost nodePorts when they are not supported (on IPv6 they never are).
+    if (isIPv6) destinations.push('!', '-d', '::1/128');
+    else if (!localhostNodePorts) destinations.push('!', '-d', '127.0.0.0/8');
     natRules.write(
       '-A',
       'KUBE-SERVICES',
@@ -156,8 +161,8 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
   } else {
     const interfaces = opts.interfaceAddresses ?? defaultInterfaceAddresses(node);
     for (const ip of nodeIPsFor(npa, interfaces)) {
-      const value = parseIPv4(ip, 'reject');
-      if (value !== null && value >>> 24 === 127 && !localhostNodePorts) continue;
+      // ip.IsLoopback() && !localhostNodePorts: skipped.
+      if ((ip.startsWith('127.') || ip === '::1') && !localhostNodePorts) continue;
       natRules.write(
         '-A',
         'KUBE-SERVICES',

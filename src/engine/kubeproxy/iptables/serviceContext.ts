@@ -1,3 +1,4 @@
+import type { Address } from '../../netfilter/ip';
 import type { LineBuffer } from './lineBuffer';
 import type { LocalDetector } from './nodeContext';
 
@@ -16,7 +17,7 @@ export interface ServiceRulesContext {
   /** localhostNodePorts in force (configured and a loopback among nodePortAddresses). */
   readonly localhostNodePorts: boolean;
   readonly nfacct: boolean;
-  readonly nodeIP: number | null;
+  readonly nodeIP: Address | null;
   /** appendServiceCommentLocked: the comment, unless in large-cluster mode. */
   readonly serviceComment: (args: string[], comment: string) => string[];
 }

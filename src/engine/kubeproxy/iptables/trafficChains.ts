@@ -1,4 +1,4 @@
-import { cidrContains, parseCidr } from '../../model/ip';
+import { inPrefix, parsePrefix } from '../../netfilter/ip';
 import type { ServicePortInfo } from '../servicePorts';
 import { vipMatch } from './captureRules';
 import type { ServiceRulesContext } from './serviceContext';
@@ -70,8 +70,8 @@ function writeFirewallChain(ctx: ServiceRulesContext, svc: ServicePortInfo, plan
   let allowFromNode = false;
   for (const range of svc.loadBalancerSourceRanges) {
     natRules.write(args, '-s', range, '-j', externalTrafficChain);
-    const cidr = parseCidr(range);
-    if (cidr !== undefined && ctx.nodeIP !== null && cidrContains(cidr, ctx.nodeIP)) allowFromNode = true;
+    const cidr = parsePrefix(range);
+    if (cidr !== null && ctx.nodeIP !== null && inPrefix(ctx.nodeIP, cidr)) allowFromNode = true;
   }
   // A VIP-like LB IP is often local on the node: node → VIP loops back with the VIP as source.
   if (allowFromNode) {
