@@ -34,6 +34,8 @@ export interface ScenarioOptions extends CommonOptions {
   readonly to?: string;
   readonly rulesOut: boolean;
   readonly style: CliStyle;
+  /** --family: which of kube-proxy's per-family proxiers --rules-out prints (IPv4 by default). */
+  readonly family: 'ipv4' | 'ipv6';
 }
 
 /** --rules mode: one node from a raw iptables-save dump. */
@@ -81,10 +83,11 @@ const VALUE_OPTIONS = new Set([
   '--count',
   '--seed',
   '--style',
+  '--family',
   '--lang',
 ]);
 const FLAGS = new Set(['--rules-out', '--from-node', '--json', '--trace', '--help', '-h']);
-const SCENARIO_ONLY = ['--node', '--from', '--to', '--rules-out', '--style'];
+const SCENARIO_ONLY = ['--node', '--from', '--to', '--rules-out', '--style', '--family'];
 const RULES_ONLY = ['--local-ip', '--src', '--dst', '--from-node'];
 const REPEATABLE = new Set(['--local-ip']);
 
@@ -164,12 +167,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (!rulesOut && to === undefined)
     throw new CliUsageError('--scenario needs --to (e.g. --to node/node-2:30080), or --rules-out --node NAME');
   if (!rulesOut && values.has('--style')) throw new CliUsageError('--style only applies to --rules-out');
+  const family = one('--family') ?? 'ipv4';
+  if (family !== 'ipv4' && family !== 'ipv6') throw new CliUsageError(`--family must be ipv4 or ipv6, not "${family}"`);
+  if (!rulesOut && values.has('--family'))
+    throw new CliUsageError('--family only applies to --rules-out (scenario connections are IPv4)');
   return {
     mode: 'scenario',
     scenarios,
     from: one('--from') ?? 'client',
     rulesOut,
     style,
+    family,
     ...(node === undefined ? {} : { node }),
     ...(to === undefined ? {} : { to }),
     ...common,
@@ -221,6 +229,8 @@ Trace a connection through the iptables rules kube-proxy writes, on a simulated 
     --rules-out         print the generated iptables-save for --node and exit
     --style STYLE       kube-proxy (default: as kube-proxy writes rules) | kernel (as
                         iptables-save prints them back from the kernel)
+    --family F          ipv4 (default) | ipv6: the rules of kube-proxy's IPv6 proxier
+                        on a dual-stack cluster (ip6tables-save, or table ip6)
   FILE is a regular file (or - for stdin) of at most 64 MiB.
   --rules FILE|-        one node's rules: an iptables-save dump, or nftables (nft list ruleset
                         output or nft -f input), detected from the text

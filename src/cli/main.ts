@@ -1,4 +1,4 @@
-import { formatManifestError, loadManifestSources, type Cluster } from '../engine/model';
+import { formatManifestError, ipv6View, loadManifestSources, type Cluster } from '../engine/model';
 import { detectRulesFormat, generateIptablesSave, generateNftables } from '../engine/rules';
 import type { ConnectionSpec, ExactOutcome, RunSummary, Simulation, Source } from '../engine/simulate';
 import { ConnectionError, WorkLimitError, createSimulation, fromRulesText } from '../engine/simulate';
@@ -95,6 +95,18 @@ function loadCluster(options: ScenarioOptions, io: CliIO): Cluster {
   return result.cluster;
 }
 
+/** The IPv6 proxier's cluster for `node`, or a usage error saying what the manifests lack. */
+function ipv6Proxier(cluster: Cluster, node: string): Cluster {
+  const view = ipv6View(cluster);
+  if (view === undefined)
+    throw new CliUsageError(
+      '--family ipv6: no node has an IPv6 InternalIP (a dual-stack node lists one beside its IPv4 address)',
+    );
+  if (!view.nodes.some((n) => n.name === node))
+    throw new CliUsageError(`--family ipv6: node "${node}" has no IPv6 InternalIP in status.addresses`);
+  return view;
+}
+
 function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<number> {
   const cluster = loadCluster(options, io);
   if (options.node !== undefined && !cluster.nodes.some((n) => n.name === options.node)) {
@@ -105,12 +117,13 @@ function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<nu
   if (options.rulesOut) {
     // The rules the trace walks: nftables mode (KubeProxyConfiguration mode: nftables) prints
     // the nft -f transaction, or with --style kernel the listing nft prints back.
+    const proxier = options.family === 'ipv6' ? ipv6Proxier(cluster, options.node ?? '') : cluster;
     io.stdout(
       cluster.proxy.mode === 'nftables'
-        ? generateNftables(cluster, options.node ?? '', {
+        ? generateNftables(proxier, options.node ?? '', {
             rendering: options.style === 'kernel' ? 'listing' : 'transaction',
           })
-        : generateIptablesSave(cluster, options.node ?? '', { style: options.style }),
+        : generateIptablesSave(proxier, options.node ?? '', { style: options.style }),
     );
     return 0;
   }

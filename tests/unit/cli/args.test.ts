@@ -21,6 +21,7 @@ describe('parseArgs', () => {
       to: 'node/node-2:30080',
       rulesOut: false,
       style: 'kube-proxy',
+      family: 'ipv4',
       protocol: 'tcp',
       seed: '1',
       json: false,

@@ -17,6 +17,7 @@ const files: Record<string, string> = {
     'utf8',
   ),
   'v6.nft': readFileSync(fileURLToPath(new URL('../../fixtures/ipv6/kube-proxy-ip6.nft', import.meta.url)), 'utf8'),
+  'dual.yaml': readFileSync(fileURLToPath(new URL('../../fixtures/ipv6/dual-stack.yaml', import.meta.url)), 'utf8'),
 };
 
 async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
@@ -235,6 +236,40 @@ describe('trace CLI', () => {
       ]);
       expect(r.code).toBe(0);
       expect(r.out.split('\n')[0]).toBe('node fd00:10::12 → [fd00:10:96::10]:80 ([fd00:10:96::10]:80/tcp)');
+    });
+
+    it.each([
+      ['nftables', 'add table ip6 kube-proxy'],
+      ['iptables', '-A KUBE-SEP-44OAPYS4LDTTYJA2 -m comment --comment default/web:http -s fd00:10:244:2::2'],
+    ])(
+      '--rules-out --family ipv6 (%s) prints the IPv6 proxier’s rules, which --rules then traces',
+      async (mode, line) => {
+        files['dual-mode.yaml'] = files['dual.yaml']!.replace('mode: nftables', `mode: ${mode}`);
+        const out = await run(['--scenario', 'dual-mode.yaml', '--rules-out', '--node', 'node-1', '--family', 'ipv6']);
+        expect(out.err).toBe('');
+        expect(out.out).toContain(line);
+        const r = await run(['--rules', '-', ...v6, '--src', 'fd00:10::100', '--dst', '[fd00:10::12]:30080'], out.out);
+        expect(r.code).toBe(0);
+        expect(r.out).toMatch(/50\.00% {2}DNAT → \[fd00:10:244:2::2\]:8080/);
+        expect(r.out).toMatch(/50\.00% {2}DNAT → \[fd00:10:244:3::2\]:8080/);
+      },
+    );
+
+    it.each([
+      [
+        ['--scenario', 'bounce.yaml', '--rules-out', '--node', 'node-1', '--family', 'ipv6'],
+        'trace: --family ipv6: no node has an IPv6 InternalIP (a dual-stack node lists one beside its IPv4 address)\n',
+      ],
+      [
+        ['--scenario', 'dual.yaml', '--rules-out', '--node', 'node-1', '--family', 'v6'],
+        'trace: --family must be ipv4 or ipv6, not "v6"\n',
+      ],
+      [
+        ['--scenario', 'dual.yaml', '--to', 'svc/web:80', '--family', 'ipv6'],
+        'trace: --family only applies to --rules-out (scenario connections are IPv4)\n',
+      ],
+    ])('--family mistakes %j exit 2 with one line', async (args, stderr) => {
+      expect(await run(args)).toEqual({ code: 2, out: '', err: stderr });
     });
 
     it('::1 is the node’s own, as 127.0.0.1 is', async () => {
