@@ -5,7 +5,14 @@
  * line and field path, worded in the reader's language — and fits the cluster to the
  * playground: its nodes in order, the pods of its one Service, that Service's first port.
  */
-import { formatManifestError, loadManifests, toManifests, type Cluster, type Language } from '../engine/model';
+import {
+  formatManifestError,
+  ipv6View,
+  loadManifests,
+  toManifests,
+  type Cluster,
+  type Language,
+} from '../engine/model';
 import { toCluster } from './cluster';
 import { DEFAULT_SCENARIO, MAX_NODES, MAX_PODS, type PlaygroundPod, type PlaygroundScenario } from './scenario';
 import { scenarioProblems, type ScenarioProblem } from './validate';
@@ -26,7 +33,13 @@ export type FitProblem =
 
 /** An import's outcome: the scenario, or the loader's messages (already worded) or fit problems. */
 export type ImportResult =
-  | { readonly ok: true; readonly scenario: PlaygroundScenario; readonly warnings: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly scenario: PlaygroundScenario;
+      readonly warnings: readonly string[];
+      /** The manifests were dual-stack: only their IPv4 half reaches the playground. */
+      readonly ipv6Dropped: boolean;
+    }
   | { readonly ok: false; readonly errors: readonly string[]; readonly problems: readonly FitProblem[] };
 
 /** Reads manifests into a playground scenario, keeping the current client, entry node, datapath choices and seed where they still fit. */
@@ -42,7 +55,7 @@ export function importYaml(
   const fitted = fromCluster(loaded.cluster, current);
   return 'problems' in fitted
     ? { ok: false, errors: [], problems: fitted.problems }
-    : { ok: true, scenario: fitted.scenario, warnings };
+    : { ok: true, scenario: fitted.scenario, warnings, ipv6Dropped: ipv6View(loaded.cluster) !== undefined };
 }
 
 /** Fits a loaded cluster to the playground's model. */

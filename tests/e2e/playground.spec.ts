@@ -4,9 +4,11 @@
  * back to the bounce cluster with a message, YAML import of a bad file shows the loader's
  * error with its field path, the comparison renders every datapath, and axe finds nothing.
  */
+import { readFileSync } from 'node:fs';
 import { axeViolations, expect, test } from './fixtures';
 import { openPlayground, playgroundPages, runCounts, shareCode } from './playground-helpers';
 
+const DUAL_STACK = readFileSync(new URL('../fixtures/ipv6/dual-stack.yaml', import.meta.url), 'utf8');
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
 const messages = {
   en: {
@@ -14,6 +16,7 @@ const messages = {
     pods: 'At most 20 pods.',
     link: 'Showing the bounce cluster instead.',
     field: 'field spec.ports[0].nodePort',
+    dualStack: 'the playground runs its IPv4 half',
     scenario: 'nodes: 3, pods: 2, NodePort (nodePort), ETP Cluster, ITP Cluster, external client → node-2, seed 1',
   },
   ko: {
@@ -21,6 +24,7 @@ const messages = {
     pods: '파드는 최대 20개까지 둘 수 있습니다.',
     link: '대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
     field: '필드 spec.ports[0].nodePort',
+    dualStack: '플레이그라운드는 IPv4 쪽만 실행합니다',
     scenario: '노드 3대, 파드 2개, NodePort(nodePort), ETP Cluster, ITP Cluster, 외부 클라이언트 → node-2, 시드 1',
   },
 } as const;
@@ -100,6 +104,11 @@ for (const { locale, path } of playgroundPages) {
       await page.mouse.move(to.x + to.width / 2, to.y + to.height - 20, { steps: 5 });
       await page.mouse.up();
       await expect(page.getByTestId('pg-pod-pod-1')).toHaveAttribute('data-node', 'node-3');
+      // Dual-stack manifests load too; the reader is told only the IPv4 half runs here.
+      await page.getByTestId('pg-import-text').fill(DUAL_STACK);
+      await page.getByTestId('pg-import').click();
+      await expect(page.getByTestId('pg-import-result')).toHaveAttribute('data-ok', 'true');
+      await expect(page.getByTestId('pg-import-result')).toContainText(m.dualStack);
     });
 
     test('Service, policies, client, entry node and target change the run', async ({ page }) => {

@@ -192,6 +192,8 @@ export const playgroundEn = {
     apply: 'Load these manifests',
     loading: 'Loading the YAML reader…',
     imported: 'Loaded. Addresses follow the playground’s conventions (node-N at 192.168.10.1N, pods in 10.244.N.0/24).',
+    importedIPv4Only:
+      'This cluster is dual-stack; the playground runs its IPv4 half. For the IPv6 rules kube-proxy would write, run npm run trace -- --scenario FILE --rules-out --node NAME --family ipv6.',
     importFailed: 'These manifests could not be loaded:',
   },
 } as const;

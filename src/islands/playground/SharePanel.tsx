@@ -43,7 +43,7 @@ export function SharePanel({ scenario, strings, locale }: Props) {
       const got = yaml.importYaml(input, locale, scenario);
       if (got.ok) {
         replaceScenario(got.scenario);
-        setResult({ ok: true, lines: [s.imported, ...got.warnings] });
+        setResult({ ok: true, lines: [s.imported, ...(got.ipv6Dropped ? [s.importedIPv4Only] : []), ...got.warnings] });
       } else
         setResult({
           ok: false,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportYaml, importYaml } from '../../../src/playground/yaml';
 import { DEFAULT_SCENARIO, type PlaygroundScenario } from '../../../src/playground/scenario';
@@ -23,7 +24,7 @@ describe('playground YAML', () => {
     const yaml = exportYaml(s);
     expect(yaml).toContain('kind: Service');
     const back = importYaml(yaml, 'en', s);
-    expect(back).toEqual({ ok: true, scenario: s, warnings: expect.any(Array) });
+    expect(back).toEqual({ ok: true, scenario: s, warnings: expect.any(Array), ipv6Dropped: false });
   });
 
   it('a bad file reports the loader’s error with its field path, in the reader’s language', () => {
@@ -41,5 +42,14 @@ describe('playground YAML', () => {
     const r = importYaml(two, 'en');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]?.code).toBe('manyServices');
+  });
+
+  it('dual-stack manifests load their IPv4 half and say so', () => {
+    const dual = readFileSync(new URL('../../fixtures/ipv6/dual-stack.yaml', import.meta.url), 'utf8');
+    const r = importYaml(dual, 'en');
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.ipv6Dropped).toBe(true);
+    expect(r.scenario.nodes).toBe(3);
+    expect(r.scenario.pods.map((p) => p.node)).toEqual([1, 2]);
   });
 });
