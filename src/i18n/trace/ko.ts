@@ -64,7 +64,7 @@ export const traceKo: TraceStrings = {
     protocol: '프로토콜',
     local: '노드의 LOCAL 주소',
     localHelp:
-      '노드 자신의 주소, 즉 `-m addrtype --dst-type LOCAL`에 걸리는 주소를 쉼표나 공백으로 구분해 적습니다. 노드 IP를 맨 앞에 두세요. ip6tables-save 덤프나 table ip6을 추적할 때는 IPv6 주소도 여기에 적습니다(추적 한 번에 주소 패밀리는 하나). 규칙에 주소가 나오면 미리 채워 둡니다.',
+      '노드 자신의 주소, 즉 `-m addrtype --dst-type LOCAL`에 걸리는 주소를 쉼표나 공백으로 구분해 적습니다. 노드 IP를 맨 앞에 두세요. ip6tables-save 덤프나 table ip6을 추적할 때는 IPv6 주소도 여기에 적습니다(추적 한 번에 IP 패밀리는 하나). 규칙에 주소가 나오면 미리 채워 둡니다.',
     guess: '규칙에서 추정하기',
     guessed: '규칙에서 찾은 주소: {ips}',
     guessedNone:
