@@ -131,6 +131,11 @@ function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<nu
     options.protocol === 'icmp'
       ? resolvePingTarget(cluster, options.to ?? '')
       : resolveTarget(cluster, options.to ?? '');
+  // The simulated network is IPv4; a dual-stack cluster's IPv6 half is traced over its rules.
+  if (target.ip.includes(':'))
+    throw new CliUsageError(
+      `--to: ${target.ip} is IPv6, and scenario connections are IPv4; trace IPv6 over the IPv6 proxier's rules: --rules-out --node NAME --family ipv6, then --rules`,
+    );
   const parsed = parseSource(options.from);
   const entry = options.node ?? target.node;
   const from: Source = parsed.kind === 'client' && entry !== undefined ? { ...parsed, via: entry } : parsed;

@@ -265,6 +265,10 @@ describe('trace CLI', () => {
         'trace: --family must be ipv4 or ipv6, not "v6"\n',
       ],
       [
+        ['--scenario', 'dual.yaml', '--to', '[fd00:10:96::10]:80'],
+        "trace: --to: fd00:10:96::10 is IPv6, and scenario connections are IPv4; trace IPv6 over the IPv6 proxier's rules: --rules-out --node NAME --family ipv6, then --rules\n",
+      ],
+      [
         ['--scenario', 'dual.yaml', '--to', 'svc/web:80', '--family', 'ipv6'],
         'trace: --family only applies to --rules-out (scenario connections are IPv4)\n',
       ],
