@@ -96,6 +96,28 @@ export function readClusterIPs(ctx: ObjectContext, spec: Mapping): ClusterIPs | 
   return v6 === undefined ? { v4 } : { v4, v6 };
 }
 
+type Check = (ctx: ObjectContext, value: unknown, path: FieldPath) => string | undefined;
+
+/** A list of addresses or CIDRs, each checked by its family's rule and split by family; undefined after an error. */
+function readListByFamily(
+  ctx: ObjectContext,
+  obj: Mapping,
+  key: string,
+  base: FieldPath,
+  check4: Check,
+  check6: Check,
+): ByFamily<string> | undefined {
+  const out: ByFamily<string> = { v4: [], v6: [] };
+  let ok = true;
+  (readList(ctx, obj, key, base) ?? []).forEach((value, i) => {
+    const isV6 = typeof value === 'string' && looksLikeIPv6(value);
+    const checked = (isV6 ? check6 : check4)(ctx, value, [...base, key, i]);
+    if (checked === undefined) ok = false;
+    else (isV6 ? out.v6 : out.v4).push(checked);
+  });
+  return ok ? out : undefined;
+}
+
 /** A list of addresses (externalIPs), split by family; undefined after an error. */
 export function readAddressesByFamily(
   ctx: ObjectContext,
@@ -103,30 +125,12 @@ export function readAddressesByFamily(
   key: string,
   base: FieldPath,
 ): ByFamily<string> | undefined {
-  const out: ByFamily<string> = { v4: [], v6: [] };
-  let ok = true;
-  (readList(ctx, obj, key, base) ?? []).forEach((value, i) => {
-    const path = [...base, key, i];
-    const isV6 = typeof value === 'string' && looksLikeIPv6(value);
-    const ip = isV6 ? checkIPv6(ctx, value, path) : checkIPv4(ctx, value, path);
-    if (ip === undefined) ok = false;
-    else (isV6 ? out.v6 : out.v4).push(ip);
-  });
-  return ok ? out : undefined;
+  return readListByFamily(ctx, obj, key, base, checkIPv4, checkIPv6);
 }
 
 /** loadBalancerSourceRanges, split by family; undefined after an error. */
 export function readSourceRangesByFamily(ctx: ObjectContext, spec: Mapping): ByFamily<string> | undefined {
-  const out: ByFamily<string> = { v4: [], v6: [] };
-  let ok = true;
-  (readList(ctx, spec, 'loadBalancerSourceRanges', ['spec']) ?? []).forEach((value, i) => {
-    const path = ['spec', 'loadBalancerSourceRanges', i];
-    const isV6 = typeof value === 'string' && looksLikeIPv6(value);
-    const cidr = isV6 ? checkCidr6(ctx, value, path) : checkCidr(ctx, value, path);
-    if (cidr === undefined) ok = false;
-    else (isV6 ? out.v6 : out.v4).push(cidr);
-  });
-  return ok ? out : undefined;
+  return readListByFamily(ctx, spec, 'loadBalancerSourceRanges', ['spec'], checkCidr, checkCidr6);
 }
 
 /** status.loadBalancer.ingress IPs, split by family; entries without an IP are skipped with a warning. */
