@@ -1,4 +1,4 @@
-/** kube-proxy's TestNodePorts (IPv4 cases): --nodeport-addresses × localhostNodePorts. */
+/** kube-proxy's TestNodePorts (all seven cases, IPv4 and IPv6): --nodeport-addresses × localhostNodePorts. */
 import { describe, expect, it } from 'vitest';
 import { generateRestoreInput } from '../../../../src/engine/kubeproxy';
 import { parseDump } from '../../../../src/engine/kubeproxy/iptables/dump';
@@ -7,16 +7,26 @@ import {
   FAKE_PROXIER_OPTIONS,
   TEST_EXTERNAL_CLIENT,
   TEST_NODE_IP,
+  TEST_NODE_IPV6,
+  TEST_NODE_IPV6_ALT,
   TEST_NODE_IP_ALT,
   TEST_NODE_NAME,
   ep,
   fakeCluster,
+  fakeClusterIPv6,
   makeTestEndpointSlice,
   makeTestService,
   port,
 } from './helpers/fakeProxier';
 
-const cases = [
+const cases: {
+  name: string;
+  family?: 'IPv6';
+  localhostNodePorts: boolean;
+  nodePortAddresses: string[];
+  allowAltNodeIP: boolean;
+  expectFirewall: boolean;
+}[] = [
   {
     name: 'localhost-nodeports enabled',
     localhostNodePorts: true,
@@ -46,71 +56,126 @@ const cases = [
     allowAltNodeIP: true,
     expectFirewall: false,
   },
+  // IPv6: localhost NodePorts never apply, whatever the flag says.
+  {
+    name: 'ipv6, localhost-nodeports enabled',
+    family: 'IPv6',
+    localhostNodePorts: true,
+    nodePortAddresses: [],
+    allowAltNodeIP: true,
+    expectFirewall: false,
+  },
+  {
+    name: 'ipv6, localhost-nodeports disabled',
+    family: 'IPv6',
+    localhostNodePorts: false,
+    nodePortAddresses: [],
+    allowAltNodeIP: true,
+    expectFirewall: false,
+  },
+  {
+    name: 'ipv6, localhost-nodeports disabled, multiple nodeport-addresses',
+    family: 'IPv6',
+    localhostNodePorts: false,
+    nodePortAddresses: ['192.168.0.0/24', '192.168.1.0/24', '2001:db8::/64'],
+    allowAltNodeIP: false,
+    expectFirewall: false,
+  },
 ];
+
+/** The per-family values of the Go test. */
+const FAMILY = {
+  IPv4: {
+    svcIP: '172.30.0.41',
+    epIP1: '10.180.0.1',
+    epIP2: '10.180.2.1',
+    podIP: '10.0.0.2',
+    externalClientIP: TEST_EXTERNAL_CLIENT,
+    nodeIP: TEST_NODE_IP,
+    altNodeIP: TEST_NODE_IP_ALT,
+    localhostIP: '127.0.0.1',
+  },
+  IPv6: {
+    svcIP: 'fd00:172:30::41',
+    epIP1: 'fd00:10:180::1',
+    epIP2: 'fd00:10:180::2:1',
+    podIP: 'fd00:10::2',
+    externalClientIP: '2600:5200::1',
+    nodeIP: TEST_NODE_IPV6,
+    altNodeIP: TEST_NODE_IPV6_ALT,
+    localhostIP: '::1',
+  },
+} as const;
 
 describe('TestNodePorts', () => {
   for (const c of cases) {
     describe(c.name, () => {
-      const cluster = fakeCluster(
-        [
-          makeTestService('ns1', 'svc1', {
-            type: 'NodePort',
-            clusterIP: '172.30.0.41',
-            ports: [port('p80', 80, { nodePort: 3001 })],
-          }),
-        ],
-        [
-          makeTestEndpointSlice(
-            'ns1',
-            'svc1',
-            1,
-            [ep('10.180.0.1'), ep('10.180.2.1', TEST_NODE_NAME)],
-            [{ name: 'p80', port: 80 }],
-          ),
-        ],
-        { localhostNodePorts: c.localhostNodePorts, nodePortAddresses: c.nodePortAddresses },
-      );
-      const output = '10.180.0.1:80, 10.180.2.1:80';
+      const family = c.family ?? 'IPv4';
+      const v = FAMILY[family];
+      const services = [
+        makeTestService('ns1', 'svc1', {
+          type: 'NodePort',
+          clusterIP: v.svcIP,
+          ports: [port('p80', 80, { nodePort: 3001 })],
+        }),
+      ];
+      const slices = [
+        makeTestEndpointSlice(
+          'ns1',
+          'svc1',
+          1,
+          [ep(v.epIP1), ep(v.epIP2, TEST_NODE_NAME)],
+          [{ name: 'p80', port: 80 }],
+          family,
+        ),
+      ];
+      const proxy = { localhostNodePorts: c.localhostNodePorts, nodePortAddresses: c.nodePortAddresses };
+      const cluster =
+        family === 'IPv4' ? fakeCluster(services, slices, proxy) : fakeClusterIPv6(services, slices, proxy);
+      // net.JoinHostPort(epIP1, "80") + ", " + net.JoinHostPort(epIP2, "80")
+      const join = (ip: string) => (ip.includes(':') ? `[${ip}]:80` : `${ip}:80`);
+      const output = `${join(v.epIP1)}, ${join(v.epIP2)}`;
       runPacketFlowTests(cluster, [
-        { name: 'pod to cluster IP', sourceIP: '10.0.0.2', destIP: '172.30.0.41', destPort: 80, output },
+        { name: 'pod to cluster IP', sourceIP: v.podIP, destIP: v.svcIP, destPort: 80, output },
         {
           name: 'external to nodePort',
-          sourceIP: TEST_EXTERNAL_CLIENT,
-          destIP: TEST_NODE_IP,
+          sourceIP: v.externalClientIP,
+          destIP: v.nodeIP,
           destPort: 3001,
           output,
           masq: true,
         },
-        { name: 'node to nodePort', sourceIP: TEST_NODE_IP, destIP: TEST_NODE_IP, destPort: 3001, output, masq: true },
-        c.localhostNodePorts
+        { name: 'node to nodePort', sourceIP: v.nodeIP, destIP: v.nodeIP, destPort: 3001, output, masq: true },
+        // localhost to NodePort is only allowed in IPv4, and only if not disabled.
+        family === 'IPv4' && c.localhostNodePorts
           ? {
               name: 'localhost to nodePort gets masqueraded',
-              sourceIP: '127.0.0.1',
-              destIP: '127.0.0.1',
+              sourceIP: v.localhostIP,
+              destIP: v.localhostIP,
               destPort: 3001,
               output,
               masq: true,
             }
           : {
               name: 'localhost to nodePort is ignored',
-              sourceIP: '127.0.0.1',
-              destIP: '127.0.0.1',
+              sourceIP: v.localhostIP,
+              destIP: v.localhostIP,
               destPort: 3001,
               output: '',
             },
         c.allowAltNodeIP
           ? {
               name: 'external to nodePort on secondary IP',
-              sourceIP: TEST_EXTERNAL_CLIENT,
-              destIP: TEST_NODE_IP_ALT,
+              sourceIP: v.externalClientIP,
+              destIP: v.altNodeIP,
               destPort: 3001,
               output,
               masq: true,
             }
           : {
               name: 'secondary nodeIP ignores NodePorts',
-              sourceIP: TEST_EXTERNAL_CLIENT,
-              destIP: TEST_NODE_IP_ALT,
+              sourceIP: v.externalClientIP,
+              destIP: v.altNodeIP,
               destPort: 3001,
               output: '',
             },

@@ -32,7 +32,7 @@ export const FAKE_PROXIER_OPTIONS: IptablesOptions = {
   nfacct: true,
   randomFully: false,
   conntrackTCPLiberal: false,
-  interfaceAddresses: ['127.0.0.1', TEST_NODE_IP, TEST_NODE_IP_ALT, TEST_EXTERNAL_IP],
+  interfaceAddresses: ['127.0.0.1', '::1', ...TEST_NODE_IPS_DUAL],
 };
 
 /** NewFakeProxier's settings: detect-local by CIDR 10.0.0.0/8, mark 0x4000, localhost NodePorts on. */
@@ -45,6 +45,22 @@ export const FAKE_PROXY_CONFIG: ProxyConfig = {
   localhostNodePorts: true,
   nodePortAddresses: [],
 };
+
+/**
+ * NewFakeProxier(iptablestest.NewIPv6Fake()): the IPv6 proxier's cluster, detect-local by
+ * fd00:10::/64. (The Go fake keeps the IPv4 nodeIP; only LoadBalancerSourceRanges read it.)
+ */
+export function fakeClusterIPv6(
+  services: Service[],
+  slices: EndpointSlice[],
+  proxy: Partial<ProxyConfig> = {},
+): Cluster {
+  return {
+    ...fakeCluster(services, slices, { clusterCIDR: 'fd00:10::/64', ...proxy }),
+    nodes: [{ name: TEST_NODE_NAME, internalIP: TEST_NODE_IPV6, podCIDR: 'fd00:10::/64' }],
+    ipFamily: 'IPv6',
+  };
+}
 
 /** A cluster as the fake proxier sees it: one node (test-node) and the given objects. */
 export function fakeCluster(services: Service[], slices: EndpointSlice[], proxy: Partial<ProxyConfig> = {}): Cluster {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { IptablesOptions } from '../../../../../src/engine/kubeproxy';
 import { generateIptablesSave } from '../../../../../src/engine/kubeproxy';
 import type { Cluster } from '../../../../../src/engine/model/types';
-import { FAKE_PROXIER_OPTIONS, TEST_NODE_IPS, TEST_NODE_IPS_DUAL, TEST_NODE_NAME } from './fakeProxier';
+import { FAKE_PROXIER_OPTIONS, TEST_NODE_IPS_DUAL, TEST_NODE_NAME } from './fakeProxier';
 import { joinHostPort } from '../../../../../src/engine/netfilter/ip';
 import type { PacketFlowTest } from './tracer';
 import { tracePacket } from './tracer';
@@ -55,7 +55,7 @@ export function runPacketFlowTests(
         flow.protocol ?? 'tcp',
         flow.destIP,
         flow.destPort,
-        TEST_NODE_IPS,
+        TEST_NODE_IPS_DUAL,
       );
       expect({ output: result.output, masq: result.masq }, result.matches.join('\n')).toEqual({
         output: flow.output,

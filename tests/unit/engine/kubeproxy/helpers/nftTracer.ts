@@ -15,6 +15,7 @@
  */
 import { inPrefix, parseAddress, parsePrefix } from '../../../../../src/engine/netfilter/ip';
 import type { NftTableSpec } from '../../../../../src/engine/kubeproxy/nftables';
+import { hostOf } from './tracer';
 
 /** tracePacket's result: outputs joined with ", ", whether the packet was marked, what matched. */
 export interface NftTraceResult {
@@ -48,12 +49,6 @@ function addressMatches(ip: string, wantMatch: boolean, ruleAddress: string): bo
   const prefix = parsePrefix(ruleAddress);
   const match = value !== null && prefix !== null && inPrefix(value, prefix);
   return match === wantMatch;
-}
-
-/** net.SplitHostPort's host: "[fd00::1]:80" → "fd00::1", "10.0.0.1:80" → "10.0.0.1". */
-function hostOf(endpoint: string): string {
-  const m = /^\[([^\]]+)\]:\d+$/.exec(endpoint);
-  return m?.[1] ?? endpoint.slice(0, endpoint.lastIndexOf(':'));
 }
 
 /** addressMatchesSet: every member must give the wanted answer (so "!= { a, b }" is "in none"). */

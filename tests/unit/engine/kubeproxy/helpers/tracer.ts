@@ -5,8 +5,7 @@
  * every endpoint of a statistic cascade collected, affinity/mark/ctstate rules never match.
  * The real interpreter lives in src/engine/netfilter; this exists to reuse kube-proxy's oracle.
  */
-import { cidrContains, parseCidr } from '../../../../../src/engine/model/ip';
-import { parseIPv4 } from '../../../../../src/engine/netfilter/ip';
+import { inPrefix, parseAddress, parsePrefix } from '../../../../../src/engine/netfilter/ip';
 import { parseDump, ruleWords } from '../../../../../src/engine/kubeproxy/iptables/dump';
 import type { Dump } from '../../../../../src/engine/kubeproxy/iptables/dump';
 
@@ -69,16 +68,18 @@ function parseRule(raw: string): Rule {
   return { raw, values };
 }
 
+// Both families, as the original's netutils.ParseIPSloppy / ParseCIDRSloppy read them.
 function addressMatches(address: Value, ip: string): boolean {
-  const value = parseIPv4(ip) ?? -1;
-  let matches: boolean;
-  if (address.value.includes('/')) {
-    const cidr = parseCidr(address.value);
-    matches = cidr !== undefined && cidrContains(cidr, value);
-  } else {
-    matches = parseIPv4(address.value) === value;
-  }
+  const value = parseAddress(ip);
+  const prefix = parsePrefix(address.value);
+  const matches = value !== null && prefix !== null && inPrefix(value, prefix);
   return address.negated ? !matches : matches;
+}
+
+/** net.SplitHostPort's host: "[fd00::1]:80" → "fd00::1", "10.0.0.1:80" → "10.0.0.1". */
+export function hostOf(endpoint: string): string {
+  const m = /^\[([^\]]+)\]:\d+$/.exec(endpoint);
+  return m?.[1] ?? endpoint.slice(0, endpoint.lastIndexOf(':'));
 }
 
 function valueMatches(v: Value, cmp: string): boolean {
@@ -102,7 +103,7 @@ export function tracePacket(
   nodeIPs: readonly string[],
 ): TraceResult {
   const dump: Dump = parseDump(dumpText);
-  const localIPs = new Set(['127.0.0.1', ...nodeIPs]);
+  const localIPs = new Set(['127.0.0.1', '::1', ...nodeIPs]);
   const outputs: string[] = [];
   const matches: string[] = [];
   let masq = false;
@@ -163,7 +164,7 @@ export function tracePacket(
   };
   let dst = destIP;
   runChain('nat', 'PREROUTING', sourceIP, dst);
-  if (outputs.length > 0) dst = (outputs[0] ?? '').split(':')[0] ?? dst;
+  if (outputs.length > 0) dst = hostOf(outputs[0] ?? '');
   for (const chain of ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL']) {
     runChain('filter', chain, sourceIP, dst);
   }
