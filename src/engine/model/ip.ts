@@ -50,7 +50,7 @@ export function normalizeCidr(text: string): string | undefined {
   return cidr === undefined ? undefined : formatCidr(cidr);
 }
 
-/** True for strings that look like IPv6 (the model is IPv4-only, so these get their own error). */
+/** True for strings that look like IPv6: the loader sends them to the IPv6 family (or its own error). */
 export function looksLikeIPv6(text: string): boolean {
   return text.includes(':');
 }
