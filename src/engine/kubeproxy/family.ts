@@ -35,6 +35,11 @@ export function addressesOf(list: readonly string[], family: IPFamily): string[]
   return list.flatMap((ip) => normalizeIPOf(ip, family) ?? []);
 }
 
+/** net.IP.IsLoopback() for a normalised address of either family: 127.0.0.0/8 or ::1. */
+export function isLoopbackIP(ip: string): boolean {
+  return ip.startsWith('127.') || ip === '::1';
+}
+
 /** The EndpointSlice addressType a proxier of `family` reads. */
 export function addressTypeOf(family: IPFamily): 'IPv4' | 'IPv6' {
   return family === 4 ? 'IPv4' : 'IPv6';

@@ -1,5 +1,5 @@
 import { parseAddress } from '../../netfilter/ip';
-import { proxierFamily } from '../family';
+import { isLoopbackIP, proxierFamily } from '../family';
 import type { Cluster, Node } from '../../model/types';
 import { endpointsForServicePort } from '../endpoints';
 import { servicePortInfos } from '../servicePorts';
@@ -45,7 +45,8 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
   const mark = masqueradeMark(proxy.masqueradeBit);
   const detector = localDetector(cluster, node);
   const npa = nodePortAddresses(cluster, node);
-  const isIPv6 = proxierFamily(cluster) === 6;
+  const family = proxierFamily(cluster);
+  const isIPv6 = family === 6;
   // NewProxier: localhost NodePorts are IPv4 only and need a loopback among the nodePortAddresses.
   const localhostNodePorts = !isIPv6 && proxy.localhostNodePorts && npa.containsIPv4Loopback;
   const nodeIP = parseAddress(node.internalIP);
@@ -109,7 +110,7 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
     );
   }
 
-  const services = servicePortInfos(cluster.services, isIPv6 ? 6 : 4).map((info) => ({
+  const services = servicePortInfos(cluster.services, family).map((info) => ({
     info,
     endpoints: endpointsForServicePort(
       cluster.endpointSlices,
@@ -118,7 +119,7 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
       info.port.name,
       info.apiProtocol,
       node.name,
-      isIPv6 ? 6 : 4,
+      family,
     ),
   }));
   const totalEndpoints = services.reduce((sum, s) => sum + s.endpoints.length, 0);
@@ -162,7 +163,7 @@ export function generateRestoreInput(cluster: Cluster, nodeName: string, options
     const interfaces = opts.interfaceAddresses ?? defaultInterfaceAddresses(node);
     for (const ip of nodeIPsFor(npa, interfaces)) {
       // ip.IsLoopback() && !localhostNodePorts: skipped.
-      if ((ip.startsWith('127.') || ip === '::1') && !localhostNodePorts) continue;
+      if (isLoopbackIP(ip) && !localhostNodePorts) continue;
       natRules.write(
         '-A',
         'KUBE-SERVICES',

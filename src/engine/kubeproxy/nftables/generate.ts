@@ -9,7 +9,7 @@ import type { Cluster } from '../../model/types';
 import { categorizeEndpoints, endpointsForServicePort, type EndpointInfo } from '../endpoints';
 import { defaultInterfaceAddresses, localDetector, nodeIPsFor, nodePortAddresses } from '../iptables/nodeContext';
 import { findNode } from '../iptables/restoreInput';
-import { normalizeCidrOf, proxierFamily } from '../family';
+import { isLoopbackIP, normalizeCidrOf, proxierFamily } from '../family';
 import { servicePortInfos, type ServicePortInfo } from '../servicePorts';
 import type { NftChainSpec, NftElementSpec, NftSetSpec, NftTableSpec } from './model';
 import { endpointChainBase, nftServiceNames, serviceChainBase } from './names';
@@ -149,8 +149,7 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
     t.set({ kind: 'set', name: 'nodeport-ips', type: w.addrType, comment: 'IPs that accept NodePort traffic' });
     const ifaces = options.interfaceAddresses ?? defaultInterfaceAddresses(node);
     // ip.IsLoopback(): localhost NodePorts are not supported in nftables mode.
-    for (const ip of nodeIPsFor(npa, ifaces))
-      if (!ip.startsWith('127.') && ip !== '::1') t.element('nodeport-ips', { key: ip });
+    for (const ip of nodeIPsFor(npa, ifaces)) if (!isLoopbackIP(ip)) t.element('nodeport-ips', { key: ip });
   }
   t.set({
     kind: 'map',
@@ -198,6 +197,7 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
 
   for (const svc of servicePortInfos(cluster.services, family))
     servicePortRules(t, cluster, nodeName, svc, {
+      family,
       words: w,
       mark,
       localCidr,
@@ -214,6 +214,7 @@ export function generateNftablesSpec(cluster: Cluster, nodeName: string, options
 }
 
 interface PortContext {
+  readonly family: 4 | 6;
   readonly words: FamilyWords;
   readonly mark: string;
   readonly localCidr: string | undefined;
@@ -242,7 +243,7 @@ function servicePortRules(
     svc.port.name,
     svc.apiProtocol,
     nodeName,
-    c.words.ipX === 'ip6' ? 6 : 4,
+    c.family,
   );
   const { ipX, addrType } = c.words;
   const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints } = categorizeEndpoints(

@@ -49,20 +49,22 @@ export function readPod(ctx: ObjectContext, obj: Mapping): Pod | undefined {
     ctx.warn('pod-no-ip', {}, ['status', 'podIP']);
     return undefined;
   }
-  const ipv6 = readPodIPv6(ctx, status);
+  // A dual-stack pod's IPv6 address, for the IPv6 proxier.
+  const ipv6 = podIPOfFamily(ctx, status, true);
   const ready = readReady(ctx, status);
   if (ports === undefined || ready === undefined || ipv6 === null) return undefined;
   const pod = { namespace: meta.namespace, name: meta.name, nodeName, ip, labels, ready, terminating, ports };
   return ipv6 === undefined ? pod : { ...pod, ipv6 };
 }
 
-/** A dual-stack pod's IPv6 address: the IPv6 entry of status.podIPs; null after an error. */
-function readPodIPv6(ctx: ObjectContext, status: Mapping): string | undefined | null {
+/** The first entry of status.podIPs of one family (checked); undefined if none, null after an error. */
+function podIPOfFamily(ctx: ObjectContext, status: Mapping, v6: boolean): string | undefined | null {
   const list = readList(ctx, status, 'podIPs', ['status']) ?? [];
   for (let i = 0; i < list.length; i++) {
     const entry = list[i];
-    if (!isMapping(entry) || typeof entry['ip'] !== 'string' || !looksLikeIPv6(entry['ip'])) continue;
-    return checkIPv6(ctx, entry['ip'], ['status', 'podIPs', i, 'ip']) ?? null;
+    if (!isMapping(entry) || typeof entry['ip'] !== 'string' || looksLikeIPv6(entry['ip']) !== v6) continue;
+    const path = ['status', 'podIPs', i, 'ip'];
+    return (v6 ? checkIPv6(ctx, entry['ip'], path) : checkIPv4(ctx, entry['ip'], path)) ?? null;
   }
   return undefined;
 }
@@ -73,13 +75,7 @@ function readPodIP(ctx: ObjectContext, status: Mapping): string | undefined | nu
   if (podIP !== undefined && podIP !== null && !(typeof podIP === 'string' && looksLikeIPv6(podIP))) {
     return checkIPv4(ctx, podIP, ['status', 'podIP']) ?? null;
   }
-  const list = readList(ctx, status, 'podIPs', ['status']) ?? [];
-  for (let i = 0; i < list.length; i++) {
-    const entry = list[i];
-    if (!isMapping(entry) || typeof entry['ip'] !== 'string' || looksLikeIPv6(entry['ip'])) continue;
-    return checkIPv4(ctx, entry['ip'], ['status', 'podIPs', i, 'ip']) ?? null;
-  }
-  return undefined;
+  return podIPOfFamily(ctx, status, false);
 }
 
 /** The Ready condition; pods written by hand without conditions are assumed Ready. */

@@ -7,7 +7,17 @@ import type { LoadBalancerIngress } from '../types';
 import { looksLikeIPv6 } from '../ip';
 import type { FieldPath, ObjectContext } from './context';
 import type { Mapping } from './fields';
-import { checkCidr, checkCidr6, checkIPv4, checkIPv6, isMapping, readEnum, readList, readString } from './fields';
+import {
+  checkCidr,
+  checkCidr6,
+  checkIPv4,
+  checkIPv6,
+  isMapping,
+  readEnum,
+  readList,
+  readMapping,
+  readString,
+} from './fields';
 
 /** Addresses or CIDRs of a list, split by family. */
 export interface ByFamily<T> {
@@ -135,9 +145,9 @@ export function readSourceRangesByFamily(ctx: ObjectContext, spec: Mapping): ByF
 
 /** status.loadBalancer.ingress IPs, split by family; entries without an IP are skipped with a warning. */
 export function readIngressByFamily(ctx: ObjectContext, obj: Mapping): ByFamily<LoadBalancerIngress> | undefined {
-  const status = obj['status'];
-  const lb = isMapping(status) ? status['loadBalancer'] : undefined;
-  const list = isMapping(lb) ? (readList(ctx, lb, 'ingress', ['status', 'loadBalancer']) ?? []) : [];
+  const status = readMapping(ctx, obj, 'status', []);
+  const lb = status === undefined ? undefined : readMapping(ctx, status, 'loadBalancer', ['status']);
+  const list = lb === undefined ? [] : (readList(ctx, lb, 'ingress', ['status', 'loadBalancer']) ?? []);
   const out: ByFamily<LoadBalancerIngress> = { v4: [], v6: [] };
   let ok = true;
   list.forEach((entry, i) => {

@@ -5,17 +5,13 @@ import { parseDump } from '../../../../src/engine/kubeproxy/iptables/dump';
 import { runPacketFlowTests } from './helpers/flows';
 import {
   FAKE_PROXIER_OPTIONS,
-  TEST_EXTERNAL_CLIENT,
-  TEST_NODE_IP,
-  TEST_NODE_IPV6,
-  TEST_NODE_IPV6_ALT,
-  TEST_NODE_IP_ALT,
   TEST_NODE_NAME,
   ep,
   fakeCluster,
   fakeClusterIPv6,
   makeTestEndpointSlice,
   makeTestService,
+  NODE_PORTS_FAMILY,
   port,
 } from './helpers/fakeProxier';
 
@@ -83,35 +79,11 @@ const cases: {
   },
 ];
 
-/** The per-family values of the Go test. */
-const FAMILY = {
-  IPv4: {
-    svcIP: '172.30.0.41',
-    epIP1: '10.180.0.1',
-    epIP2: '10.180.2.1',
-    podIP: '10.0.0.2',
-    externalClientIP: TEST_EXTERNAL_CLIENT,
-    nodeIP: TEST_NODE_IP,
-    altNodeIP: TEST_NODE_IP_ALT,
-    localhostIP: '127.0.0.1',
-  },
-  IPv6: {
-    svcIP: 'fd00:172:30::41',
-    epIP1: 'fd00:10:180::1',
-    epIP2: 'fd00:10:180::2:1',
-    podIP: 'fd00:10::2',
-    externalClientIP: '2600:5200::1',
-    nodeIP: TEST_NODE_IPV6,
-    altNodeIP: TEST_NODE_IPV6_ALT,
-    localhostIP: '::1',
-  },
-} as const;
-
 describe('TestNodePorts', () => {
   for (const c of cases) {
     describe(c.name, () => {
       const family = c.family ?? 'IPv4';
-      const v = FAMILY[family];
+      const v = NODE_PORTS_FAMILY[family];
       const services = [
         makeTestService('ns1', 'svc1', {
           type: 'NodePort',
@@ -132,9 +104,7 @@ describe('TestNodePorts', () => {
       const proxy = { localhostNodePorts: c.localhostNodePorts, nodePortAddresses: c.nodePortAddresses };
       const cluster =
         family === 'IPv4' ? fakeCluster(services, slices, proxy) : fakeClusterIPv6(services, slices, proxy);
-      // net.JoinHostPort(epIP1, "80") + ", " + net.JoinHostPort(epIP2, "80")
-      const join = (ip: string) => (ip.includes(':') ? `[${ip}]:80` : `${ip}:80`);
-      const output = `${join(v.epIP1)}, ${join(v.epIP2)}`;
+      const output = v.output;
       runPacketFlowTests(cluster, [
         { name: 'pod to cluster IP', sourceIP: v.podIP, destIP: v.svcIP, destPort: 80, output },
         {

@@ -27,6 +27,36 @@ export const TEST_NODE_IPS = [TEST_NODE_IP, TEST_NODE_IP_ALT, TEST_EXTERNAL_IP];
 /** testNodeIPs, IPv6 ones included (the nftables tests' list holds both families). */
 export const TEST_NODE_IPS_DUAL = [...TEST_NODE_IPS, TEST_NODE_IPV6, TEST_NODE_IPV6_ALT];
 
+/**
+ * The per-family values both proxiers' TestNodePorts pick (proxier_test.go): the Service's
+ * ClusterIP, its two endpoints, a pod, an external client, the node's two addresses, localhost,
+ * and the flows' expected output (net.JoinHostPort of each endpoint on port 80).
+ */
+export const NODE_PORTS_FAMILY = {
+  IPv4: {
+    svcIP: '172.30.0.41',
+    epIP1: '10.180.0.1',
+    epIP2: '10.180.2.1',
+    podIP: '10.0.0.2',
+    externalClientIP: TEST_EXTERNAL_CLIENT,
+    nodeIP: TEST_NODE_IP,
+    altNodeIP: TEST_NODE_IP_ALT,
+    localhostIP: '127.0.0.1',
+    output: '10.180.0.1:80, 10.180.2.1:80',
+  },
+  IPv6: {
+    svcIP: 'fd00:172:30::41',
+    epIP1: 'fd00:10:180::1',
+    epIP2: 'fd00:10:180::2:1',
+    podIP: 'fd00:10::2',
+    externalClientIP: '2600:5200::1',
+    nodeIP: TEST_NODE_IPV6,
+    altNodeIP: TEST_NODE_IPV6_ALT,
+    localhostIP: '::1',
+    output: '[fd00:10:180::1]:80, [fd00:10:180::2:1]:80',
+  },
+} as const;
+
 /** NewFakeProxier: nfacct counters ensured, FakeIPTables without --random-fully, the fake interfaces. */
 export const FAKE_PROXIER_OPTIONS: IptablesOptions = {
   nfacct: true,

@@ -6,13 +6,11 @@
 import {
   TEST_EXTERNAL_CLIENT,
   TEST_NODE_IP,
-  TEST_NODE_IPV6,
-  TEST_NODE_IPV6_ALT,
-  TEST_NODE_IP_ALT,
   TEST_NODE_NAME,
   ep,
   makeTestEndpointSlice,
   makeTestService,
+  NODE_PORTS_FAMILY,
   port,
 } from '../../helpers/fakeProxier';
 import {
@@ -25,38 +23,14 @@ import {
 
 const p80 = [{ name: 'p80', port: 80 }];
 
-/** The per-family values of TestNodePorts, as the Go test picks them. */
-const FAMILY = {
-  IPv4: {
-    svcIP: '172.30.0.41',
-    epIP1: '10.180.0.1',
-    epIP2: '10.180.2.1',
-    nodeIP: TEST_NODE_IP,
-    podIP: '10.0.0.2',
-    externalClientIP: TEST_EXTERNAL_CLIENT,
-    altNodeIP: TEST_NODE_IP_ALT,
-  },
-  IPv6: {
-    svcIP: 'fd00:172:30::41',
-    epIP1: 'fd00:10:180::1',
-    epIP2: 'fd00:10:180::2:1',
-    nodeIP: TEST_NODE_IPV6,
-    podIP: 'fd00:10::2',
-    externalClientIP: '2600:5200::1',
-    altNodeIP: TEST_NODE_IPV6_ALT,
-  },
-} as const;
-
 function nodePortsCase(
   name: string,
   family: 'IPv4' | 'IPv6',
   nodePortAddresses: string[] | undefined,
   allowAltNodeIP: boolean,
 ): NftFlowSuite {
-  const v = FAMILY[family];
-  // net.JoinHostPort(epIP1, "80") + ", " + net.JoinHostPort(epIP2, "80")
-  const join = (ip: string) => (ip.includes(':') ? `[${ip}]:80` : `${ip}:80`);
-  const output = `${join(v.epIP1)}, ${join(v.epIP2)}`;
+  const v = NODE_PORTS_FAMILY[family];
+  const output = v.output;
   const alt: NftPacketFlowTest = allowAltNodeIP
     ? {
         name: 'external to nodePort on secondary IP',
