@@ -286,5 +286,19 @@ for (const { locale, path, guide } of playgroundPages) {
       ]);
       expect(scroll, url).toBeLessThanOrEqual(client);
     }
+    // nftables chain names (endpoint-…/tcp/p80__10.244.2.2/8080) are wider than a phone's
+    // trace card: they break inside the card instead of widening the page.
+    await page.goto(path);
+    await expect(page.getByTestId('playground')).toHaveAttribute('data-ready', 'yes');
+    const nft = page.getByTestId('pg-datapath-nftables');
+    if (await nft.isEnabled()) {
+      await nft.check();
+      await expect(page.getByTestId('rules-lines')).toContainText('table ip kube-proxy');
+      await page.getByTestId('trace-cards').scrollIntoViewIfNeeded();
+      await expect(page.getByTestId('trace-cards').locator('li').first()).toBeVisible();
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+        .toBeLessThanOrEqual(0);
+    }
   });
 }
