@@ -241,8 +241,8 @@ Trace a connection through the iptables rules kube-proxy writes, on a simulated 
     --from-node         the connection starts on that node (a process on it: nat and
                         filter OUTPUT, then POSTROUTING), from --src or the first --local-ip
     --dst IP:PORT       where it connects (--proto icmp: IP alone)
-  --proto P             tcp (default), udp, sctp, or icmp: one echo request (a ping). A
-                        ping has no port, so --to and --dst name an address alone (IP,
+  --proto P             tcp (default), udp, sctp, or icmp: one echo request (a ping; to
+                        an IPv6 address, an ICMPv6 one). A ping has no port, so --to and --dst name an address alone (IP,
                         node/NAME, svc/NAME, lb/NAME, pod/NAME); a port there is refused
   --count N             also sample N connections (at most 100000000); on a terminal a
                         run longer than a second shows its progress on stderr, and Ctrl-C

@@ -47,7 +47,8 @@ export function describeEcho(echo: EchoResult): string {
   if (echo.kind === 'reply') return `echo reply from ${echo.from} (${echo.responder} answers)`;
   if (echo.kind === 'none') return `no answer (${echo.why})`;
   const failed = echo.sendFails ? '; sendmsg() fails with EPERM on the sender too' : '';
-  return `${echo.name} (ICMP type 3 code ${echo.code}) from ${echo.from}, sent by ${echo.node}${failed}`;
+  const icmp = echo.type === 1 ? 'ICMPv6' : 'ICMP';
+  return `${echo.name} (${icmp} type ${echo.type} code ${echo.code}) from ${echo.from}, sent by ${echo.node}${failed}`;
 }
 
 /** A trace as `iptables -j TRACE` would show it: node, table:chain:rule, rule text, result. */
@@ -74,7 +75,7 @@ export function formatReport(
   const entry = heading.entry === undefined ? '' : `, entering ${heading.entry}`;
   const target =
     spec.to.port === undefined
-      ? `${spec.to.ip}, icmp echo request`
+      ? `${spec.to.ip}, ${spec.to.ip.includes(':') ? 'icmpv6' : 'icmp'} echo request`
       : `${joinHostPort(spec.to.ip, spec.to.port ?? 0)}/${spec.protocol ?? 'tcp'}`;
   lines.push(`${heading.from} → ${heading.to} (${target}${entry})`);
   if (outcomes !== null) {

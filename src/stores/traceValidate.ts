@@ -28,7 +28,6 @@ export type FieldErrorCode =
   | 'required'
   | 'notIP'
   | 'mixedFamily'
-  | 'icmpV6'
   | 'port'
   | 'icmpPort'
   | 'localEmpty'
@@ -85,11 +84,10 @@ export function validateTrace(
   if (src) errors.src = src;
   const dst = address(fields.dst, '203.0.113.20');
   if (dst) errors.dst = dst;
-  // One connection, one family; and ping is modelled for IPv4 only.
+  // One connection, one family (a ping to an IPv6 address is an ICMPv6 echo request).
   const srcFamily = familyOf(fields.src);
   const dstFamily = familyOf(fields.dst);
   if (!src && !dst && srcFamily !== dstFamily) errors.src = { code: 'mixedFamily', values: { srcFamily, dstFamily } };
-  if (!dst && fields.protocol === 'icmp' && dstFamily === 6) errors.dst = { code: 'icmpV6', values: {} };
   const portText = fields.port.trim();
   const ping = fields.protocol === 'icmp';
   const port = ping ? null : /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;

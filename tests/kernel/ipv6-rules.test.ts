@@ -14,7 +14,8 @@ import {
   SERVICE_PORT,
   TARGET_PORT,
 } from './harness/ipv6Rules';
-import { judgeWithEngine } from './harness/ipv6Engine';
+import { engineEcho6, judgeWithEngine } from './harness/ipv6Engine';
+import { expectedTally, pingReason } from './harness/ping';
 import { Ipv6RulesNode, type Ipv6Probe } from './harness/ipv6Node';
 import { normalizeSave, type RulesMode } from './harness/rules';
 import { generateIptablesSave } from '../../src/engine/kubeproxy';
@@ -28,6 +29,9 @@ import { generateNftables } from '../../src/engine/kubeproxy/nftables';
 // harness's or the rules'), then that the engine's exact outcomes fit it (χ², compare.ts).
 
 const MODES: readonly RulesMode[] = ['iptables', 'nftables'];
+/** An address of the ServiceCIDR that no Service holds. */
+const UNALLOCATED_IP = 'fd00:10:96::99';
+const PING_COUNT = 3;
 const ENDPOINTS = BACKENDS.map((b) => endpointLabel(b.ip, TARGET_PORT));
 
 /** Per backend, the sources it saw, sorted: the kernel's side in a form a test can state. */
@@ -113,6 +117,30 @@ for (const mode of MODES) {
         expect([...probe.failures]).toEqual([['refused', 20]]);
         agree(request, probe);
       });
+
+      // "Can you ping a Service?" on IPv6: a real `ping -6` against the engine's echo result.
+      // Neither mode has an iptables/nft rule that matches ICMPv6 to the NodePort address, so
+      // the node answers; a ClusterIP ping is routed on in iptables mode (nothing answers) and
+      // rejected by cluster-ips-check in nftables mode (ICMPv6 port unreachable, type 1 code 4);
+      // an unallocated ClusterIP is dropped there.
+      const missingPing = pingReason();
+      const PINGS: readonly (readonly ['client' | 'node', string])[] = [
+        ['client', NODE_IP],
+        ['node', NODE_IP],
+        ['client', CLUSTER_IP],
+        ['node', CLUSTER_IP],
+        ['client', UNALLOCATED_IP],
+      ];
+      for (const [from, ip] of PINGS) {
+        it.skipIf(missingPing !== '')(
+          `ping -6 from the ${from} to ${ip}${missingPing ? ` — SKIPPED: ${missingPing}` : ''}`,
+          () => {
+            const echo = engineEcho6(mode, from, ip);
+            const kernelSaw = kernel().ping(from, ip, PING_COUNT);
+            expect([...kernelSaw], `engine: ${JSON.stringify(echo)}`).toEqual([...expectedTally(echo, PING_COUNT)]);
+          },
+        );
+      }
 
       // Only nftables mode has a rule for a ClusterIP's other ports (cluster-ips-check); in
       // iptables mode the packet is routed on towards the gateway, out of what --rules models.

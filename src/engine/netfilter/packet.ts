@@ -8,6 +8,9 @@ import type { Address } from './ip';
 /** IP protocol numbers of the transports a Service can use, and of ICMP (ping). */
 export const IPPROTO = { tcp: 6, udp: 17, sctp: 132, icmp: 1, icmpv6: 58 } as const;
 
+/** Whether a walked flow of this protocol is a ping: an ICMP (IPv4) or ICMPv6 echo request. */
+export const isEcho = (proto: number): boolean => proto === IPPROTO.icmp || proto === IPPROTO.icmpv6;
+
 /** TCP flag bits; a connection's first packet carries SYN only. */
 export const TCP_SYN = 2;
 
@@ -18,7 +21,7 @@ export interface Packet {
   dst: Address;
   sport: number;
   dport: number;
-  /** IP protocol number (6 tcp, 17 udp, 132 sctp, 1 icmp). */
+  /** IP protocol number (6 tcp, 17 udp, 132 sctp, 1 icmp, 58 ipv6-icmp). */
   proto: number;
   /** Incoming interface ("" at OUTPUT), outgoing interface ("" at PREROUTING/INPUT). */
   inIface: string;

@@ -21,7 +21,7 @@ export interface Origin {
 export interface ResolvedConnection {
   readonly origin: Origin;
   readonly dst: Address;
-  /** 0 for an icmp echo request. */
+  /** 0 for an echo request (ICMP or ICMPv6). */
   readonly dport: number;
   /** The source port, or an icmp echo request's identifier. */
   readonly sport: number;
@@ -66,10 +66,9 @@ export function resolveConnection(topology: Topology, spec: ConnectionSpec): Res
   if (dst === null) throw new ConnectionError('to.ip', `"${spec.to.ip}" is not an IPv4 or IPv6 address`);
   const family = familyOf(dst);
   const protocol = spec.protocol ?? 'tcp';
-  const proto = IPPROTO[protocol];
+  // A ping is one protocol to the reader; on the wire IPv6 carries it as ICMPv6 (58), not ICMP (1).
+  const proto = protocol === 'icmp' && family === 6 ? IPPROTO.icmpv6 : IPPROTO[protocol];
   if (proto === undefined) throw new ConnectionError('protocol', `"${String(protocol)}" is not tcp, udp, sctp or icmp`);
-  if (protocol === 'icmp' && family === 6)
-    throw new ConnectionError('protocol', `an IPv6 ping (ICMPv6 echo) is not modelled yet; ping an IPv4 address`);
   // One connection, one family: the kernel has no route from an IPv4 socket to an IPv6 address.
   const sameFamily = (ip: Address, field: string, text: string): Address => {
     if (familyOf(ip) !== family)

@@ -35,8 +35,9 @@ export interface ConnectionSpec {
  * What a ping (icmp flow) gets back, as `ping` would print it:
  *   reply        an echo reply from `from` (the address pinged), answered by `responder`
  *                ("node node-1", "pod default/pod-1");
- *   unreachable  an ICMP destination-unreachable error (type 3, `code`: 3 port, 13 admin
- *                prohibited, …) that `node` sent from address `from`, because of a REJECT;
+ *   unreachable  a destination-unreachable error (ICMP type 3, `code`: 3 port, 13 admin
+ *                prohibited, …; ICMPv6 type 1, code 4 port, 1 admin prohibited, …) that `node`
+ *                sent from address `from`, because of a REJECT;
  *   none         nothing comes back (`why` says what happened to the request or its answer).
  * `sendFails`: a node pinging from itself was rejected in its own OUTPUT hook; ping then also
  * prints "sendmsg: Operation not permitted" for every request (seen in the kernel suite; a DROP
@@ -48,8 +49,10 @@ export type EchoResult =
       readonly kind: 'unreachable';
       readonly from: string;
       readonly node: string;
+      /** 3 (ICMP destination unreachable) or 1 (ICMPv6 destination unreachable). */
+      readonly type: number;
       readonly code: number;
-      /** iptables' name of the error, e.g. "icmp-port-unreachable". */
+      /** iptables' name of the error, e.g. "icmp-port-unreachable" or "icmp6-port-unreachable". */
       readonly name: string;
       readonly sendFails: boolean;
     }

@@ -9,7 +9,7 @@ import type { EvalEnv } from '../netfilter/compile';
 import { Verdict as V } from '../netfilter/evaluate';
 import { formatAddress, type Address } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
-import { IPPROTO, newPacket, type Packet } from '../netfilter/packet';
+import { isEcho, newPacket, type Packet } from '../netfilter/packet';
 import { prepareEnvs, type WalkContext } from './context';
 import { runHook } from './datapath';
 import { echoOf } from './echo';
@@ -292,7 +292,7 @@ export function walkConnection(ctx: WalkContext, c: ResolvedConnection): Connect
   const end = start(ctx, c, j, p);
   const result = finish(ctx, c, j, end);
   // A ping: say what `ping` would print (the request is `p` as the walk left it).
-  return c.proto === IPPROTO.icmp ? { ...result, echo: echoOf(ctx.topology, c, result, p) } : result;
+  return isEcho(c.proto) ? { ...result, echo: echoOf(ctx.topology, c, result, p) } : result;
 }
 
 function finish(ctx: WalkContext, c: ResolvedConnection, j: Journey, end: Ending): ConnectionResult {

@@ -60,7 +60,7 @@ export const traceEn = {
     fromNodeHelp:
       'On when the source is one of the node’s LOCAL addresses, 127.0.0.1 or ::1: a process on the node opens the connection, and the packet goes through nat and filter OUTPUT, then POSTROUTING, instead of PREROUTING.',
     dst: 'Destination IP',
-    icmp: 'ICMP echo (ping)',
+    icmp: 'ICMP / ICMPv6 echo (ping)',
     port: 'Destination port',
     protocol: 'Protocol',
     local: 'LOCAL addresses of the node',
@@ -84,7 +84,6 @@ export const traceEn = {
       '“{value}” is not an IP address: IPv4 is four numbers from 0 to 255 separated by dots, IPv6 is hex groups separated by colons (no brackets, no port).',
     mixedFamily:
       'The source is IPv{srcFamily} and the destination IPv{dstFamily}: a connection stays in one family. Use a source of the destination’s family.',
-    icmpV6: 'An IPv6 ping (ICMPv6 echo) is not modelled yet: ping an IPv4 address, or choose TCP, UDP or SCTP.',
     port: 'Enter a port from 1 to 65535.',
     icmpPort: 'A ping has no port: leave this empty, or choose TCP, UDP or SCTP.',
     localEmpty: 'Enter at least one address of the node.',

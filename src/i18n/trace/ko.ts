@@ -59,7 +59,7 @@ export const traceKo: TraceStrings = {
     fromNodeHelp:
       '출발지가 노드의 LOCAL 주소나 127.0.0.1, ::1이면 선택됩니다. 노드의 프로세스가 연결을 열고, 패킷은 PREROUTING 대신 nat과 filter의 OUTPUT을 거쳐 POSTROUTING으로 갑니다.',
     dst: '목적지 IP',
-    icmp: 'ICMP 에코(ping)',
+    icmp: 'ICMP / ICMPv6 에코(ping)',
     port: '목적지 포트',
     protocol: '프로토콜',
     local: '노드의 LOCAL 주소',
@@ -83,7 +83,6 @@ export const traceKo: TraceStrings = {
       'IP 주소가 아닙니다: “{value}”. IPv4는 0부터 255까지의 숫자 네 개를 점으로 구분하고, IPv6은 16진수 묶음을 콜론으로 구분해 적어 주세요(대괄호와 포트 없이).',
     mixedFamily:
       '출발지는 IPv{srcFamily}, 목적지는 IPv{dstFamily}입니다. 연결 하나는 한 패밀리 안에서만 오가니, 목적지와 같은 패밀리의 출발지를 넣어 주세요.',
-    icmpV6: 'IPv6 핑(ICMPv6 에코)은 아직 다루지 않습니다. IPv4 주소로 핑하거나 TCP, UDP, SCTP 중 하나를 고르세요.',
     port: '1부터 65535 사이의 포트를 입력하세요.',
     icmpPort: '핑에는 포트가 없습니다. 이 칸을 비우거나 TCP, UDP, SCTP 중 하나를 고르세요.',
     localEmpty: '노드의 주소를 하나 이상 입력하세요.',

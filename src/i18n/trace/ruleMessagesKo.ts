@@ -208,8 +208,6 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   '"{0}" is not an IPv4 or IPv6 address': '“{0}”은(는) IPv4나 IPv6 주소가 아닙니다',
   'the network has no IPv6 LAN, so there is no default IPv6 client; give one':
     '이 네트워크에는 IPv6 LAN이 없어 기본 IPv6 클라이언트도 없습니다. 클라이언트 주소를 직접 주세요',
-  'an IPv6 ping (ICMPv6 echo) is not modelled yet; ping an IPv4 address':
-    'IPv6 ping(ICMPv6 에코)은 아직 다루지 않습니다. IPv4 주소로 ping하세요',
   '{0} is IPv{1} but to.ip {2} is IPv{3}: a connection stays in one family':
     '{0}은(는) IPv{1}인데 to.ip {2}은(는) IPv{3}입니다. 연결 하나는 한 패밀리 안에서만 오갑니다',
   '{0} modelled for IPv4 only; give an IPv4 address': '{0} IPv4만 다룹니다. IPv4 주소를 주세요',

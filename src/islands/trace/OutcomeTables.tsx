@@ -80,8 +80,7 @@ export function ExactTable({ exact, strings, locale }: ExactProps) {
                   {x.masquerade && x.sourceSeen && x.destination ? (
                     <span data-testid="trace-masquerade-source">{fill(s.masqueraded, { dst: x.destination.ip })}</span>
                   ) : (
-                    // A ping has no port: the echo identifier conntrack keys on is not one to show.
-                    <code>{x.sourceSeen ? (x.echo ? x.sourceSeen.replace(/:\d+$/, '') : x.sourceSeen) : o.none}</code>
+                    <code>{x.sourceSeen ?? o.none}</code>
                   )}
                 </td>
                 <td>

@@ -32,8 +32,9 @@ export function outcomeView(r: ConnectionResult, lineOf: LineOf): OutcomeView {
     verdict: r.verdict,
     destination: d ? { kind: d.kind, ip: d.ip, port: d.port } : null,
     masquerade: r.masquerade,
+    // A ping has no port: the echo identifier conntrack keys on is not one to show.
     sourceSeen: r.sourceSeen
-      ? r.sourceSeen.port === null
+      ? r.sourceSeen.port === null || r.echo !== undefined
         ? r.sourceSeen.ip
         : joinHostPort(r.sourceSeen.ip, r.sourceSeen.port)
       : null,

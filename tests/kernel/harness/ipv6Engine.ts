@@ -1,9 +1,9 @@
 /** The engine side of the IPv6 `--rules` suite: its exact outcomes in the kernel's terms, and the verdict. */
-import { fromRulesText, type ConnectionResult, type Source } from '../../../src/engine/simulate';
+import { fromRulesText, type ConnectionResult, type EchoResult, type Source } from '../../../src/engine/simulate';
 import { compareWithEngine, formatComparison, type Comparison, type ExpectedOutcome } from './compare';
 import { type ProbeResult } from './kernelCluster';
 import { type RulesMode } from './rules';
-import { IPV6_DUMPS, NODE_IP, canonicalIP, endpointLabel } from './ipv6Rules';
+import { CLIENT_IP, IPV6_DUMPS, NODE_IP, canonicalIP, endpointLabel } from './ipv6Rules';
 import type { Ipv6Probe } from './ipv6Node';
 
 /**
@@ -47,6 +47,19 @@ export function engineExpectation(dump: string, from: string, host: string, port
   return simulation
     .exact({ from: source, to: { ip: host, port } }, { trace: false })
     .map((o) => rulesModeObservable(o.result, o.probability));
+}
+
+/** The engine's answer to a ping from the client (CLIENT_IP) or from the node, through `--rules` mode. */
+export function engineEcho6(mode: RulesMode, from: 'client' | 'node', ip: string): EchoResult {
+  const source: Source = from === 'client' ? { kind: 'client', ip: CLIENT_IP } : { kind: 'node', name: 'node' };
+  const outcomes = fromRulesText(IPV6_DUMPS[mode], { localIPs: [NODE_IP] }).exact(
+    { from: source, to: { ip }, protocol: 'icmp' },
+    { trace: false },
+  );
+  const echo = outcomes[0]?.result.echo;
+  if (outcomes.length !== 1 || echo === undefined)
+    throw new Error(`the engine gave ${outcomes.length} outcomes for a ping, expected one with an echo result`);
+  return echo;
 }
 
 /** A kernel probe judged against the engine: the χ² comparison and its side-by-side table. */

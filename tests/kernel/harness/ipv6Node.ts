@@ -4,6 +4,7 @@ import { inNetns, run } from './exec';
 import { tally, type ProbeResult } from './kernelCluster';
 import { clientNetns, LAN_BRIDGE, LAN_INTERFACE, lanNetns, lanPort, newRunPrefix, nodeNetns, podNetns } from './names';
 import { runConnector, startListener, type ConnectionOutcome, type Listener } from './processes';
+import { tallyPing, type PingTally } from './ping';
 import { provideNfacctCounters, type RulesMode } from './rules';
 import {
   BACKENDS,
@@ -87,6 +88,10 @@ export class Ipv6RulesNode {
         `link add ${LAN_BRIDGE} type bridge mcast_snooping 0`,
         `addr add ${LAN_GATEWAY}/${LAN_PREFIX_LENGTH} dev ${LAN_BRIDGE} nodad`,
         `link set ${LAN_BRIDGE} up`,
+        // The gateway stands for the world outside the simulation: what the node routes to it is
+        // swallowed. Without a route, IPv6 (unlike IPv4 with forwarding off) would answer
+        // "no route" (ip6_pkt_discard), an answer from a host the engine does not model.
+        'route add blackhole ::/0',
         ...members.flatMap((_, i) => [`link set ${lanPort(i)} master ${LAN_BRIDGE}`, `link set ${lanPort(i)} up`]),
       ]);
 
@@ -169,6 +174,18 @@ export class Ipv6RulesNode {
       firstPort,
     });
     return tally(outcomes.map(canonicalPeer), performance.now() - started);
+  }
+
+  /**
+   * Sends `count` pings (ICMPv6 echo requests, 0.2 s apart, waiting 1 s for the last) to `ip`
+   * from the client (bound to CLIENT_IP) or from the node itself, and tallies what came back.
+   */
+  ping(from: 'client' | 'node', ip: string, count: number): PingTally {
+    const netns = from === 'client' ? clientNetns(this.prefix) : nodeNetns(this.prefix, 'node');
+    const bind = from === 'client' ? ['-I', CLIENT_IP] : [];
+    const argv = ['ping', '-6', '-n', '-c', String(count), '-i', '0.2', '-W', '1', ...bind, ip];
+    const result = run(inNetns(netns, argv), { allowFailure: true });
+    return tallyPing(`${result.stdout}\n${result.stderr}`);
   }
 
   /** What the node's netfilter holds, as `ip6tables-save` or `nft list ruleset` prints it. */

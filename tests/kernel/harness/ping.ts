@@ -29,12 +29,22 @@ const UNREACHABLE_TEXT: Readonly<Record<number, string>> = {
   13: 'Packet filtered',
 };
 
+/** ping's words for an ICMPv6 destination-unreachable code (iputils ping6_common.c print_icmp). */
+const UNREACHABLE_TEXT_V6: Readonly<Record<number, string>> = {
+  0: 'Destination unreachable: No route',
+  1: 'Destination unreachable: Administratively prohibited',
+  2: 'Destination unreachable: Beyond scope of source address',
+  3: 'Destination unreachable: Address unreachable',
+  4: 'Destination unreachable: Port unreachable',
+};
+
 /** The tally the engine's echo result predicts for `count` requests (empty: no answer). */
 export function expectedTally(echo: EchoResult, count: number): PingTally {
   if (echo.kind === 'reply') return new Map([[`reply from ${echo.from}`, count]]);
   const tally = new Map<string, number>();
   if (echo.kind === 'unreachable') {
-    tally.set(`From ${echo.from}: ${UNREACHABLE_TEXT[echo.code] ?? `code ${echo.code}`}`, count);
+    const words = (echo.type === 1 ? UNREACHABLE_TEXT_V6 : UNREACHABLE_TEXT)[echo.code];
+    tally.set(`From ${echo.from}: ${words ?? `code ${echo.code}`}`, count);
     if (echo.sendFails) tally.set('ping: sendmsg: Operation not permitted', count);
   }
   return tally;
@@ -45,8 +55,8 @@ export function tallyPing(output: string): PingTally {
   const tally = new Map<string, number>();
   const add = (key: string): void => void tally.set(key, (tally.get(key) ?? 0) + 1);
   for (const line of output.split('\n')) {
-    const reply = /^\d+ bytes from ([\d.]+): icmp_seq=/.exec(line);
-    const error = /^From ([\d.]+) icmp_seq=\d+ (.+)$/.exec(line);
+    const reply = /^\d+ bytes from ([\da-f.:]+): icmp_seq=/.exec(line);
+    const error = /^From ([\da-f.:]+) icmp_seq=\d+ (.+)$/.exec(line);
     if (reply) add(`reply from ${reply[1]}`);
     else if (error) add(`From ${error[1]}: ${error[2]}`);
     else if (/^ping: /.test(line)) add(line);

@@ -276,6 +276,23 @@ describe('trace CLI', () => {
       expect(await run(args)).toEqual({ code: 2, out: '', err: stderr });
     });
 
+    it('--proto icmp to an IPv6 address pings with ICMPv6 and prints what ping would', async () => {
+      const r = await run([
+        '--rules',
+        'v6.save',
+        ...v6,
+        '--src',
+        'fd00:10::100',
+        '--proto',
+        'icmp',
+        '--dst',
+        'fd00:10::12',
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[0]).toBe('fd00:10::100 → fd00:10::12 (fd00:10::12, icmpv6 echo request)');
+      expect(r.out).toContain('ping: echo reply from fd00:10::12 (node node answers)');
+    });
+
     it('::1 is the node’s own, as 127.0.0.1 is', async () => {
       const r = await run(['--rules', 'v6.save', ...v6, '--src', '::1', '--dst', '[fd00:10:96::10]:80']);
       expect(r.code).toBe(0);
@@ -296,8 +313,8 @@ describe('trace CLI', () => {
         'trace: --src: "fd00::g" is not an IPv4 or IPv6 address\n',
       ],
       [
-        ['--proto', 'icmp', '--dst', 'fd00:10::12'],
-        'trace: protocol: an IPv6 ping (ICMPv6 echo) is not modelled yet; ping an IPv4 address\n',
+        ['--src', '192.168.10.100', '--proto', 'icmp', '--dst', 'fd00:10::12'],
+        'trace: from.ip: 192.168.10.100 is IPv4 but to.ip fd00:10::12 is IPv6: a connection stays in one family\n',
       ],
       [
         ['--proto', 'icmp', '--dst', '[fd00:10::12]:80'],

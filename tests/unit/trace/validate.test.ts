@@ -86,12 +86,14 @@ describe('validateTrace', () => {
       });
     });
 
-    it('refuses brackets, ports and zones in the address itself, and an IPv6 ping', () => {
+    it('refuses brackets, ports and zones in the address itself', () => {
       expect(validateTrace({ ...v6, dst: '[fd00:10::12]:30080' }, 1).errors.dst?.code).toBe('notIP');
       expect(validateTrace({ ...v6, src: 'fe80::1%eth0' }, 1).errors.src?.code).toBe('notIP');
-      expect(validateTrace({ ...v6, protocol: 'icmp', port: '' }, 1).errors).toEqual({
-        dst: { code: 'icmpV6', values: {} },
-      });
+    });
+
+    it('takes an IPv6 ping (ICMPv6 echo), which has no port', () => {
+      expect(validateTrace({ ...v6, protocol: 'icmp', port: '' }, 1).errors).toEqual({});
+      expect(validateTrace({ ...v6, protocol: 'icmp', port: '80' }, 1).errors.port?.code).toBe('icmpPort');
     });
   });
 

@@ -8,7 +8,7 @@
  * each node what happens to a new connection.
  */
 import { formatIPv4 } from '../../netfilter/ip';
-import { IPPROTO } from '../../netfilter/packet';
+import { isEcho } from '../../netfilter/packet';
 import { echoOf } from '../../network/echo';
 import type { CtEntry } from '../../network/journey';
 import { ipv4Only, type ResolvedConnection } from '../../network/resolve';
@@ -226,7 +226,7 @@ export function walkDatapath(w: DatapathWalk, connection: ResolvedConnection): C
   const p: Pkt = { src: c.origin.ip, sport: c.sport, dst: c.dst, dport: c.dport, proto: c.proto };
   const result = finish(j, start(j, p));
   // A ping: say what `ping` would print (the request is `p` as the walk left it).
-  return c.proto === IPPROTO.icmp ? { ...result, echo: echoOf(w.topology, c, result, p, j.errorFrom) } : result;
+  return isEcho(c.proto) ? { ...result, echo: echoOf(w.topology, c, result, p, j.errorFrom) } : result;
 }
 
 function finish(j: Journey, end: Ending): ConnectionResult {

@@ -182,9 +182,12 @@ describe('a connection stays in one family', () => {
     );
   });
 
-  it('an IPv6 ping is refused for now, naming the protocol', () => {
-    expect(refusal({ from: { kind: 'client', ip: CLIENT }, to: { ip: NODE }, protocol: 'icmp' })).toBe(
-      'protocol: an IPv6 ping (ICMPv6 echo) is not modelled yet; ping an IPv4 address',
+  it('an IPv4 client pinging an IPv6 address is refused at from.ip, and a ping takes no port', () => {
+    expect(refusal({ from: { kind: 'client', ip: '192.168.10.100' }, to: { ip: NODE }, protocol: 'icmp' })).toBe(
+      'from.ip: 192.168.10.100 is IPv4 but to.ip fd00:10::12 is IPv6: a connection stays in one family',
+    );
+    expect(refusal({ from: { kind: 'client', ip: CLIENT }, to: { ip: NODE, port: 80 }, protocol: 'icmp' })).toBe(
+      'to.port: an icmp echo request has no port; leave out 80',
     );
   });
 

@@ -35,6 +35,7 @@ const unreachable = (from: string, node: string, sendFails = false) => ({
   kind: 'unreachable',
   from,
   node,
+  type: 3,
   code: 3,
   name: 'icmp-port-unreachable',
   sendFails,
@@ -117,16 +118,55 @@ describe('an ICMP flow and ports', () => {
 
 describe('rejectType', () => {
   it('reads iptables and nft spellings, defaulting to port unreachable', () => {
-    expect(rejectType('-j REJECT')).toEqual({ name: 'icmp-port-unreachable', code: 3 });
+    expect(rejectType('-j REJECT')).toEqual({ type: 3, name: 'icmp-port-unreachable', code: 3 });
     expect(rejectType('-j REJECT --reject-with icmp-host-prohibited')).toEqual({
+      type: 3,
       name: 'icmp-host-prohibited',
       code: 10,
     });
     expect(rejectType('ip daddr 1.2.3.4 reject with icmp type admin-prohibited')).toEqual({
+      type: 3,
       name: 'icmp-admin-prohibited',
       code: 13,
     });
-    expect(rejectType('reject with icmpx net-unreachable')).toEqual({ name: 'icmp-net-unreachable', code: 0 });
-    expect(rejectType('ip daddr @cluster-ips reject')).toEqual({ name: 'icmp-port-unreachable', code: 3 });
+    // icmpx has four family-neutral codes; no-route is the network unreachable of ICMP.
+    expect(rejectType('reject with icmpx no-route')).toEqual({ type: 3, name: 'icmp-net-unreachable', code: 0 });
+    expect(rejectType('ip daddr @cluster-ips reject')).toEqual({ type: 3, name: 'icmp-port-unreachable', code: 3 });
+  });
+
+  it('reads ip6tables and nft ICMPv6 spellings for an IPv6 packet (type 1), defaulting to port unreachable (code 4)', () => {
+    expect(rejectType('-j REJECT', 6)).toEqual({ type: 1, name: 'icmp6-port-unreachable', code: 4 });
+    expect(rejectType('-j REJECT --reject-with icmp6-adm-prohibited', 6)).toEqual({
+      type: 1,
+      name: 'icmp6-adm-prohibited',
+      code: 1,
+    });
+    // ip6tables also takes the short names on input.
+    expect(rejectType('-j REJECT --reject-with addr-unreach', 6)).toEqual({
+      type: 1,
+      name: 'icmp6-addr-unreachable',
+      code: 3,
+    });
+    expect(rejectType('ip6 daddr @cluster-ips reject', 6)).toEqual({
+      type: 1,
+      name: 'icmp6-port-unreachable',
+      code: 4,
+    });
+    expect(rejectType('reject with icmpv6 type admin-prohibited', 6)).toEqual({
+      type: 1,
+      name: 'icmp6-adm-prohibited',
+      code: 1,
+    });
+    // icmpx: the same rule sends each family its own error (nft_reject_icmpv6_code).
+    expect(rejectType('reject with icmpx type host-unreachable', 6)).toEqual({
+      type: 1,
+      name: 'icmp6-addr-unreachable',
+      code: 3,
+    });
+    expect(rejectType('reject with icmpx type host-unreachable', 4)).toEqual({
+      type: 3,
+      name: 'icmp-host-unreachable',
+      code: 1,
+    });
   });
 });
