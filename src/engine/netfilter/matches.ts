@@ -3,6 +3,7 @@
  * knows how many words an option takes) and how their words become a typed MatchSpec. A
  * module or option missing here is reported as unsupported, never guessed.
  */
+import { parseIptablesIcmpType } from './icmpTypes';
 import { AddrType, CtState, type MatchSpec, type OptionWords, type PortsSpec } from './model';
 import { fail, ok, parseCount, parsePortList, parsePortRange, parseU32, parseValueMask, type Parsed } from './values';
 
@@ -209,18 +210,27 @@ const setOptions: Record<string, OptionDef> = {
   '--bytes-gt': unknown1,
 };
 
+/** The icmp (IPv4) or icmp6 match: one type, by name, number or "type/code". */
+function icmpModule(family: 4 | 6, option: string): MatchModule {
+  return {
+    options: { [option]: oneNeg },
+    build(opts) {
+      const t = find(opts, option);
+      if (!t) return fail(`${option} is required`);
+      const type = parseIptablesIcmpType(arg(t), family);
+      if (type === undefined) return fail(`unknown ${family === 6 ? 'ICMPv6' : 'ICMP'} type "${arg(t)}"`);
+      return ok({ kind: 'icmp', family, type, negated: t.negated });
+    },
+  };
+}
+
 /** Every supported match module by name. */
 export const MATCH_MODULES: Readonly<Record<string, MatchModule>> = {
   tcp: l4Module('tcp', 6),
   udp: l4Module('udp', 17),
   sctp: l4Module('sctp', 132),
-  icmp: {
-    options: { '--icmp-type': oneNeg },
-    build(opts) {
-      const t = find(opts, '--icmp-type');
-      return ok({ kind: 'icmp', type: t ? arg(t) : 'any', negated: t?.negated ?? false });
-    },
-  },
+  icmp: icmpModule(4, '--icmp-type'),
+  icmp6: icmpModule(6, '--icmpv6-type'),
   multiport: {
     options: multiportOptions,
     build(opts) {

@@ -3,6 +3,7 @@
  * original text (for traces) and its words grouped as iptables groups them (for re-rendering),
  * plus a typed meaning (for the evaluator) when every part of it is understood.
  */
+import type { IcmpTypeMatch } from './icmpTypes';
 import type { Address, IPFamily, Prefix } from './ip';
 
 /** Something in the dump the engine cannot honour; the line is kept as-is or skipped, never guessed. */
@@ -117,7 +118,13 @@ export type MatchSpec =
       /** tcp --syn / --tcp-flags: flags are tested against a connection's first packet (SYN). */
       readonly tcpFlags: { readonly mask: number; readonly compare: number; readonly negated: boolean } | null;
     }
-  | { readonly kind: 'icmp'; readonly type: string; readonly negated: boolean }
+  /** -m icmp --icmp-type / -m icmp6 --icmpv6-type; `type` null for "any". */
+  | {
+      readonly kind: 'icmp';
+      readonly family: 4 | 6;
+      readonly type: IcmpTypeMatch | null;
+      readonly negated: boolean;
+    }
   | {
       readonly kind: 'multiport';
       readonly side: 'src' | 'dst' | 'either';

@@ -3,6 +3,7 @@
  * hooks see it. Mutable on purpose — NAT and MARK targets rewrite it in place, and the walk
  * reuses one object per connection so evaluation allocates nothing.
  */
+import { ECHO_REQUEST } from './icmpTypes';
 import type { Address } from './ip';
 
 /** IP protocol numbers of the transports a Service can use, and of ICMP (ping). */
@@ -32,6 +33,8 @@ export interface Packet {
   ctstate: number;
   /** TCP flags of this packet. */
   tcpFlags: number;
+  /** ICMP/ICMPv6 type of a ping's packet (echo request or reply); -1 for any other protocol. */
+  icmpType: number;
   /**
    * True once a source NAT with a random port (`--random-fully`, `--random`, nft
    * `fully-random`/`random`) rewrote it: the kernel then draws the port (nf_nat_core.c,
@@ -40,7 +43,7 @@ export interface Packet {
   sportRandom: boolean;
 }
 
-/** A fresh first packet of a connection (state NEW, SYN for TCP, mark 0). */
+/** A fresh first packet of a connection (state NEW, SYN for TCP, an echo request for ICMP, mark 0). */
 export function newPacket(src: Address, dst: Address, sport: number, dport: number, proto: number): Packet {
   return {
     src,
@@ -53,6 +56,7 @@ export function newPacket(src: Address, dst: Address, sport: number, dport: numb
     mark: 0,
     ctstate: 2,
     tcpFlags: proto === 6 ? TCP_SYN : 0,
+    icmpType: proto === IPPROTO.icmp ? ECHO_REQUEST[4] : proto === IPPROTO.icmpv6 ? ECHO_REQUEST[6] : -1,
     sportRandom: false,
   };
 }

@@ -44,7 +44,7 @@ const MATCH_FLAGS = new Set(['-m', '--match']);
 const NOTHING_QUOTED: readonly boolean[] = [];
 const TARGET_FLAGS: Readonly<Record<string, '-j' | '-g'>> = { '-j': '-j', '--jump': '-j', '-g': '-g', '--goto': '-g' };
 // Implicit protocol matches: `-p tcp --dport 80` loads the tcp match without `-m tcp`.
-const IMPLICIT: Readonly<Record<number, string>> = { 6: 'tcp', 17: 'udp', 132: 'sctp', 1: 'icmp' };
+const IMPLICIT: Readonly<Record<number, string>> = { 6: 'tcp', 17: 'udp', 132: 'sctp', 1: 'icmp', 58: 'icmp6' };
 
 interface Owner {
   /** Index of the owning match/target part. */

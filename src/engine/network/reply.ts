@@ -11,7 +11,8 @@ import type { EvalEnv } from '../netfilter/compile';
 import { Verdict as V } from '../netfilter/evaluate';
 import { formatAddress, formatAddressPort, type Address } from '../netfilter/ip';
 import { CtState } from '../netfilter/model';
-import { newPacket, type Packet } from '../netfilter/packet';
+import { ECHO_REPLY } from '../netfilter/icmpTypes';
+import { IPPROTO, newPacket, type Packet } from '../netfilter/packet';
 import { runHook } from './datapath';
 import { prepareEnvs, type WalkContext } from './context';
 import type { ResolvedConnection } from './resolve';
@@ -236,6 +237,7 @@ export function walkReply(
   prepareEnvs(ctx, 'reply');
   const p = newPacket(delivered.dst, delivered.src, delivered.dport, delivered.sport, c.proto);
   if (c.proto === 6) p.tcpFlags = TCP_SYN_ACK;
+  if (p.icmpType !== -1) p.icmpType = ECHO_REPLY[c.proto === IPPROTO.icmp ? 4 : 6];
   const w: ReplyWalk = { ctx, c, j, hops: [] };
   if (pod && pod.veth !== '') {
     step(ctx, node.name, 'reply', 'send', pod.veth, p, `${pod.namespace}/${pod.name}`);

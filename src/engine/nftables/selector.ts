@@ -43,6 +43,13 @@ export function readSelector(c: RuleReader): Selector | null {
     const get = b === 'dport' ? (r: NftRun) => r.p.dport : (r: NftRun) => r.p.sport;
     return proto === undefined ? { type: 'port', get } : { type: 'port', get, proto };
   }
+  if ((a === 'icmp' || a === 'icmpv6') && (b === 'type' || b === 'code')) {
+    c.i += 2;
+    const proto = a === 'icmp' ? 1 : 58;
+    // A walked ICMP packet is a ping: an echo request or reply, whose code is always 0.
+    if (b === 'code') return { type: a === 'icmp' ? 'icmpcode' : 'icmpv6code', get: () => 0, proto };
+    return { type: a === 'icmp' ? 'icmptype' : 'icmpv6type', get: (r) => r.p.icmpType, proto };
+  }
   const metaKey = a === 'meta' ? b : a;
   const skip = a === 'meta' ? 2 : 1;
   if (metaKey === 'l4proto' && a === 'meta') {

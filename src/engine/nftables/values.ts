@@ -4,13 +4,27 @@
  * names) or, for an IPv6 address, a bigint; set elements are [lo, hi] ranges of them, so
  * prefixes, ranges and single values match the same way.
  */
+import { NFT_ICMP_CODES, NFT_ICMP_TYPES, NFT_ICMPV6_CODES, NFT_ICMPV6_TYPES } from '../netfilter/icmpTypes';
 import { AddrType, CtState } from '../netfilter/model';
 import { parseIPv4, parsePrefix } from '../netfilter/ip';
 import { ALL_ONES_128, parseIPv6 } from '../netfilter/ip6';
 
 /** The kinds of value a selector yields ('addr' IPv4, 'addr6' IPv6). */
 export type ValueType =
-  'addr' | 'addr6' | 'proto' | 'port' | 'mark' | 'ctstate' | 'fibtype' | 'ifname' | 'nfproto' | 'number';
+  | 'addr'
+  | 'addr6'
+  | 'proto'
+  | 'port'
+  | 'mark'
+  | 'ctstate'
+  | 'fibtype'
+  | 'ifname'
+  | 'nfproto'
+  | 'number'
+  | 'icmptype'
+  | 'icmpv6type'
+  | 'icmpcode'
+  | 'icmpv6code';
 
 /** One key part's value: a bigint for an IPv6 address, a number for everything else. */
 export type Value = number | bigint;
@@ -27,6 +41,10 @@ export const SET_KEY_TYPES: Readonly<Record<string, ValueType>> = {
   mark: 'mark',
   ifname: 'ifname',
   ct_state: 'ctstate',
+  icmp_type: 'icmptype',
+  icmpv6_type: 'icmpv6type',
+  icmp_code: 'icmpcode',
+  icmpv6_code: 'icmpv6code',
 };
 
 const PROTOCOLS: Readonly<Record<string, number>> = {
@@ -51,6 +69,13 @@ const FIB_TYPES: Readonly<Record<string, number>> = {
   broadcast: AddrType.BROADCAST,
   multicast: AddrType.MULTICAST,
 };
+
+const ICMP_NAMES = {
+  icmptype: NFT_ICMP_TYPES,
+  icmpv6type: NFT_ICMPV6_TYPES,
+  icmpcode: NFT_ICMP_CODES,
+  icmpv6code: NFT_ICMPV6_CODES,
+} as const;
 
 const interned = new Map<string, number>();
 /** A stable number for an interface name ("" is 0). */
@@ -136,5 +161,12 @@ export function parseValue(type: ValueType, text: string): ValueRange | null {
     }
     case 'ifname':
       return text.includes('*') ? null : [internIface(text), internIface(text)];
+    case 'icmptype':
+    case 'icmpv6type':
+    case 'icmpcode':
+    case 'icmpv6code': {
+      const v = ICMP_NAMES[type][text] ?? integer(text);
+      return v === null || v > 255 ? null : [v, v];
+    }
   }
 }

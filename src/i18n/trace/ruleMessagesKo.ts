@@ -69,6 +69,8 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   '-j {0}: {1}': '`-j {0}`: {1}',
   '-m {0} {1} is not modelled': '`-m {0} {1}`은(는) 이 엔진이 다루지 않습니다',
   'unknown TCP flag "{0}"': '알 수 없는 TCP 플래그 “{0}”입니다',
+  'unknown {0} type "{1}"': '알 수 없는 {0} 유형 “{1}”입니다',
+  '{0} is required': '{0} 옵션이 필요합니다',
   'unknown address type "{0}"': '알 수 없는 주소 유형 “{0}”입니다',
   'address type {0} depends on routes that are not modelled':
     '주소 유형 `{0}`은(는) 이 엔진이 다루지 않는 라우트에 달려 있습니다',
