@@ -10,7 +10,8 @@ import { addressTest } from './addressMatch';
 import type { Address } from './ip';
 import type { MatchSpec, Rule, Ruleset, TargetSpec } from './model';
 import { BUILTIN_CHAINS } from './model';
-import { IPPROTO, type Packet } from './packet';
+import { icmpTest } from './icmpTypes';
+import type { Packet } from './packet';
 import type { RecentLists } from './recent';
 import { compileSet, type IpSetSpec } from './sets';
 import type { TraceEntry } from './trace';
@@ -193,14 +194,8 @@ function compileMatch(m: MatchSpec, options: CompileOptions, flags: Flags): Test
       }
       return fuse(tests);
     }
-    case 'icmp': {
-      // Only a ping is walked as ICMP: an echo request or reply, code 0 (icmpTypes.ts). The
-      // module only loads with -p icmp / -p ipv6-icmp, so a negation stays within the protocol.
-      const proto = m.family === 4 ? IPPROTO.icmp : IPPROTO.icmpv6;
-      const t = m.type;
-      const holds = (p: Packet): boolean => t === null || (p.icmpType === t.type && t.codeMin === 0);
-      return (p) => p.proto === proto && holds(p) !== m.negated;
-    }
+    case 'icmp':
+      return icmpTest(m.family, m.type, m.negated);
     case 'multiport': {
       const { ranges, negated } = m.ports;
       if (m.side === 'dst') return portsTest(ranges, negated, readDport);

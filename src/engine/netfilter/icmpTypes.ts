@@ -5,6 +5,7 @@
  * request (ICMP 8, ICMPv6 128) and its reply (0, 129), both with code 0, so a match is a
  * comparison of the packet's type, and of code 0 with the rule's code range.
  */
+import type { Packet } from './packet';
 
 /** A type with the codes a rule accepts (the whole 0–255 range when it names none). */
 export interface IcmpTypeMatch {
@@ -19,6 +20,17 @@ export const ECHO_REQUEST: Readonly<Record<4 | 6, number>> = { 4: 8, 6: 128 };
 export const ECHO_REPLY: Readonly<Record<4 | 6, number>> = { 4: 0, 6: 129 };
 
 const ANY_CODE = [0, 255] as const;
+
+/**
+ * The test of an iptables icmp / icmp6 match (`type` null: any). Only a ping is walked as
+ * ICMP, an echo request or reply of code 0; the module loads only with -p icmp / -p
+ * ipv6-icmp, so a negation stays within the protocol.
+ */
+export function icmpTest(family: 4 | 6, type: IcmpTypeMatch | null, negated: boolean): (p: Packet) => boolean {
+  const proto = family === 4 ? 1 : 58;
+  const holds = (p: Packet): boolean => type === null || (p.icmpType === type.type && type.codeMin === 0);
+  return (p) => p.proto === proto && holds(p) !== negated;
+}
 
 // libxt_icmp.c's icmp_codes table (names iptables accepts; iptables-save prints numbers).
 const IPTABLES_ICMP: Readonly<Record<string, readonly [number, number, number]>> = {
