@@ -34,7 +34,7 @@ export interface ScenarioOptions extends CommonOptions {
   readonly to?: string;
   readonly rulesOut: boolean;
   readonly style: CliStyle;
-  /** --family: which of kube-proxy's per-family proxiers --rules-out prints (IPv4 by default). */
+  /** --family: which of kube-proxy's per-family proxiers --rules-out prints, and which family --to shorthands name (IPv4 by default). */
   readonly family: 'ipv4' | 'ipv6';
 }
 
@@ -169,8 +169,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (!rulesOut && values.has('--style')) throw new CliUsageError('--style only applies to --rules-out');
   const family = one('--family') ?? 'ipv4';
   if (family !== 'ipv4' && family !== 'ipv6') throw new CliUsageError(`--family must be ipv4 or ipv6, not "${family}"`);
-  if (!rulesOut && values.has('--family'))
-    throw new CliUsageError('--family only applies to --rules-out (scenario connections are IPv4)');
   return {
     mode: 'scenario',
     scenarios,
@@ -229,8 +227,10 @@ Trace a connection through the iptables rules kube-proxy writes, on a simulated 
     --rules-out         print the generated iptables-save for --node and exit
     --style STYLE       kube-proxy (default: as kube-proxy writes rules) | kernel (as
                         iptables-save prints them back from the kernel)
-    --family F          ipv4 (default) | ipv6: the rules of kube-proxy's IPv6 proxier
-                        on a dual-stack cluster (ip6tables-save, or table ip6)
+    --family F          ipv4 (default) | ipv6: on a dual-stack cluster, the rules of
+                        kube-proxy's IPv6 proxier (ip6tables-save, or table ip6), and the
+                        IPv6 addresses --to shorthands name (svc/, lb/, node/, pod/). An
+                        IPv6 --to ([fd00::1]:80) walks the cluster's IPv6 network
   FILE is a regular file (or - for stdin) of at most 64 MiB.
   --rules FILE|-        one node's rules: an iptables-save dump, or nftables (nft list ruleset
                         output or nft -f input), detected from the text
@@ -242,8 +242,9 @@ Trace a connection through the iptables rules kube-proxy writes, on a simulated 
                         filter OUTPUT, then POSTROUTING), from --src or the first --local-ip
     --dst IP:PORT       where it connects (--proto icmp: IP alone)
   --proto P             tcp (default), udp, sctp, or icmp: one echo request (a ping; to
-                        an IPv6 address, an ICMPv6 one). A ping has no port, so --to and --dst name an address alone (IP,
-                        node/NAME, svc/NAME, lb/NAME, pod/NAME); a port there is refused
+                        an IPv6 address, an ICMPv6 one). A ping has no port, so --to and
+                        --dst name an address alone (IP, node/NAME, svc/NAME, lb/NAME,
+                        pod/NAME); a port there is refused
   --count N             also sample N connections (at most 100000000); on a terminal a
                         run longer than a second shows its progress on stderr, and Ctrl-C
                         stops it with the counts so far (exit status 130)

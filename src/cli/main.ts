@@ -95,13 +95,19 @@ function loadCluster(options: ScenarioOptions, io: CliIO): Cluster {
   return result.cluster;
 }
 
-/** The IPv6 proxier's cluster for `node`, or a usage error saying what the manifests lack. */
-function ipv6Proxier(cluster: Cluster, node: string): Cluster {
+/** The cluster's IPv6 view, or a usage error saying what the manifests lack. */
+function ipv6Cluster(cluster: Cluster): Cluster {
   const view = ipv6View(cluster);
   if (view === undefined)
     throw new CliUsageError(
       '--family ipv6: no node has an IPv6 InternalIP (a dual-stack node lists one beside its IPv4 address)',
     );
+  return view;
+}
+
+/** The IPv6 proxier's cluster for `node`, or a usage error saying what the manifests lack. */
+function ipv6Proxier(cluster: Cluster, node: string): Cluster {
+  const view = ipv6Cluster(cluster);
   if (!view.nodes.some((n) => n.name === node))
     throw new CliUsageError(`--family ipv6: node "${node}" has no IPv6 InternalIP in status.addresses`);
   return view;
@@ -127,15 +133,10 @@ function traceScenario(options: ScenarioOptions, io: CliIO): number | Promise<nu
     );
     return 0;
   }
+  // --family ipv6: shorthands name the IPv6 addresses (the Service's IPv6 ClusterIP, ...).
+  const named = options.family === 'ipv6' ? ipv6Cluster(cluster) : cluster;
   const target: { readonly ip: string; readonly port?: number; readonly node?: string } =
-    options.protocol === 'icmp'
-      ? resolvePingTarget(cluster, options.to ?? '')
-      : resolveTarget(cluster, options.to ?? '');
-  // The simulated network is IPv4; a dual-stack cluster's IPv6 half is traced over its rules.
-  if (target.ip.includes(':'))
-    throw new CliUsageError(
-      `--to: ${target.ip} is IPv6, and scenario connections are IPv4; trace IPv6 over the IPv6 proxier's rules: --rules-out --node NAME --family ipv6, then --rules`,
-    );
+    options.protocol === 'icmp' ? resolvePingTarget(named, options.to ?? '') : resolveTarget(named, options.to ?? '');
   const parsed = parseSource(options.from);
   const entry = options.node ?? target.node;
   const from: Source = parsed.kind === 'client' && entry !== undefined ? { ...parsed, via: entry } : parsed;

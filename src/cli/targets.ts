@@ -139,16 +139,26 @@ export function resolveTarget(cluster: Cluster, text: string): ResolvedTarget {
  * svc/[NS/]NAME, lb/[NS/]NAME or pod/[NS/]NAME. Any port is refused, naming what to write.
  */
 export function resolvePingTarget(cluster: Cluster, text: string): { readonly ip: string; readonly node?: string } {
+  if (isAddress(text)) return { ip: text };
+  // An IPv6 address may come in brackets, as it does before a port elsewhere.
+  const bracketed = /^\[([^\]]*)\](.*)$/.exec(text);
+  if (bracketed && isAddress(bracketed[1] ?? '')) {
+    if (bracketed[2] === '') return { ip: bracketed[1] ?? '' };
+    throw new CliUsageError(
+      `--to: a ping (--proto icmp) has no port; write "${bracketed[1] ?? ''}" without "${bracketed[2] ?? ''}"`,
+    );
+  }
   const slash = text.indexOf('/');
+  const notTarget = `--to: "${text}" is not an IPv4 or IPv6 address, node/NAME, svc/NAME, lb/NAME or pod/NAME`;
+  // Two colons and no slash: a mistyped IPv6 address, not an address and a port.
+  if (slash < 0 && text.indexOf(':') !== text.lastIndexOf(':')) throw new CliUsageError(notTarget);
   const colon = slash < 0 ? text.lastIndexOf(':') : text.indexOf(':', slash);
   if (colon >= 0)
     throw new CliUsageError(
       `--to: a ping (--proto icmp) has no port; write "${text.slice(0, colon)}" without "${text.slice(colon)}"`,
     );
   if (slash < 0) {
-    if (parseIPv4(text, 'reject') === null)
-      throw new CliUsageError(`--to: "${text}" is not an IPv4 address, node/NAME, svc/NAME, lb/NAME or pod/NAME`);
-    return { ip: text };
+    throw new CliUsageError(notTarget);
   }
   const kind = text.slice(0, slash);
   const ref = text.slice(slash + 1);

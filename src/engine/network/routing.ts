@@ -24,8 +24,9 @@ export function routeOn(topology: Topology, node: NetNode, dst: Address): Route 
   const pod = topology.podsByIP.get(dst);
   if (pod && pod.node === node && pod.veth !== '') return { kind: 'pod', pod, iface: pod.veth, nextHop: dst };
   for (const other of topology.nodes) {
-    if (other === node || !other.podCIDR || other.lanIP === null) continue;
-    if (inPrefix(dst, other.podCIDR)) return { kind: 'node', node: other, iface: LAN_INTERFACE, nextHop: other.lanIP };
+    const nextHop = typeof dst === 'number' ? other.lanIP : other.lanIP6;
+    if (other === node || !other.podCIDR || nextHop === null) continue;
+    if (inPrefix(dst, other.podCIDR)) return { kind: 'node', node: other, iface: LAN_INTERFACE, nextHop };
   }
   const lan = typeof dst === 'number' ? node.lanPrefix : node.lanPrefix6;
   if (lan && inPrefix(dst, lan)) {

@@ -9,6 +9,8 @@
 import { NodeAddresses, type InterfaceAddresses } from '../netfilter/addresses';
 import { compileRuleset, type CompiledRuleset } from '../netfilter/compile';
 import {
+  familyOf,
+  formatAddress,
   formatIPv4,
   parseAddress,
   parseIPv4,
@@ -48,12 +50,13 @@ export interface NetNode {
   /** eth0's IPv4 address and subnet (null in single-node mode without one). */
   readonly lanIP: number | null;
   readonly lanPrefix: Prefix4 | null;
-  /** eth0's IPv6 address and subnet (a pasted dump's node may have one; clusters are IPv4). */
+  /** eth0's IPv6 address and subnet (a pasted dump's node, or a node of a cluster's IPv6 view). */
   readonly lanIP6: bigint | null;
   readonly lanPrefix6: Prefix | null;
-  readonly podCIDR: Prefix4 | null;
-  /** podCIDR .1, the node end of every pod veth. */
-  readonly gateway: number | null;
+  /** The node's pod CIDR, of the topology's family. */
+  readonly podCIDR: Prefix | null;
+  /** podCIDR .1 (::1 of an IPv6 pod CIDR), the node end of every pod veth. */
+  readonly gateway: Address | null;
   readonly pods: NetPod[];
   readonly addresses: NodeAddresses;
   readonly rulesText: string;
@@ -110,6 +113,13 @@ function address(text: string, what: string): number {
   return v;
 }
 
+/** An address of the cluster's family (IPv6 in the IPv6 view of a dual-stack cluster). */
+function familyAddress(text: string, what: string, family: 4 | 6): Address {
+  const v = family === 4 ? parseIPv4(text) : parseAddress(text);
+  if (v === null || familyOf(v) !== family) throw new RangeError(`${what}: "${text}" is not an IPv${family} address`);
+  return v;
+}
+
 function finish(
   nodes: NetNode[],
   lan: Prefix4 | null,
@@ -140,19 +150,23 @@ export function clusterTopology(
   rulesFor: (node: string) => string,
   options: TopologyOptions = {},
 ): Topology {
-  const lanLength = options.lanPrefixLength ?? 24;
+  // The IPv6 view of a dual-stack cluster (model/family.ts) is walked as a network of its own:
+  // the nodes' IPv6 InternalIPs on a /64 LAN, IPv6 pod CIDRs, and pods' IPv6 addresses.
+  const family = cluster.ipFamily === 'IPv6' ? 6 : 4;
+  const lanLength = family === 4 ? (options.lanPrefixLength ?? 24) : 64;
   const nodes: NetNode[] = [];
   // Nodes often carry identical dumps; parsing is the costly part and its result is shared.
   const parsed = new Map<string, { ruleset: Ruleset; nft: NftNode | null }>();
   for (const [index, node] of cluster.nodes.entries()) {
-    const lanIP = address(node.internalIP, `node ${node.name} internalIP`);
-    const lanPrefix = parsePrefix4(`${node.internalIP}/${lanLength}`) as Prefix4;
-    const podCIDR = parsePrefix4(node.podCIDR);
-    if (!podCIDR) throw new RangeError(`node ${node.name} podCIDR: "${node.podCIDR}" is not an IPv4 prefix`);
-    const gateway = (podCIDR.addr + 1) >>> 0;
+    const lanIP = familyAddress(node.internalIP, `node ${node.name} internalIP`, family);
+    const lanPrefix = parsePrefix(`${node.internalIP}/${lanLength}`) as Prefix;
+    const podCIDR = parsePrefix(node.podCIDR);
+    if (!podCIDR || familyOf(podCIDR.addr) !== family)
+      throw new RangeError(`node ${node.name} podCIDR: "${node.podCIDR}" is not an IPv${family} prefix`);
+    const gateway = typeof podCIDR.addr === 'number' ? (podCIDR.addr + 1) >>> 0 : podCIDR.addr + 1n;
     const local = cluster.pods.filter((p) => p.nodeName === node.name);
     const interfaces: InterfaceAddresses[] = [
-      { name: 'lo', addresses: ['127.0.0.1/8'] },
+      { name: 'lo', addresses: family === 4 ? ['127.0.0.1/8'] : ['127.0.0.1/8', '::1/128'] },
       { name: LAN_INTERFACE, addresses: [`${node.internalIP}/${lanLength}`] },
     ];
     let vethIndex = 0;
@@ -161,7 +175,7 @@ export function clusterTopology(
       if (p.ip === node.internalIP) continue;
       const veth = podVeth(vethIndex++);
       vethOf.set(`${p.namespace}/${p.name}`, veth);
-      interfaces.push({ name: veth, addresses: [`${formatIPv4(gateway)}/32`] });
+      interfaces.push({ name: veth, addresses: [`${formatAddress(gateway)}/${family === 4 ? 32 : 128}`] });
     }
     const rulesText = rulesFor(node.name);
     const { ruleset, nft } = parsed.get(rulesText) ?? parseRules(rulesText);
@@ -172,10 +186,10 @@ export function clusterTopology(
     const netNode: NetNode = {
       index,
       name: node.name,
-      lanIP,
-      lanPrefix,
-      lanIP6: null,
-      lanPrefix6: null,
+      lanIP: typeof lanIP === 'number' ? lanIP : null,
+      lanPrefix: family === 4 ? (lanPrefix as Prefix4) : null,
+      lanIP6: typeof lanIP === 'bigint' ? lanIP : null,
+      lanPrefix6: family === 6 ? lanPrefix : null,
       podCIDR,
       gateway,
       pods: [],
@@ -190,14 +204,17 @@ export function clusterTopology(
         namespace: p.namespace,
         name: p.name,
         node: netNode,
-        ip: address(p.ip, `pod ${p.namespace}/${p.name} ip`),
+        ip: familyAddress(p.ip, `pod ${p.namespace}/${p.name} ip`, family),
         veth: vethOf.get(`${p.namespace}/${p.name}`) ?? '',
       });
     }
     nodes.push(netNode);
   }
   const lan = nodes[0]?.lanPrefix ?? null;
-  return finish(nodes, lan, address(options.clientIP ?? '192.168.10.100', 'client ip'));
+  const lan6 = nodes[0]?.lanPrefix6 ?? null;
+  // The IPv6 LAN's default client is its ::100, as the bounce client is the IPv4 LAN's .100.
+  const client6 = lan6 ? (lan6.addr as bigint) | 0x100n : null;
+  return finish(nodes, lan, address(options.clientIP ?? '192.168.10.100', 'client ip'), lan6, client6);
 }
 
 /** Options for the single-node network of a pasted dump. */

@@ -7,6 +7,7 @@
  */
 import { generateIptablesSave } from '../kubeproxy';
 import { generateNftables, type NftablesOptions } from '../kubeproxy/nftables';
+import { ipv6View } from '../model/family';
 import type { Cluster } from '../model/types';
 import { createNetworkState, createWalkContext, type NetworkState } from '../network/context';
 import { walkCost } from '../network/cost';
@@ -18,6 +19,7 @@ import type { Problem } from '../netfilter/model';
 import type { IpSetSpec } from '../netfilter/sets';
 import { createRng, normalizeSeed, samplingChooser } from '../random/rng';
 import type { Chooser } from '../random/types';
+import { dualStackSimulation } from './dualStack';
 import { budgetedExact } from './exact';
 import { MAX_WALK_BOUND, WorkLimitError } from './limits';
 import type { ExactOutcome } from './outcome';
@@ -194,13 +196,26 @@ function isRound(c: ConnectionSpec | readonly ConnectionSpec[]): c is readonly C
 export function createSimulation(cluster: Cluster, options: SimulationOptions = {}): Simulation {
   const rules = options.rules ?? {};
   const nft = (options.mode ?? (cluster.proxy.mode === 'nftables' ? 'nftables' : 'iptables')) === 'nftables';
-  const generate = (n: string): string =>
-    nft ? generateNftables(cluster, n, options.nftables ?? {}) : generateIptablesSave(cluster, n);
-  return build(
-    clusterTopology(cluster, (n) => rules[n] ?? generate(n), options),
+  const generate = (c: Cluster, n: string): string =>
+    nft ? generateNftables(c, n, options.nftables ?? {}) : generateIptablesSave(c, n);
+  const ipv4 = build(
+    clusterTopology(cluster, (n) => rules[n] ?? generate(cluster, n), options),
     false,
     MAX_WALK_BOUND,
   );
+  if (cluster.ipFamily === 'IPv6') return ipv4;
+  // IPv6 destinations walk the IPv6 proxier's rules over the cluster's IPv6 network. Given
+  // rules (options.rules) are one family's text, so they stay with the IPv4 walk.
+  return dualStackSimulation(ipv4, () => {
+    const view = ipv6View(cluster);
+    return view
+      ? build(
+          clusterTopology(view, (n) => generate(view, n), options),
+          false,
+          MAX_WALK_BOUND,
+        )
+      : null;
+  });
 }
 
 /** Options of fromRulesText. */

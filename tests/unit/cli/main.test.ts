@@ -265,12 +265,12 @@ describe('trace CLI', () => {
         'trace: --family must be ipv4 or ipv6, not "v6"\n',
       ],
       [
-        ['--scenario', 'dual.yaml', '--to', '[fd00:10:96::10]:80'],
-        "trace: --to: fd00:10:96::10 is IPv6, and scenario connections are IPv4; trace IPv6 over the IPv6 proxier's rules: --rules-out --node NAME --family ipv6, then --rules\n",
+        ['--scenario', 'bounce.yaml', '--to', 'svc/web:80', '--family', 'ipv6'],
+        'trace: --family ipv6: no node has an IPv6 InternalIP (a dual-stack node lists one beside its IPv4 address)\n',
       ],
       [
-        ['--scenario', 'dual.yaml', '--to', 'svc/web:80', '--family', 'ipv6'],
-        'trace: --family only applies to --rules-out (scenario connections are IPv4)\n',
+        ['--scenario', 'bounce.yaml', '--to', '[fd00:10:96::10]:80'],
+        'trace: to.ip: fd00:10:96::10 is IPv6, and no node of this cluster has an IPv6 InternalIP (a dual-stack node lists one beside its IPv4 address)\n',
       ],
     ])('--family mistakes %j exit 2 with one line', async (args, stderr) => {
       expect(await run(args)).toEqual({ code: 2, out: '', err: stderr });
@@ -291,6 +291,31 @@ describe('trace CLI', () => {
       expect(r.code).toBe(0);
       expect(r.out.split('\n')[0]).toBe('fd00:10::100 → fd00:10::12 (fd00:10::12, icmpv6 echo request)');
       expect(r.out).toContain('ping: echo reply from fd00:10::12 (node node answers)');
+    });
+
+    it.each([[['--to', '[fd00:10:96::10]:80']], [['--to', 'svc/web:80', '--family', 'ipv6']]])(
+      'scenario mode walks an IPv6 connection over the cluster’s IPv6 network: %j',
+      async (args) => {
+        const r = await run(['--scenario', 'dual.yaml', '--from', 'pod/web-3', ...args]);
+        expect(r.err).toBe('');
+        expect(r.code).toBe(0);
+        expect(r.out).toMatch(/50\.00% {2}DNAT → pod default\/web-2 \(\[fd00:10:244:2::2\]:8080\) on node-2/);
+        expect(r.out).toMatch(/50\.00% {2}DNAT → pod default\/web-3 \(\[fd00:10:244:3::2\]:8080\) on node-3/);
+      },
+    );
+
+    it('a ping names an IPv6 address bare or in brackets, never with a port', async () => {
+      for (const to of ['fd00:10:96::10', '[fd00:10:96::10]']) {
+        const r = await run(['--scenario', 'dual.yaml', '--from', 'pod/web-3', '--proto', 'icmp', '--to', to]);
+        expect(r.out).toContain(
+          'ping: icmp6-port-unreachable (ICMPv6 type 1 code 4) from fd00:10:244:3::1, sent by node-3',
+        );
+      }
+      expect(await run(['--scenario', 'dual.yaml', '--proto', 'icmp', '--to', '[fd00:10:96::10]:80'])).toEqual({
+        code: 2,
+        out: '',
+        err: 'trace: --to: a ping (--proto icmp) has no port; write "fd00:10:96::10" without ":80"\n',
+      });
     });
 
     it('::1 is the node’s own, as 127.0.0.1 is', async () => {
@@ -376,7 +401,7 @@ describe('--proto icmp: a ping, which has no port', () => {
     [['--to', 'svc/web:80'], '--to: a ping (--proto icmp) has no port; write "svc/web" without ":80"'],
     [['--to', '10.96.120.15:80'], '--to: a ping (--proto icmp) has no port; write "10.96.120.15" without ":80"'],
     [['--to', 'node/node-2:nodeport'], 'write "node/node-2" without ":nodeport"'],
-    [['--to', 'nowhere'], '--to: "nowhere" is not an IPv4 address, node/NAME, svc/NAME, lb/NAME or pod/NAME'],
+    [['--to', 'nowhere'], '--to: "nowhere" is not an IPv4 or IPv6 address, node/NAME, svc/NAME, lb/NAME or pod/NAME'],
   ])('%j is one line on stderr, exit 2', async (to, message) => {
     const { code, out, err } = await run(['--scenario', 'bounce.yaml', '--proto', 'icmp', ...to]);
     expect(code).toBe(2);

@@ -1,5 +1,5 @@
 import type { Cluster } from '../../model/types';
-import { formatIPv4, inPrefix, parsePrefix, type Prefix } from '../../netfilter/ip';
+import { formatAddress, inPrefix, parsePrefix, type Prefix } from '../../netfilter/ip';
 import type { NetNode } from '../../network/topology';
 import type { LbContext, Pkt } from '../shared/balancer';
 import { traceStep, type TracePlace } from '../shared/trace';
@@ -48,7 +48,7 @@ export function markMasq(cluster: Cluster, ctx: LbContext, node: NetNode, p: Pkt
       rule =
         '-A KUBE-SERVICES -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ';
     else if (cidr && !inPrefix(p.src, cidr))
-      rule = `-A KUBE-SERVICES ! -s ${proxy.detectLocalMode === 'NodeCIDR' ? node.podCIDR && `${formatIPv4(node.podCIDR.addr)}/${node.podCIDR.length}` : proxy.clusterCIDR} -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ`;
+      rule = `-A KUBE-SERVICES ! -s ${proxy.detectLocalMode === 'NodeCIDR' ? node.podCIDR && `${formatAddress(node.podCIDR.addr)}/${node.podCIDR.length}` : proxy.clusterCIDR} -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ`;
   } else if (!svc.externalPolicyLocal) {
     rule =
       vs.kind === 'externalIP'

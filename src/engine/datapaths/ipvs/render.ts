@@ -7,7 +7,7 @@
  * pkg/proxy/ipvs/proxier.go writeIptablesRules() writes them; the chain jumps are prepended
  * by EnsureRule(Prepend), so the last one listed in iptablesJumpChain comes first).
  */
-import { formatIPv4 } from '../../netfilter/ip';
+import { formatAddress, formatIPv4 } from '../../netfilter/ip';
 import type { ProxyConfig } from '../../model/types';
 import type { NetNode } from '../../network/topology';
 import type { RealServer, VirtualServer } from './virtualServers';
@@ -182,7 +182,7 @@ export function renderIptables(sets: readonly IpSetListing[], proxy: ProxyConfig
       proxy.detectLocalMode === 'ClusterCIDR'
         ? proxy.clusterCIDR
         : proxy.detectLocalMode === 'NodeCIDR' && node.podCIDR
-          ? `${formatIPv4(node.podCIDR.addr)}/${node.podCIDR.length}`
+          ? `${formatAddress(node.podCIDR.addr)}/${node.podCIDR.length}`
           : '';
     if (proxy.masqueradeAll) n('KUBE-SERVICES', `${base} dst,dst -j KUBE-MARK-MASQ`);
     else if (cidr) n('KUBE-SERVICES', `! -s ${cidr} ${base} dst,dst -j KUBE-MARK-MASQ`);
