@@ -109,6 +109,9 @@ for (const { locale, path } of playgroundPages) {
       await page.getByTestId('pg-import').click();
       await expect(page.getByTestId('pg-import-result')).toHaveAttribute('data-ok', 'true');
       await expect(page.getByTestId('pg-import-result')).toContainText(m.dualStack);
+      await expect(page.getByTestId('pg-import-ipv6').locator('code')).toHaveText(
+        'npm run trace -- --scenario FILE --family ipv6 --from pod/NAME --to svc/NAME:PORT',
+      );
     });
 
     test('Service, policies, client, entry node and target change the run', async ({ page }) => {

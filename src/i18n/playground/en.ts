@@ -193,7 +193,7 @@ export const playgroundEn = {
     loading: 'Loading the YAML reader…',
     imported: 'Loaded. Addresses follow the playground’s conventions (node-N at 192.168.10.1N, pods in 10.244.N.0/24).',
     importedIPv4Only:
-      'This cluster is dual-stack; the playground runs its IPv4 half. For the IPv6 rules kube-proxy would write, run npm run trace -- --scenario FILE --rules-out --node NAME --family ipv6.',
+      'This cluster is dual-stack; the playground runs its IPv4 half. Its IPv6 connections, through the IPv6 rules kube-proxy writes on every node, can be traced from the command line:',
     importFailed: 'These manifests could not be loaded:',
   },
 } as const;

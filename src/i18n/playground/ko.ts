@@ -193,7 +193,7 @@ export const playgroundKo: PlaygroundStrings = {
     loading: 'YAML 읽기 모듈을 불러오는 중…',
     imported: '불러왔습니다. 주소는 플레이그라운드 규칙을 따릅니다(node-N은 192.168.10.1N, 파드는 10.244.N.0/24).',
     importedIPv4Only:
-      '이중 스택 클러스터입니다. 플레이그라운드는 IPv4 쪽만 실행합니다. kube-proxy가 쓸 IPv6 규칙은 npm run trace -- --scenario FILE --rules-out --node NAME --family ipv6 명령으로 볼 수 있습니다.',
+      '이중 스택 클러스터입니다. 플레이그라운드는 IPv4 쪽만 실행합니다. 노드마다 kube-proxy가 쓰는 IPv6 규칙을 거치는 IPv6 연결은 명령줄에서 추적할 수 있습니다.',
     importFailed: '이 매니페스트를 불러오지 못했습니다:',
   },
 };
