@@ -6,6 +6,10 @@ import {
   CLUSTER_IP,
   describeIpv6Rules,
   dualStackIPv6View,
+  EXTRA_CLIENT_IPS,
+  IPV6_DUMPS,
+  SNAT_POOL,
+  SNAT_POOL_IPS,
   endpointLabel,
   SERVICE_CIDR,
   NODE_IP,
@@ -14,7 +18,8 @@ import {
   SERVICE_PORT,
   TARGET_PORT,
 } from './harness/ipv6Rules';
-import { engineEcho6, judgeWithEngine } from './harness/ipv6Engine';
+import { compareWithEngine, formatComparison } from './harness/compare';
+import { engineEcho6, engineExpectation, judgeWithEngine } from './harness/ipv6Engine';
 import { expectedTally, pingReason } from './harness/ping';
 import { Ipv6RulesNode, type Ipv6Probe } from './harness/ipv6Node';
 import { normalizeSave, type RulesMode } from './harness/rules';
@@ -140,6 +145,39 @@ for (const mode of MODES) {
             expect([...kernelSaw], `engine: ${JSON.stringify(echo)}`).toEqual([...expectedTally(echo, PING_COUNT)]);
           },
         );
+      }
+
+      // An IPv6 SNAT range (iptables only: the engine reads nft NAT statements of one address).
+      // The kernel does not draw the address at random: find_best_ips_proto() hashes the
+      // source and the (DNATed) destination, word by word for IPv6. Each client address gets
+      // a fixed address of the pool per backend, which the engine must predict exactly.
+      if (mode === 'iptables') {
+        it(`SNAT --to-source [${SNAT_POOL.first}]-[${SNAT_POOL.last}]: each source gets the pool address the kernel's hash picks`, async () => {
+          const rule = ['-s', 'fd00:10::/64', '-j', 'SNAT', '--to-source', `${SNAT_POOL.first}-${SNAT_POOL.last}`];
+          kernel().ip6tables(['-t', 'nat', '-I', 'POSTROUTING', '1', ...rule]);
+          try {
+            // The same rule first in the dump's POSTROUTING, as -I puts it in the kernel.
+            const dump = IPV6_DUMPS.iptables.replace(/^-A POSTROUTING /m, `-A POSTROUTING ${rule.join(' ')}\n$&`);
+            const seen = new Set<string>();
+            for (const from of EXTRA_CLIENT_IPS) {
+              const request = { from, host: NODE_IP, port: NODE_PORT, count: 20 };
+              const probe = await kernel().probe(request);
+              for (const bySource of probe.seenSources.values()) for (const s of bySource.keys()) seen.add(s);
+              const expected = engineExpectation(dump, from, NODE_IP, NODE_PORT, [NODE_IP, ...SNAT_POOL_IPS]);
+              const comparison = compareWithEngine(probe, expected);
+              const report = formatComparison(
+                `[iptables, IPv6 SNAT range] ${from} → [${NODE_IP}]:${NODE_PORT}`,
+                comparison,
+              );
+              expect(comparison.agrees, `\n${report}\n`).toBe(true);
+            }
+            // The sources the backends saw come from the pool, and more than one of its addresses.
+            expect([...seen].every((s) => SNAT_POOL_IPS.includes(s))).toBe(true);
+            expect(seen.size).toBeGreaterThan(1);
+          } finally {
+            kernel().ip6tables(['-t', 'nat', '-D', 'POSTROUTING', ...rule]);
+          }
+        });
       }
 
       // Only nftables mode has a rule for a ClusterIP's other ports (cluster-ips-check); in

@@ -82,9 +82,42 @@ export function pickNatAddress(first: number, last: number, src: number, dst: nu
   return (first + Math.floor((j * dist) / 4294967296)) >>> 0;
 }
 
+/** An IPv6 address as four 32-bit words, most significant first (the address's byte order). */
+function words6(addr: bigint): number[] {
+  return [96n, 64n, 32n, 0n].map((shift) => Number((addr >> shift) & 0xffffffffn));
+}
+
 /**
- * The address a NAT mapping gives the packet: its one address, or for an IPv4 range the
- * kernel's hashed pick (pickNatAddress). IPv6 ranges are refused when the rule is parsed.
+ * find_best_ips_proto() for IPv6: jhash2 over the source's four words with the destination's
+ * last word as init value (0 with --persistent); then word by word, most significant first,
+ * the word's own [min, max] distance until a word falls short of the range's maximum, and the
+ * full 32-bit range for every word after it (so a range across a word boundary can land past
+ * its nominal end, as the kernel's can). Without --persistent each destination word is mixed
+ * into the hash after its word is picked.
+ */
+export function pickNatAddress6(first: bigint, last: bigint, src: bigint, dst: bigint, persistent: boolean): bigint {
+  if (first === last) return first;
+  const min = words6(first);
+  const max = words6(last);
+  const d = words6(dst).map(asStoredWord);
+  let j = jhash2(words6(src).map(asStoredWord), persistent ? 0 : (d[3] as number));
+  let full = false;
+  let out = 0n;
+  for (let i = 0; i < 4; i++) {
+    const lo = full ? 0 : (min[i] as number);
+    // u32 arithmetic: a full word's distance (max - min + 1) wraps to 0, and reciprocal_scale(j, 0) is 0.
+    const dist = full ? 0xffffffff : ((max[i] as number) - lo + 1) >>> 0;
+    const word = (lo + Math.floor((j * dist) / 4294967296)) >>> 0;
+    out = (out << 32n) | BigInt(word);
+    if (word !== max[i]) full = true;
+    if (!persistent) j = (j ^ (d[i] as number)) >>> 0;
+  }
+  return out;
+}
+
+/**
+ * The address a NAT mapping gives the packet: its one address, or for a range the kernel's
+ * hashed pick (pickNatAddress, pickNatAddress6).
  */
 export function natAddress(
   range: { readonly first: Address; readonly last: Address },
@@ -92,9 +125,12 @@ export function natAddress(
   persistent: boolean,
 ): Address {
   const { first, last } = range;
-  if (first === last || typeof first !== 'number' || typeof last !== 'number') return first;
-  if (typeof p.src !== 'number' || typeof p.dst !== 'number') return first;
-  return pickNatAddress(first, last, p.src, p.dst, persistent);
+  if (first === last) return first;
+  if (typeof first === 'number' && typeof last === 'number' && typeof p.src === 'number' && typeof p.dst === 'number')
+    return pickNatAddress(first, last, p.src, p.dst, persistent);
+  if (typeof first === 'bigint' && typeof last === 'bigint' && typeof p.src === 'bigint' && typeof p.dst === 'bigint')
+    return pickNatAddress6(first, last, p.src, p.dst, persistent);
+  return first;
 }
 
 /**

@@ -47,8 +47,6 @@ export function parseNatRange(text: string): Parsed<NatRangeSpec> {
     const last: Address | null = dash < 0 ? first : parseAddress(addrText.slice(dash + 1));
     if (first === null || last === null) return fail(`"${addrText}" is not an IPv4 or IPv6 address or range`);
     if (typeof first !== typeof last) return fail(`address range "${addrText}" mixes IPv4 and IPv6`);
-    if (typeof first === 'bigint' && first !== last)
-      return fail(`IPv6 address range "${addrText}" is not modelled (only a single IPv6 address)`);
     if (last < first) return fail(`address range "${addrText}" is reversed`);
     addresses = { first, last };
   }

@@ -104,8 +104,6 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
     '세트 `{0}`: 멤버 “{2}”의 “{1}”은(는) 올바른 `{3}` 값이 아닙니다',
   '"{0}" is not an IPv4 or IPv6 address or range': '“{0}”은(는) IPv4나 IPv6 주소 또는 주소 범위가 아닙니다',
   'address range "{0}" mixes IPv4 and IPv6': '주소 범위 “{0}”에 IPv4와 IPv6이 섞여 있습니다',
-  'IPv6 address range "{0}" is not modelled (only a single IPv6 address)':
-    'IPv6 주소 범위 “{0}”은(는) 다루지 않습니다(IPv6은 주소 하나만 다룹니다)',
   "an IPv{0} address in an {1} dump: {2} rules are a separate dump (paste one family's rules)":
     'IPv{0} 주소가 {1} 덤프에 있습니다. {2} 규칙은 따로 덤프됩니다(한 패밀리의 규칙만 붙여 넣으세요)',
   'address range "{0}" is reversed': '주소 범위 “{0}”의 앞뒤가 뒤집혀 있습니다',

@@ -41,8 +41,14 @@ export function rulesModeObservable(result: ConnectionResult, probability: numbe
 }
 
 /** The engine's exact outcomes for one new connection, through `--rules` mode on `dump`. */
-export function engineExpectation(dump: string, from: string, host: string, port: number): ExpectedOutcome[] {
-  const simulation = fromRulesText(dump, { localIPs: [NODE_IP] });
+export function engineExpectation(
+  dump: string,
+  from: string,
+  host: string,
+  port: number,
+  localIPs: readonly string[] = [NODE_IP],
+): ExpectedOutcome[] {
+  const simulation = fromRulesText(dump, { localIPs });
   const source: Source = { kind: 'client', ip: from };
   return simulation
     .exact({ from: source, to: { ip: host, port } }, { trace: false })

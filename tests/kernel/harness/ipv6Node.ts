@@ -17,6 +17,8 @@ import {
   NODE_IP,
   POD_SOURCE_IP,
   SERVICE_CIDR,
+  EXTRA_CLIENT_IPS,
+  SNAT_POOL_IPS,
   canonicalIP,
   endpointLabel,
 } from './ipv6Rules';
@@ -99,6 +101,10 @@ export class Ipv6RulesNode {
       batch(node, [
         'link set lo up',
         `addr add ${NODE_IP}/${LAN_PREFIX_LENGTH} dev ${LAN_INTERFACE} nodad`,
+        // The SNAT range's addresses are the node's, so the backends' answers come back to it.
+        // Deprecated (preferred_lft 0), so the kernel never picks one as a source on its own
+        // (RFC 6724 rule 3): MASQUERADE keeps using NODE_IP, as the engine's node does.
+        ...SNAT_POOL_IPS.map((ip) => `addr add ${ip}/128 dev ${LAN_INTERFACE} nodad preferred_lft 0`),
         `link set ${LAN_INTERFACE} up`,
         // The backends' pod CIDRs are on-link, so DNATed connections leave by eth0 as the
         // engine's single node forwards them.
@@ -113,6 +119,7 @@ export class Ipv6RulesNode {
         'link set lo up',
         `addr add ${CLIENT_IP}/${LAN_PREFIX_LENGTH} dev ${LAN_INTERFACE} nodad`,
         `addr add ${POD_SOURCE_IP}/128 dev ${LAN_INTERFACE} nodad`,
+        ...EXTRA_CLIENT_IPS.map((ip) => `addr add ${ip}/128 dev ${LAN_INTERFACE} nodad`),
         `link set ${LAN_INTERFACE} up`,
         // kube-proxy's own comment on the ClusterIP masquerade: a static route for the
         // Service range via any node.
@@ -186,6 +193,11 @@ export class Ipv6RulesNode {
     const argv = ['ping', '-6', '-n', '-c', String(count), '-i', '0.2', '-W', '1', ...bind, ip];
     const result = run(inNetns(netns, argv), { allowFailure: true });
     return tallyPing(`${result.stdout}\n${result.stderr}`);
+  }
+
+  /** Runs `ip6tables ARGS` in the node (iptables mode: a rule added beside kube-proxy's). */
+  ip6tables(args: readonly string[]): void {
+    run(inNetns(nodeNetns(this.prefix, 'node'), ['ip6tables', ...args]));
   }
 
   /** What the node's netfilter holds, as `ip6tables-save` or `nft list ruleset` prints it. */

@@ -44,6 +44,11 @@ export const CLUSTER_IP = 'fd00:10:96::10';
 export const SERVICE_PORT = 80;
 /** The endpoints' port (targetPort), where the backends listen. */
 export const TARGET_PORT = 8080;
+/** More client addresses on the LAN, so a NAT range's hashed pick meets several sources. */
+export const EXTRA_CLIENT_IPS: readonly string[] = Array.from({ length: 8 }, (_, i) => `fd00:10::${101 + i}`);
+/** Addresses the node holds besides NODE_IP, for an SNAT range (`--to-source [first]-[last]`). */
+export const SNAT_POOL = { first: 'fd00:10::20', last: 'fd00:10::23' } as const;
+export const SNAT_POOL_IPS: readonly string[] = ['fd00:10::20', 'fd00:10::21', 'fd00:10::22', 'fd00:10::23'];
 /** The Service's NodePort on the node's address. */
 export const NODE_PORT = 30080;
 
