@@ -55,6 +55,11 @@ export function tallyPing(output: string): PingTally {
   const tally = new Map<string, number>();
   const add = (key: string): void => void tally.set(key, (tally.get(key) ?? 0) + 1);
   for (const line of output.split('\n')) {
+    // A redirect ("From 192.168.10.12: icmp_seq=1 Redirect Host(New nexthop: …)") is a router's
+    // advice to the sender, not an answer to the ping: a node forwarding a client's request back
+    // out of the LAN interface it came in on sends one (the engine does not model redirects).
+    // ping -6 never shows them (its ICMPv6 filter passes echo replies and errors only).
+    if (/^From \S+ icmp_seq=\d+ Redirect /.test(line)) continue;
     const reply = /^\d+ bytes from ([\da-f.:]+): icmp_seq=/.exec(line);
     const error = /^From ([\da-f.:]+) icmp_seq=\d+ (.+)$/.exec(line);
     if (reply) add(`reply from ${reply[1]}`);
