@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { run } from './exec';
 import { ownerPidOf, PREFIX_MARK } from './names';
+import type { Listener } from './processes';
 
 /**
  * Teardown that happens whatever ends the run: the harness registers each run here, `finally`
@@ -121,4 +122,23 @@ export function sweepStale(): string[] {
     run(['ip', '-force', '-batch', '-'], { allowFailure: true, input: stale.map((n) => `netns del ${n}\n`).join('') });
   }
   return stale;
+}
+
+/**
+ * Stops a run's listeners and deletes its namespaces; resolves to anything left behind. It
+ * waits until the killed listeners are reaped, so the leftover check sees real survivors only.
+ */
+export async function closeRun(prefix: string, listeners: readonly Listener[]): Promise<string[]> {
+  const pids = listeners.flatMap((l) => (l.child.pid === undefined ? [] : [l.child.pid]));
+  const exited = listeners.map(
+    (l) =>
+      new Promise<void>((resolve) => {
+        if (l.child.exitCode !== null || l.child.signalCode !== null) return resolve();
+        l.child.once('exit', () => resolve());
+        setTimeout(resolve, 2_000);
+      }),
+  );
+  teardownRun(prefix);
+  await Promise.all(exited);
+  return leftovers(prefix, pids);
 }

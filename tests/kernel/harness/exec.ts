@@ -52,3 +52,13 @@ export function run(argv: readonly string[], options: RunOptions = {}): RunResul
 export function inNetns(netns: string, argv: readonly string[]): string[] {
   return ['ip', 'netns', 'exec', netns, ...argv];
 }
+
+/** Runs `ip -n NETNS -batch -` over `lines` (one ip command each). */
+export function ipBatch(netns: string, lines: readonly string[]): void {
+  run(['ip', '-n', netns, '-batch', '-'], { input: lines.map((l) => `${l}\n`).join('') });
+}
+
+/** Sets sysctls inside a namespace. */
+export function sysctl(netns: string, settings: Readonly<Record<string, string | number>>): void {
+  run(inNetns(netns, ['sysctl', '-q', '-w', ...Object.entries(settings).map(([k, v]) => `${k}=${v}`)]));
+}

@@ -10,8 +10,8 @@
 import type { Cluster } from '../../../src/engine/model/types';
 import { generateIptablesSave } from '../../../src/engine/kubeproxy';
 import { generateNftables } from '../../../src/engine/kubeproxy/nftables';
-import { leftovers, registerPid, registerRun, teardownRun } from './cleanup';
-import { inNetns, run } from './exec';
+import { closeRun, registerPid, registerRun, teardownRun } from './cleanup';
+import { inNetns, ipBatch, run, sysctl } from './exec';
 import { canonicalIP, LIFT_ICMPV6_LIMITS, SERVICE_CIDR } from './ipv6Rules';
 import { tally, type ProbeResult } from './kernelCluster';
 import * as names from './names';
@@ -32,14 +32,6 @@ export interface Ipv6ClusterProbe {
 }
 
 const NO_DAD = { 'net.ipv6.conf.all.accept_dad': 0, 'net.ipv6.conf.default.accept_dad': 0 };
-
-function batch(netns: string, lines: readonly string[]): void {
-  run(['ip', '-n', netns, '-batch', '-'], { input: lines.map((l) => `${l}\n`).join('') });
-}
-
-function sysctl(netns: string, settings: Readonly<Record<string, string | number>>): void {
-  run(inNetns(netns, ['sysctl', '-q', '-w', ...Object.entries(settings).map(([k, v]) => `${k}=${v}`)]));
-}
 
 /** The /64 an address sits in ("fd00:10::12" → "fd00:10::/64"). */
 function lan64(ip: string): string {
@@ -113,7 +105,7 @@ export class Ipv6Cluster {
 
       const lanCidr = lan64(view.nodes[0]!.internalIP);
       const gateway = firstHost(lanCidr);
-      batch(lan, [
+      ipBatch(lan, [
         'link set lo up',
         `link add ${names.LAN_BRIDGE} type bridge mcast_snooping 0`,
         `addr add ${gateway}/64 dev ${names.LAN_BRIDGE} nodad`,
@@ -145,11 +137,11 @@ export class Ipv6Cluster {
         for (const other of nodes.filter((o) => o !== node))
           lines.push(`route add ${other.podCIDR} via ${other.internalIP} dev ${names.LAN_INTERFACE}`);
         lines.push(`route add ::/0 via ${gateway} dev ${names.LAN_INTERFACE}`);
-        batch(node.netns, lines);
+        ipBatch(node.netns, lines);
       }
       for (const pod of pods) {
         const podGateway = firstHost(nodes.find((n) => n.name === pod.nodeName)!.podCIDR);
-        batch(pod.netns, [
+        ipBatch(pod.netns, [
           'link set lo up',
           `addr add ${pod.ip}/128 dev ${names.POD_INTERFACE} nodad`,
           `link set ${names.POD_INTERFACE} up`,
@@ -157,7 +149,7 @@ export class Ipv6Cluster {
           `route add ::/0 via ${podGateway} dev ${names.POD_INTERFACE}`,
         ]);
       }
-      batch(client, [
+      ipBatch(client, [
         'link set lo up',
         `addr add ${clientIPv6(view)}/64 dev ${names.LAN_INTERFACE} nodad`,
         `link set ${names.LAN_INTERFACE} up`,
@@ -234,19 +226,8 @@ export class Ipv6Cluster {
   }
 
   /** Stops the listeners and deletes every namespace; resolves to anything left behind. */
-  async close(): Promise<string[]> {
-    const pids = this.listeners.flatMap((l) => (l.child.pid === undefined ? [] : [l.child.pid]));
-    const exited = this.listeners.map(
-      (l) =>
-        new Promise<void>((resolve) => {
-          if (l.child.exitCode !== null || l.child.signalCode !== null) return resolve();
-          l.child.once('exit', () => resolve());
-          setTimeout(resolve, 2_000);
-        }),
-    );
-    teardownRun(this.prefix);
-    await Promise.all(exited);
-    return leftovers(this.prefix, pids);
+  close(): Promise<string[]> {
+    return closeRun(this.prefix, this.listeners);
   }
 }
 

@@ -1,6 +1,6 @@
 /** The kernel side of the IPv6 `--rules` suite: the namespaces, the node's rules and the probes. */
-import { leftovers, registerPid, registerRun, teardownRun } from './cleanup';
-import { inNetns, run } from './exec';
+import { closeRun, registerPid, registerRun, teardownRun } from './cleanup';
+import { inNetns, ipBatch, run, sysctl } from './exec';
 import { tally, type ProbeResult } from './kernelCluster';
 import { clientNetns, LAN_BRIDGE, LAN_INTERFACE, lanNetns, lanPort, newRunPrefix, nodeNetns, podNetns } from './names';
 import { runConnector, startListener, type ConnectionOutcome, type Listener } from './processes';
@@ -32,14 +32,6 @@ export interface Ipv6Probe {
   readonly count: number;
   readonly concurrency?: number;
   readonly timeoutMs?: number;
-}
-
-function batch(netns: string, lines: readonly string[]): void {
-  run(['ip', '-n', netns, '-batch', '-'], { input: lines.map((l) => `${l}\n`).join('') });
-}
-
-function sysctl(netns: string, settings: Readonly<Record<string, string | number>>): void {
-  run(inNetns(netns, ['sysctl', '-q', '-w', ...Object.entries(settings).map(([k, v]) => `${k}=${v}`)]));
 }
 
 // Before an interface comes up: with DAD off its link-local address is usable at once, and
@@ -85,7 +77,7 @@ export class Ipv6RulesNode {
 
       for (const n of [lan, ...members]) sysctl(n, n === lan ? { 'net.ipv6.conf.all.accept_dad': 0 } : NO_DAD);
       // Snooping off: with no MLD querier on this bridge it must flood neighbour discovery.
-      batch(lan, [
+      ipBatch(lan, [
         'link set lo up',
         `link add ${LAN_BRIDGE} type bridge mcast_snooping 0`,
         `addr add ${LAN_GATEWAY}/${LAN_PREFIX_LENGTH} dev ${LAN_BRIDGE} nodad`,
@@ -98,7 +90,7 @@ export class Ipv6RulesNode {
       ]);
 
       sysctl(node, { 'net.ipv6.conf.all.forwarding': 1, ...LIFT_ICMPV6_LIMITS });
-      batch(node, [
+      ipBatch(node, [
         'link set lo up',
         `addr add ${NODE_IP}/${LAN_PREFIX_LENGTH} dev ${LAN_INTERFACE} nodad`,
         // The SNAT range's addresses are the node's, so the backends' answers come back to it.
@@ -115,7 +107,7 @@ export class Ipv6RulesNode {
         `route add ::/0 via ${LAN_GATEWAY} dev ${LAN_INTERFACE}`,
       ]);
 
-      batch(client, [
+      ipBatch(client, [
         'link set lo up',
         `addr add ${CLIENT_IP}/${LAN_PREFIX_LENGTH} dev ${LAN_INTERFACE} nodad`,
         `addr add ${POD_SOURCE_IP}/128 dev ${LAN_INTERFACE} nodad`,
@@ -127,7 +119,7 @@ export class Ipv6RulesNode {
       ]);
 
       for (const b of backends) {
-        batch(b.netns, [
+        ipBatch(b.netns, [
           'link set lo up',
           `addr add ${b.ip}/${LAN_PREFIX_LENGTH} dev ${LAN_INTERFACE} nodad`,
           `link set ${LAN_INTERFACE} up`,
@@ -207,19 +199,8 @@ export class Ipv6RulesNode {
   }
 
   /** Stops the listeners and deletes every namespace; resolves to anything left behind. */
-  async close(): Promise<string[]> {
-    const pids = this.listeners.flatMap((l) => (l.child.pid === undefined ? [] : [l.child.pid]));
-    const exited = this.listeners.map(
-      (l) =>
-        new Promise<void>((resolve) => {
-          if (l.child.exitCode !== null || l.child.signalCode !== null) return resolve();
-          l.child.once('exit', () => resolve());
-          setTimeout(resolve, 2_000);
-        }),
-    );
-    teardownRun(this.prefix);
-    await Promise.all(exited);
-    return leftovers(this.prefix, pids);
+  close(): Promise<string[]> {
+    return closeRun(this.prefix, this.listeners);
   }
 }
 

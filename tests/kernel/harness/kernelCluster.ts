@@ -2,7 +2,7 @@ import type { Cluster } from '../../../src/engine/model/types';
 import type { Source } from '../../../src/engine/simulate';
 import { buildNamespaces, setSysctls } from './build';
 import { inNetns, run } from './exec';
-import { leftovers, registerPid, registerRun, teardownRun } from './cleanup';
+import { closeRun, registerPid, registerRun, teardownRun } from './cleanup';
 import { newRunPrefix } from './names';
 import { planNamespaces, type NamespacePlan } from './plan';
 import { runConnector, startListener, type ConnectionOutcome, type Listener } from './processes';
@@ -225,19 +225,7 @@ export class KernelCluster {
   }
 
   /** Stops the listeners and deletes every namespace; resolves to anything left behind. */
-  async close(): Promise<string[]> {
-    const pids = this.listenerPids();
-    const exited = this.listeners.map(
-      (l) =>
-        new Promise<void>((resolve) => {
-          if (l.child.exitCode !== null || l.child.signalCode !== null) return resolve();
-          l.child.once('exit', () => resolve());
-          setTimeout(resolve, 2_000);
-        }),
-    );
-    teardownRun(this.plan.prefix);
-    // Wait until the killed listeners are reaped, so the leftover check sees real survivors only.
-    await Promise.all(exited);
-    return leftovers(this.plan.prefix, pids);
+  close(): Promise<string[]> {
+    return closeRun(this.plan.prefix, this.listeners);
   }
 }

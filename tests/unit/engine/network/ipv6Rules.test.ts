@@ -4,16 +4,11 @@
  * the kernel's separation of families — an IPv6 packet never sees an iptables rule or an `ip`
  * table, an IPv4 packet never an ip6tables rule or an `ip6` table; `inet` tables see both.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, fromRulesText, type ConnectionSpec } from '../../../../src/engine/simulate';
+import { IPV6_DUMPS } from './ipv6Dumps';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../fixtures/ipv6/${name}`, import.meta.url), 'utf8');
-const DUMPS = {
-  iptables: fixture('kube-proxy.ip6tables-save'),
-  nftables: fixture('kube-proxy-ip6.nft'),
-} as const;
+const DUMPS = IPV6_DUMPS;
 
 const NODE = 'fd00:10::12';
 const CLIENT = 'fd00:10::100';

@@ -5,16 +5,11 @@
  * nothing answers; nftables mode's cluster-ips-check rejects it with ICMPv6 port unreachable
  * (type 1 code 4) and drops one to an unallocated ClusterIP; the node's own address answers.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromRulesText, type EchoResult, type Source } from '../../../../src/engine/simulate';
+import { IPV6_DUMPS } from './ipv6Dumps';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../fixtures/ipv6/${name}`, import.meta.url), 'utf8');
-const DUMPS = {
-  iptables: fixture('kube-proxy.ip6tables-save'),
-  nftables: fixture('kube-proxy-ip6.nft'),
-} as const;
+const DUMPS = IPV6_DUMPS;
 
 const NODE = 'fd00:10::12';
 const CLIENT: Source = { kind: 'client', ip: 'fd00:10::100' };
