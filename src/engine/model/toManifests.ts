@@ -7,7 +7,9 @@ import { SERVICE_NAME_LABEL } from './load/readEndpointSlice';
  * into an equal Cluster. EndpointSlices are written out explicitly, so derived ones survive the
  * round trip even if pods are edited afterwards. Pods get one container holding all their ports
  * (the model does not keep container names); a terminating pod gets a fixed placeholder
- * deletionTimestamp, because the model only knows *that* it is being deleted.
+ * deletionTimestamp, because the model only knows *that* it is being deleted. A dual-stack
+ * cluster is written dual-stack: each object lists its IPv4 address first and its IPv6 one
+ * second, as the API server orders them on a cluster whose primary family is IPv4.
  */
 export function toManifests(cluster: Cluster): string {
   const docs: unknown[] = [
@@ -15,6 +17,7 @@ export function toManifests(cluster: Cluster): string {
     ...cluster.pods.map(podManifest),
     ...cluster.services.map(serviceManifest),
     ...cluster.endpointSlices.map(sliceManifest),
+    ...(cluster.ipv6EndpointSlices ?? []).map(sliceManifest),
     proxyManifest(cluster.proxy),
   ];
   return docs.map((doc) => stringify(doc, { lineWidth: 0 })).join('---\n');
@@ -25,8 +28,16 @@ function nodeManifest(node: Node): unknown {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name: node.name },
-    spec: { podCIDR: node.podCIDR, podCIDRs: [node.podCIDR] },
-    status: { addresses: [{ type: 'InternalIP', address: node.internalIP }] },
+    spec: {
+      podCIDR: node.podCIDR,
+      podCIDRs: node.ipv6?.podCIDR ? [node.podCIDR, node.ipv6.podCIDR] : [node.podCIDR],
+    },
+    status: {
+      addresses: [
+        { type: 'InternalIP', address: node.internalIP },
+        ...(node.ipv6 ? [{ type: 'InternalIP', address: node.ipv6.internalIP }] : []),
+      ],
+    },
   };
 }
 
@@ -60,17 +71,19 @@ function podManifest(pod: Pod): unknown {
     status: {
       phase: 'Running',
       podIP: pod.ip,
-      podIPs: [{ ip: pod.ip }],
+      podIPs: pod.ipv6 === undefined ? [{ ip: pod.ip }] : [{ ip: pod.ip }, { ip: pod.ipv6 }],
       conditions: [{ type: 'Ready', status: pod.ready ? 'True' : 'False' }],
     },
   };
 }
 
 function serviceManifest(svc: Service): unknown {
+  const v6 = svc.ipv6;
   const spec: Record<string, unknown> = {
     type: svc.type,
     clusterIP: svc.clusterIP,
-    ...(svc.clusterIP === 'None' ? {} : { clusterIPs: [svc.clusterIP] }),
+    ...(svc.clusterIP === 'None' ? {} : { clusterIPs: v6 ? [svc.clusterIP, v6.clusterIP] : [svc.clusterIP] }),
+    ...(v6 ? { ipFamilyPolicy: 'PreferDualStack', ipFamilies: ['IPv4', 'IPv6'] } : {}),
     ...(svc.selector === undefined ? {} : { selector: { ...svc.selector } }),
     ports: svc.ports.map((p) => ({
       ...(p.name === '' ? {} : { name: p.name }),
@@ -88,8 +101,11 @@ function serviceManifest(svc: Service): unknown {
   if (svc.sessionAffinity === 'ClientIP' || svc.sessionAffinityTimeoutSeconds !== 10800) {
     spec['sessionAffinityConfig'] = { clientIP: { timeoutSeconds: svc.sessionAffinityTimeoutSeconds } };
   }
-  if (svc.externalIPs.length > 0) spec['externalIPs'] = [...svc.externalIPs];
-  if (svc.loadBalancerSourceRanges.length > 0) spec['loadBalancerSourceRanges'] = [...svc.loadBalancerSourceRanges];
+  const externalIPs = [...svc.externalIPs, ...(v6?.externalIPs ?? [])];
+  const sourceRanges = [...svc.loadBalancerSourceRanges, ...(v6?.loadBalancerSourceRanges ?? [])];
+  const ingress = [...svc.loadBalancerIngress, ...(v6?.loadBalancerIngress ?? [])];
+  if (externalIPs.length > 0) spec['externalIPs'] = externalIPs;
+  if (sourceRanges.length > 0) spec['loadBalancerSourceRanges'] = sourceRanges;
   if (svc.healthCheckNodePort !== 0) spec['healthCheckNodePort'] = svc.healthCheckNodePort;
   if (svc.publishNotReadyAddresses === true) spec['publishNotReadyAddresses'] = true;
   return {
@@ -97,8 +113,8 @@ function serviceManifest(svc: Service): unknown {
     kind: 'Service',
     metadata: { name: svc.name, namespace: svc.namespace },
     spec,
-    ...(svc.loadBalancerIngress.length > 0
-      ? { status: { loadBalancer: { ingress: svc.loadBalancerIngress.map((i) => ({ ip: i.ip, ipMode: i.ipMode })) } } }
+    ...(ingress.length > 0
+      ? { status: { loadBalancer: { ingress: ingress.map((i) => ({ ip: i.ip, ipMode: i.ipMode })) } } }
       : {}),
   };
 }
@@ -124,17 +140,19 @@ function sliceManifest(slice: EndpointSlice): unknown {
 }
 
 function proxyManifest(proxy: ProxyConfig): unknown {
+  // One field per family, comma-separated, as kube-proxy's --cluster-cidr takes it.
+  const clusterCIDR = [proxy.clusterCIDR, proxy.ipv6?.clusterCIDR ?? ''].filter((c) => c !== '').join(',');
   return {
     apiVersion: 'kubeproxy.config.k8s.io/v1alpha1',
     kind: 'KubeProxyConfiguration',
     mode: proxy.mode,
-    clusterCIDR: proxy.clusterCIDR,
+    clusterCIDR,
     detectLocalMode: proxy.detectLocalMode,
     iptables: {
       masqueradeAll: proxy.masqueradeAll,
       masqueradeBit: proxy.masqueradeBit,
       localhostNodePorts: proxy.localhostNodePorts,
     },
-    nodePortAddresses: [...proxy.nodePortAddresses],
+    nodePortAddresses: [...proxy.nodePortAddresses, ...(proxy.ipv6?.nodePortAddresses ?? [])],
   };
 }

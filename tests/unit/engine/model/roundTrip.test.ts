@@ -5,6 +5,8 @@ import { loadManifests } from '../../../../src/engine/model/loadManifests';
 import { toManifests } from '../../../../src/engine/model/toManifests';
 import type { Cluster, EndpointSlice, Pod, Service } from '../../../../src/engine/model/types';
 import { bounceCluster } from '../../../../src/engine/scenarios/bounce';
+import { ipv6View } from '../../../../src/engine/model/family';
+import { readFileSync } from 'node:fs';
 
 describe('toManifests round trip', () => {
   it.each([
@@ -18,6 +20,27 @@ describe('toManifests round trip', () => {
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.cluster).toEqual(cluster);
+  });
+
+  it('a dual-stack cluster is written dual-stack and comes back with both families', () => {
+    const text = readFileSync(new URL('../../../fixtures/ipv6/dual-stack.yaml', import.meta.url), 'utf8');
+    const loaded = loadManifests(text).cluster;
+    if (!loaded) throw new Error('fixture must load');
+    // With an IPv6 cluster CIDR and IPv6 slices given, so those are written too.
+    const view = ipv6View(loaded);
+    const cluster = {
+      ...loaded,
+      proxy: {
+        ...loaded.proxy,
+        clusterCIDR: '10.244.0.0/16',
+        ipv6: { clusterCIDR: 'fd00:10:244::/56', nodePortAddresses: [] },
+      },
+      ipv6EndpointSlices: (view?.endpointSlices ?? []).map((s) => ({ ...s, name: `${s.name}-v6` })),
+    };
+    const result = loadManifests(toManifests(cluster));
+    expect(result.errors).toEqual([]);
+    expect(result.cluster).toEqual(cluster);
+    expect(ipv6View(result.cluster!)).toEqual(ipv6View(cluster));
   });
 
   it('property: random valid clusters survive the round trip', () => {
