@@ -7,10 +7,12 @@
  *
  * Layout of version 1 (all integers big-endian):
  *   0 version=1 · 1 nodes · 2 entry node · 3 client kind(2 bits)<<5 | index(5 bits)
- *   4 type(2) | ETP Local<<2 | ITP Local<<3 | ClientIP affinity<<4 | target(2)<<5
+ *   4 type(2) | ETP Local<<2 | ITP Local<<3 | ClientIP affinity<<4 | target(2)<<5 | IPv6<<7
  *   5–6 port · 7–8 targetPort · 9–10 nodePort
  *   11 datapath(2) | ipvs scheduler(3)<<2 | cilium maglev<<5 | cilium nodePort mode(2)<<6
  *   12–15 seed · 16 pod count · then one byte per pod: node(4 bits) | state(2 bits)<<4
+ * Byte 4's top bit (the IP family) was zero in every code written before dual-stack, so those
+ * links still read, as IPv4; the version stays 1.
  */
 import {
   CILIUM_LBS,
@@ -74,7 +76,8 @@ export function encodeScenario(s: PlaygroundScenario): string {
     (svc.externalTrafficPolicy === 'Local' ? 4 : 0) |
     (svc.internalTrafficPolicy === 'Local' ? 8 : 0) |
     (svc.sessionAffinity === 'ClientIP' ? 16 : 0) |
-    (index(TARGETS, s.target) << 5);
+    (index(TARGETS, s.target) << 5) |
+    (s.family === 'IPv6' ? 128 : 0);
   view.setUint16(5, svc.port);
   view.setUint16(7, svc.targetPort);
   view.setUint16(9, svc.nodePort);
@@ -113,7 +116,6 @@ export function decodeScenario(code: string): DecodeResult {
   const scheduler = pick(IPVS_SCHEDULER_NAMES, (at(11) >> 2) & 7, 'datapath.ipvsScheduler');
   const npm = pick(CILIUM_NODEPORT_MODES, at(11) >> 6, 'datapath.ciliumNodePort');
   for (const v of [client, type, target, mode, scheduler, npm]) if (typeof v === 'object') return fail(v);
-  if (at(4) >> 7) return fail({ reason: 'field', field: 'service' });
   const pods: PlaygroundScenario['pods'][number][] = [];
   for (let i = 0; i < podCount; i++) {
     const b = at(HEADER + i);
@@ -136,6 +138,7 @@ export function decodeScenario(code: string): DecodeResult {
       sessionAffinity: at(4) & 16 ? 'ClientIP' : 'None',
     },
     target: target as PlaygroundScenario['target'],
+    family: at(4) & 128 ? 'IPv6' : 'IPv4',
     datapath: {
       mode: mode as PlaygroundScenario['datapath']['mode'],
       ipvsScheduler: scheduler as PlaygroundScenario['datapath']['ipvsScheduler'],

@@ -6,11 +6,13 @@
  */
 import {
   DEFAULT_SCENARIO,
+  IP_FAMILIES,
   MAX_NODES,
   MAX_PODS,
   MIN_NODES,
   targetsOf,
   type DatapathChoice,
+  type IpFamily,
   type PlaygroundClient,
   type PlaygroundScenario,
   type PlaygroundService,
@@ -124,6 +126,17 @@ export function setTarget(s: PlaygroundScenario, target: Target): EditResult {
   if (!targetsOf(s.service.type).includes(target))
     return refuse(s, { code: 'target', field: 'target', values: { target, type: s.service.type } });
   return ok({ ...s, target });
+}
+
+/** Chooses the connections' IP family (IPv6: the cluster becomes dual-stack). */
+export function setFamily(s: PlaygroundScenario, family: IpFamily): EditResult {
+  if (!IP_FAMILIES.includes(family))
+    return refuse(s, {
+      code: 'choice',
+      field: 'family',
+      values: { value: String(family), allowed: IP_FAMILIES.join(', ') },
+    });
+  return ok({ ...s, family });
 }
 
 /** Changes the datapath or its options. */

@@ -9,9 +9,9 @@ import type { NodePortMode } from '../engine/datapaths/cilium/index';
 import type { ConnectionResult, Simulation, Step } from '../engine/simulate';
 import { dumpLines } from '../stores/lab/dumpLines';
 import type { RulesLine, TraceRow } from '../stores/lab/types';
-import { connectionOf, datapathOptions, toCluster } from './cluster';
+import { connectionOf, datapathOptions, walkedCluster } from './cluster';
 import { journeyRows } from './journey';
-import { DROPPED, podNameOf, type PlaygroundScenario } from './scenario';
+import { DROPPED, IPV6_DATAPATHS, podNameOf, type PlaygroundScenario } from './scenario';
 
 export { DROPPED } from './scenario';
 
@@ -42,7 +42,12 @@ export type RunReport =
       readonly counts: Readonly<Record<string, number>>;
       readonly outcomes: readonly OutcomeRow[];
     }
-  | { readonly available: false; readonly message: string };
+  | {
+      readonly available: false;
+      readonly message: string;
+      /** Set when the datapath is not modelled for the scenario's IP family (the page words it). */
+      readonly ipv4Only?: true;
+    };
 
 /** One column of the comparison view. */
 export interface ComparisonColumn {
@@ -70,6 +75,7 @@ const cache = new Map<string, Simulation>();
 
 function simulationFor(s: PlaygroundScenario, mode: Datapath, nodePortMode: NodePortMode): Simulation {
   const key = JSON.stringify([
+    s.family,
     s.nodes,
     s.pods,
     s.service,
@@ -81,7 +87,7 @@ function simulationFor(s: PlaygroundScenario, mode: Datapath, nodePortMode: Node
   let sim = cache.get(key);
   if (!sim) {
     if (cache.size > 24) cache.clear();
-    sim = createDatapathSimulation(toCluster(s), datapathOptions(s, mode, nodePortMode));
+    sim = createDatapathSimulation(walkedCluster(s), datapathOptions(s, mode, nodePortMode));
     cache.set(key, sim);
   }
   return sim;
@@ -92,6 +98,11 @@ const outcomeOf = (r: ConnectionResult): string => (r.destination?.kind === 'pod
 /** What a failed simulation says: the engine's message (a bad option, a bound reached). */
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** IPVS and Cilium are modelled for IPv4 only: said before anything is built, so the page can word it. */
+const IPV4_ONLY = 'IPVS and Cilium are modelled for IPv4 only; choose iptables or nftables for IPv6';
+const familyUnsupported = (s: PlaygroundScenario, mode: Datapath): boolean =>
+  s.family === 'IPv6' && !IPV6_DATAPATHS.includes(mode);
+
 /** Runs `count` connections of the scenario (seeded by its seed) through `mode` (default: its own datapath). */
 export function runScenario(
   s: PlaygroundScenario,
@@ -99,6 +110,7 @@ export function runScenario(
   mode: Datapath = s.datapath.mode,
   nodePortMode: NodePortMode = s.datapath.ciliumNodePort,
 ): RunReport {
+  if (familyUnsupported(s, mode)) return { available: false, message: IPV4_ONLY, ipv4Only: true };
   try {
     const sim = simulationFor(s, mode, nodePortMode);
     const runner = sim.run(connectionOf(s), { count, seed: s.seed });
@@ -156,10 +168,11 @@ export function compareScenario(s: PlaygroundScenario, count: number): Compariso
 export function rulesOf(
   s: PlaygroundScenario,
   node: string,
-): { ok: true; text: string; lines: readonly RulesLine[] } | { ok: false; message: string } {
+): { ok: true; text: string; lines: readonly RulesLine[] } | { ok: false; message: string; ipv4Only?: true } {
+  if (familyUnsupported(s, s.datapath.mode)) return { ok: false, message: IPV4_ONLY, ipv4Only: true };
   try {
     const text = simulationFor(s, s.datapath.mode, s.datapath.ciliumNodePort).rules(node);
-    const pods = new Map(toCluster(s).pods.map((p) => [p.ip, p.name]));
+    const pods = new Map(walkedCluster(s).pods.map((p) => [p.ip, p.name]));
     return { ok: true, text, lines: dumpLines(text, pods) };
   } catch (error) {
     return { ok: false, message: messageOf(error) };
@@ -170,7 +183,11 @@ export function rulesOf(
 const SAMPLE_PORT = 40_000;
 
 /** The `sample`-th example connection of the scenario's seed, with its journey step by step. */
-export function sampleOf(s: PlaygroundScenario, sample: number): SampleReport | { readonly failed: string } {
+export function sampleOf(
+  s: PlaygroundScenario,
+  sample: number,
+): SampleReport | { readonly failed: string; readonly ipv4Only?: true } {
+  if (familyUnsupported(s, s.datapath.mode)) return { failed: IPV4_ONLY, ipv4Only: true };
   try {
     const sim = simulationFor(s, s.datapath.mode, s.datapath.ciliumNodePort);
     const sourcePort = SAMPLE_PORT + sample;

@@ -59,6 +59,13 @@ export interface PlaygroundClient {
   readonly index: number;
 }
 
+/** The IP family the client's connections use. IPv6 makes the cluster dual-stack (each node, pod and the Service get an address of both families) and walks its IPv6 half, as kube-proxy's IPv6 proxier programs it. */
+export type IpFamily = 'IPv4' | 'IPv6';
+/** The families in control order. */
+export const IP_FAMILIES: readonly IpFamily[] = ['IPv4', 'IPv6'];
+/** The datapaths the engine models over IPv6 (IPVS and Cilium are modelled for IPv4 only). */
+export const IPV6_DATAPATHS: readonly Datapath[] = ['iptables', 'nftables'];
+
 /** The datapaths in display order. */
 export const DATAPATHS: readonly Datapath[] = ['iptables', 'nftables', 'ipvs', 'cilium'];
 /** IPVS schedulers kube-proxy accepts (copied so the page does not import the engine). */
@@ -83,6 +90,8 @@ export interface PlaygroundScenario {
   /** The node whose address (or whose LAN port, for a ClusterIP/LB address) the client's packets reach. */
   readonly entry: number;
   readonly target: Target;
+  /** The family of the connections (IPv6: a dual-stack cluster, walked over IPv6). */
+  readonly family: IpFamily;
   readonly datapath: DatapathChoice;
   /** 32-bit unsigned seed of runs and sample connections. */
   readonly seed: number;
@@ -107,6 +116,7 @@ export const DEFAULT_SCENARIO: PlaygroundScenario = {
   client: { kind: 'external', index: 0 },
   entry: 1,
   target: 'nodePort',
+  family: 'IPv4',
   datapath: { mode: 'iptables', ipvsScheduler: 'rr', ciliumLb: 'random', ciliumNodePort: 'snat' },
   seed: 1,
 };

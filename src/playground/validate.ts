@@ -8,6 +8,7 @@ import {
   CILIUM_NODEPORT_MODES,
   CLIENT_KINDS,
   DATAPATHS,
+  IP_FAMILIES,
   IPVS_SCHEDULER_NAMES,
   MAX_NODES,
   MAX_PODS,
@@ -74,6 +75,7 @@ export function scenarioProblems(s: PlaygroundScenario): ScenarioProblem[] {
   if (!isInt(s.entry, 0, s.nodes - 1)) add('entry', 'entry', { nodes: s.nodes });
   if (!targetsOf(svc.type).includes(s.target))
     add('target', 'target', { target: String(s.target), type: String(svc.type) });
+  one(IP_FAMILIES, s.family, 'family');
   one(DATAPATHS, s.datapath.mode, 'datapath.mode');
   one(IPVS_SCHEDULER_NAMES, s.datapath.ipvsScheduler, 'datapath.ipvsScheduler');
   one(CILIUM_LBS, s.datapath.ciliumLb, 'datapath.ciliumLb');

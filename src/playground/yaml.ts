@@ -37,8 +37,8 @@ export type ImportResult =
       readonly ok: true;
       readonly scenario: PlaygroundScenario;
       readonly warnings: readonly string[];
-      /** The manifests were dual-stack: only their IPv4 half reaches the playground. */
-      readonly ipv6Dropped: boolean;
+      /** The manifests were dual-stack: the scenario keeps the reader's IP family (IPv4 or IPv6). */
+      readonly dualStack: boolean;
     }
   | { readonly ok: false; readonly errors: readonly string[]; readonly problems: readonly FitProblem[] };
 
@@ -55,7 +55,17 @@ export function importYaml(
   const fitted = fromCluster(loaded.cluster, current);
   return 'problems' in fitted
     ? { ok: false, errors: [], problems: fitted.problems }
-    : { ok: true, scenario: fitted.scenario, warnings, ipv6Dropped: ipv6View(loaded.cluster) !== undefined };
+    : { ok: true, scenario: fitted.scenario, warnings, dualStack: isDualStack(loaded.cluster) };
+}
+
+/** Every node has an IPv6 InternalIP and the one Service an IPv6 ClusterIP: the playground can walk its IPv6 half. */
+function isDualStack(cluster: Cluster): boolean {
+  const view = ipv6View(cluster);
+  return (
+    view !== undefined &&
+    view.nodes.length === cluster.nodes.length &&
+    view.services.some((s) => s.clusterIP !== 'None')
+  );
 }
 
 /** Fits a loaded cluster to the playground's model. */
@@ -122,6 +132,8 @@ export function fromCluster(
         : current.target === 'loadBalancer' && type !== 'LoadBalancer'
           ? 'nodePort'
           : current.target,
+    // The reader's family when the manifests have both; IPv4 when they have only that.
+    family: isDualStack(cluster) ? current.family : 'IPv4',
     datapath: { ...current.datapath, mode: current.datapath.mode === 'cilium' ? 'cilium' : mode },
   };
   const problems = scenarioProblems(scenario);

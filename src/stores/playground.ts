@@ -44,6 +44,7 @@ export const edit = {
   setClient: (client: Parameters<typeof edits.setClient>[1]) => applyEdit((s) => edits.setClient(s, client)),
   setEntry: (entry: number) => applyEdit((s) => edits.setEntry(s, entry)),
   setTarget: (target: Parameters<typeof edits.setTarget>[1]) => applyEdit((s) => edits.setTarget(s, target)),
+  setFamily: (family: Parameters<typeof edits.setFamily>[1]) => applyEdit((s) => edits.setFamily(s, family)),
   setDatapath: (patch: Parameters<typeof edits.setDatapath>[1]) => applyEdit((s) => edits.setDatapath(s, patch)),
   setSeed: (seed: number) => applyEdit((s) => edits.setSeed(s, seed)),
 };

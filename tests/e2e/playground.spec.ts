@@ -16,16 +16,22 @@ const messages = {
     pods: 'At most 20 pods.',
     link: 'Showing the bounce cluster instead.',
     field: 'field spec.ports[0].nodePort',
-    dualStack: 'the playground runs its IPv4 half',
-    scenario: 'nodes: 3, pods: 2, NodePort (nodePort), ETP Cluster, ITP Cluster, external client → node-2, seed 1',
+    dualStack: 'The playground walks one family at a time, now IPv6',
+    ipv4Only: 'IPVS is modelled for IPv4 only',
+    ipv4OnlyCell: 'IPv4 only',
+    scenario:
+      'nodes: 3, pods: 2, NodePort (nodePort), ETP Cluster, ITP Cluster, external client → node-2, IPv4, seed 1',
   },
   ko: {
     nodes: '노드는 최대 10대까지 둘 수 있습니다.',
     pods: '파드는 최대 20개까지 둘 수 있습니다.',
     link: '대신 ‘튕겨 나가는 요청’ 챌린지의 클러스터를 보여 드립니다.',
     field: '필드 spec.ports[0].nodePort',
-    dualStack: '플레이그라운드는 IPv4 쪽만 실행합니다',
-    scenario: '노드 3대, 파드 2개, NodePort(nodePort), ETP Cluster, ITP Cluster, 외부 클라이언트 → node-2, 시드 1',
+    dualStack: '플레이그라운드는 한 번에 한 IP 패밀리만 따라가며, 지금은 IPv6입니다',
+    ipv4Only: 'IPVS는 IPv4만 모델링했기 때문에',
+    ipv4OnlyCell: 'IPv4만 지원',
+    scenario:
+      '노드 3대, 파드 2개, NodePort(nodePort), ETP Cluster, ITP Cluster, 외부 클라이언트 → node-2, IPv4, 시드 1',
   },
 } as const;
 
@@ -104,14 +110,58 @@ for (const { locale, path } of playgroundPages) {
       await page.mouse.move(to.x + to.width / 2, to.y + to.height - 20, { steps: 5 });
       await page.mouse.up();
       await expect(page.getByTestId('pg-pod-pod-1')).toHaveAttribute('data-node', 'node-3');
-      // Dual-stack manifests load too; the reader is told only the IPv4 half runs here.
+    });
+
+    test('IP family IPv6: the dual-stack cluster runs over IPv6, the link keeps it, IPVS and Cilium say IPv4 only', async ({
+      page,
+      context,
+    }) => {
+      await openPlayground(page, path);
+      await page.getByTestId('pg-family').selectOption('IPv6');
+      // The bounce question over IPv6: both pods, the bounced half masqueraded to node-2's IPv6 address.
+      await expect
+        .poll(async () => {
+          const c = await runCounts(page);
+          return (c['pod-1'] ?? 0) > 350 && (c['pod-2'] ?? 0) > 350 && c['dropped'] === 0;
+        })
+        .toBe(true);
+      await expect(page.getByTestId('pg-outcomes').locator('tr[data-outcome="pod-1"]')).toContainText('fd00:10::12');
+      await expect(page.getByTestId('rules-lines')).toContainText('-d fd00:10:96::15');
+      await expect(page.getByTestId('pg-diagram')).toContainText('fd00:10::100');
+      await expect(page.getByTestId('pg-diagram')).toContainText('fd00:10:244:2::2');
+      await page.getByTestId('pg-etp').selectOption('Local');
+      await expect.poll(async () => (await runCounts(page))['pod-2']).toBe(1000);
+      await expect(page.getByTestId('pg-outcomes')).toContainText('fd00:10::100');
+      await expect(page.getByTestId('trace-summary')).toContainText('pod-2');
+      // The link carries the family.
+      await expect.poll(() => shareCode(page)).not.toBe('');
+      const other = await context.newPage();
+      await openPlayground(other, path, `#s=${await shareCode(page)}`);
+      await expect(other.getByTestId('pg-family')).toHaveValue('IPv6');
+      expect(await runCounts(other)).toEqual({ 'pod-1': 0, 'pod-2': 1000, dropped: 0 });
+      await other.close();
+      // The export is dual-stack: the loader refuses a Service with no IPv4 ClusterIP.
+      await page.getByTestId('pg-export').click();
+      const yaml = await page.getByTestId('pg-export-text').inputValue();
+      expect(yaml).toContain('ipFamilyPolicy: PreferDualStack');
+      expect(yaml).toContain('addressType: IPv6');
+      // Dual-stack manifests load in the family on screen, and say so.
       await page.getByTestId('pg-import-text').fill(DUAL_STACK);
       await page.getByTestId('pg-import').click();
       await expect(page.getByTestId('pg-import-result')).toHaveAttribute('data-ok', 'true');
       await expect(page.getByTestId('pg-import-result')).toContainText(m.dualStack);
-      await expect(page.getByTestId('pg-import-ipv6').locator('code')).toHaveText(
-        'npm run trace -- --scenario FILE --family ipv6 --from pod/NAME --to svc/NAME:PORT',
-      );
+      await expect(page.getByTestId('pg-family')).toHaveValue('IPv6');
+      // IPVS is modelled for IPv4 only: said in the editor, the run, the rules and the comparison.
+      await page.getByTestId('pg-datapath-ipvs').check();
+      await expect(page.getByTestId('pg-ipv4-only')).toBeVisible();
+      await expect(page.getByTestId('pg-run-unavailable')).toContainText(m.ipv4Only);
+      await expect(page.getByTestId('rules-view')).toContainText(m.ipv4Only);
+      await page.getByTestId('pg-compare-run').click();
+      const table = page.getByTestId('pg-compare-table');
+      await expect(table.locator('thead th[data-datapath="nftables"]')).toHaveAttribute('data-available', 'true');
+      await expect(table.locator('thead th[data-datapath="cilium-dsr"]')).toHaveAttribute('data-available', 'false');
+      await expect(table.locator('tr[data-row="dropped"] td[data-datapath="ipvs"]')).toHaveText(m.ipv4OnlyCell);
+      expect(await axeViolations(page, tags)).toEqual([]);
     });
 
     test('Service, policies, client, entry node and target change the run', async ({ page }) => {

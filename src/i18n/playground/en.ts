@@ -40,7 +40,7 @@ export const playgroundEn = {
     affinity: 'sessionAffinity',
     connection: 'Connection',
     client: 'Client',
-    clientExternal: 'external client (192.168.10.100)',
+    clientExternal: 'external client ({ip})',
     clientPod: 'a pod',
     clientNode: 'a node',
     clientWhich: 'Which one',
@@ -50,9 +50,15 @@ export const playgroundEn = {
     targetLoadBalancer: 'load balancer {ip}:{port}',
     entry: 'Entry node',
     entryHelp: 'The node whose address (or LAN port) the client’s packets reach.',
+    family: 'IP family',
+    familyIPv4: 'IPv4',
+    familyIPv6: 'IPv6 (dual-stack cluster)',
+    familyHelp:
+      'IPv6 makes the cluster dual-stack: every node, pod and the Service get an IPv6 address beside the IPv4 one, and the connections walk the rules kube-proxy’s IPv6 proxier writes.',
     datapath: 'Datapath',
     scheduler: 'IPVS scheduler',
     ipvsDeprecated: 'IPVS mode is deprecated since Kubernetes 1.35; new clusters should use nftables or iptables mode.',
+    ipv4OnlyDatapath: 'This datapath is modelled for IPv4 only; over IPv6, choose iptables or nftables.',
     ciliumNote:
       'Cilium replaces kube-proxy: no netfilter rules for Services, an eBPF lookup in its service map instead.',
     ciliumLb: 'Cilium backend selection',
@@ -112,11 +118,15 @@ export const playgroundEn = {
     replyLost: 'answer lost',
     count: 'Connections',
     failed: 'The simulation stopped: {message}',
+    ipv4Only:
+      '{datapath} is modelled for IPv4 only, so it cannot run these IPv6 connections. Choose iptables or nftables, or switch the IP family back to IPv4.',
   },
   rules: {
     heading: 'Rules and tables',
     leadIptables: 'The `iptables-save` kube-proxy writes on the selected node.',
     leadNftables: 'The `nft list table ip kube-proxy` kube-proxy writes on the selected node.',
+    leadIptables6: 'The `ip6tables-save` kube-proxy’s IPv6 proxier writes on the selected node.',
+    leadNftables6: 'The `nft list table ip6 kube-proxy` kube-proxy’s IPv6 proxier writes on the selected node.',
     leadIpvs:
       'The virtual and real servers kube-proxy creates (`ipvsadm -Ln`), with the ipsets and the few iptables rules IPVS mode keeps.',
     leadCilium:
@@ -176,9 +186,11 @@ export const playgroundEn = {
     source: 'Source the pod sees',
     reply: 'Answer leaves from',
     unavailable: 'not available yet',
+    ipv4Only: 'IPv4 only',
     none: '—',
     caption: 'Each datapath with the scenario: {scenario}',
-    scenario: 'nodes: {nodes}, pods: {pods}, {type} ({target}), ETP {etp}, ITP {itp}, {client} → {entry}, seed {seed}',
+    scenario:
+      'nodes: {nodes}, pods: {pods}, {type} ({target}), ETP {etp}, ITP {itp}, {client} → {entry}, {family}, seed {seed}',
   },
   share: {
     heading: 'Share and export',
@@ -192,8 +204,8 @@ export const playgroundEn = {
     apply: 'Load these manifests',
     loading: 'Loading the YAML reader…',
     imported: 'Loaded. Addresses follow the playground’s conventions (node-N at 192.168.10.1N, pods in 10.244.N.0/24).',
-    importedIPv4Only:
-      'This cluster is dual-stack; the playground runs its IPv4 half. Its IPv6 connections, through the IPv6 rules kube-proxy writes on every node, can be traced from the command line:',
+    importedDualStack:
+      'This cluster is dual-stack (node-N also at fd00:10::1N, pods in fd00:10:244:N::/64). The playground walks one family at a time, now {family}; choose the other under “IP family”.',
     importFailed: 'These manifests could not be loaded:',
   },
 } as const;

@@ -37,7 +37,7 @@ export const playgroundKo: PlaygroundStrings = {
     affinity: 'sessionAffinity',
     connection: '연결',
     client: '클라이언트',
-    clientExternal: '외부 클라이언트 (192.168.10.100)',
+    clientExternal: '외부 클라이언트 ({ip})',
     clientPod: '파드',
     clientNode: '노드',
     clientWhich: '대상',
@@ -47,10 +47,16 @@ export const playgroundKo: PlaygroundStrings = {
     targetLoadBalancer: '로드 밸런서 {ip}:{port}',
     entry: '진입 노드',
     entryHelp: '클라이언트 패킷이 처음 도착하는 노드(노드 주소 또는 LAN 포트)입니다.',
+    family: 'IP 패밀리',
+    familyIPv4: 'IPv4',
+    familyIPv6: 'IPv6 (이중 스택 클러스터)',
+    familyHelp:
+      'IPv6을 고르면 클러스터가 이중 스택이 됩니다. 노드, 파드, 서비스마다 IPv4 주소 옆에 IPv6 주소가 붙고, 연결은 kube-proxy가 IPv6용으로 쓰는 규칙을 따라갑니다.',
     datapath: '데이터패스',
     scheduler: 'IPVS 스케줄러',
     ipvsDeprecated:
       'IPVS 모드는 쿠버네티스 1.35부터 사용 중단(deprecated)되었습니다. 새 클러스터에는 nftables 모드나 iptables 모드를 쓰세요.',
+    ipv4OnlyDatapath: '이 데이터패스는 IPv4만 모델링했습니다. IPv6에서는 iptables나 nftables를 고르세요.',
     ciliumNote: 'Cilium은 kube-proxy를 대체합니다. 서비스용 netfilter 규칙 대신 eBPF가 서비스 맵을 조회합니다.',
     ciliumLb: 'Cilium 백엔드 선택 방식',
     ciliumMode: 'Cilium 노드포트 모드',
@@ -111,11 +117,15 @@ export const playgroundKo: PlaygroundStrings = {
     replyLost: '응답 유실',
     count: '연결 수',
     failed: '시뮬레이션이 멈췄습니다: {message}',
+    ipv4Only:
+      '{datapath}은(는) IPv4만 모델링했기 때문에 이 IPv6 연결을 실행할 수 없습니다. iptables나 nftables를 고르거나 IP 패밀리를 IPv4로 되돌리세요.',
   },
   rules: {
     heading: '규칙과 테이블',
     leadIptables: '선택한 노드에 kube-proxy가 쓰는 `iptables-save` 내용입니다.',
     leadNftables: '선택한 노드에 kube-proxy가 쓰는 `nft list table ip kube-proxy` 내용입니다.',
+    leadIptables6: '선택한 노드에 kube-proxy가 IPv6용으로 쓰는 `ip6tables-save` 내용입니다.',
+    leadNftables6: '선택한 노드에 kube-proxy가 IPv6용으로 쓰는 `nft list table ip6 kube-proxy` 내용입니다.',
     leadIpvs:
       'kube-proxy가 만드는 가상 서버와 실제 서버(`ipvsadm -Ln`), 그리고 IPVS 모드가 유지하는 ipset과 소수의 iptables 규칙입니다.',
     leadCilium:
@@ -176,9 +186,11 @@ export const playgroundKo: PlaygroundStrings = {
     source: '파드가 보는 출발지',
     reply: '응답이 나가는 노드',
     unavailable: '아직 지원하지 않음',
+    ipv4Only: 'IPv4만 지원',
     none: '—',
     caption: '시나리오별 데이터패스 비교: {scenario}',
-    scenario: '노드 {nodes}대, 파드 {pods}개, {type}({target}), ETP {etp}, ITP {itp}, {client} → {entry}, 시드 {seed}',
+    scenario:
+      '노드 {nodes}대, 파드 {pods}개, {type}({target}), ETP {etp}, ITP {itp}, {client} → {entry}, {family}, 시드 {seed}',
   },
   share: {
     heading: '공유와 내보내기',
@@ -192,8 +204,8 @@ export const playgroundKo: PlaygroundStrings = {
     apply: '이 매니페스트 불러오기',
     loading: 'YAML 읽기 모듈을 불러오는 중…',
     imported: '불러왔습니다. 주소는 플레이그라운드 규칙을 따릅니다(node-N은 192.168.10.1N, 파드는 10.244.N.0/24).',
-    importedIPv4Only:
-      '이중 스택 클러스터입니다. 플레이그라운드는 IPv4 쪽만 실행합니다. 노드마다 kube-proxy가 쓰는 IPv6 규칙을 거치는 IPv6 연결은 명령줄에서 추적할 수 있습니다.',
+    importedDualStack:
+      '이중 스택 클러스터입니다(node-N은 fd00:10::1N에도 있고, 파드는 fd00:10:244:N::/64에도 있습니다). 플레이그라운드는 한 번에 한 IP 패밀리만 따라가며, 지금은 {family}입니다. 다른 쪽은 ‘IP 패밀리’에서 고르세요.',
     importFailed: '이 매니페스트를 불러오지 못했습니다:',
   },
 };

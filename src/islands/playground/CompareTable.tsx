@@ -38,7 +38,7 @@ export function CompareTable({ columns, pods, strings, locale, caption }: Props)
   const cell = (
     col: ComparisonColumn,
     render: (r: Extract<ComparisonColumn['report'], { available: true }>) => string,
-  ) => (col.report.available ? render(col.report) : c.unavailable);
+  ) => (col.report.available ? render(col.report) : col.report.ipv4Only ? c.ipv4Only : c.unavailable);
   const rows: [string, string, (col: ComparisonColumn) => string][] = [
     ...pods.map((pod): [string, string, (col: ComparisonColumn) => string] => [
       `share-${pod}`,

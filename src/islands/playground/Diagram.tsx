@@ -7,7 +7,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { layoutCluster, pathData, routePath, type ClusterLayout, type Route } from '../../components/diagram/layout';
 import type { PlaygroundStrings } from '../../i18n/playground/index';
-import { CLIENT_IP, LAN_CIDR, nodeOf, podPlaces } from '../../playground/addressing';
+import { addressesOf, nodeOf, podPlaces } from '../../playground/addressing';
 import type { RunReport } from '../../playground/engine';
 import { nodeNameOf, podNameOf, type PlaygroundScenario } from '../../playground/scenario';
 import { edit } from '../../stores/playground';
@@ -86,12 +86,18 @@ export function Diagram({ scenario: s, report, strings, locale }: Props) {
     notReady: e.stateNotReady,
     terminating: e.stateTerminating,
   };
-  const places = podPlaces(s);
+  // Drawn in the scenario's family: an IPv6 run shows the IPv6 addresses its packets carry.
+  const at = addressesOf(s);
+  const places = podPlaces(s).map((p, i) => ({ ...p, ip: at.pods[i] ?? p.ip }));
   const cluster = {
-    nodes: Array.from({ length: s.nodes }, (_, i) => nodeOf(i)),
+    nodes: Array.from({ length: s.nodes }, (_, i) => ({
+      ...nodeOf(i),
+      internalIP: at.node(i),
+      podCIDR: at.podCIDR(i),
+    })),
     pods: places,
-    clientIP: CLIENT_IP,
-    lanCIDR: LAN_CIDR,
+    clientIP: at.client,
+    lanCIDR: at.lan,
     nodePort: s.service.nodePort,
   };
   const orientation = s.nodes <= 3 ? 'wide' : 'tall';
@@ -176,10 +182,10 @@ export function Diagram({ scenario: s, report, strings, locale }: Props) {
               text-anchor="middle"
             >
               {s.client.kind === 'external'
-                ? CLIENT_IP
+                ? at.client
                 : s.client.kind === 'pod'
                   ? (places[s.client.index]?.ip ?? '')
-                  : nodeOf(s.client.index).internalIP}
+                  : at.node(s.client.index)}
             </text>
           </g>
           {layout.nodes.map((box) => (

@@ -11,7 +11,7 @@ import { TracePanel } from '../TracePanel';
 import { arrows } from './RunPanel';
 
 interface Props {
-  readonly story: EngineValue<SampleReport | { readonly failed: string }>;
+  readonly story: EngineValue<SampleReport | { readonly failed: string; readonly ipv4Only?: true }>;
   readonly strings: PlaygroundStrings;
   readonly live: Pick<LiveStrings, 'trace' | 'path'>;
 }
@@ -36,7 +36,12 @@ function WithSlot(p: { template: string; values: Record<string, string | number>
 
 export function PgTraceView({ story, strings, live }: Props) {
   const t = strings.trace;
-  const failed = story.state === 'ready' && 'failed' in story.value ? story.value.failed : null;
+  const failed =
+    story.state === 'ready' && 'failed' in story.value
+      ? story.value.ipv4Only
+        ? strings.editor.ipv4OnlyDatapath
+        : story.value.failed
+      : null;
   const value = story.state === 'ready' && !('failed' in story.value) ? story.value : null;
   const n = value ? value.sample + 1 : 1;
   const words = { ...live.trace, heading: t.heading, another: t.another, caption: t.caption, step: t.step };

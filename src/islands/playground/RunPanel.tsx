@@ -102,7 +102,9 @@ export function RunPanel({ scenario: current, run, fresh, strings, locale }: Pro
   else if (!run.value.report.available)
     body = (
       <p class="pg-unavailable" data-testid="pg-run-unavailable">
-        {fill(r.failed, { message: run.value.report.message })}
+        {run.value.report.ipv4Only
+          ? fill(r.ipv4Only, { datapath })
+          : fill(r.failed, { message: run.value.report.message })}
       </p>
     );
   else {

@@ -3,17 +3,14 @@
  * as Kubernetes YAML, or import manifests. The YAML code loads only when one of those is asked
  * for; the loader's errors keep their line and field path, in the reader's language.
  */
-import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PlaygroundStrings } from '../../i18n/playground/index';
 import type { PlaygroundScenario } from '../../playground/scenario';
 import { replaceScenario } from '../../stores/playground';
 import { loadPlaygroundYaml } from '../../stores/playgroundEngine';
 import { copyText } from '../copyText';
+import { fill } from '../fill';
 import { problemText } from './problemText';
-
-/** How to trace a dual-stack cluster's IPv6 connections, which the playground does not run. */
-const IPV6_COMMAND = 'npm run trace -- --scenario FILE --family ipv6 --from pod/NAME --to svc/NAME:PORT';
 
 interface Props {
   readonly scenario: PlaygroundScenario;
@@ -26,7 +23,7 @@ export function SharePanel({ scenario, strings, locale }: Props) {
   const [status, setStatus] = useState('');
   const [exported, setExported] = useState<string | null>(null);
   const [input, setInput] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; lines: readonly string[]; ipv6?: boolean } | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; lines: readonly string[] } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const exportYaml = async () => {
@@ -47,7 +44,8 @@ export function SharePanel({ scenario, strings, locale }: Props) {
       const got = yaml.importYaml(input, locale, scenario);
       if (got.ok) {
         replaceScenario(got.scenario);
-        setResult({ ok: true, lines: [s.imported, ...got.warnings], ipv6: got.ipv6Dropped });
+        const dual = got.dualStack ? [fill(s.importedDualStack, { family: got.scenario.family })] : [];
+        setResult({ ok: true, lines: [s.imported, ...dual, ...got.warnings] });
       } else
         setResult({
           ok: false,
@@ -130,20 +128,6 @@ export function SharePanel({ scenario, strings, locale }: Props) {
             {result.lines.map((line, i) => (
               <li key={i}>{line}</li>
             ))}
-            {result.ipv6 && (
-              <li data-testid="pg-import-ipv6">
-                {s.importedIPv4Only}{' '}
-                {/* Word by word, so a phone wraps the command between its words, never at a hyphen. */}
-                <code>
-                  {IPV6_COMMAND.split(' ').map((word, i) => (
-                    <Fragment key={i}>
-                      {i > 0 && ' '}
-                      <span class="pg-nowrap">{word}</span>
-                    </Fragment>
-                  ))}
-                </code>
-              </li>
-            )}
           </ul>
         </div>
       )}

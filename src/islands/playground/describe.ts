@@ -20,6 +20,7 @@ export function describeScenario(s: PlaygroundScenario, strings: PlaygroundStrin
     itp: s.service.internalTrafficPolicy,
     client,
     entry: nodeNameOf(s.entry),
+    family: s.family,
     seed: s.seed,
   });
 }

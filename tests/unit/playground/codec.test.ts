@@ -6,6 +6,7 @@ import {
   CILIUM_NODEPORT_MODES,
   DATAPATHS,
   DEFAULT_SCENARIO,
+  IP_FAMILIES,
   IPVS_SCHEDULER_NAMES,
   POD_STATES,
   type PlaygroundScenario,
@@ -37,6 +38,7 @@ const scenarioArb: fc.Arbitrary<PlaygroundScenario> = fc.integer({ min: 1, max: 
       lb: fc.constantFrom(...CILIUM_LBS),
       npm: fc.constantFrom(...CILIUM_NODEPORT_MODES),
       seed: fc.integer({ min: 0, max: 0xffffffff }),
+      family: fc.constantFrom(...IP_FAMILIES),
     })
     .map((r): PlaygroundScenario => {
       const targets: Target[] =
@@ -62,6 +64,7 @@ const scenarioArb: fc.Arbitrary<PlaygroundScenario> = fc.integer({ min: 1, max: 
         client: { kind, index },
         entry: r.entry,
         target: targets[r.targetPick % targets.length]!,
+        family: r.family,
         datapath: { mode: r.mode, ipvsScheduler: r.scheduler, ciliumLb: r.lb, ciliumNodePort: r.npm },
         seed: r.seed,
       };
@@ -123,6 +126,18 @@ describe('share-link codec', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it("keeps the IP family in byte 4's top bit, and reads a code written before it as IPv4", () => {
+    const v4 = encodeScenario(DEFAULT_SCENARIO);
+    const v6 = encodeScenario({ ...DEFAULT_SCENARIO, family: 'IPv6' });
+    expect(v6).not.toBe(v4);
+    expect(decodeScenario(v6)).toMatchObject({ ok: true, scenario: { family: 'IPv6' } });
+    // The bounce link as stop 23 wrote it (byte 4 = NodePort | nodePort target, top bit clear).
+    expect(decodeScenario('AQMBACEAUB-QdYAAAAAAAQIAAQ')).toMatchObject({
+      ok: true,
+      scenario: { family: 'IPv4', nodes: 3 },
+    });
   });
 
   it('says why a code is rejected', () => {

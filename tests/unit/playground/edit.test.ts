@@ -95,6 +95,14 @@ describe('playground editor model', () => {
     expect(edit.setSeed(DEFAULT_SCENARIO, 0xffffffff).scenario.seed).toBe(0xffffffff);
   });
 
+  it('sets the IP family, and refuses one that is neither IPv4 nor IPv6 by its field', () => {
+    expect(edit.setFamily(DEFAULT_SCENARIO, 'IPv6').scenario.family).toBe('IPv6');
+    const bad = edit.setFamily(DEFAULT_SCENARIO, 'IPv5' as never);
+    expect(bad.scenario).toBe(DEFAULT_SCENARIO);
+    expect(bad.problem).toMatchObject({ code: 'choice', field: 'family' });
+    expect(scenarioProblems({ ...DEFAULT_SCENARIO, family: 'ipv6' as never }).map((p) => p.field)).toEqual(['family']);
+  });
+
   it('validation names every bad field', () => {
     const bad = { ...DEFAULT_SCENARIO, nodes: 11, entry: 12, pods: [{ node: 40, state: 'gone' as never }] };
     const fields = scenarioProblems(bad).map((p) => p.field);

@@ -24,7 +24,42 @@ describe('playground YAML', () => {
     const yaml = exportYaml(s);
     expect(yaml).toContain('kind: Service');
     const back = importYaml(yaml, 'en', s);
-    expect(back).toEqual({ ok: true, scenario: s, warnings: expect.any(Array), ipv6Dropped: false });
+    expect(back).toEqual({ ok: true, scenario: s, warnings: expect.any(Array), dualStack: false });
+  });
+
+  it('a dual-stack scenario exports dual-stack manifests that import back whole', () => {
+    const s: PlaygroundScenario = {
+      ...DEFAULT_SCENARIO,
+      family: 'IPv6',
+      pods: [...DEFAULT_SCENARIO.pods, { node: 1, state: 'terminating' }],
+      service: { ...DEFAULT_SCENARIO.service, type: 'LoadBalancer' },
+    };
+    const yaml = exportYaml(s);
+    for (const line of [
+      'podCIDRs:\n    - 10.244.2.0/24\n    - fd00:10:244:2::/64',
+      'address: fd00:10::12',
+      'ipFamilyPolicy: PreferDualStack',
+      'clusterIPs:\n    - 10.96.120.15\n    - fd00:10:96::15',
+      '- ip: fd00:10:244:2::3',
+      'ip: fd00:10::200',
+      'addressType: IPv6',
+      'clusterCIDR: 10.244.0.0/16,fd00:10:244::/56',
+    ])
+      expect(yaml).toContain(line);
+    const back = importYaml(yaml, 'en', s);
+    expect(back).toEqual({ ok: true, scenario: s, warnings: [], dualStack: true });
+    // Read from an IPv4 scenario, the same manifests keep the reader's family, and say they have both.
+    expect(importYaml(yaml, 'en', DEFAULT_SCENARIO)).toMatchObject({
+      ok: true,
+      scenario: { family: 'IPv4' },
+      dualStack: true,
+    });
+    // IPv4-only manifests make the scenario IPv4, whatever the reader had chosen.
+    expect(importYaml(exportYaml(DEFAULT_SCENARIO), 'en', s)).toMatchObject({
+      ok: true,
+      scenario: { family: 'IPv4' },
+      dualStack: false,
+    });
   });
 
   it('a bad file reports the loader’s error with its field path, in the reader’s language', () => {
@@ -44,11 +79,12 @@ describe('playground YAML', () => {
     if (!r.ok) expect(r.problems[0]?.code).toBe('manyServices');
   });
 
-  it('dual-stack manifests load their IPv4 half and say so', () => {
+  it('dual-stack manifests load as dual-stack, in the family the reader has chosen', () => {
     const dual = readFileSync(new URL('../../fixtures/ipv6/dual-stack.yaml', import.meta.url), 'utf8');
-    const r = importYaml(dual, 'en');
+    const r = importYaml(dual, 'en', { ...DEFAULT_SCENARIO, family: 'IPv6' });
     if (!r.ok) throw new Error(JSON.stringify(r));
-    expect(r.ipv6Dropped).toBe(true);
+    expect(r.dualStack).toBe(true);
+    expect(r.scenario.family).toBe('IPv6');
     expect(r.scenario.nodes).toBe(3);
     expect(r.scenario.pods.map((p) => p.node)).toEqual([1, 2]);
   });

@@ -1,8 +1,9 @@
 /** The editor's connection: who the client is, which address it targets, and the node its packets enter. */
 import type { PlaygroundStrings } from '../../../i18n/playground/index';
-import { CLUSTER_IP, LB_IP } from '../../../playground/addressing';
+import { addressesOf } from '../../../playground/addressing';
 import {
   CLIENT_KINDS,
+  IP_FAMILIES,
   nodeNameOf,
   podNameOf,
   targetsOf,
@@ -13,7 +14,7 @@ import { edit } from '../../../stores/playground';
 import { fill } from '../../fill';
 import { SelectField } from './fields';
 
-/** The client (and which pod or node), the target and the entry node. */
+/** The client (and which pod or node), the target, the entry node and the IP family. */
 export function ConnectionFieldset({
   scenario: s,
   strings,
@@ -23,12 +24,20 @@ export function ConnectionFieldset({
 }) {
   const e = strings.editor;
   const nodes = Array.from({ length: s.nodes }, (_, i) => i);
-  const clientLabel: Record<ClientKind, string> = { external: e.clientExternal, pod: e.clientPod, node: e.clientNode };
-  const targetLabel = {
-    clusterIP: fill(e.targetClusterIP, { ip: CLUSTER_IP, port: s.service.port }),
-    nodePort: e.targetNodePort,
-    loadBalancer: fill(e.targetLoadBalancer, { ip: LB_IP, port: s.service.port }),
+  const at = addressesOf(s);
+  // An IPv6 address with a port is written in brackets, as a URL and curl write it.
+  const hostPort = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip);
+  const clientLabel: Record<ClientKind, string> = {
+    external: fill(e.clientExternal, { ip: at.client }),
+    pod: e.clientPod,
+    node: e.clientNode,
   };
+  const targetLabel = {
+    clusterIP: fill(e.targetClusterIP, { ip: hostPort(at.clusterIP), port: s.service.port }),
+    nodePort: e.targetNodePort,
+    loadBalancer: fill(e.targetLoadBalancer, { ip: hostPort(at.lb), port: s.service.port }),
+  };
+  const familyLabel = { IPv4: e.familyIPv4, IPv6: e.familyIPv6 };
   return (
     <fieldset class="pg-group">
       <legend>{e.connection}</legend>
@@ -69,9 +78,21 @@ export function ConnectionFieldset({
           onSelect={edit.setEntry}
           describedBy="pg-entry-help"
         />
+        <SelectField
+          id="pg-family"
+          label={e.family}
+          options={IP_FAMILIES}
+          value={s.family}
+          text={(f) => familyLabel[f]}
+          onSelect={edit.setFamily}
+          describedBy="pg-family-help"
+        />
       </div>
       <p class="pg-hint" id="pg-entry-help">
         {e.entryHelp}
+      </p>
+      <p class="pg-hint" id="pg-family-help">
+        {e.familyHelp}
       </p>
     </fieldset>
   );

@@ -4,6 +4,7 @@ import {
   CILIUM_LBS,
   CILIUM_NODEPORT_MODES,
   DATAPATHS,
+  IPV6_DATAPATHS,
   IPVS_SCHEDULER_NAMES,
   type PlaygroundScenario,
 } from '../../../playground/scenario';
@@ -77,6 +78,11 @@ export function DatapathFieldset({
         </p>
       )}
       {d.mode === 'cilium' && <p class="pg-hint">{e.ciliumNote}</p>}
+      {s.family === 'IPv6' && !IPV6_DATAPATHS.includes(d.mode) && (
+        <p class="pg-hint" role="note" data-testid="pg-ipv4-only">
+          {e.ipv4OnlyDatapath}
+        </p>
+      )}
     </fieldset>
   );
 }
