@@ -67,7 +67,10 @@ for (const lesson of lessonPages) {
       page,
     }) => {
       test.setTimeout(180_000);
-      await openAndRun(page, lesson.path);
+      // Layout only: no motion, so html's smooth scrolling cannot keep a control moving while
+      // Playwright waits for it to be stable (a run timed out once in that wait). The motion
+      // preference changes no box this test measures; the tests below play the motion.
+      await openAndRun(page, lesson.path, 'reduce');
       await hydrate(page, 'trace-view');
       const states = await controlStates(page);
       expect(states.length).toBeGreaterThan(1);
