@@ -6,7 +6,7 @@
  * No engine imports, so the page's eager islands can draw with it.
  */
 import type { Node } from '../engine/model/types';
-import { nodeNameOf, podNameOf, type IpFamily, type PlaygroundScenario } from './scenario';
+import { nodeNameOf, podNameOf, type PlaygroundScenario } from './scenario';
 
 /** The external client's address (the bounce challenge's). */
 export const CLIENT_IP = '192.168.10.100';
@@ -67,14 +67,11 @@ export interface FamilyAddresses {
   readonly node: (index: number) => string;
   /** Node `index`'s pod CIDR. */
   readonly podCIDR: (index: number) => string;
-  /** Each pod's address, in pod order. */
-  readonly pods: readonly string[];
 }
 
-/** The addresses of `family` (default: the scenario's own). */
-export function addressesOf(s: PlaygroundScenario, family: IpFamily = s.family): FamilyAddresses {
-  const v6 = family === 'IPv6';
-  const places = podPlaces({ ...s, family });
+/** The addresses of the scenario's family (pods: podPlaces, whose `ipv6` is set in a dual-stack scenario). */
+export function addressesOf(s: PlaygroundScenario): FamilyAddresses {
+  const v6 = s.family === 'IPv6';
   return {
     client: v6 ? CLIENT_IP6 : CLIENT_IP,
     clusterIP: v6 ? CLUSTER_IP6 : CLUSTER_IP,
@@ -88,6 +85,5 @@ export function addressesOf(s: PlaygroundScenario, family: IpFamily = s.family):
       const n = nodeOf(i, v6);
       return n.ipv6?.podCIDR ?? n.podCIDR;
     },
-    pods: places.map((p) => p.ipv6 ?? p.ip),
   };
 }

@@ -116,7 +116,6 @@ export function walkedCluster(s: PlaygroundScenario): Cluster {
 
 /** The connection the scenario's client opens (ClusterIP and LB addresses enter at the entry node). */
 export function connectionOf(s: PlaygroundScenario, sourcePort?: number): ConnectionSpec {
-  const entry = nodeOf(s.entry);
   const at = addressesOf(s);
   const to =
     s.target === 'nodePort'
@@ -127,7 +126,7 @@ export function connectionOf(s: PlaygroundScenario, sourcePort?: number): Connec
       ? { kind: 'pod', name: podNameOf(s.client.index), namespace: 'default' }
       : s.client.kind === 'node'
         ? { kind: 'node', name: nodeNameOf(s.client.index) }
-        : { kind: 'client', ip: at.client, via: entry.name };
+        : { kind: 'client', ip: at.client, via: nodeNameOf(s.entry) };
   return { from, to, ...(sourcePort === undefined ? {} : { sourcePort }) };
 }
 

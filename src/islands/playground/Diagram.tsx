@@ -88,7 +88,7 @@ export function Diagram({ scenario: s, report, strings, locale }: Props) {
   };
   // Drawn in the scenario's family: an IPv6 run shows the IPv6 addresses its packets carry.
   const at = addressesOf(s);
-  const places = podPlaces(s).map((p, i) => ({ ...p, ip: at.pods[i] ?? p.ip }));
+  const places = podPlaces(s).map((p) => ({ ...p, ip: p.ipv6 ?? p.ip }));
   const cluster = {
     nodes: Array.from({ length: s.nodes }, (_, i) => ({
       ...nodeOf(i),

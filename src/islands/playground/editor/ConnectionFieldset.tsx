@@ -1,4 +1,5 @@
 /** The editor's connection: who the client is, which address it targets, and the node its packets enter. */
+import { joinHostPort } from '../../../engine/rules';
 import type { PlaygroundStrings } from '../../../i18n/playground/index';
 import { addressesOf } from '../../../playground/addressing';
 import {
@@ -25,17 +26,15 @@ export function ConnectionFieldset({
   const e = strings.editor;
   const nodes = Array.from({ length: s.nodes }, (_, i) => i);
   const at = addressesOf(s);
-  // An IPv6 address with a port is written in brackets, as a URL and curl write it.
-  const hostPort = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip);
   const clientLabel: Record<ClientKind, string> = {
     external: fill(e.clientExternal, { ip: at.client }),
     pod: e.clientPod,
     node: e.clientNode,
   };
   const targetLabel = {
-    clusterIP: fill(e.targetClusterIP, { ip: hostPort(at.clusterIP), port: s.service.port }),
+    clusterIP: fill(e.targetClusterIP, { address: joinHostPort(at.clusterIP, s.service.port) }),
     nodePort: e.targetNodePort,
-    loadBalancer: fill(e.targetLoadBalancer, { ip: hostPort(at.lb), port: s.service.port }),
+    loadBalancer: fill(e.targetLoadBalancer, { address: joinHostPort(at.lb, s.service.port) }),
   };
   const familyLabel = { IPv4: e.familyIPv4, IPv6: e.familyIPv6 };
   return (
