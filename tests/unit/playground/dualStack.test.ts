@@ -92,7 +92,7 @@ describe('playground engine over IPv6', () => {
     expect(JSON.stringify(sample.rows)).toContain('fd00:10::100');
   });
 
-  it('every client, target and policy runs over IPv6 and lands where its IPv4 twin does', () => {
+  it('every client, target, policy and affinity runs over IPv6 and lands where its IPv4 twin does', () => {
     const lb = { ...V6.service, type: 'LoadBalancer' as const };
     for (const client of [
       { kind: 'external', index: 0 },
@@ -100,20 +100,25 @@ describe('playground engine over IPv6', () => {
       { kind: 'node', index: 2 },
     ] as const)
       for (const target of ['clusterIP', 'nodePort', 'loadBalancer'] as const)
-        for (const itp of ['Cluster', 'Local'] as const)
+        for (const [itp, sessionAffinity] of [
+          ['Cluster', 'None'],
+          ['Local', 'None'],
+          ['Cluster', 'ClientIP'],
+        ] as const)
           for (const mode of ['iptables', 'nftables'] as const) {
             const s: PlaygroundScenario = {
               ...V6,
               client,
               target,
-              service: { ...lb, internalTrafficPolicy: itp },
+              service: { ...lb, internalTrafficPolicy: itp, sessionAffinity },
               datapath: { ...V6.datapath, mode },
             };
             const v6 = runScenario(s, 200);
             const v4 = runScenario({ ...s, family: 'IPv4' }, 200);
-            if (!v6.available || !v4.available) throw new Error(JSON.stringify([client, target, itp, mode, v6, v4]));
+            if (!v6.available || !v4.available)
+              throw new Error(JSON.stringify([client, target, itp, sessionAffinity, mode, v6, v4]));
             // The same seed through the same rules of the other family: the same pods, hop for hop.
-            expect(v6.counts, JSON.stringify([client, target, itp, mode])).toEqual(v4.counts);
+            expect(v6.counts, JSON.stringify([client, target, itp, sessionAffinity, mode])).toEqual(v4.counts);
             expect(v6.outcomes.map((o) => o.hops)).toEqual(v4.outcomes.map((o) => o.hops));
           }
   });
