@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadManifests, type Cluster } from '../../src/engine/model';
 import { createSimulation, type Source } from '../../src/engine/simulate';
 import { compareWithEngine, formatComparison } from './harness/compare';
 import { observableOf } from './harness/engine';
-import { clientIPv6, Ipv6Cluster, type Ipv6ClusterProbe } from './harness/ipv6Cluster';
+import { clientIPv6, useIpv6Cluster, type Ipv6ClusterProbe } from './harness/ipv6Cluster';
 import { describeIpv6Rules, dualStackIPv6View } from './harness/ipv6Rules';
 import { expectedTally, pingReason } from './harness/ping';
 import type { RulesMode } from './harness/rules';
@@ -46,21 +46,12 @@ for (const mode of MODES) {
   describeIpv6Rules(
     'a dual-stack cluster’s IPv6 network (scenario mode)',
     () => {
-      let cluster: Ipv6Cluster | undefined;
-      beforeAll(async () => {
-        cluster = await Ipv6Cluster.start(dualStackIPv6View(), mode);
-        if (cluster.adjustment) console.warn(`kernel suite: IPv6 cluster [${mode}]: ${cluster.adjustment}`);
-      }, 60_000);
-      afterAll(async () => {
-        if (!cluster) return;
-        expect(await cluster.close(), 'namespaces or processes left behind').toEqual([]);
-      });
+      const cluster = useIpv6Cluster(dualStackIPv6View, mode, 'IPv6 cluster');
       const simulation = createSimulation(dualStack(), { mode });
 
       for (const { title, probe } of CASES) {
         it(title, async () => {
-          if (!cluster) throw new Error('the IPv6 cluster did not start');
-          const result = await cluster.probe(probe);
+          const result = await cluster().probe(probe);
           const from: Source =
             probe.from.kind === 'client'
               ? { kind: 'client', ip: clientIPv6(dualStackIPv6View()), via: probe.from.via }
@@ -82,11 +73,10 @@ for (const mode of MODES) {
         it.skipIf(missingPing !== '')(
           `pod web-2 pings ${ip} (ping -6)${missingPing ? ` — SKIPPED: ${missingPing}` : ''}`,
           () => {
-            if (!cluster) throw new Error('the IPv6 cluster did not start');
             const [o] = simulation.exact({ from: { kind: 'pod', name: 'web-2' }, to: { ip }, protocol: 'icmp' });
             const echo = o?.result.echo;
             if (!echo) throw new Error('the engine gave no echo result');
-            expect([...cluster.ping('web-2', ip, 3)], `engine: ${JSON.stringify(echo)}`).toEqual([
+            expect([...cluster().ping('web-2', ip, 3)], `engine: ${JSON.stringify(echo)}`).toEqual([
               ...expectedTally(echo, 3),
             ]);
           },

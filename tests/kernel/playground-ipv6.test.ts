@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ConnectionSpec } from '../../src/engine/network/types';
 import { createDatapathSimulation } from '../../src/engine/simulate';
 import { connectionOf, walkedCluster } from '../../src/playground/cluster';
 import { DEFAULT_SCENARIO, type PlaygroundScenario } from '../../src/playground/scenario';
 import { compareWithEngine, formatComparison } from './harness/compare';
 import { observableOf } from './harness/engine';
-import { Ipv6Cluster } from './harness/ipv6Cluster';
+import { useIpv6Cluster } from './harness/ipv6Cluster';
 import { describeIpv6Rules } from './harness/ipv6Rules';
 import type { RulesMode } from './harness/rules';
 
@@ -37,24 +37,15 @@ for (const mode of MODES) {
       `the playground’s bounce over IPv6, externalTrafficPolicy ${etp}`,
       () => {
         const view = walkedCluster(scenarioOf(etp, 1));
-        let cluster: Ipv6Cluster | undefined;
-        beforeAll(async () => {
-          cluster = await Ipv6Cluster.start(view, mode);
-          if (cluster.adjustment) console.warn(`kernel suite: playground IPv6 [${mode}]: ${cluster.adjustment}`);
-        }, 60_000);
-        afterAll(async () => {
-          if (!cluster) return;
-          expect(await cluster.close(), 'namespaces or processes left behind').toEqual([]);
-        });
+        const cluster = useIpv6Cluster(() => view, mode, 'playground IPv6');
         // The simulation the playground builds for this scenario and datapath.
         const simulation = createDatapathSimulation(view, { datapath: mode });
 
         for (const c of CASES.filter((k) => k.etp === etp)) {
           it(c.title, async () => {
-            if (!cluster) throw new Error('the IPv6 cluster did not start');
             const spec: ConnectionSpec = connectionOf(scenarioOf(etp, c.entry));
             if (spec.from.kind !== 'client' || spec.from.via === undefined) throw new Error('expected a LAN client');
-            const result = await cluster.probe({
+            const result = await cluster().probe({
               from: { kind: 'client', via: spec.from.via },
               host: spec.to.ip,
               port: spec.to.port ?? 0,

@@ -7,6 +7,7 @@
  * proxier's rules (ip6tables-restore, or nft's `table ip6 kube-proxy`) loaded on every node, a
  * listener on "::" in every pod, and a client at the LAN's ::100.
  */
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Cluster } from '../../../src/engine/model/types';
 import { generateIptablesSave } from '../../../src/engine/kubeproxy';
 import { generateNftables } from '../../../src/engine/kubeproxy/nftables';
@@ -229,6 +230,27 @@ export class Ipv6Cluster {
   close(): Promise<string[]> {
     return closeRun(this.prefix, this.listeners);
   }
+}
+
+/**
+ * The IPv6 cluster of `view` for the enclosing describe block: started in beforeAll (saying
+ * what the harness had to change in a dump), closed in afterAll, failing if anything with the
+ * run's prefix is left behind. As useScenario (harness/scenario.ts) is for IPv4 clusters.
+ */
+export function useIpv6Cluster(view: () => Cluster, mode: RulesMode, label: string): () => Ipv6Cluster {
+  let cluster: Ipv6Cluster | undefined;
+  beforeAll(async () => {
+    cluster = await Ipv6Cluster.start(view(), mode);
+    if (cluster.adjustment) console.warn(`kernel suite: ${label} [${mode}]: ${cluster.adjustment}`);
+  }, 60_000);
+  afterAll(async () => {
+    if (!cluster) return;
+    expect(await cluster.close(), 'namespaces or processes left behind').toEqual([]);
+  });
+  return () => {
+    if (!cluster) throw new Error('the IPv6 cluster did not start');
+    return cluster;
+  };
 }
 
 function canonicalPeer(o: ConnectionOutcome): ConnectionOutcome {
