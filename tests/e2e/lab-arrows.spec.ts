@@ -7,7 +7,15 @@
  */
 import type { Locator } from '@playwright/test';
 import { everyLesson, expect, test } from './fixtures';
-import { applyState, arrowCrossings, controlStates, labelBoxes, overlaps, visibleDrawing } from './lab-helpers';
+import {
+  applyState,
+  arrowCrossings,
+  controlStates,
+  labelBoxes,
+  overlaps,
+  toLastHop,
+  visibleDrawing,
+} from './lab-helpers';
 import { hydrate, runExperiment } from './quiz-helpers';
 
 const sizes = [360, 768, 1280] as const;
@@ -18,10 +26,17 @@ for (const { slug, locale, path } of everyLesson) {
   // state is then looked at across the widths by resizing.
   test(`${locale} ${slug}: no line through a label and no label over another, in any state`, async ({ page }) => {
     test.setTimeout(240_000);
+    // Boxes, not motion: without smooth scrolling no control is still gliding while Playwright
+    // waits for it to be stable (that wait hung a CI run here, as it once did lab-layout's twin
+    // of this loop), and each state is looked at on its last hop rather than wherever the
+    // playback happened to be. The motion tests in lab-layout play it.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.setViewportSize({ width: sizes[0], height: 844 });
     await page.goto(path);
     await hydrate(page, 'quiz');
     await runExperiment(page);
+    // The diagram hydrates when it comes into view; an instant scroll to the controls jumps it.
+    await hydrate(page, 'live-diagram');
     // A badge names a real NodePort; a ClusterIP Service's diagram has none ("NodePort 0" was drawn).
     for (const text of await page.locator('.badge text').allTextContents()) expect(text).toMatch(/[1-9]\d*$/);
     const states = await controlStates(page);
@@ -30,6 +45,8 @@ for (const { slug, locale, path } of everyLesson) {
     for (const state of states) {
       await applyState(page, state);
       await expect(page.getByTestId('diagram-sample').first()).toBeAttached();
+      // The last hop draws the most: the whole trail, the SNAT tag, a drop's cross.
+      await toLastHop(page);
       for (const width of sizes) {
         await page.setViewportSize({ width, height: 844 });
         const drawing = visibleDrawing(page);

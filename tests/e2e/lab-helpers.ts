@@ -42,6 +42,23 @@ export async function applyState(page: Page, state: ControlState): Promise<void>
   await expect(page.getByTestId('live-diagram')).not.toHaveAttribute('data-destination', '');
 }
 
+/**
+ * Steps the sample connection to its last hop with "Next" (the reader's way under reduced
+ * motion), where everything it draws is on screen at once: the whole trail, the SNAT tag and,
+ * for a drop, the cross.
+ */
+export async function toLastHop(page: Page): Promise<void> {
+  const diagram = page.getByTestId('live-diagram');
+  await expect(diagram).toHaveAttribute('data-motion', 'steps');
+  const steps = Number(await diagram.getAttribute('data-steps'));
+  expect(steps, 'the sample connection has hops').toBeGreaterThan(0);
+  for (let step = Number(await diagram.getAttribute('data-step')); step < steps - 1; step++) {
+    await page.getByTestId('diagram-next').click();
+    await expect(diagram).toHaveAttribute('data-step', String(step + 1));
+  }
+  await expect(page.getByTestId('diagram-next')).toBeDisabled();
+}
+
 /** The drawing of the live diagram that this width shows (one of two is hidden by CSS). */
 export function visibleDrawing(page: Page): Locator {
   return page.locator('[data-testid="live-diagram"] svg.diagram__svg:visible');

@@ -18,6 +18,7 @@ import {
   overlaps,
   scrollThrough,
   smallText,
+  toLastHop,
   visibleDrawing,
   widths,
 } from './lab-helpers';
@@ -37,6 +38,13 @@ const narrowestBar = (page: Page) =>
 
 /** Shows the page at `width` (the phone height throughout). */
 const at = (page: Page, width: number) => page.setViewportSize({ width, height: 844 });
+
+/**
+ * One width per drawing (the tall one on phones, the wide one from 640 px) for the tests that
+ * play the motion: playback is a drawing's business, and each width costs a whole playback.
+ * The layout test above the motion tests looks at every width.
+ */
+const motionWidths = [390, 1280] as const;
 
 /** Opens a lesson at the narrowest width with the given motion preference and runs it once. */
 async function openAndRun(page: Page, path: string, motion?: 'reduce' | 'no-preference'): Promise<void> {
@@ -76,6 +84,7 @@ for (const lesson of lessonPages) {
       expect(states.length).toBeGreaterThan(1);
       for (const state of states) {
         await applyState(page, state);
+        await toLastHop(page);
         // The dot sits where the trace view says this connection went, never on a stale pod.
         const destination = await page.getByTestId('live-diagram').getAttribute('data-destination');
         await expect(page.getByTestId('trace-summary')).toHaveAttribute('data-outcome', destination ?? '-');
@@ -105,7 +114,7 @@ for (const lesson of lessonPages) {
       await openAndRun(page, lesson.path, 'no-preference');
       await hydrate(page, 'trace-view');
       const diagram = await hydrate(page, 'live-diagram');
-      for (const width of widths) {
+      for (const width of motionWidths) {
         await at(page, width);
         await diagram.getByTestId('diagram-replay').click();
         await expect(diagram).toHaveAttribute('data-playing', 'true');
@@ -128,7 +137,7 @@ for (const lesson of lessonPages) {
       await applyState(page, { 'live-policy': 'Local', 'live-node': 'node-3' });
       const diagram = page.getByTestId('live-diagram');
       await expect(diagram).toHaveAttribute('data-destination', 'timedOut');
-      for (const width of widths) {
+      for (const width of motionWidths) {
         await at(page, width);
         await diagram.getByTestId('diagram-replay').click();
         await expect(diagram).toHaveAttribute('data-playing', 'false', { timeout: 30_000 });
