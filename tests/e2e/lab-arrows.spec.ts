@@ -62,6 +62,32 @@ for (const { slug, locale, path } of everyLesson) {
   });
 }
 
+// The lesson's static figures (drawn at build time, no island) follow the same rule.
+for (const locale of ['en', 'ko'] as const) {
+  test(`${locale} bounce's static figures: no line through a NodePort badge`, async ({ page }) => {
+    await page.setViewportSize({ width: sizes[0], height: 844 });
+    await page.goto(`/${locale}/challenges/bounce/`);
+    // Two of the figures are in the solution, a closed disclosure until the reader opens it.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    const figures = page.locator('figure.diagram:not(.live-diagram)');
+    expect(await figures.count()).toBeGreaterThanOrEqual(3);
+    const problems: string[] = [];
+    for (const width of sizes) {
+      await page.setViewportSize({ width, height: 844 });
+      for (const figure of await figures.all()) {
+        const drawing = figure.locator('svg.diagram__svg:visible');
+        await expect(drawing).toHaveCount(1);
+        const boxes = await labelBoxes(drawing);
+        // One badge per node, whatever the language calls it.
+        expect(boxes.filter((b) => /[1-9]\d*$/.test(b.what)).length).toBe(3);
+        for (const found of await arrowCrossings(drawing, boxes))
+          problems.push(`${width} px #${await figure.getAttribute('id')}: ${found}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+}
+
 /** Whether two elements' boxes on screen overlap by more than half a pixel each way. */
 async function covers(a: Locator, b: Locator): Promise<boolean> {
   const [p, q] = [await a.boundingBox(), await b.boundingBox()];
