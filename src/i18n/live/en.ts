@@ -170,10 +170,10 @@ export const liveEn = {
     fired: 'What the sample connection met on {node}, chain by chain',
     firedNone:
       'The sample connection did not walk this node’s nat table. Pick the node that received it, or open the full table below.',
-    fullDump: 'The full nat table of {node} (iptables-save -t nat)',
-    lead: 'The nat table of the node you choose, as `iptables-save -t nat` prints it. The sample connection’s path is highlighted and numbered in order; pkts counts the packets that matched each rule in the last run, as `iptables -t nat -L -v -n` does.',
+    fullDump: 'The full nat table kube-proxy writes on {node}',
+    lead: 'The nat table of the node you choose, spelled as kube-proxy writes it. On a node, `iptables-save -t nat` prints the same rules with `-p tcp` first, addresses as `/32` and probabilities to 11 decimals. The sample connection’s path is highlighted and numbered in order; pkts counts the packets that matched each rule in the last run, as `iptables -t nat -L -v -n` does.',
     leadNftables:
-      'Every rule of the node you choose, as `nft list table ip kube-proxy` prints them. The sample connection’s walk, rule by rule, is in the trace below.',
+      'Every rule of the node you choose, as the transaction kube-proxy hands to `nft -f`. On a node, `nft list table ip kube-proxy` prints the same ruleset nested in one table. The sample connection’s walk, rule by rule, is in the trace below.',
     leadIpvs:
       'The node you choose as IPVS mode programs it: virtual and real servers (`ipvsadm -Ln`), the ipsets, and the iptables rules kube-proxy still writes in that mode.',
     leadCilium:

@@ -175,10 +175,10 @@ export const liveKo = {
     fired: '샘플 연결이 {node}에서 만난 규칙 (체인별)',
     firedNone:
       '샘플 연결은 이 노드의 nat 테이블을 지나지 않았습니다. 연결을 받은 노드를 고르거나 아래에서 테이블 전체를 펼쳐 보세요.',
-    fullDump: '{node}의 nat 테이블 전체 (iptables-save -t nat)',
-    lead: '고른 노드의 nat 테이블을 `iptables-save -t nat` 출력 그대로 보여 줍니다. 샘플 연결이 지나간 길은 강조하고 순서대로 번호를 붙였습니다. pkts는 `iptables -t nat -L -v -n`처럼, 마지막 실행에서 각 규칙에 걸린 패킷 수입니다.',
+    fullDump: 'kube-proxy가 {node}에 쓴 nat 테이블 전체',
+    lead: '고른 노드의 nat 테이블을 kube-proxy가 쓰는 표기 그대로 보여 줍니다. 노드에서 `iptables-save -t nat`으로 보면 같은 규칙이 `-p tcp`가 앞에 오고, 주소에 `/32`가 붙고, 확률은 소수점 아래 11자리로 나옵니다. 샘플 연결이 지나간 길은 강조하고 순서대로 번호를 붙였습니다. pkts는 `iptables -t nat -L -v -n`처럼, 마지막 실행에서 각 규칙에 걸린 패킷 수입니다.',
     leadNftables:
-      '고른 노드의 규칙 전체를 `nft list table ip kube-proxy` 출력 그대로 보여 줍니다. 샘플 연결이 어떤 규칙을 지났는지는 아래 추적에서 차례로 볼 수 있습니다.',
+      '고른 노드의 규칙 전체를 kube-proxy가 `nft -f`에 넘기는 트랜잭션 그대로 보여 줍니다. 노드에서 `nft list table ip kube-proxy`로 보면 같은 규칙이 테이블 하나 안에 중첩되어 나옵니다. 샘플 연결이 어떤 규칙을 지났는지는 아래 추적에서 차례로 볼 수 있습니다.',
     leadIpvs:
       'IPVS 모드가 고른 노드에 만드는 그대로입니다. 가상 서버와 실제 서버(`ipvsadm -Ln`), ipset, 그리고 이 모드에서도 kube-proxy가 쓰는 iptables 규칙을 보여 줍니다.',
     leadCilium:

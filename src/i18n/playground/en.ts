@@ -123,10 +123,14 @@ export const playgroundEn = {
   },
   rules: {
     heading: 'Rules and tables',
-    leadIptables: 'The `iptables-save` kube-proxy writes on the selected node.',
-    leadNftables: 'The `nft list table ip kube-proxy` kube-proxy writes on the selected node.',
-    leadIptables6: 'The `ip6tables-save` kube-proxy’s IPv6 proxier writes on the selected node.',
-    leadNftables6: 'The `nft list table ip6 kube-proxy` kube-proxy’s IPv6 proxier writes on the selected node.',
+    leadIptables:
+      'The rules kube-proxy writes on the selected node, spelled as it writes them. A node’s own `iptables-save` puts `-p` first and writes addresses as `/32`.',
+    leadNftables:
+      'The transaction kube-proxy hands to `nft -f` on the selected node. On the node, `nft list table ip kube-proxy` prints it as one nested table.',
+    leadIptables6:
+      'The rules kube-proxy’s IPv6 proxier writes on the selected node, spelled as it writes them. A node’s own `ip6tables-save` puts `-p` first and writes addresses as `/128`.',
+    leadNftables6:
+      'The transaction kube-proxy’s IPv6 proxier hands to `nft -f` on the selected node. On the node, `nft list table ip6 kube-proxy` prints it as one nested table.',
     leadIpvs:
       'The virtual and real servers kube-proxy creates (`ipvsadm -Ln`), with the ipsets and the few iptables rules IPVS mode keeps.',
     leadCilium:

@@ -122,10 +122,14 @@ export const playgroundKo: PlaygroundStrings = {
   },
   rules: {
     heading: '규칙과 테이블',
-    leadIptables: '선택한 노드에 kube-proxy가 쓰는 `iptables-save` 내용입니다.',
-    leadNftables: '선택한 노드에 kube-proxy가 쓰는 `nft list table ip kube-proxy` 내용입니다.',
-    leadIptables6: '선택한 노드에 kube-proxy가 IPv6용으로 쓰는 `ip6tables-save` 내용입니다.',
-    leadNftables6: '선택한 노드에 kube-proxy가 IPv6용으로 쓰는 `nft list table ip6 kube-proxy` 내용입니다.',
+    leadIptables:
+      '선택한 노드에 kube-proxy가 쓰는 규칙을 kube-proxy의 표기 그대로 보여 줍니다. 노드에서 `iptables-save`로 보면 `-p`가 앞에 오고 주소에 `/32`가 붙어 나옵니다.',
+    leadNftables:
+      '선택한 노드에서 kube-proxy가 `nft -f`에 넘기는 트랜잭션입니다. 노드에서 `nft list table ip kube-proxy`로 보면 테이블 하나 안에 중첩되어 나옵니다.',
+    leadIptables6:
+      '선택한 노드에 kube-proxy가 IPv6용으로 쓰는 규칙을 kube-proxy의 표기 그대로 보여 줍니다. 노드에서 `ip6tables-save`로 보면 `-p`가 앞에 오고 주소에 `/128`이 붙어 나옵니다.',
+    leadNftables6:
+      '선택한 노드에서 kube-proxy가 IPv6용으로 `nft -f`에 넘기는 트랜잭션입니다. 노드에서 `nft list table ip6 kube-proxy`로 보면 테이블 하나 안에 중첩되어 나옵니다.',
     leadIpvs:
       'kube-proxy가 만드는 가상 서버와 실제 서버(`ipvsadm -Ln`), 그리고 IPVS 모드가 유지하는 ipset과 소수의 iptables 규칙입니다.',
     leadCilium:
