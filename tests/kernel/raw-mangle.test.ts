@@ -11,13 +11,17 @@ import { describeKernel } from './harness/suite';
 // -100). Two rules added to the bounce cluster's dumps, walked by the engine from the same text:
 // - node-2 raw PREROUTING drops the client's packets to the NodePort before kube-proxy sees them;
 // - node-1 mangle PREROUTING sets kube-proxy's masquerade bit (0x4000) on pod-1's packets, so
-//   kube-proxy's own KUBE-POSTROUTING masquerades pod → Service traffic it would leave alone.
+//   kube-proxy's own KUBE-POSTROUTING masquerades pod → Service traffic it would leave alone;
+// - node-3 raw PREROUTING NOTRACKs the client's packets to the NodePort, so kube-proxy's DNAT
+//   never sees them and node-3, which listens on no such port, answers with a reset.
 
 const cluster = bounceCluster();
 const extra: Readonly<Record<string, string>> = {
   'node-2': `*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -s 192.168.10.100/32 -p tcp -m tcp --dport ${BOUNCE_NODE_PORT} -j DROP\nCOMMIT\n`,
   'node-1':
     '*mangle\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n-A PREROUTING -s 10.244.1.2/32 -j MARK --set-xmark 0x4000/0x4000\nCOMMIT\n',
+  // Untracked packets get no conntrack entry, and NAT runs only on packets that have one.
+  'node-3': `*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -s 192.168.10.100/32 -p tcp -m tcp --dport ${BOUNCE_NODE_PORT} -j NOTRACK\nCOMMIT\n`,
 };
 const rules = (node: string) => `${extra[node] ?? ''}${generateIptablesSave(cluster, node)}`;
 
@@ -43,6 +47,23 @@ describeKernel('raw and mangle rules beside kube-proxy’s', () => {
     const result = await runCase(kernel!, simulation, {
       from: { kind: 'client' },
       host: '192.168.10.12',
+      port: BOUNCE_NODE_PORT,
+      count: 40,
+      timeoutMs: 1_500,
+    });
+    expectAgreement(result);
+  });
+
+  it('NOTRACK on node-3 keeps the client’s NodePort connection out of kube-proxy’s DNAT: node-3 itself refuses it', async () => {
+    const exact = simulation.exact(
+      { from: { kind: 'client' }, to: { ip: '192.168.10.13', port: BOUNCE_NODE_PORT } },
+      { trace: false },
+    );
+    // Without the rule node-3 sends it on to pod-1 or pod-2, masqueraded (bounce-cluster.test.ts).
+    expect(exact.map((o) => [o.result.verdict, o.result.destination?.kind])).toEqual([['NONE', 'node']]);
+    const result = await runCase(kernel!, simulation, {
+      from: { kind: 'client' },
+      host: '192.168.10.13',
       port: BOUNCE_NODE_PORT,
       count: 40,
       timeoutMs: 1_500,

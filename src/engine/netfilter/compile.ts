@@ -76,6 +76,7 @@ export const Action = {
   MARK: 10,
   LOG: 11,
   NOOP: 12,
+  NOTRACK: 13,
 } as const;
 
 /** One compiled rule. */
@@ -323,6 +324,8 @@ function actionOf(t: TargetSpec | null): number {
       return Action.LOG;
     case 'noop':
       return Action.NOOP;
+    case 'notrack':
+      return Action.NOTRACK;
   }
 }
 

@@ -143,6 +143,13 @@ function runChain(ruleset: CompiledRuleset, chain: CompiledChain, p: Packet, e: 
         e.decider = r.decider;
         return Verdict.ACCEPT;
       }
+      case Action.NOTRACK:
+        // xt_CT / xt_NOTRACK: valid in the raw table only, which iptables-restore enforces.
+        if (r.table !== 'raw')
+          return fail(e, r, `${(r.target as { name: string }).name} is only valid in the raw table`);
+        p.ctstate = CtState.UNTRACKED;
+        if (e.trace) record(e, chain, r.rule.number, r.rule.text, true, 'NOTRACK (no conntrack entry, so no NAT)');
+        continue;
       case Action.MARK: {
         const t = r.target as Extract<TargetSpec, { kind: 'MARK' }>;
         p.mark = ((p.mark & ~t.mask) ^ t.value) >>> 0;

@@ -190,7 +190,12 @@ export type TargetSpec =
   | { readonly kind: 'SNAT'; readonly range: NatRangeSpec; readonly persistent: boolean; readonly randomFully: boolean }
   | { readonly kind: 'MASQUERADE'; readonly ports: PortRange | null; readonly randomFully: boolean }
   | { readonly kind: 'jump' | 'goto'; readonly chain: string }
-  /** Targets that change nothing the walk observes (TRACE, CT --notrack in raw, …). */
+  /**
+   * NOTRACK or `CT --notrack` (raw table): the packet gets no conntrack entry, so it is
+   * UNTRACKED from here on and the NAT hooks leave it alone (nf_nat_inet_fn() has no ct).
+   */
+  | { readonly kind: 'notrack'; readonly name: 'NOTRACK' | 'CT' }
+  /** Targets that change nothing the walk observes (TRACE, …). */
   | { readonly kind: 'noop'; readonly name: string };
 
 /** The typed meaning of a whole rule. */

@@ -166,13 +166,14 @@ export const TARGETS: Readonly<Record<string, TargetModule>> = {
       return ok({ kind: 'MASQUERADE', ports, randomFully: has(opts, '--random-fully') || has(opts, '--random') });
     },
   },
-  // Raw-table and tracing targets: they change nothing the walk observes.
+  // Tracing changes nothing the walk observes.
   TRACE: { options: {}, build: () => ok({ kind: 'noop', name: 'TRACE' }) },
-  NOTRACK: { options: {}, build: () => ok({ kind: 'noop', name: 'NOTRACK' }) },
+  // Raw-table targets that take the packet out of conntrack (and so out of NAT).
+  NOTRACK: { options: {}, build: () => ok({ kind: 'notrack', name: 'NOTRACK' }) },
   CT: {
     options: { '--notrack': flag },
     build(opts) {
-      return has(opts, '--notrack') ? ok({ kind: 'noop', name: 'CT' }) : fail('CT is only modelled with --notrack');
+      return has(opts, '--notrack') ? ok({ kind: 'notrack', name: 'CT' }) : fail('CT is only modelled with --notrack');
     },
   },
 };

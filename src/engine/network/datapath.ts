@@ -14,6 +14,7 @@
 import type { EvalEnv, SlotInfo } from '../netfilter/compile';
 import { traverse, Verdict } from '../netfilter/evaluate';
 import { familyOf } from '../netfilter/ip';
+import { CtState } from '../netfilter/model';
 import type { Packet } from '../netfilter/packet';
 import { baseChainsAt, runBaseChain, type CompiledNftChain } from '../nftables';
 import type { NftState } from '../nftables/state';
@@ -61,6 +62,9 @@ function inStretch(table: string, hook: string, c: CompiledNftChain): boolean {
   return true;
 }
 
+/** An untracked packet (NOTRACK in raw) has no conntrack entry, and NAT runs only on those that do. */
+const untracked = (p: Packet): boolean => (p.ctstate & CtState.UNTRACKED) !== 0;
+
 /** Runs `node`'s rules for the walk's (table, HOOK) call; returns a netfilter Verdict. */
 export function runHook(
   node: NetNode,
@@ -79,6 +83,7 @@ export function runHook(
   const nft = node.nft;
   if (!nft) {
     for (const [t] of stretch) {
+      if (t === 'nat' && untracked(p)) continue;
       const v = traverse(node.compiled, t, hook, p, e);
       if (v !== Verdict.ACCEPT) return v;
     }
@@ -96,7 +101,9 @@ export function runHook(
   // iptables tables up to `priority` first (iptables-nft's chains sit at the same priorities).
   const iptablesUpTo = (priority: number): number => {
     for (; next < stretch.length && (stretch[next] as readonly [string, number])[1] <= priority; next++) {
-      const v = traverse(node.compiled, (stretch[next] as readonly [string, number])[0], hook, p, e);
+      const t = (stretch[next] as readonly [string, number])[0];
+      if (t === 'nat' && untracked(p)) continue;
+      const v = traverse(node.compiled, t, hook, p, e);
       if (v !== Verdict.ACCEPT) return v;
     }
     return Verdict.ACCEPT;
@@ -106,7 +113,7 @@ export function runHook(
     const before = iptablesUpTo(c.base?.priority ?? 0);
     if (before !== Verdict.ACCEPT) return before;
     // nf_nat_inet_fn: once the connection has its NAT binding, later nat chains do not run.
-    if (c.base?.type === 'nat' && natBound()) continue;
+    if (c.base?.type === 'nat' && (natBound() || untracked(p))) continue;
     e.hook = hook;
     const v = runBaseChain(nft.compiled, c, run);
     if (v !== Verdict.ACCEPT) return v;

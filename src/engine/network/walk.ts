@@ -73,6 +73,13 @@ function openCt(j: Journey, node: NetNode, p: Packet): CtEntry {
   return ct;
 }
 
+/** A packet NOTRACK took out of conntrack on `ct`'s node leaves no entry there for its answer. */
+function dropCtIfUntracked(j: Journey, ct: CtEntry, p: Packet): void {
+  if ((p.ctstate & CtState.UNTRACKED) === 0) return;
+  const i = j.cts.indexOf(ct);
+  if (i >= 0) j.cts.splice(i, 1);
+}
+
 function closeCt(ct: CtEntry, p: Packet): void {
   ct.natSrc = p.src;
   ct.natSport = p.sport;
@@ -143,6 +150,7 @@ function arrive(ctx: WalkContext, j: Journey, node: NetNode, p: Packet, ttl: num
   const ct = openCt(j, node, p);
   let v = hook(ctx, node, 'nat', 'PREROUTING', p);
   if (v !== V.ACCEPT) return stopped(node, e, v);
+  dropCtIfUntracked(j, ct, p);
   if (p.dst !== ct.dst || p.dport !== ct.dport) j.dnat = true;
   // Routing validates the source (fib_validate_source): a node's own address from outside is martian.
   if (node.addresses.isLocal(p.src))
@@ -198,6 +206,7 @@ function send(ctx: WalkContext, j: Journey, node: NetNode, p: Packet, boundSrc: 
   const ct = openCt(j, node, p);
   let v = hook(ctx, node, 'nat', 'OUTPUT', p);
   if (v !== V.ACCEPT) return stopped(node, e, v);
+  dropCtIfUntracked(j, ct, p);
   if (p.dst !== ct.dst || p.dport !== ct.dport) {
     j.dnat = true;
     // ip_route_me_harder(): a DNATed local packet is routed again (its source stays).

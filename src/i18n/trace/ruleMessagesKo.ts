@@ -136,6 +136,8 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   'chains nest deeper than {0}': '체인이 {0}단계보다 깊게 중첩됩니다',
   '{0} is only valid in {1}, not {2}': '`{0}`은(는) `{1}`에서만 쓸 수 있는데 여기는 `{2}`입니다',
   'DROP (no address to masquerade to)': '`DROP`(마스커레이드할 주소가 없음)',
+  '{0} is only valid in the raw table': '`{0}`은(는) `raw` 테이블에서만 쓸 수 있습니다',
+  'NOTRACK (no conntrack entry, so no NAT)': '`NOTRACK`(conntrack 항목이 없으니 NAT도 없음)',
 
   // The kernel's own drops on the way (the playground says the same in its reasons table).
   'pod {0}/{1} drops a packet whose source is its own address (martian source)':

@@ -78,4 +78,56 @@ describe('raw and mangle tables', () => {
     expect(outcome(text, '198.51.100.5').verdict).toBe('DROP');
     expect(outcome(text, NODE).verdict).toBe('DROP');
   });
+
+  describe('NOTRACK: the packet gets no conntrack entry, so NAT leaves it alone', () => {
+    const notrack = ['-A PREROUTING -d 10.96.0.10/32 -p tcp -m tcp --dport 80 -j NOTRACK'];
+
+    function walk(text: string, src: string, localIPs = [NODE, '127.0.0.1']) {
+      const simulation = fromRulesText(text, { localIPs });
+      const from =
+        src === NODE ? { kind: 'node' as const, name: 'node', ip: src } : { kind: 'client' as const, ip: src };
+      const [first] = simulation.exact({ from, to: { ip: '10.96.0.10', port: 80 } }, { trace: true });
+      return first!.result;
+    }
+
+    it('no DNAT: an address bound on the node (NodeLocal DNSCache’s trick) is delivered to the node itself', () => {
+      const r = walk(dumpWith({ raw: notrack }), '198.51.100.5', [NODE, '127.0.0.1', '10.96.0.10']);
+      expect(r.verdict).toBe('NONE');
+      expect(r.destination).toMatchObject({ kind: 'node', ip: '10.96.0.10', port: 80 });
+      const fired = r.trace.filter((t) => t.matched).map((t) => `${t.table} ${t.chain} ${t.action}`);
+      expect(fired).toContain('raw PREROUTING NOTRACK (no conntrack entry, so no NAT)');
+      expect(fired.some((f) => f.startsWith('nat '))).toBe(false);
+    });
+
+    it('CT --notrack does the same, and other traffic is still DNATed', () => {
+      const text = dumpWith({ raw: ['-A PREROUTING -d 10.96.0.10/32 -p tcp -m tcp --dport 80 -j CT --notrack'] });
+      expect(walk(text, '198.51.100.5', [NODE, '127.0.0.1', '10.96.0.10']).verdict).toBe('NONE');
+      const other = dumpWith({ raw: ['-A PREROUTING -s 203.0.113.0/24 -j CT --notrack'] });
+      expect(walk(other, '198.51.100.5').verdict).toBe('DNAT');
+      expect(walk(other, '203.0.113.5', [NODE, '127.0.0.1', '10.96.0.10']).verdict).toBe('NONE');
+    });
+
+    it('an untracked packet is UNTRACKED to -m conntrack, never NEW', () => {
+      const local = [NODE, '127.0.0.1', '10.96.0.10'];
+      const isNew = dumpWith({ raw: notrack, filter: ['-A INPUT -m conntrack --ctstate NEW -j REJECT'] });
+      expect(walk(isNew, '198.51.100.5', local).verdict).toBe('NONE');
+      const isUntracked = dumpWith({ raw: notrack, filter: ['-A INPUT -m conntrack --ctstate UNTRACKED -j REJECT'] });
+      expect(walk(isUntracked, '198.51.100.5', local).verdict).toBe('REJECT');
+    });
+
+    it('the node’s own packet: NOTRACK in raw OUTPUT skips nat OUTPUT’s DNAT', () => {
+      const r = walk(dumpWith({ raw: ['-A OUTPUT -d 10.96.0.10/32 -j NOTRACK'] }), NODE, [
+        NODE,
+        '127.0.0.1',
+        '10.96.0.10',
+      ]);
+      expect(r.verdict).toBe('NONE');
+      expect(r.destination).toMatchObject({ kind: 'node', ip: '10.96.0.10' });
+    });
+
+    it('outside the raw table it is refused, as iptables-restore refuses it', () => {
+      const r = walk(dumpWith({ mangle: ['-A PREROUTING -j NOTRACK'] }), '198.51.100.5');
+      expect(r.reason).toMatch(/NOTRACK is only valid in the raw table/);
+    });
+  });
 });
