@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generateIptablesSave } from '../../src/engine/rules';
+import { generateIptablesSave, generateNftables } from '../../src/engine/rules';
 import { BOUNCE_NODE_PORT, bounceCluster } from '../../src/engine/scenarios/bounce';
 import { createSimulation, type Simulation } from '../../src/engine/simulate';
 import { KernelCluster } from './harness/kernelCluster';
@@ -83,3 +83,55 @@ describeKernel('raw and mangle rules beside kube-proxy’s', () => {
     expect([...(result.probe.seenSources.get('pod-2')?.keys() ?? [])]).toEqual(['192.168.10.11']);
   });
 });
+
+// nftables: `notrack` works only before conntrack (prerouting or output, priority below -200);
+// later, nft_notrack_eval() finds the packet's entry and does nothing. node-3 has the statement
+// at -300 and node-2 the same statement at priority 0, beside kube-proxy's nftables table.
+const rawNft = (priority: number) =>
+  `table ip raw {\n  chain prerouting {\n    type filter hook prerouting priority ${priority}; policy accept;\n    ip saddr 192.168.10.100 tcp dport ${BOUNCE_NODE_PORT} notrack\n  }\n}\n`;
+const nftRules = (node: string) =>
+  `${node === 'node-3' ? rawNft(-300) : node === 'node-2' ? rawNft(0) : ''}${generateNftables(cluster, node)}`;
+
+describeKernel(
+  'nft notrack beside kube-proxy’s nftables table',
+  () => {
+    let kernel: KernelCluster | undefined;
+    let simulation: Simulation;
+    beforeAll(async () => {
+      simulation = createSimulation(cluster, {
+        rules: Object.fromEntries(cluster.nodes.map((n) => [n.name, nftRules(n.name)])),
+      });
+      kernel = await KernelCluster.start(cluster, {
+        rulesFor: nftRules,
+        mode: 'nftables',
+        nodeSysctls: LIFT_ICMP_LIMITS,
+      });
+    });
+    afterAll(async () => {
+      if (kernel) expect(await kernel.close(), 'namespaces or processes left behind').toEqual([]);
+    });
+
+    it('at priority -300 on node-3 the NodePort connection is untracked, never DNATed: node-3 refuses it', async () => {
+      const result = await runCase(kernel!, simulation, {
+        from: { kind: 'client' },
+        host: '192.168.10.13',
+        port: BOUNCE_NODE_PORT,
+        count: 40,
+        timeoutMs: 1_500,
+      });
+      expectAgreement(result);
+      expect(result.probe.failures.get('refused')).toBe(40);
+    });
+
+    it('at priority 0 on node-2 it comes too late: node-2 still splits between pod-1 and pod-2', async () => {
+      const result = await runCase(kernel!, simulation, {
+        from: { kind: 'client' },
+        host: '192.168.10.12',
+        port: BOUNCE_NODE_PORT,
+        count: 400,
+      });
+      expectAgreement(result);
+    });
+  },
+  'nftables',
+);

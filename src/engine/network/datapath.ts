@@ -92,7 +92,14 @@ export function runHook(
   const chains = baseChainsAt(nft.compiled, hook.toLowerCase()).filter(
     (c) => c.families.includes(family) && inStretch(table, hook, c),
   );
-  const run = { p, e, state: nftState ?? new Map(), addresses: node.addresses, slotBase: node.compiled.slots.length };
+  const run = {
+    p,
+    e,
+    state: nftState ?? new Map(),
+    addresses: node.addresses,
+    slotBase: node.compiled.slots.length,
+    beforeConntrack: false,
+  };
   const startDst = p.dst;
   const startDport = p.dport;
   let next = 0;
@@ -115,6 +122,8 @@ export function runHook(
     // nf_nat_inet_fn: once the connection has its NAT binding, later nat chains do not run.
     if (c.base?.type === 'nat' && (natBound() || untracked(p))) continue;
     e.hook = hook;
+    // Conntrack sits at -200 in prerouting and output.
+    run.beforeConntrack = (hook === 'PREROUTING' || hook === 'OUTPUT') && (c.base?.priority ?? 0) < -200;
     const v = runBaseChain(nft.compiled, c, run);
     if (v !== Verdict.ACCEPT) return v;
   }

@@ -18,6 +18,12 @@ export interface NftRun {
   readonly addresses: NodeAddresses;
   /** Where this ruleset's counter slots start in the node's counters (after iptables'). */
   readonly slotBase: number;
+  /**
+   * Whether the base chain running sits before conntrack (prerouting or output, priority below
+   * -200): only there can `notrack` keep a packet out of it (nft_notrack_eval leaves a packet
+   * that already has an entry alone).
+   */
+  beforeConntrack: boolean;
 }
 
 /** A verdict a rule or map element gives. */

@@ -4,6 +4,7 @@
  * the rule's order, so a statement before a failing match never runs, as in the kernel.
  */
 import { parseAddress } from '../netfilter/ip';
+import { CtState } from '../netfilter/model';
 import { parseDuration } from './duration';
 import { RuleError, type RuleReader } from './ruleReader';
 import { readSelector, type Selector } from './selector';
@@ -28,6 +29,18 @@ export function readStatement(c: RuleReader): boolean {
     c.i++;
     while (['prefix', 'level', 'flags', 'group', 'snaplen', 'queue-threshold'].includes(c.peek() ?? '')) c.i += 2;
     c.steps.push({ kind: 'stmt', run: () => 'LOG' });
+    return true;
+  }
+  if (w === 'notrack') {
+    c.i++;
+    c.steps.push({
+      kind: 'stmt',
+      run: (r) => {
+        if (!r.beforeConntrack) return 'notrack does nothing here: conntrack has already seen the packet';
+        r.p.ctstate = CtState.UNTRACKED;
+        return 'NOTRACK (no conntrack entry, so no NAT)';
+      },
+    });
     return true;
   }
   if (w === 'meta' && c.peek(1) === 'nftrace') {

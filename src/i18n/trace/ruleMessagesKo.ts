@@ -138,6 +138,8 @@ export const ruleMessagesKo: Readonly<Record<string, string>> = {
   'DROP (no address to masquerade to)': '`DROP`(마스커레이드할 주소가 없음)',
   '{0} is only valid in the raw table': '`{0}`은(는) `raw` 테이블에서만 쓸 수 있습니다',
   'NOTRACK (no conntrack entry, so no NAT)': '`NOTRACK`(conntrack 항목이 없으니 NAT도 없음)',
+  'notrack does nothing here: conntrack has already seen the packet':
+    '여기서는 `notrack`이 아무 일도 하지 않습니다. conntrack이 이미 패킷을 봤습니다',
 
   // The kernel's own drops on the way (the playground says the same in its reasons table).
   'pod {0}/{1} drops a packet whose source is its own address (martian source)':

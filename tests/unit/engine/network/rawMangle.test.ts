@@ -94,7 +94,7 @@ describe('raw and mangle tables', () => {
       const r = walk(dumpWith({ raw: notrack }), '198.51.100.5', [NODE, '127.0.0.1', '10.96.0.10']);
       expect(r.verdict).toBe('NONE');
       expect(r.destination).toMatchObject({ kind: 'node', ip: '10.96.0.10', port: 80 });
-      const fired = r.trace.filter((t) => t.matched).map((t) => `${t.table} ${t.chain} ${t.action}`);
+      const fired = (r.trace ?? []).filter((t) => t.matched).map((t) => `${t.table} ${t.chain} ${t.action}`);
       expect(fired).toContain('raw PREROUTING NOTRACK (no conntrack entry, so no NAT)');
       expect(fired.some((f) => f.startsWith('nat '))).toBe(false);
     });

@@ -25,6 +25,31 @@ const shares = (out: ExactOutcome[]): Record<string, number> =>
     ]),
   );
 
+describe('nftables notrack beside kube-proxy’s table', () => {
+  const withRaw = (priority: number) => {
+    const cluster = bounceCluster();
+    const raw = `table ip raw {\n  chain prerouting {\n    type filter hook prerouting priority ${priority}; policy accept;\n    ip saddr 192.168.10.100 tcp dport 30080 notrack\n  }\n}\n`;
+    const rules = Object.fromEntries(
+      cluster.nodes.map((n) => [n.name, `${n.name === 'node-3' ? raw : ''}${generateNftables(cluster, n.name)}`]),
+    );
+    return createSimulation(cluster, { rules });
+  };
+
+  it('before conntrack (priority -300) the packet is untracked: kube-proxy’s nat chains never see it', () => {
+    const sim = withRaw(-300);
+    expect(sim.problems().filter((p) => p.level !== 'note')).toEqual([]);
+    const [only, ...rest] = sim.exact(client('node-3', '192.168.10.13', 30080));
+    expect(rest).toEqual([]);
+    expect(only?.result.verdict).toBe('NONE');
+    expect(only?.result.destination).toMatchObject({ kind: 'node', node: 'node-3', port: 30080 });
+  });
+
+  it('after conntrack (priority 0) notrack changes nothing: node-3 still forwards to both pods', () => {
+    const out = withRaw(0).exact(client('node-3', '192.168.10.13', 30080));
+    expect(shares(out)).toEqual({ 'DNAT pod-1 192.168.10.13': 0.5, 'DNAT pod-2 192.168.10.13': 0.5 });
+  });
+});
+
 describe('nftables mode through the multi-node walk', () => {
   it('bounce, ETP Cluster: half the requests to node 2 bounce to node 1, masqueraded, as the kernel did', () => {
     const sim = createSimulation(bounceCluster(), { mode: 'nftables' });
