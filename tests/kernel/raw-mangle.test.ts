@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generateIptablesSave, generateNftables } from '../../src/engine/rules';
+import { expect, it } from 'vitest';
 import { BOUNCE_NODE_PORT, bounceCluster } from '../../src/engine/scenarios/bounce';
-import { createSimulation, type Simulation } from '../../src/engine/simulate';
-import { KernelCluster } from './harness/kernelCluster';
-import { expectAgreement, LIFT_ICMP_LIMITS, runCase } from './harness/scenario';
+import { expectAgreement, runCase, useScenario, type ScenarioFixture } from './harness/scenario';
 import { describeKernel } from './harness/suite';
 
 // A real node's dump has more than kube-proxy's nat and filter: other agents write raw and
@@ -15,7 +12,6 @@ import { describeKernel } from './harness/suite';
 // - node-3 raw PREROUTING NOTRACKs the client's packets to the NodePort, so kube-proxy's DNAT
 //   never sees them and node-3, which listens on no such port, answers with a reset.
 
-const cluster = bounceCluster();
 const extra: Readonly<Record<string, string>> = {
   'node-2': `*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -s 192.168.10.100/32 -p tcp -m tcp --dport ${BOUNCE_NODE_PORT} -j DROP\nCOMMIT\n`,
   'node-1':
@@ -23,56 +19,44 @@ const extra: Readonly<Record<string, string>> = {
   // Untracked packets get no conntrack entry, and NAT runs only on packets that have one.
   'node-3': `*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -s 192.168.10.100/32 -p tcp -m tcp --dport ${BOUNCE_NODE_PORT} -j NOTRACK\nCOMMIT\n`,
 };
-const rules = (node: string) => `${extra[node] ?? ''}${generateIptablesSave(cluster, node)}`;
+
+/** 40 connections from the client to a node's NodePort: enough when every one ends alike. */
+const toNodePort = (fixture: ScenarioFixture, host: string) =>
+  runCase(fixture.kernel, fixture.simulation, {
+    from: { kind: 'client' },
+    host,
+    port: BOUNCE_NODE_PORT,
+    count: 40,
+    timeoutMs: 1_500,
+  });
 
 describeKernel('raw and mangle rules beside kube-proxy’s', () => {
-  let kernel: KernelCluster | undefined;
-  let simulation: Simulation;
-  beforeAll(async () => {
-    simulation = createSimulation(cluster, {
-      rules: Object.fromEntries(cluster.nodes.map((n) => [n.name, rules(n.name)])),
-    });
-    kernel = await KernelCluster.start(cluster, { rulesFor: rules, mode: 'iptables', nodeSysctls: LIFT_ICMP_LIMITS });
-  });
-  afterAll(async () => {
-    if (kernel) expect(await kernel.close(), 'namespaces or processes left behind').toEqual([]);
-  });
+  const scenario = useScenario(() => bounceCluster(), 'iptables', { prepend: extra });
 
   it('a raw PREROUTING DROP on node-2 stops the client before kube-proxy’s DNAT', async () => {
+    const { simulation } = scenario();
     const exact = simulation.exact(
       { from: { kind: 'client' }, to: { ip: '192.168.10.12', port: BOUNCE_NODE_PORT } },
       { trace: false },
     );
     expect(exact.map((o) => [o.result.verdict, o.result.decidedBy?.table])).toEqual([['DROP', 'raw']]);
-    const result = await runCase(kernel!, simulation, {
-      from: { kind: 'client' },
-      host: '192.168.10.12',
-      port: BOUNCE_NODE_PORT,
-      count: 40,
-      timeoutMs: 1_500,
-    });
-    expectAgreement(result);
+    expectAgreement(await toNodePort(scenario(), '192.168.10.12'));
   });
 
   it('NOTRACK on node-3 keeps the client’s NodePort connection out of kube-proxy’s DNAT: node-3 itself refuses it', async () => {
+    const { simulation } = scenario();
     const exact = simulation.exact(
       { from: { kind: 'client' }, to: { ip: '192.168.10.13', port: BOUNCE_NODE_PORT } },
       { trace: false },
     );
     // Without the rule node-3 sends it on to pod-1 or pod-2, masqueraded (bounce-cluster.test.ts).
     expect(exact.map((o) => [o.result.verdict, o.result.destination?.kind])).toEqual([['NONE', 'node']]);
-    const result = await runCase(kernel!, simulation, {
-      from: { kind: 'client' },
-      host: '192.168.10.13',
-      port: BOUNCE_NODE_PORT,
-      count: 40,
-      timeoutMs: 1_500,
-    });
-    expectAgreement(result);
+    expectAgreement(await toNodePort(scenario(), '192.168.10.13'));
   });
 
   it('a mangle mark on node-1 makes kube-proxy masquerade pod-1 → Service: pod-2 sees node-1, not pod-1', async () => {
-    const result = await runCase(kernel!, simulation, {
+    const { kernel, simulation } = scenario();
+    const result = await runCase(kernel, simulation, {
       from: { kind: 'pod', name: 'pod-1' },
       host: '10.96.120.15',
       port: 80,
@@ -89,42 +73,23 @@ describeKernel('raw and mangle rules beside kube-proxy’s', () => {
 // at -300 and node-2 the same statement at priority 0, beside kube-proxy's nftables table.
 const rawNft = (priority: number) =>
   `table ip raw {\n  chain prerouting {\n    type filter hook prerouting priority ${priority}; policy accept;\n    ip saddr 192.168.10.100 tcp dport ${BOUNCE_NODE_PORT} notrack\n  }\n}\n`;
-const nftRules = (node: string) =>
-  `${node === 'node-3' ? rawNft(-300) : node === 'node-2' ? rawNft(0) : ''}${generateNftables(cluster, node)}`;
 
 describeKernel(
   'nft notrack beside kube-proxy’s nftables table',
   () => {
-    let kernel: KernelCluster | undefined;
-    let simulation: Simulation;
-    beforeAll(async () => {
-      simulation = createSimulation(cluster, {
-        rules: Object.fromEntries(cluster.nodes.map((n) => [n.name, nftRules(n.name)])),
-      });
-      kernel = await KernelCluster.start(cluster, {
-        rulesFor: nftRules,
-        mode: 'nftables',
-        nodeSysctls: LIFT_ICMP_LIMITS,
-      });
-    });
-    afterAll(async () => {
-      if (kernel) expect(await kernel.close(), 'namespaces or processes left behind').toEqual([]);
+    const scenario = useScenario(() => bounceCluster(), 'nftables', {
+      prepend: { 'node-3': rawNft(-300), 'node-2': rawNft(0) },
     });
 
     it('at priority -300 on node-3 the NodePort connection is untracked, never DNATed: node-3 refuses it', async () => {
-      const result = await runCase(kernel!, simulation, {
-        from: { kind: 'client' },
-        host: '192.168.10.13',
-        port: BOUNCE_NODE_PORT,
-        count: 40,
-        timeoutMs: 1_500,
-      });
+      const result = await toNodePort(scenario(), '192.168.10.13');
       expectAgreement(result);
       expect(result.probe.failures.get('refused')).toBe(40);
     });
 
     it('at priority 0 on node-2 it comes too late: node-2 still splits between pod-1 and pod-2', async () => {
-      const result = await runCase(kernel!, simulation, {
+      const { kernel, simulation } = scenario();
+      const result = await runCase(kernel, simulation, {
         from: { kind: 'client' },
         host: '192.168.10.12',
         port: BOUNCE_NODE_PORT,

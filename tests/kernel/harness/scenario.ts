@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Cluster } from '../../../src/engine/model/types';
-import type { Simulation, Source } from '../../../src/engine/simulate';
+import { createSimulation, type Simulation, type Source } from '../../../src/engine/simulate';
 import { compareWithEngine, formatComparison, type Comparison } from './compare';
 import { enginePrediction, engineRulesFor, engineSimulation } from './engine';
 import { KernelCluster, type KernelClusterOptions, type ProbeResult } from './kernelCluster';
@@ -75,28 +75,45 @@ export interface ScenarioFixture {
   readonly kernel: KernelCluster;
 }
 
+/** Options of useScenario beyond the kernel cluster's own. */
+export interface ScenarioOptions extends Omit<KernelClusterOptions, 'rulesFor' | 'mode'> {
+  /**
+   * Text put before the engine's rules on a node (another agent's raw or mangle table): the
+   * kernel loads it with them, and the engine walks that same text.
+   */
+  readonly prepend?: Readonly<Record<string, string>>;
+}
+
 /**
  * Builds the namespace cluster once for a describe block (beforeAll) and tears it down after
  * (afterAll), failing if anything with the run's prefix is left behind. The kernel loads the
- * ENGINE's rules for `mode`; the ICMP limits are lifted on every node.
+ * ENGINE's rules for `mode` (after `prepend`'s text); the ICMP limits are lifted on every node.
  */
 export function useScenario(
   make: () => Cluster,
   mode: RulesMode,
-  options: Omit<KernelClusterOptions, 'rulesFor' | 'mode'> = {},
+  options: ScenarioOptions = {},
 ): () => ScenarioFixture {
   let fixture: ScenarioFixture | undefined;
   beforeAll(async () => {
     const rules = engineRulesFor(mode);
     if (!rules) throw new Error(`the engine does not generate ${mode} rules yet`);
     const cluster = make();
+    const { prepend, ...kernelOptions } = options;
+    const rulesFor = (node: string) => `${prepend?.[node] ?? ''}${rules(cluster, node)}`;
     const kernel = await KernelCluster.start(cluster, {
-      rulesFor: (node) => rules(cluster, node),
+      rulesFor,
       mode,
       nodeSysctls: LIFT_ICMP_LIMITS,
-      ...options,
+      ...kernelOptions,
     });
-    fixture = { cluster, kernel, simulation: engineSimulation(cluster, options.clientIP, mode) };
+    const simulation = prepend
+      ? createSimulation(cluster, {
+          rules: Object.fromEntries(cluster.nodes.map((n) => [n.name, rulesFor(n.name)])),
+          ...(options.clientIP === undefined ? {} : { clientIP: options.clientIP }),
+        })
+      : engineSimulation(cluster, options.clientIP, mode);
+    fixture = { cluster, kernel, simulation };
   });
   afterAll(async () => {
     if (!fixture) return;
