@@ -10,11 +10,14 @@ import { describeKernel } from './harness/suite';
 // - node-1 mangle PREROUTING sets kube-proxy's masquerade bit (0x4000) on pod-1's packets, so
 //   kube-proxy's own KUBE-POSTROUTING masquerades pod → Service traffic it would leave alone;
 // - node-3 raw PREROUTING NOTRACKs the client's packets to the NodePort, so kube-proxy's DNAT
-//   never sees them and node-3, which listens on no such port, answers with a reset.
+//   never sees them and node-3, which listens on no such port, answers with a reset;
+// - node-1 raw PREROUTING drops the client's packets in state NEW, which never matches there:
+//   raw runs before conntrack, where -m conntrack sees INVALID.
 
 const extra: Readonly<Record<string, string>> = {
   'node-2': `*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -s 192.168.10.100/32 -p tcp -m tcp --dport ${BOUNCE_NODE_PORT} -j DROP\nCOMMIT\n`,
   'node-1':
+    `*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -s 192.168.10.100/32 -m conntrack --ctstate NEW -j DROP\nCOMMIT\n` +
     '*mangle\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n-A PREROUTING -s 10.244.1.2/32 -j MARK --set-xmark 0x4000/0x4000\nCOMMIT\n',
   // Untracked packets get no conntrack entry, and NAT runs only on packets that have one.
   'node-3': `*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -s 192.168.10.100/32 -p tcp -m tcp --dport ${BOUNCE_NODE_PORT} -j NOTRACK\nCOMMIT\n`,
@@ -54,6 +57,18 @@ describeKernel('raw and mangle rules beside kube-proxy’s', () => {
     expectAgreement(await toNodePort(scenario(), '192.168.10.13'));
   });
 
+  it('raw on node-1 drops packets in state NEW, which none is before conntrack: the NodePort works as ever', async () => {
+    const { kernel, simulation } = scenario();
+    const result = await runCase(kernel, simulation, {
+      from: { kind: 'client' },
+      host: '192.168.10.11',
+      port: BOUNCE_NODE_PORT,
+      count: 400,
+    });
+    expectAgreement(result);
+    expect(result.probe.failures.size).toBe(0);
+  });
+
   it('a mangle mark on node-1 makes kube-proxy masquerade pod-1 → Service: pod-2 sees node-1, not pod-1', async () => {
     const { kernel, simulation } = scenario();
     const result = await runCase(kernel, simulation, {
@@ -71,20 +86,27 @@ describeKernel('raw and mangle rules beside kube-proxy’s', () => {
 // nftables: `notrack` works only before conntrack (prerouting or output, priority below -200);
 // later, nft_notrack_eval() finds the packet's entry and does nothing. node-3 has the statement
 // at -300 and node-2 the same statement at priority 0, beside kube-proxy's nftables table.
-const rawNft = (priority: number) =>
-  `table ip raw {\n  chain prerouting {\n    type filter hook prerouting priority ${priority}; policy accept;\n    ip saddr 192.168.10.100 tcp dport ${BOUNCE_NODE_PORT} notrack\n  }\n}\n`;
+const rawNft = (priority: number, statement = `tcp dport ${BOUNCE_NODE_PORT} notrack`) =>
+  `table ip raw {\n  chain prerouting {\n    type filter hook prerouting priority ${priority}; policy accept;\n    ip saddr 192.168.10.100 ${statement}\n  }\n}\n`;
 
 describeKernel(
   'nft notrack beside kube-proxy’s nftables table',
   () => {
     const scenario = useScenario(() => bounceCluster(), 'nftables', {
-      prepend: { 'node-3': rawNft(-300), 'node-2': rawNft(0) },
+      // node-1: before conntrack `ct state` is invalid, so this drops every new connection.
+      prepend: { 'node-3': rawNft(-300), 'node-2': rawNft(0), 'node-1': rawNft(-300, 'ct state invalid drop') },
     });
 
     it('at priority -300 on node-3 the NodePort connection is untracked, never DNATed: node-3 refuses it', async () => {
       const result = await toNodePort(scenario(), '192.168.10.13');
       expectAgreement(result);
       expect(result.probe.failures.get('refused')).toBe(40);
+    });
+
+    it('at -300 on node-1 ct state is invalid, not new: a rule dropping invalid drops the client', async () => {
+      const result = await toNodePort(scenario(), '192.168.10.11');
+      expectAgreement(result);
+      expect(result.probe.failures.get('timeout')).toBe(40);
     });
 
     it('at priority 0 on node-2 it comes too late: node-2 still splits between pod-1 and pod-2', async () => {

@@ -65,6 +65,32 @@ function inStretch(table: string, hook: string, c: CompiledNftChain): boolean {
 /** An untracked packet (NOTRACK in raw) has no conntrack entry, and NAT runs only on those that do. */
 const untracked = (p: Packet): boolean => (p.ctstate & CtState.UNTRACKED) !== 0;
 
+/**
+ * Sets the conntrack state a rule sees before conntrack (-200) has run: no entry yet, so
+ * `-m conntrack` and nft's `ct state` see INVALID (UNTRACKED once NOTRACK ran), never NEW
+ * (conntrack_mt, nft_ct_get_eval). Returns the state to put back afterwards.
+ */
+function enterBeforeConntrack(p: Packet): number {
+  const state = p.ctstate;
+  if (!untracked(p)) p.ctstate = CtState.INVALID;
+  return state;
+}
+
+/** Puts the state back after a stretch before conntrack, unless NOTRACK took the packet out of it. */
+function leaveBeforeConntrack(p: Packet, state: number): void {
+  if (!untracked(p)) p.ctstate = state;
+}
+
+/** One iptables table at one hook: nat is skipped for untracked packets, raw runs before conntrack. */
+function runTable(node: NetNode, t: string, hook: string, p: Packet, e: EvalEnv): number {
+  if (t === 'nat' && untracked(p)) return Verdict.ACCEPT;
+  if (t !== 'raw') return traverse(node.compiled, t, hook, p, e);
+  const state = enterBeforeConntrack(p);
+  const v = traverse(node.compiled, t, hook, p, e);
+  leaveBeforeConntrack(p, state);
+  return v;
+}
+
 /** Runs `node`'s rules for the walk's (table, HOOK) call; returns a netfilter Verdict. */
 export function runHook(
   node: NetNode,
@@ -83,8 +109,7 @@ export function runHook(
   const nft = node.nft;
   if (!nft) {
     for (const [t] of stretch) {
-      if (t === 'nat' && untracked(p)) continue;
-      const v = traverse(node.compiled, t, hook, p, e);
+      const v = runTable(node, t, hook, p, e);
       if (v !== Verdict.ACCEPT) return v;
     }
     return Verdict.ACCEPT;
@@ -108,9 +133,7 @@ export function runHook(
   // iptables tables up to `priority` first (iptables-nft's chains sit at the same priorities).
   const iptablesUpTo = (priority: number): number => {
     for (; next < stretch.length && (stretch[next] as readonly [string, number])[1] <= priority; next++) {
-      const t = (stretch[next] as readonly [string, number])[0];
-      if (t === 'nat' && untracked(p)) continue;
-      const v = traverse(node.compiled, t, hook, p, e);
+      const v = runTable(node, (stretch[next] as readonly [string, number])[0], hook, p, e);
       if (v !== Verdict.ACCEPT) return v;
     }
     return Verdict.ACCEPT;
@@ -124,7 +147,9 @@ export function runHook(
     e.hook = hook;
     // Conntrack sits at -200 in prerouting and output.
     run.beforeConntrack = (hook === 'PREROUTING' || hook === 'OUTPUT') && (c.base?.priority ?? 0) < -200;
+    const state = run.beforeConntrack ? enterBeforeConntrack(p) : 0;
     const v = runBaseChain(nft.compiled, c, run);
+    if (run.beforeConntrack) leaveBeforeConntrack(p, state);
     if (v !== Verdict.ACCEPT) return v;
   }
   return iptablesUpTo(Infinity);

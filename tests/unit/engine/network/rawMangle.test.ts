@@ -79,6 +79,17 @@ describe('raw and mangle tables', () => {
     expect(outcome(text, NODE).verdict).toBe('DROP');
   });
 
+  it('raw runs before conntrack: -m conntrack sees INVALID there, never NEW; mangle sees NEW', () => {
+    const raw = (state: string) => dumpWith({ raw: [`-A PREROUTING -m conntrack --ctstate ${state} -j DROP`] });
+    expect(outcome(raw('NEW'), '198.51.100.5').verdict).toBe('DNAT');
+    expect(outcome(raw('INVALID'), '198.51.100.5').verdict).toBe('DROP');
+    const mangle = dumpWith({ mangle: ['-A PREROUTING -m conntrack --ctstate NEW -j DROP'] });
+    expect(outcome(mangle, '198.51.100.5').verdict).toBe('DROP');
+    // And the node's own packet in raw OUTPUT.
+    const output = dumpWith({ raw: ['-A OUTPUT -m conntrack --ctstate INVALID -j DROP'] });
+    expect(outcome(output, NODE).verdict).toBe('DROP');
+  });
+
   describe('NOTRACK: the packet gets no conntrack entry, so NAT leaves it alone', () => {
     const notrack = ['-A PREROUTING -d 10.96.0.10/32 -p tcp -m tcp --dport 80 -j NOTRACK'];
 

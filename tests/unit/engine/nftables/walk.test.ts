@@ -44,6 +44,21 @@ describe('nftables notrack beside kube-proxy’s table', () => {
     expect(only?.result.destination).toMatchObject({ kind: 'node', node: 'node-3', port: 30080 });
   });
 
+  it('before conntrack ct state is invalid, never new; after it, new', () => {
+    const cluster = bounceCluster();
+    const at = (priority: number, state: string) => {
+      const raw = `table ip raw {\n  chain prerouting {\n    type filter hook prerouting priority ${priority}; policy accept;\n    ct state ${state} drop\n  }\n}\n`;
+      const rules = Object.fromEntries(
+        cluster.nodes.map((n) => [n.name, `${n.name === 'node-3' ? raw : ''}${generateNftables(cluster, n.name)}`]),
+      );
+      return shares(createSimulation(cluster, { rules }).exact(client('node-3', '192.168.10.13', 30080)));
+    };
+    const forwarded = { 'DNAT pod-1 192.168.10.13': 0.5, 'DNAT pod-2 192.168.10.13': 0.5 };
+    expect(at(-300, 'new')).toEqual(forwarded);
+    expect(at(-300, 'invalid')).toEqual({ DROP: 1 });
+    expect(at(-150, 'new')).toEqual({ DROP: 1 });
+  });
+
   it('after conntrack (priority 0) notrack changes nothing: node-3 still forwards to both pods', () => {
     const out = withRaw(0).exact(client('node-3', '192.168.10.13', 30080));
     expect(shares(out)).toEqual({ 'DNAT pod-1 192.168.10.13': 0.5, 'DNAT pod-2 192.168.10.13': 0.5 });
