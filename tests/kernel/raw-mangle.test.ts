@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { BOUNCE_NODE_PORT, bounceCluster } from '../../src/engine/scenarios/bounce';
-import { expectAgreement, runCase, useScenario, type ScenarioFixture } from './harness/scenario';
+import { expectAgreement, runCase, useScenario, type CaseRequest, type ScenarioFixture } from './harness/scenario';
 import { describeKernel } from './harness/suite';
 
 // A real node's dump has more than kube-proxy's nat and filter: other agents write raw and
@@ -23,48 +23,38 @@ const extra: Readonly<Record<string, string>> = {
   'node-3': `*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -s 192.168.10.100/32 -p tcp -m tcp --dport ${BOUNCE_NODE_PORT} -j NOTRACK\nCOMMIT\n`,
 };
 
-/** 40 connections from the client to a node's NodePort: enough when every one ends alike. */
-const toNodePort = (fixture: ScenarioFixture, host: string) =>
-  runCase(fixture.kernel, fixture.simulation, {
-    from: { kind: 'client' },
-    host,
-    port: BOUNCE_NODE_PORT,
-    count: 40,
-    timeoutMs: 1_500,
-  });
+/**
+ * Connections from the client to a node's NodePort, through the kernel and the engine. By
+ * default 40 with a short time-out: enough when every one ends alike; a split needs 400.
+ */
+const toNodePort = (
+  fixture: ScenarioFixture,
+  host: string,
+  size: Pick<CaseRequest, 'count' | 'timeoutMs'> = { count: 40, timeoutMs: 1_500 },
+) => runCase(fixture.kernel, fixture.simulation, { from: { kind: 'client' }, host, port: BOUNCE_NODE_PORT, ...size });
+
+/** The engine's exact outcomes for one new connection from the client to a node's NodePort. */
+const exactAtNodePort = (fixture: ScenarioFixture, host: string) =>
+  fixture.simulation.exact({ from: { kind: 'client' }, to: { ip: host, port: BOUNCE_NODE_PORT } }, { trace: false });
 
 describeKernel('raw and mangle rules beside kube-proxy’s', () => {
   const scenario = useScenario(() => bounceCluster(), 'iptables', { prepend: extra });
 
   it('a raw PREROUTING DROP on node-2 stops the client before kube-proxy’s DNAT', async () => {
-    const { simulation } = scenario();
-    const exact = simulation.exact(
-      { from: { kind: 'client' }, to: { ip: '192.168.10.12', port: BOUNCE_NODE_PORT } },
-      { trace: false },
-    );
+    const exact = exactAtNodePort(scenario(), '192.168.10.12');
     expect(exact.map((o) => [o.result.verdict, o.result.decidedBy?.table])).toEqual([['DROP', 'raw']]);
     expectAgreement(await toNodePort(scenario(), '192.168.10.12'));
   });
 
   it('NOTRACK on node-3 keeps the client’s NodePort connection out of kube-proxy’s DNAT: node-3 itself refuses it', async () => {
-    const { simulation } = scenario();
-    const exact = simulation.exact(
-      { from: { kind: 'client' }, to: { ip: '192.168.10.13', port: BOUNCE_NODE_PORT } },
-      { trace: false },
-    );
+    const exact = exactAtNodePort(scenario(), '192.168.10.13');
     // Without the rule node-3 sends it on to pod-1 or pod-2, masqueraded (bounce-cluster.test.ts).
     expect(exact.map((o) => [o.result.verdict, o.result.destination?.kind])).toEqual([['NONE', 'node']]);
     expectAgreement(await toNodePort(scenario(), '192.168.10.13'));
   });
 
   it('raw on node-1 drops packets in state NEW, which none is before conntrack: the NodePort works as ever', async () => {
-    const { kernel, simulation } = scenario();
-    const result = await runCase(kernel, simulation, {
-      from: { kind: 'client' },
-      host: '192.168.10.11',
-      port: BOUNCE_NODE_PORT,
-      count: 400,
-    });
+    const result = await toNodePort(scenario(), '192.168.10.11', { count: 400 });
     expectAgreement(result);
     expect(result.probe.failures.size).toBe(0);
   });
@@ -110,14 +100,7 @@ describeKernel(
     });
 
     it('at priority 0 on node-2 it comes too late: node-2 still splits between pod-1 and pod-2', async () => {
-      const { kernel, simulation } = scenario();
-      const result = await runCase(kernel, simulation, {
-        from: { kind: 'client' },
-        host: '192.168.10.12',
-        port: BOUNCE_NODE_PORT,
-        count: 400,
-      });
-      expectAgreement(result);
+      expectAgreement(await toNodePort(scenario(), '192.168.10.12', { count: 400 }));
     });
   },
   'nftables',
