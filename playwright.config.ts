@@ -32,7 +32,13 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   // Recording a trace costs about a third of the suite's time even when it is thrown away, so
   // it is opt-in: E2E_TRACE=1 keeps one for each failed test (npx playwright show-trace …).
-  use: { baseURL: `http://127.0.0.1:${port}`, trace: process.env['E2E_TRACE'] ? 'retain-on-failure' : 'off' },
+  // No click or scroll here has a reason to wait more than seconds; one stuck for 30 s is stuck
+  // for good (a CI run spent a test's whole 4 minutes in one), so it fails then, naming itself.
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: process.env['E2E_TRACE'] ? 'retain-on-failure' : 'off',
+    actionTimeout: 30_000,
+  },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: {
     command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,

@@ -17,6 +17,7 @@ import {
   visibleDrawing,
 } from './lab-helpers';
 import { hydrate, runExperiment } from './quiz-helpers';
+import { resize } from './viewport';
 
 const sizes = [360, 768, 1280] as const;
 
@@ -26,10 +27,9 @@ for (const { slug, locale, path } of everyLesson) {
   // state is then looked at across the widths by resizing.
   test(`${locale} ${slug}: no line through a label and no label over another, in any state`, async ({ page }) => {
     test.setTimeout(240_000);
-    // Boxes, not motion: without smooth scrolling no control is still gliding while Playwright
-    // waits for it to be stable (that wait hung a CI run here, as it once did lab-layout's twin
-    // of this loop), and each state is looked at on its last hop rather than wherever the
-    // playback happened to be. The motion tests in lab-layout play it.
+    // Boxes, not motion: each state is looked at on its last hop, stepped to with "Next",
+    // rather than wherever the playback happened to be. The motion tests in lab-layout play it.
+    // Each resize waits for the page to draw again (viewport.ts says why).
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.setViewportSize({ width: sizes[0], height: 844 });
     await page.goto(path);
@@ -48,7 +48,7 @@ for (const { slug, locale, path } of everyLesson) {
       // The last hop draws the most: the whole trail, the SNAT tag, a drop's cross.
       await toLastHop(page);
       for (const width of sizes) {
-        await page.setViewportSize({ width, height: 844 });
+        await resize(page, width, 844);
         const drawing = visibleDrawing(page);
         await expect(drawing).toHaveCount(1);
         const boxes = await labelBoxes(drawing);
@@ -73,7 +73,7 @@ for (const locale of ['en', 'ko'] as const) {
     expect(await figures.count()).toBeGreaterThanOrEqual(3);
     const problems: string[] = [];
     for (const width of sizes) {
-      await page.setViewportSize({ width, height: 844 });
+      await resize(page, width, 844);
       for (const figure of await figures.all()) {
         const drawing = figure.locator('svg.diagram__svg:visible');
         await expect(drawing).toHaveCount(1);

@@ -25,6 +25,7 @@ import {
 import { openPlayground, playgroundPages } from './playground-helpers';
 import { hydrate, runExperiment } from './quiz-helpers';
 import { builtPages } from './site-output';
+import { resize } from './viewport';
 
 /** How far the page scrolls sideways (0 when it fits). */
 const sideways = (page: Page) =>
@@ -37,7 +38,7 @@ const narrowestBar = (page: Page) =>
     .evaluateAll((bars) => Math.min(...bars.map((b) => b.getBoundingClientRect().width)));
 
 /** Shows the page at `width` (the phone height throughout). */
-const at = (page: Page, width: number) => page.setViewportSize({ width, height: 844 });
+const at = (page: Page, width: number) => resize(page, width, 844);
 
 /**
  * One width per drawing (the tall one on phones, the wide one from 640 px) for the tests that
@@ -200,7 +201,7 @@ test.describe('no sideways scroll and no text under 12 px', () => {
         await page.goto(path);
         await scrollThrough(page);
         for (const width of [320, 360, 390, 768, 1280]) {
-          await page.setViewportSize({ width, height: 800 });
+          await resize(page, width, 800);
           expect(await sideways(page), `${path} at ${width} px`).toBe(0);
           if (width >= 360) expect(await smallText(page), `${path} at ${width} px`).toEqual([]);
         }

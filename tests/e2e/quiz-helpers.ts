@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { ensureDrawing } from './viewport';
 
 /** The islands of the live lesson, by the test id of their root element. */
 export type IslandId = 'quiz' | 'scenario-controls' | 'live-diagram' | 'rules-view' | 'trace-view';
@@ -12,7 +13,12 @@ export type IslandId = 'quiz' | 'scenario-controls' | 'live-diagram' | 'rules-vi
 /** Scrolls an island into view and waits until Astro has hydrated it. */
 export async function hydrate(page: Page, id: IslandId): Promise<Locator> {
   const island = page.locator(`astro-island:has([data-testid="${id}"])`).first();
-  await island.scrollIntoViewIfNeeded();
+  // Playwright waits for a still element frame by frame; three CI runs hung in this wait, so
+  // a page that stopped drawing is named and nudged, then tried once more (viewport.ts).
+  await island.scrollIntoViewIfNeeded({ timeout: 15_000 }).catch(async () => {
+    await ensureDrawing(page, `scrolling to the ${id} island`);
+    await island.scrollIntoViewIfNeeded();
+  });
   await expect(island).not.toHaveAttribute('ssr', /.*/);
   return page.getByTestId(id);
 }
