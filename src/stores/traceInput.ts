@@ -67,8 +67,10 @@ export function applyGuess(guess: DumpGuess, force: boolean): void {
   const nodeIPs = guess.localIPs.filter((ip) => !LOOPBACK.test(ip));
   $guessNote.set({ found: nodeIPs });
   if (force || !$localTouched.get()) {
-    // Keep node addresses the reader already listed; the dump may simply not name them.
-    const kept = packet.local.split(/[\s,]+/).filter((ip) => ip !== '' && !guess.localIPs.includes(ip));
+    // Keep node addresses the reader typed; the dump may simply not name them. An untouched
+    // field holds only defaults or an earlier guess (IPv4 ones beside an IPv6 dump's): replaced.
+    const typed = $localTouched.get() ? localList(packet.local) : [];
+    const kept = typed.filter((ip) => !guess.localIPs.includes(ip));
     $packet.setKey(
       'local',
       [
