@@ -5,7 +5,7 @@
  * the SNAT tag strikes the words out, so lines stop at a badge's edge and the tag sits clear.
  * And on a laptop the diagram never rides over the rules or the trace as the page scrolls.
  */
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { everyLesson, expect, test } from './fixtures';
 import {
   applyState,
@@ -17,7 +17,7 @@ import {
   visibleDrawing,
 } from './lab-helpers';
 import { hydrate, runExperiment } from './quiz-helpers';
-import { resize } from './viewport';
+import { resize, stepOnDrawingPage } from './viewport';
 
 const sizes = [360, 768, 1280] as const;
 
@@ -25,37 +25,49 @@ const sizes = [360, 768, 1280] as const;
 for (const { slug, locale, path } of everyLesson) {
   // One page per lesson and language: a run per control state is the slow part, and each
   // state is then looked at across the widths by resizing.
-  test(`${locale} ${slug}: no line through a label and no label over another, in any state`, async ({ page }) => {
+  test(`${locale} ${slug}: no line through a label and no label over another, in any state`, async ({
+    page: first,
+  }) => {
     test.setTimeout(240_000);
     // Boxes, not motion: each state is looked at on its last hop, stepped to with "Next",
     // rather than wherever the playback happened to be. The motion tests in lab-layout play it.
-    // Each resize waits for the page to draw again (viewport.ts says why).
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.setViewportSize({ width: sizes[0], height: 844 });
-    await page.goto(path);
-    await hydrate(page, 'quiz');
-    await runExperiment(page);
-    // The diagram hydrates when it comes into view; an instant scroll to the controls jumps it.
-    await hydrate(page, 'live-diagram');
+    const open = async (page: Page) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.setViewportSize({ width: sizes[0], height: 844 });
+      await page.goto(path);
+      await hydrate(page, 'quiz');
+      await runExperiment(page);
+      // The diagram hydrates when it comes into view; an instant scroll to the controls jumps it.
+      await hydrate(page, 'live-diagram');
+    };
+    let page = first;
+    await open(page);
     // A badge names a real NodePort; a ClusterIP Service's diagram has none ("NodePort 0" was drawn).
     for (const text of await page.locator('.badge text').allTextContents()) expect(text).toMatch(/[1-9]\d*$/);
     const states = await controlStates(page);
     expect(states.length).toBeGreaterThan(1);
     const problems: string[] = [];
     for (const state of states) {
-      await applyState(page, state);
-      await expect(page.getByTestId('diagram-sample').first()).toBeAttached();
-      // The last hop draws the most: the whole trail, the SNAT tag, a drop's cross.
-      await toLastHop(page);
-      for (const width of sizes) {
-        await resize(page, width, 844);
-        const drawing = visibleDrawing(page);
-        await expect(drawing).toHaveCount(1);
-        const boxes = await labelBoxes(drawing);
-        const where = `${width} px ${JSON.stringify(state)}:`;
-        for (const found of [...overlaps(boxes), ...(await arrowCrossings(drawing, boxes))])
-          problems.push(`${where} ${found}`);
-      }
+      const found: string[] = [];
+      // Each resize waits for the page to draw again; one that stopped goes on in a fresh
+      // page, and the state is looked at there (viewport.ts says why).
+      page = await stepOnDrawingPage(page, open, async (current) => {
+        found.length = 0;
+        await applyState(current, state);
+        await expect(current.getByTestId('diagram-sample').first()).toBeAttached();
+        // The last hop draws the most: the whole trail, the SNAT tag, a drop's cross.
+        await toLastHop(current);
+        for (const width of sizes) {
+          await resize(current, width, 844);
+          const drawing = visibleDrawing(current);
+          await expect(drawing).toHaveCount(1);
+          const boxes = await labelBoxes(drawing);
+          const where = `${width} px ${JSON.stringify(state)}:`;
+          for (const problem of [...overlaps(boxes), ...(await arrowCrossings(drawing, boxes))])
+            found.push(`${where} ${problem}`);
+        }
+      });
+      problems.push(...found);
     }
     // Every state and width is looked at before failing, so one run lists everything wrong.
     expect(problems).toEqual([]);

@@ -11,6 +11,7 @@ import {
   applyState,
   arrowCrossings,
   controlStates,
+  type ControlState,
   dotAt,
   dotInPod,
   dotOnCross,
@@ -25,7 +26,7 @@ import {
 import { openPlayground, playgroundPages } from './playground-helpers';
 import { hydrate, runExperiment } from './quiz-helpers';
 import { builtPages } from './site-output';
-import { resize } from './viewport';
+import { resize, stepOnDrawingPage } from './viewport';
 
 /** How far the page scrolls sideways (0 when it fits). */
 const sideways = (page: Page) =>
@@ -68,45 +69,58 @@ const dotPositions = (page: Page, enough: number) =>
     return [...seen];
   }, enough);
 
+/**
+ * One control state of the lab at every width: the dot ends where the trace view says, the
+ * page fits, every bar has a width, no diagram label covers another or has a line through it,
+ * and the destination's counter (or the cross of a drop) shows the run.
+ */
+async function fitsAtEveryWidth(page: Page, state: ControlState): Promise<void> {
+  await applyState(page, state);
+  await toLastHop(page);
+  // The dot sits where the trace view says this connection went, never on a stale pod.
+  const destination = await page.getByTestId('live-diagram').getAttribute('data-destination');
+  await expect(page.getByTestId('trace-summary')).toHaveAttribute('data-outcome', destination ?? '-');
+  for (const width of widths) {
+    await at(page, width);
+    const where = `${width} px ${JSON.stringify(state)}`;
+    const drawing = visibleDrawing(page);
+    await expect(drawing).toHaveCount(1);
+    const boxes = await labelBoxes(drawing);
+    expect(boxes.length, where).toBeGreaterThan(10);
+    expect(overlaps(boxes), where).toEqual([]);
+    expect(await arrowCrossings(drawing, boxes), where).toEqual([]);
+    // A pod's counter counts it; a connection that ends short of a pod (refused, timed out)
+    // is counted beside the cross, which only the wide drawing has room for.
+    const pod = await drawing.locator(`g.pod[data-pod="${destination}"]`).count();
+    const counter = drawing.getByTestId(pod ? `diagram-count-${destination}` : 'diagram-count-dropped');
+    if (pod || (await counter.count())) await expect(counter, where).not.toHaveText(/^\D*0\D*$/);
+    else await expect(drawing.locator('.cross'), where).not.toHaveCount(0);
+    expect(await narrowestBar(page), where).toBeGreaterThan(40);
+    expect(await sideways(page), where).toBe(0);
+  }
+}
+
 // Each locale loads and runs once, then checks every width on the same page: a resize is all a
 // width changes (the drawing to show is CSS's choice), and runs are the slow part.
 for (const lesson of lessonPages) {
   test.describe(`${lesson.locale} lab at ${widths.join(', ')} px`, () => {
     test('fits the screen, shows every bar, and no diagram label covers another in any control state', async ({
-      page,
+      page: first,
     }) => {
       test.setTimeout(180_000);
-      // Layout only: no motion, so html's smooth scrolling cannot keep a control moving while
-      // Playwright waits for it to be stable (a run timed out once in that wait). The motion
-      // preference changes no box this test measures; the tests below play the motion.
-      await openAndRun(page, lesson.path, 'reduce');
-      await hydrate(page, 'trace-view');
+      // Layout only: no motion. The motion preference changes no box this test measures; the
+      // tests below play the motion.
+      const open = async (page: Page) => {
+        await openAndRun(page, lesson.path, 'reduce');
+        await hydrate(page, 'trace-view');
+      };
+      let page = first;
+      await open(page);
       const states = await controlStates(page);
       expect(states.length).toBeGreaterThan(1);
       for (const state of states) {
-        await applyState(page, state);
-        await toLastHop(page);
-        // The dot sits where the trace view says this connection went, never on a stale pod.
-        const destination = await page.getByTestId('live-diagram').getAttribute('data-destination');
-        await expect(page.getByTestId('trace-summary')).toHaveAttribute('data-outcome', destination ?? '-');
-        for (const width of widths) {
-          await at(page, width);
-          const where = `${width} px ${JSON.stringify(state)}`;
-          const drawing = visibleDrawing(page);
-          await expect(drawing).toHaveCount(1);
-          const boxes = await labelBoxes(drawing);
-          expect(boxes.length, where).toBeGreaterThan(10);
-          expect(overlaps(boxes), where).toEqual([]);
-          expect(await arrowCrossings(drawing, boxes), where).toEqual([]);
-          // A pod's counter counts it; a connection that ends short of a pod (refused, timed
-          // out) is counted beside the cross, which only the wide drawing has room for.
-          const pod = await drawing.locator(`g.pod[data-pod="${destination}"]`).count();
-          const counter = drawing.getByTestId(pod ? `diagram-count-${destination}` : 'diagram-count-dropped');
-          if (pod || (await counter.count())) await expect(counter, where).not.toHaveText(/^\D*0\D*$/);
-          else await expect(drawing.locator('.cross'), where).not.toHaveCount(0);
-          expect(await narrowestBar(page), where).toBeGreaterThan(40);
-          expect(await sideways(page), where).toBe(0);
-        }
+        // A page that stops drawing after a resize goes on in a fresh one (viewport.ts).
+        page = await stepOnDrawingPage(page, open, (current) => fitsAtEveryWidth(current, state));
       }
     });
 
@@ -191,20 +205,27 @@ test.describe('no sideways scroll and no text under 12 px', () => {
   const built = builtPages().filter((path) => path !== '/');
   const groups = { en: built.filter((p) => !p.startsWith('/ko/')), ko: built.filter((p) => p.startsWith('/ko/')) };
   for (const [locale, paths] of Object.entries(groups)) {
-    test(`every ${locale} page at 320, 360, 390, 768 and 1280 px`, async ({ page, watch }) => {
+    test(`every ${locale} page at 320, 360, 390, 768 and 1280 px`, async ({ page: first, watch }) => {
       test.setTimeout(240_000);
       // The 404 page is served with its status, which the browser logs as an error.
       watch.allowConsoleError(/status of 404/);
       expect(paths.length).toBeGreaterThan(10);
+      let page = first;
       for (const path of paths) {
-        await page.setViewportSize({ width: 320, height: 800 });
-        await page.goto(path);
-        await scrollThrough(page);
-        for (const width of [320, 360, 390, 768, 1280]) {
-          await resize(page, width, 800);
-          expect(await sideways(page), `${path} at ${width} px`).toBe(0);
-          if (width >= 360) expect(await smallText(page), `${path} at ${width} px`).toEqual([]);
-        }
+        const open = async (fresh: Page) => {
+          await fresh.setViewportSize({ width: 320, height: 800 });
+          await fresh.goto(path);
+          await scrollThrough(fresh);
+        };
+        await open(page);
+        // A page that stops drawing after a resize goes on in a fresh one (viewport.ts).
+        page = await stepOnDrawingPage(page, open, async (current) => {
+          for (const width of [320, 360, 390, 768, 1280]) {
+            await resize(current, width, 800);
+            expect(await sideways(current), `${path} at ${width} px`).toBe(0);
+            if (width >= 360) expect(await smallText(current), `${path} at ${width} px`).toEqual([]);
+          }
+        });
       }
     });
   }
